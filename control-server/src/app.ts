@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import { Server } from 'socket.io';
+import { MAX_MESSAGE_BYTES, failure, type Guest, type Route, type Scenario } from '@ceremony/shared';
+import type { Config } from './config.js';
+import { buildDemo } from './demo/demo.js';
+import { AuthService } from './domain/auth.service.js';
+import { CheckinService } from './domain/checkin.service.js';
+import { GuestsService, randomBadgeCode } from './domain/guests.service.js';
+import { ShowService } from './domain/show.service.js';
+import { openDatabase, type Db } from './store/db.js';
+import { CheckinsRepository } from './store/checkins.repository.js';
+import { DevicesRepository } from './store/devices.repository.js';
+import { GuestsRepository } from './store/guests.repository.js';
+import { ShowRepository } from './store/show.repository.js';
+import { apiRouter, errorHandler, send } from './transport/http.js';
+import { attachSockets, type AppServer, type EventHandlers } from './transport/socket.js';
+import { mountApps } from './transport/static.js';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  config: Config;
+  clock?: () => number;
+}
+
+export interface App {
+  server: http.Server;
+  io: AppServer;
+  db: Db;
+  auth: AuthService;
+  show: ShowService;
+  checkin: CheckinService;
+  /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Loads the demo ceremony «Светлые люди» into an empty database. */
+function seedDemo(show: ShowRepository, guests: GuestsRepository, now: number): void {
+  const startsAt = now + 45 * 60_000;
+  const demo = buildDemo({ startsAt, newBadgeCode: randomBadgeCode });
+  show.saveScenario(demo.scenario, now);
+  guests.upsertMany(demo.guests, now);
+}
+
+/** Seat or zone for now; station suggestions come from the shared routing. */
+function routeFor(guest: Guest): Route {
+  if (guest.seat) return { seat: guest.seat };
+  return { zone: guest.category === 'press' ? 'Места для прессы' : 'Партер, свободная рассадка' };
+}
+
+/** The composition root: every dependency is passed in, so tests boot a real server on port 0. */
+export function createApp({ config, clock = Date.now }: AppDeps): App {
+  const startedAt = clock();
+  const { db } = openDatabase(config.dataDir);
+  fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
+  const showRepo = new ShowRepository(db);
+  const guestsRepo = new GuestsRepository(db);
+  const devices = new DevicesRepository(db);
+  if (!showRepo.loadScenario()) seedDemo(showRepo, guestsRepo, clock());
+  const scenario: Scenario = showRepo.loadScenario()!;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const server = http.createServer(app);
+  const io: AppServer = new Server(server, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    pingInterval: 5000,
+    pingTimeout: 5000,
+    serveClient: false,
+  });
+
+  const lastSeen = new Map<string, number>();
+  // Remember "last seen" at most every 10 s per device: it must not cost a write per message.
+  const onSeen = (deviceId: string) => {
+    const now = clock();
+    if (now - (lastSeen.get(deviceId) ?? 0) < 10_000) return;
+    lastSeen.set(deviceId, now);
+    devices.touch(deviceId, now);
+  };
+  const auth = new AuthService(devices, config.pins, clock, (id) =>
+    io.in(`device:${id}`).disconnectSockets(true),
+  );
+  const show = new ShowService({ repo: showRepo, clock, onState: (s) => io.emit('show:state', s) }, scenario);
+  const guests = new GuestsService(guestsRepo, clock);
+  const checkin: CheckinService = new CheckinService({
+    guests: guestsRepo,
+    checkins: new CheckinsRepository(db),
+    clock,
+    route: routeFor,
+    onChange: () =>
+      io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
+  });
+
+  const handlers: EventHandlers = {
+    'show:go': (p, c) => show.apply({ type: 'go', ...p }, c.deviceId),
+    'show:back': (p, c) => show.apply({ type: 'back', ...p }, c.deviceId),
+    'show:goto': (p, c) => show.apply({ type: 'goto', ...p }, c.deviceId),
+    'show:blackout': (p, c) => show.apply({ type: 'blackout', ...p }, c.deviceId),
+    'show:message': (p, c) => show.apply({ type: 'message', ...p }, c.deviceId),
+    'show:media': (p, c) => show.apply({ type: 'media', ...p }, c.deviceId),
+    'show:resync': () => ({ ok: true, ...show.snapshot() }),
+    'checkin:scan': async (p, c) => ({ ok: true, result: await checkin.scan(p, c.deviceId) }),
+    'checkin:stats': () => ({ ok: true, stats: checkin.stats() }),
+    'time:ping': () => ({ ok: true, serverNow: clock() }),
+  };
+  attachSockets(io, auth, handlers, (socket) => socket.emit('show:snapshot', show.snapshot()), onSeen);
+
+  app.use('/api', apiRouter({ auth, show, guests, version: VERSION, startedAt, clock, onSeen }));
+  app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
+  app.use('/media', express.static(path.join(config.dataDir, 'media'), { fallthrough: false }));
+  mountApps(app, config.appsDir);
+  app.use(errorHandler);
+
+  return {
+    server,
+    io,
+    db,
+    auth,
+    show,
+    checkin,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    close: async () => {
+      show.stop();
+      await io.close(); // also closes the HTTP server
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const pin = z
+  .string()
+  .regex(/^\d{6,12}$/, 'a PIN is 6 to 12 digits')
+  .optional();
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ADMIN_PIN: pin,
+  HOST_PIN: pin,
+  VOLUNTEER_PIN: pin,
+  DISPLAY_PIN: pin,
+  /** Where the built apps live; by default beside this package in the monorepo. */
+  APPS_DIR: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  pins: Partial<Record<'admin' | 'host' | 'volunteer' | 'display', string>>;
+  appsDir: string;
+}
+
+/** The one place that reads process.env: everything else gets a validated Config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defaultRepoRoot()): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.DATA_DIR),
+    pins: { admin: c.ADMIN_PIN, host: c.HOST_PIN, volunteer: c.VOLUNTEER_PIN, display: c.DISPLAY_PIN },
+    appsDir: path.resolve(c.APPS_DIR ?? repoRoot),
+  };
+}
+
+function defaultRepoRoot(): string {
+  // src/config.ts and dist/main.js both sit one level below the package, two below the repo.
+  return path.resolve(import.meta.dirname, '..', '..');
+}

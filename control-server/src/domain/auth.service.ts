@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import { ROLES, failure, type Answer, type Role } from '@ceremony/shared';
+import type { Device, DevicesRepository } from '../store/devices.repository.js';
+
+const MAX_FAILURES = 10;
+const WINDOW_MS = 5 * 60_000;
+
+const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+/** A 6-digit PIN from a cryptographic source. */
+function newPin(): string {
+  return String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/**
+ * PINs per role (from the environment, or generated once and kept in the database), role tokens
+ * per device, and a brake on PIN guessing.
+ */
+export class AuthService {
+  readonly pins: Record<Role, string>;
+  private failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly devices: DevicesRepository,
+    configured: Partial<Record<Role, string | undefined>>,
+    private readonly clock: () => number,
+    /** Told when a device is revoked, to drop its sockets at once. */
+    private readonly onRevoke: (deviceId: string) => void = () => {},
+  ) {
+    const pins = {} as Record<Role, string>;
+    for (const role of ROLES) {
+      const stored = devices.setting(`pin.${role}`);
+      const pin = configured[role] ?? stored ?? newPin();
+      if (pin !== stored) devices.setSetting(`pin.${role}`, pin);
+      pins[role] = pin;
+    }
+    const values = Object.values(pins);
+    if (new Set(values).size !== values.length)
+      throw new Error('Every role needs its own PIN: two are the same.');
+    this.pins = pins;
+  }
+
+  /** Trades a PIN for a new device token. `client` identifies the caller for the guessing brake. */
+  signIn(pin: string, client: string): Answer<{ token: string; role: Role; deviceId: string }> {
+    const now = this.clock();
+    const recent = (this.failures.get(client) ?? []).filter((t) => now - t < WINDOW_MS);
+    if (recent.length >= MAX_FAILURES) {
+      return failure('RATE_LIMITED', 'Слишком много неверных ПИН-кодов. Подождите несколько минут.');
+    }
+    const role = ROLES.find((r) => safeEqual(this.pins[r], pin));
+    if (!role) {
+      this.failures.set(client, [...recent, now]);
+      return failure('BAD_PIN', 'Неверный ПИН-код.');
+    }
+    return { ok: true, ...this.issue(role, now) };
+  }
+
+  /** Issues a token for a role directly (device pairing, tests). */
+  issue(role: Role, now = this.clock(), name?: string): { token: string; role: Role; deviceId: string } {
+    const token = crypto.randomBytes(32).toString('base64url');
+    const deviceId = crypto.randomUUID();
+    this.devices.create({
+      id: deviceId,
+      tokenHash: hash(token),
+      role,
+      name: name ?? `${role}-${deviceId.slice(0, 4)}`,
+      now,
+    });
+    return { token, role, deviceId };
+  }
+
+  /** The device a token belongs to, unless it is unknown or revoked. */
+  verify(token: unknown): Device | null {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 200) return null;
+    const device = this.devices.byTokenHash(hash(token));
+    return device && device.revokedAt === null ? device : null;
+  }
+
+  revoke(deviceId: string): boolean {
+    const done = this.devices.revoke(deviceId, this.clock());
+    if (done) this.onRevoke(deviceId);
+    return done;
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}

@@ -1,0 +1,106 @@
+import {
+  normaliseBadgeText,
+  type CheckinStats,
+  type ClientPayload,
+  type Guest,
+  type Route,
+  type ScanResult,
+} from '@ceremony/shared';
+import type { CheckinsRepository } from '../store/checkins.repository.js';
+import type { GuestsRepository } from '../store/guests.repository.js';
+
+interface Pending {
+  payload: ClientPayload<'checkin:scan'>;
+  deviceId: string;
+  resolve: (r: ScanResult) => void;
+  reject: (e: unknown) => void;
+}
+
+export interface CheckinDeps {
+  guests: GuestsRepository;
+  checkins: CheckinsRepository;
+  clock: () => number;
+  /** Where to send an admitted guest; routing lives in shared, this is the seam. */
+  route: (guest: Guest) => Route;
+  /** Told after every committed batch, so arrivals go out live. */
+  onChange: () => void;
+}
+
+/**
+ * Admits guests by badge scan. Scans that arrive together are committed in one transaction
+ * (group commit) and only then answered, so durability does not cost throughput and nothing is
+ * acknowledged that is not on disk.
+ */
+export class CheckinService {
+  private queue: Pending[] = [];
+
+  constructor(private readonly deps: CheckinDeps) {}
+
+  scan(payload: ClientPayload<'checkin:scan'>, deviceId: string): Promise<ScanResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ payload, deviceId, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  stats(): CheckinStats {
+    return {
+      expected: this.deps.guests.count(),
+      arrived: this.deps.checkins.arrivedCount(),
+      nomineesPresent: this.deps.checkins.nomineesPresent(),
+    };
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    let results: ScanResult[];
+    try {
+      results = this.deps.checkins.inTransaction(() => batch.map((p) => this.admitOne(p)));
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(results[i]!));
+    this.deps.onChange();
+  }
+
+  private admitOne({ payload, deviceId }: Pending): ScanResult {
+    const { checkins, guests } = this.deps;
+    const known = checkins.scanResult(payload.scanId);
+    if (known) return known; // a retry or a replay: the same answer, counted once
+    const now = this.deps.clock();
+    const code = normaliseBadgeText(payload.code);
+    const guest = guests.byBadgeCode(code);
+    let result: ScanResult;
+    if (!guest) {
+      result = { status: guests.revokedOwner(code) ? 'revoked' : 'unknown-code' };
+    } else {
+      const first = checkins.admission(guest.id);
+      const shown = {
+        id: guest.id,
+        name: guest.name,
+        category: guest.category,
+        ...(guest.seat ? { seat: guest.seat } : {}),
+        ...(guest.organisation ? { organisation: guest.organisation } : {}),
+        ...(guest.nomineeId ? { nomineeId: guest.nomineeId } : {}),
+      };
+      if (first) {
+        result = {
+          status: 'already-admitted',
+          guest: shown,
+          firstCheckedInAt: first.admittedAt,
+          firstDevice: first.deviceName,
+          route: this.deps.route(guest),
+        };
+      } else {
+        // An offline phone admitted the guest when it scanned, not when the queue replayed.
+        const admittedAt = Math.min(payload.scannedAt ?? now, now);
+        checkins.admit(guest.id, payload.scanId, deviceId, admittedAt, payload.scannedAt ?? null);
+        result = { status: 'admitted', guest: shown, route: this.deps.route(guest) };
+      }
+    }
+    checkins.recordScan(payload.scanId, deviceId, payload.code.slice(0, 200), result, now);
+    return result;
+  }
+}

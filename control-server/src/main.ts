@@ -1,0 +1,51 @@
+import os from 'node:os';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { CorruptDatabaseError } from './store/db.js';
+
+/** Starts the control-server for the evening and prints where each app lives and its PIN. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = createApp({ config });
+  const port = await app.listen();
+  const hosts =
+    config.host === '0.0.0.0'
+      ? [
+          'localhost',
+          ...Object.values(os.networkInterfaces())
+            .flat()
+            .filter((i) => i && i.family === 'IPv4' && !i.internal)
+            .map((i) => i!.address),
+        ]
+      : [config.host];
+  const base = `http://${hosts[0]}:${port}`;
+  const lan = hosts[1] ? `http://${hosts[1]}:${port}` : base;
+  const { pins } = app.auth;
+  console.log(
+    [
+      '',
+      `Ceremony Control слушает порт ${port} (данные: ${config.dataDir})`,
+      '',
+      `  Пульт ведущего   ${lan}/host/       ПИН ведущего ${pins.host}, администратора ${pins.admin}`,
+      `  Экран сцены      ${lan}/display/    ПИН экрана ${pins.display}`,
+      `  Регистрация      ${lan}/checkin/    ПИН волонтёра ${pins.volunteer}`,
+      '',
+      `  На этом компьютере: ${base}/host/`,
+      '',
+    ].join('\n'),
+  );
+  const stop = (signal: string) => {
+    console.log(`${signal}: останавливаюсь…`);
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof CorruptDatabaseError ? `\nОШИБКА: ${err.message}\n` : err);
+  process.exit(1);
+});

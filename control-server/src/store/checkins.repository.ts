@@ -1,0 +1,71 @@
+import type { ScanResult } from '@ceremony/shared';
+import type { Db } from './db.js';
+
+export interface Admission {
+  guestId: string;
+  admittedAt: number;
+  deviceName: string;
+}
+
+/** Admissions (one per guest, the first wins) and every scan by its client-made scanId. */
+export class CheckinsRepository {
+  constructor(private readonly db: Db) {}
+
+  scanResult(scanId: string): ScanResult | null {
+    const row = this.db.prepare('SELECT result FROM scans WHERE scan_id = ?').get(scanId) as
+      { result: string } | undefined;
+    return row ? (JSON.parse(row.result) as ScanResult) : null;
+  }
+
+  admission(guestId: string): Admission | null {
+    const row = this.db
+      .prepare(
+        `SELECT a.guest_id AS guestId, a.admitted_at AS admittedAt, COALESCE(d.name, a.device_id) AS deviceName
+         FROM admissions a LEFT JOIN devices d ON d.id = a.device_id WHERE a.guest_id = ?`,
+      )
+      .get(guestId) as Admission | undefined;
+    return row ?? null;
+  }
+
+  admit(
+    guestId: string,
+    scanId: string,
+    deviceId: string,
+    admittedAt: number,
+    scannedAt: number | null,
+  ): void {
+    this.db
+      .prepare(
+        'INSERT INTO admissions (guest_id, scan_id, device_id, admitted_at, scanned_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(guestId, scanId, deviceId, admittedAt, scannedAt);
+  }
+
+  recordScan(scanId: string, deviceId: string, code: string, result: ScanResult, at: number): void {
+    this.db
+      .prepare(
+        'INSERT INTO scans (scan_id, device_id, code, status, guest_id, at, result) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(scanId, deviceId, code, result.status, result.guest?.id ?? null, at, JSON.stringify(result));
+  }
+
+  arrivedCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM admissions').get() as { n: number }).n;
+  }
+
+  /** Nominees whose linked guest has been admitted. */
+  nomineesPresent(): string[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT DISTINCT g.nominee_id AS id FROM admissions a JOIN guests g ON g.id = a.guest_id WHERE g.nominee_id IS NOT NULL',
+        )
+        .all() as { id: string }[]
+    ).map((r) => r.id);
+  }
+
+  /** Runs fn inside one transaction: a whole batch of scans commits (and is fsynced) together. */
+  inTransaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}

@@ -1,0 +1,107 @@
+import type { Guest, GuestCategory } from '@ceremony/shared';
+import type { Db } from './db.js';
+
+interface GuestRow {
+  id: string;
+  name: string;
+  category: string;
+  organisation: string | null;
+  seat: string | null;
+  nominee_id: string | null;
+  badge_code: string;
+  consent: number;
+  phone: string | null;
+  email: string | null;
+}
+
+const toGuest = (r: GuestRow): Guest => ({
+  id: r.id,
+  name: r.name,
+  category: r.category as GuestCategory,
+  badgeCode: r.badge_code,
+  consent: r.consent === 1,
+  ...(r.organisation ? { organisation: r.organisation } : {}),
+  ...(r.seat ? { seat: r.seat } : {}),
+  ...(r.nominee_id ? { nomineeId: r.nominee_id } : {}),
+  ...(r.phone ? { phone: r.phone } : {}),
+  ...(r.email ? { email: r.email } : {}),
+});
+
+/** The guest list and its badge codes. */
+export class GuestsRepository {
+  constructor(private readonly db: Db) {}
+
+  all(): Guest[] {
+    return (this.db.prepare('SELECT * FROM guests ORDER BY name').all() as GuestRow[]).map(toGuest);
+  }
+
+  byId(id: string): Guest | null {
+    const row = this.db.prepare('SELECT * FROM guests WHERE id = ?').get(id) as GuestRow | undefined;
+    return row ? toGuest(row) : null;
+  }
+
+  byBadgeCode(code: string): Guest | null {
+    const row = this.db.prepare('SELECT * FROM guests WHERE badge_code = ?').get(code) as
+      GuestRow | undefined;
+    return row ? toGuest(row) : null;
+  }
+
+  /** The guest a revoked code used to belong to, if the code was revoked. */
+  revokedOwner(code: string): string | null {
+    const row = this.db.prepare('SELECT guest_id FROM revoked_badges WHERE code = ?').get(code) as
+      { guest_id: string } | undefined;
+    return row?.guest_id ?? null;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM guests').get() as { n: number }).n;
+  }
+
+  /** Inserts or updates guests by id in one transaction; answers how many were new. */
+  upsertMany(guests: readonly Guest[], now: number): { created: number; updated: number } {
+    const exists = this.db.prepare('SELECT 1 FROM guests WHERE id = ?');
+    const upsert = this.db.prepare(`
+      INSERT INTO guests (id, name, category, organisation, seat, nominee_id, badge_code, consent, phone, email, updated_at)
+      VALUES (@id, @name, @category, @organisation, @seat, @nomineeId, @badgeCode, @consent, @phone, @email, @now)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category,
+        organisation = excluded.organisation, seat = excluded.seat, nominee_id = excluded.nominee_id,
+        consent = excluded.consent, phone = excluded.phone, email = excluded.email, updated_at = excluded.updated_at`);
+    let created = 0;
+    let updated = 0;
+    this.db.transaction(() => {
+      for (const g of guests) {
+        if (exists.get(g.id)) updated++;
+        else created++;
+        upsert.run({
+          id: g.id,
+          name: g.name,
+          category: g.category,
+          organisation: g.organisation ?? null,
+          seat: g.seat ?? null,
+          nomineeId: g.nomineeId ?? null,
+          badgeCode: g.badgeCode,
+          consent: g.consent ? 1 : 0,
+          phone: g.phone ?? null,
+          email: g.email ?? null,
+          now,
+        });
+      }
+    })();
+    return { created, updated };
+  }
+
+  /** Revokes a guest's badge code and gives them a new one; the old code then scans as "revoked". */
+  reissueBadge(guestId: string, newCode: string, now: number): string | null {
+    const guest = this.byId(guestId);
+    if (!guest) return null;
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT OR IGNORE INTO revoked_badges (code, guest_id, revoked_at) VALUES (?, ?, ?)')
+        .run(guest.badgeCode, guestId, now);
+      this.db
+        .prepare('UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ?')
+        .run(newCode, now, guestId);
+    })();
+    return newCode;
+  }
+}

@@ -1,0 +1,30 @@
+/** Versioned schema changes, applied in order, each in its own transaction. Never edit a shipped one. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE scenario (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  CREATE TABLE show_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
+  CREATE TABLE show_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, device_id TEXT,
+    command TEXT NOT NULL, revision INTEGER NOT NULL
+  );
+  CREATE TABLE guests (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, organisation TEXT, seat TEXT,
+    nominee_id TEXT, badge_code TEXT NOT NULL UNIQUE, consent INTEGER NOT NULL DEFAULT 0,
+    phone TEXT, email TEXT, updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE revoked_badges (code TEXT PRIMARY KEY, guest_id TEXT NOT NULL, revoked_at INTEGER NOT NULL);
+  CREATE TABLE admissions (
+    guest_id TEXT PRIMARY KEY, scan_id TEXT NOT NULL, device_id TEXT NOT NULL,
+    admitted_at INTEGER NOT NULL, scanned_at INTEGER
+  );
+  CREATE TABLE scans (
+    scan_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, code TEXT NOT NULL, status TEXT NOT NULL,
+    guest_id TEXT, at INTEGER NOT NULL, result TEXT NOT NULL
+  );
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL,
+    created_at INTEGER NOT NULL, last_seen_at INTEGER, revoked_at INTEGER
+  );
+  `,
+];

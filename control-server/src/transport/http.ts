@@ -1,0 +1,127 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import {
+  HttpShowCommandSchemas,
+  SessionRequestSchema,
+  failure,
+  httpStatusOf,
+  type Answer,
+  type Failure,
+  type Role,
+  type ShowCommand,
+} from '@ceremony/shared';
+import type { z } from 'zod';
+import type { AuthService } from '../domain/auth.service.js';
+import type { ShowService } from '../domain/show.service.js';
+import type { GuestsService } from '../domain/guests.service.js';
+import { describeIssues } from './validate.js';
+
+export interface HttpDeps {
+  auth: AuthService;
+  show: ShowService;
+  guests: GuestsService;
+  version: string;
+  startedAt: number;
+  clock: () => number;
+  onSeen: (deviceId: string) => void;
+}
+
+/** Sends an answer with the HTTP status its error code calls for. */
+export function send<T extends object>(res: Response, answer: Answer<T>): void {
+  if (answer.ok) res.json(answer);
+  else res.status(httpStatusOf(answer.error.code)).json(answer);
+}
+
+/** Parses a body with a shared schema; on failure answers INVALID_PAYLOAD and returns null. */
+export function parseBody<S extends z.ZodType>(schema: S, req: Request, res: Response): z.infer<S> | null {
+  const parsed = schema.safeParse(req.body ?? {});
+  if (parsed.success) return parsed.data;
+  send(res, failure('INVALID_PAYLOAD', describeIssues(parsed.error)));
+  return null;
+}
+
+/** Lets through a bearer token of one of the roles; everything else is 401 or 403. */
+export function requireRole(auth: AuthService, roles: readonly Role[], onSeen: (id: string) => void) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = req.get('authorization') ?? '';
+    const device = auth.verify(header.startsWith('Bearer ') ? header.slice(7) : undefined);
+    if (!device) return send(res, failure('UNAUTHORIZED', 'Нужен действующий токен: войдите по ПИН-коду.'));
+    if (!roles.includes(device.role))
+      return send(res, failure('FORBIDDEN', `Роли «${device.role}» это недоступно.`));
+    res.locals.device = device;
+    onSeen(device.id);
+    next();
+  };
+}
+
+/** The JSON API under /api. */
+export function apiRouter(deps: HttpDeps): express.Router {
+  const api = express.Router();
+  const { auth, show } = deps;
+  const admin = requireRole(auth, ['admin'], deps.onSeen);
+  const host = requireRole(auth, ['admin', 'host'], deps.onSeen);
+  const anyRole = requireRole(auth, ['admin', 'host', 'volunteer', 'display'], deps.onSeen);
+
+  api.get('/health', (_req, res) => {
+    res.json({
+      ok: true,
+      version: deps.version,
+      uptimeS: Math.floor((deps.clock() - deps.startedAt) / 1000),
+    });
+  });
+
+  api.post('/session', express.json({ limit: '4kb' }), (req, res) => {
+    const body = parseBody(SessionRequestSchema, req, res);
+    if (!body) return;
+    const answer = auth.signIn(body.pin, req.ip ?? 'unknown');
+    if (!answer.ok) return send(res, answer);
+    send(res, { ok: true, token: answer.token, role: answer.role });
+  });
+
+  api.get('/show', anyRole, (_req, res) => send(res, { ok: true, ...show.snapshot() }));
+
+  const command = <S extends z.ZodType>(
+    name: string,
+    schema: S,
+    toCommand: (body: z.infer<S>) => ShowCommand,
+  ) =>
+    api.post(`/show/${name}`, host, express.json({ limit: '4kb' }), (req, res) => {
+      const body = parseBody(schema, req, res);
+      if (body) send(res, show.apply(toCommand(body), (res.locals.device as { id: string }).id));
+    });
+  const c = HttpShowCommandSchemas;
+  command('go', c.go, (b) => ({ type: 'go', ...b }));
+  command('back', c.back, (b) => ({ type: 'back', ...b }));
+  command('goto', c.goto, (b) => ({ type: 'goto', ...b }));
+  command('blackout', c.blackout, (b) => ({ type: 'blackout', ...b }));
+
+  api.get('/guests', admin, (_req, res) => send(res, { ok: true, guests: deps.guests.list() }));
+  api.post('/guests/:id/reissue-badge', admin, (req, res) => {
+    const code = deps.guests.reissueBadge(String(req.params.id));
+    send(res, code ? { ok: true, badgeCode: code } : failure('NOT_FOUND', 'Такого гостя нет.'));
+  });
+  api.post('/guests/import', admin, express.text({ type: () => true, limit: '5mb' }), (req, res) => {
+    if (typeof req.body !== 'string') return send(res, failure('INVALID_PAYLOAD', 'Ожидался CSV-текст.'));
+    send(res, deps.guests.importCsv(req.body));
+  });
+
+  return api;
+}
+
+/** Turns body-parser and unexpected errors into the one error shape; never a stack trace. */
+export function errorHandler(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(err);
+  const type = (err as { type?: string }).type;
+  let answer: Failure;
+  if (type === 'entity.too.large') answer = failure('PAYLOAD_TOO_LARGE', 'Слишком большой запрос.');
+  else if (
+    type === 'entity.parse.failed' ||
+    type === 'charset.unsupported' ||
+    type === 'encoding.unsupported'
+  )
+    answer = failure('INVALID_PAYLOAD', 'Тело запроса не читается как JSON.');
+  else {
+    console.error('[http]', err);
+    answer = failure('INTERNAL', 'Внутренняя ошибка сервера; ничего не изменено.');
+  }
+  send(res, answer);
+}

@@ -1,0 +1,81 @@
+import type { Server, Socket } from 'socket.io';
+import {
+  ClientPayloadSchemas,
+  EVENT_ROLES,
+  PROTOCOL_VERSION,
+  failure,
+  type Answer,
+  type ClientPayload,
+  type ClientToServerEvents,
+  type Role,
+  type ServerToClientEvents,
+  type SocketData,
+} from '@ceremony/shared';
+import type { AuthService } from '../domain/auth.service.js';
+import { describeIssues } from './validate.js';
+
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+type EventName = keyof ClientToServerEvents;
+type AnswerOf<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+export type EventHandlers = {
+  [E in EventName]: (
+    payload: ClientPayload<E>,
+    ctx: { role: Role; deviceId: string; socket: AppSocket },
+  ) => AnswerOf<E> | Promise<AnswerOf<E>>;
+};
+
+const isEvent = (name: string): name is EventName => Object.hasOwn(ClientPayloadSchemas, name);
+
+/**
+ * Wires Socket.IO: handshake auth with a role token and protocol version, then for every event
+ * role check → zod validation → handler → acknowledgement. A bad payload is answered with
+ * INVALID_PAYLOAD and changes nothing; the connection stays up.
+ */
+export function attachSockets(
+  io: AppServer,
+  auth: AuthService,
+  handlers: EventHandlers,
+  onConnect: (socket: AppSocket) => void,
+  onSeen: (deviceId: string) => void,
+): void {
+  io.use((socket, next) => {
+    const hs = socket.handshake.auth as { token?: unknown; protocolVersion?: unknown };
+    if (hs.protocolVersion !== undefined && hs.protocolVersion !== PROTOCOL_VERSION) {
+      return next(new Error('PROTOCOL_MISMATCH'));
+    }
+    const device = auth.verify(hs.token);
+    if (!device) return next(new Error('UNAUTHORIZED'));
+    socket.data = { role: device.role, deviceId: device.id };
+    next();
+  });
+
+  io.on('connection', (socket: AppSocket) => {
+    const { role, deviceId } = socket.data;
+    void socket.join([`role:${role}`, `device:${deviceId}`]);
+    onSeen(deviceId);
+    onConnect(socket);
+
+    socket.onAny((name: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack !== 'function') return; // the contract says every event carries an ack
+      const reply = (answer: Answer) => (ack as (a: Answer) => void)(answer);
+      if (!isEvent(name))
+        return reply(failure('UNKNOWN_EVENT', `Неизвестное событие «${name.slice(0, 50)}».`));
+      if (!(EVENT_ROLES[name] as readonly Role[]).includes(role)) {
+        return reply(failure('FORBIDDEN', `Роль «${role}» не может отправлять ${name}.`));
+      }
+      const parsed = ClientPayloadSchemas[name].safeParse(args.length > 1 ? args[0] : undefined);
+      if (!parsed.success) return reply(failure('INVALID_PAYLOAD', describeIssues(parsed.error)));
+      onSeen(deviceId);
+      const handler = handlers[name] as (p: unknown, c: object) => Answer | Promise<Answer>;
+      Promise.resolve()
+        .then(() => handler(parsed.data, { role, deviceId, socket }))
+        .then(reply, (err: unknown) => {
+          console.error(`[socket] ${name} failed:`, err);
+          reply(failure('INTERNAL', 'Внутренняя ошибка сервера; ничего не изменено.'));
+        });
+    });
+  });
+}

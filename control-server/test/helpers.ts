@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, Role, ServerToClientEvents } from '@ceremony/shared';
+import { createApp, type App } from '../src/app.js';
+import type { Config } from '../src/config.js';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const PINS = { admin: '100001', host: '200002', volunteer: '300003', display: '400004' } as const;
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-test-'));
+}
+
+export interface TestServer {
+  app: App;
+  url: string;
+  dataDir: string;
+  /** A fresh token of the role, as a signed-in device would hold. */
+  token(role: Role): string;
+  /** A connected socket.io-client of the role; closed by stop(). */
+  socket(role: Role, extraAuth?: Record<string, unknown>): Promise<TestSocket>;
+  /** Moves the server's clock forward, e.g. past the double-GO guard. */
+  advance(ms: number): void;
+  stop(): Promise<void>;
+}
+
+/** Boots the real server on 127.0.0.1, port 0, with a temporary DATA_DIR. */
+export async function startServer(opts: { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? tempDir();
+  let offset = 0;
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    pins: { ...PINS },
+    appsDir: path.resolve(import.meta.dirname, '..', '..'),
+  };
+  const app = createApp({ config, clock: () => Date.now() + offset });
+  const port = await app.listen();
+  const url = `http://127.0.0.1:${port}`;
+  const sockets: TestSocket[] = [];
+  const token = (role: Role) => app.auth.issue(role).token;
+  return {
+    app,
+    url,
+    dataDir,
+    token,
+    advance: (ms) => void (offset += ms),
+    socket: (role, extraAuth = {}) => connectAs(url, { token: token(role), ...extraAuth }, sockets),
+    async stop() {
+      for (const s of sockets) s.close();
+      await app.close();
+    },
+  };
+}
+
+/** Connects with the given handshake auth and waits for the snapshot (or the refusal). */
+export function connectAs(
+  url: string,
+  auth: Record<string, unknown>,
+  keep: TestSocket[] = [],
+): Promise<TestSocket> {
+  return new Promise((resolve, reject) => {
+    const socket: TestSocket = connect(url, {
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    keep.push(socket);
+    socket.once('show:snapshot', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+/** Emits with an acknowledgement and resolves with the answer. */
+export function ask<T = any>(socket: TestSocket, event: string, ...args: unknown[]): Promise<T> {
+  return (socket as unknown as Socket).timeout(5000).emitWithAck(event, ...args) as Promise<T>;
+}
+
+export async function http(url: string, init: RequestInit & { token?: string; json?: unknown } = {}) {
+  const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.json);
+  }
+  const res = await fetch(url, { ...init, headers, body });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status, body: json };
+}

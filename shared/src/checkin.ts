@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { GuestCategorySchema } from './domain.js';
+
+export const ScanStatusSchema = z.enum(['admitted', 'already-admitted', 'unknown-code', 'revoked']);
+export type ScanStatus = z.infer<typeof ScanStatusSchema>;
+
+/** Where the guest goes now. */
+export interface Route {
+  /** A seat from the guest list ("Ряд 3, место 12"). */
+  seat?: string;
+  /** A zone of the hall when there is no seat ("Партер, ряды 1–4: номинанты"). */
+  zone?: string;
+  /** An interactive station worth visiting before the show starts. */
+  station?: { id: string; title: string; location: string; free: number };
+}
+
+export interface ScanGuest {
+  id: string;
+  name: string;
+  category: z.infer<typeof GuestCategorySchema>;
+  seat?: string;
+  organisation?: string;
+  nomineeId?: string;
+}
+
+export interface ScanResult {
+  status: ScanStatus;
+  guest?: ScanGuest;
+  /** For already-admitted: when the first admission happened, server epoch ms. */
+  firstCheckedInAt?: number;
+  /** For already-admitted: which device admitted the guest first. */
+  firstDevice?: string;
+  route?: Route;
+}
+
+/** Live arrivals for the host and the volunteers. */
+export interface CheckinStats {
+  expected: number;
+  arrived: number;
+  /** Nominee ids whose linked guest is in the hall, so the host knows who can be called on stage. */
+  nomineesPresent: string[];
+}

@@ -1,0 +1,2 @@
+export * from './showClient.js';
+export * from './session.js';

@@ -1,0 +1,44 @@
+import type { Role } from '../events.js';
+import type { Answer } from '../errors.js';
+
+export interface Session {
+  token: string;
+  role: Role;
+}
+
+const key = (app: string) => `ceremony.session.${app}`;
+
+/** The session this app saved on this device, if any: a reload keeps the operator signed in. */
+export function loadSession(app: string): Session | null {
+  try {
+    const raw = localStorage.getItem(key(app));
+    if (!raw) return null;
+    const s = JSON.parse(raw) as Partial<Session>;
+    return typeof s.token === 'string' && typeof s.role === 'string' ? (s as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers (or with null, forgets) this app's session on this device. */
+export function saveSession(app: string, session: Session | null): void {
+  if (session) localStorage.setItem(key(app), JSON.stringify(session));
+  else localStorage.removeItem(key(app));
+}
+
+/** Trades a PIN for a role token (POST /api/session). */
+export async function signIn(pin: string, baseUrl = ''): Promise<Answer<Session>> {
+  try {
+    const res = await fetch(`${baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pin }),
+    });
+    const body = (await res.json()) as Answer<Session> | Session;
+    if (res.ok && 'token' in body) return { ok: true, token: body.token, role: body.role };
+    if ('error' in body) return { ok: false, error: body.error };
+    return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${res.status}` } };
+  } catch {
+    return { ok: false, error: { code: 'TIMEOUT', message: 'Нет связи с сервером' } };
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDuration, translate } from './index.js';
+import { en } from './en.js';
+import { ru } from './ru.js';
+
+describe('translate', () => {
+  it.each([
+    { n: 1, want: '1 гость' },
+    { n: 2, want: '2 гостя' },
+    { n: 4, want: '4 гостя' },
+    { n: 5, want: '5 гостей' },
+    { n: 11, want: '11 гостей' },
+    { n: 21, want: '21 гость' },
+    { n: 22, want: '22 гостя' },
+    { n: 0, want: '0 гостей' },
+    { n: 130, want: '130 гостей' },
+  ])('Russian plural for $n', ({ n, want }) => {
+    expect(translate('ru', 'guests.count', { n })).toBe(want);
+  });
+
+  it.each([
+    { n: 1, want: '1 guest' },
+    { n: 3, want: '3 guests' },
+  ])('English plural for $n', ({ n, want }) => {
+    expect(translate('en', 'guests.count', { n })).toBe(want);
+  });
+
+  it('fills placeholders and keeps «ё»', () => {
+    expect(translate('ru', 'checkin.station', { title: 'Ёлки', free: 'свободно 4 места' })).toBe(
+      'Загляните: Ёлки — свободно 4 места',
+    );
+  });
+
+  it('has every Russian key in English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+  });
+});
+
+describe('formatting', () => {
+  it('writes dates in Russian', () => {
+    expect(formatDate('ru', Date.UTC(2026, 10, 26, 12), 'Asia/Krasnoyarsk')).toBe('26 ноября 2026 г.');
+  });
+  it.each([
+    { ms: 0, want: '0:00' },
+    { ms: 61_000, want: '1:01' },
+    { ms: 3_725_000, want: '1:02:05' },
+    { ms: -90_000, want: '−1:30' },
+  ])('duration $ms', ({ ms, want }) => expect(formatDuration(ms)).toBe(want));
+});

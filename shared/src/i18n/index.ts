@@ -1,0 +1,55 @@
+import { en } from './en.js';
+import { ru, type Dictionary, type Key, type PluralForms } from './ru.js';
+
+export type Lang = 'ru' | 'en';
+export type { Key } from './ru.js';
+export const DEFAULT_LANG: Lang = 'ru';
+const dictionaries: Record<Lang, Dictionary> = { ru: ru as Dictionary, en };
+
+type Params = Record<string, string | number>;
+const fill = (text: string, params: Params) =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+
+/** The plural form Russian (or English) grammar wants for n: 1 гость, 2 гостя, 5 гостей, 21 гость. */
+export function pluralForm(lang: Lang, n: number): keyof PluralForms {
+  const rule = new Intl.PluralRules(lang).select(n);
+  if (lang === 'en') return rule === 'one' ? 'one' : 'many';
+  return rule === 'one' || rule === 'few' || rule === 'many' ? rule : 'other';
+}
+
+/** Looks up a string; plural keys take `n` among the params. */
+export function translate(lang: Lang, key: Key, params: Params = {}): string {
+  const entry = dictionaries[lang][key];
+  if (typeof entry === 'string') return fill(entry, params);
+  const n = Number(params.n ?? 0);
+  return fill(entry[pluralForm(lang, n)], { ...params, n });
+}
+
+/** Clock time as people in the hall say it: 18:05. */
+export function formatClock(lang: Lang, epochMs: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(epochMs);
+}
+
+/** A date as written in Russian: 26 ноября 2026 г. */
+export function formatDate(lang: Lang, epochMs: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(epochMs);
+}
+
+/** A timer: m:ss, or h:mm:ss past an hour; negative values get a minus (an overrun). */
+export function formatDuration(ms: number): string {
+  const sign = ms < 0 ? '−' : '';
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${s}` : `${sign}${m}:${s}`;
+}

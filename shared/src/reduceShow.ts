@@ -1,0 +1,147 @@
+import type { Cue, Scenario } from './domain.js';
+import type { ErrorCode, Failure } from './errors.js';
+import type { ShowCommand, ShowState } from './show.js';
+
+/** Something the edge (server) must do after a change: the engine itself never touches a clock or a timer. */
+export type ShowEffect = { type: 'arm-auto-follow'; cueId: string; revision: number; at: number };
+
+export type ShowResult = { ok: true; state: ShowState; effects: ShowEffect[] } | Failure;
+
+const fail = (code: ErrorCode, message: string): Failure => ({ ok: false, error: { code, message } });
+
+/** The next cue a GO lands on from `from`, passing over skipped cues; -1 when there is none. */
+export function nextPlayableIndex(cues: readonly Cue[], from: number): number {
+  for (let i = from + 1; i < cues.length; i++) if (!cues[i]!.skip) return i;
+  return -1;
+}
+
+/** The cue a BACK lands on from `from`, passing over skipped cues; -1 when there is none. */
+export function previousPlayableIndex(cues: readonly Cue[], from: number): number {
+  for (let i = from - 1; i >= 0; i--) if (!cues[i]!.skip) return i;
+  return -1;
+}
+
+/** When the live cue's timed auto-follow is due (server epoch ms), or null. */
+export function autoFollowDue(state: ShowState, scenario: Scenario): number | null {
+  if (state.status !== 'running' || state.cueIndex < 0 || state.cueStartedAt === null) return null;
+  const cue = scenario.cues[state.cueIndex];
+  if (!cue || cue.autoFollow.kind !== 'after') return null;
+  return state.cueStartedAt + cue.autoFollow.seconds * 1000;
+}
+
+function effectsOf(state: ShowState, scenario: Scenario): ShowEffect[] {
+  const at = autoFollowDue(state, scenario);
+  return at === null || state.cueId === null
+    ? []
+    : [{ type: 'arm-auto-follow', cueId: state.cueId, revision: state.revision, at }];
+}
+
+function landOn(state: ShowState, scenario: Scenario, index: number, now: number): ShowState {
+  const cue = scenario.cues[index]!;
+  return {
+    ...state,
+    revision: state.revision + 1,
+    cueId: cue.id,
+    cueIndex: index,
+    status: 'running',
+    // Moving on means the host wants a picture again.
+    blackout: false,
+    cueStartedAt: now,
+    showStartedAt: state.showStartedAt ?? now,
+    media: null,
+  };
+}
+
+function advance(state: ShowState, scenario: Scenario, now: number): ShowState | Failure {
+  if (state.status === 'ended') return fail('END_OF_SHOW', 'Церемония уже завершена: дальше кадров нет.');
+  const next = nextPlayableIndex(scenario.cues, state.cueIndex);
+  if (next === -1) {
+    // GO on the last cue ends the show; the finale stays on screen.
+    return { ...state, revision: state.revision + 1, status: 'ended', blackout: false };
+  }
+  return landOn(state, scenario, next, now);
+}
+
+/**
+ * The show engine: applies one command to the state. Pure: `now` is passed in, and nothing outside
+ * the arguments is read or written. Two hosts pressing GO on the same revision advance exactly once:
+ * the second one sees STALE_REVISION.
+ */
+export function reduceShow(
+  state: ShowState,
+  scenario: Scenario,
+  command: ShowCommand,
+  now: number,
+): ShowResult {
+  if (command.expectedRevision !== undefined && command.expectedRevision !== state.revision) {
+    return fail(
+      'STALE_REVISION',
+      `Состояние уже изменилось (ревизия ${state.revision}, а команда была для ${command.expectedRevision}).`,
+    );
+  }
+  let next: ShowState | Failure;
+  switch (command.type) {
+    case 'go': {
+      const guard = scenario.ceremony.goGuardMs;
+      if (state.cueStartedAt !== null && state.status === 'running' && now - state.cueStartedAt < guard) {
+        return fail('GO_TOO_SOON', `Повторное нажатие GO в пределах ${guard} мс проигнорировано.`);
+      }
+      next = advance(state, scenario, now);
+      break;
+    }
+    case 'auto-follow':
+      if (state.cueId !== command.fromCueId || state.status !== 'running') {
+        return fail('STALE_REVISION', 'Автопереход устарел: ведущий уже сменил кадр.');
+      }
+      next = advance(state, scenario, now);
+      break;
+    case 'back': {
+      if (state.status === 'ended') {
+        next = { ...state, revision: state.revision + 1, status: 'running' };
+        break;
+      }
+      const prev = previousPlayableIndex(scenario.cues, state.cueIndex);
+      if (state.cueIndex < 0 || prev === -1) return fail('START_OF_SHOW', 'Это первый кадр: назад некуда.');
+      next = landOn(state, scenario, prev, now);
+      break;
+    }
+    case 'goto': {
+      const index = scenario.cues.findIndex((c) => c.id === command.cueId);
+      if (index === -1) return fail('NOT_FOUND', `Кадра «${command.cueId}» нет в сценарии.`);
+      next = landOn(state, scenario, index, now);
+      break;
+    }
+    case 'blackout':
+      next = { ...state, revision: state.revision + 1, blackout: command.on };
+      break;
+    case 'message':
+      next = {
+        ...state,
+        revision: state.revision + 1,
+        message: command.text === null ? null : { text: command.text, at: now },
+      };
+      break;
+    case 'media':
+      if (state.cueIndex < 0 || scenario.cues[state.cueIndex]?.kind !== 'video') {
+        return fail('CONFLICT', 'Сейчас на экране нет видео.');
+      }
+      next = { ...state, revision: state.revision + 1, media: { action: command.action, at: now } };
+      break;
+    default:
+      return command satisfies never;
+  }
+  if ('ok' in next) return next;
+  return { ok: true, state: next, effects: effectsOf(next, scenario) };
+}
+
+/**
+ * After the run of show was edited, finds the live cue again by id so the show stays where it was.
+ * If the live cue was removed, the show stays at the same position in the list.
+ */
+export function reindexAfterEdit(state: ShowState, scenario: Scenario): ShowState {
+  if (state.cueId === null) return state;
+  const index = scenario.cues.findIndex((c) => c.id === state.cueId);
+  if (index !== -1) return index === state.cueIndex ? state : { ...state, cueIndex: index };
+  const clamped = Math.min(state.cueIndex, scenario.cues.length - 1);
+  return { ...state, cueIndex: clamped, cueId: scenario.cues[clamped]!.id };
+}
