@@ -1,0 +1,63 @@
+import { formatClock, type ScanResult } from '@ceremony/shared';
+import { useLang, useT } from '@ceremony/shared/ui';
+import type { ReactNode } from 'react';
+
+/** The answer to one scan, full width, in the colour a volunteer reads from across the doorway. */
+export function ScanResultCard({ code, result }: { code: string; result: ScanResult }) {
+  const t = useT();
+  const lang = useLang();
+  const { status, guest, route } = result;
+  const seat = route?.seat ?? guest?.seat;
+
+  let headline: string;
+  let tone: 'ok' | 'warn' | 'bad';
+  switch (status) {
+    case 'admitted':
+      headline = t('checkin.admitted');
+      tone = 'ok';
+      break;
+    case 'already-admitted':
+      headline =
+        result.firstCheckedInAt === undefined
+          ? t('checkin.already')
+          : t('checkin.alreadyAt', { time: formatClock(lang, result.firstCheckedInAt) });
+      tone = 'warn';
+      break;
+    case 'unknown-code':
+      headline = t('checkin.unknown');
+      tone = 'bad';
+      break;
+    case 'revoked':
+      headline = t('checkin.revoked');
+      tone = 'bad';
+      break;
+    default:
+      return status satisfies never;
+  }
+
+  const lines: ReactNode[] = [];
+  if (seat)
+    lines.push(
+      <p key="seat" className="scan__seat">
+        {t('checkin.seat', { seat })}
+      </p>,
+    );
+  if (route?.zone) lines.push(<p key="zone">{t('checkin.zone', { zone: route.zone })}</p>);
+  if (status === 'admitted' && route?.station) {
+    const free = t('places.free', { n: route.station.free });
+    lines.push(
+      <p key="station" className="scan__station">
+        {t('checkin.station', { title: route.station.title, free })}
+        {route.station.location && <span className="scan__location">{route.station.location}</span>}
+      </p>,
+    );
+  }
+
+  return (
+    <section className={`scan scan--${tone}`} data-testid="scan-result" data-status={status} role="status">
+      <h2 className="scan__headline">{headline}</h2>
+      {guest ? <p className="scan__name">{guest.name}</p> : <p className="scan__code">{code}</p>}
+      {lines}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import './theme.css';
+
+export { I18nProvider, detectLang, useLang, useT, type Translate } from './i18n.js';
+export { PinSignIn, type PinSignInProps } from './PinSignIn.js';
+export { ConnectionIndicator } from './ConnectionIndicator.js';
+export {
+  ShowClientProvider,
+  useCurrentCue,
+  useSession,
+  useShow,
+  useShowClient,
+  type ShowClientProviderProps,
+} from './ShowClientProvider.js';
