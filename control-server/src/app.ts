@@ -17,6 +17,8 @@ import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
 import { apiRouter, errorHandler, send } from './transport/http.js';
 import { attachSockets, type AppServer, type EventHandlers } from './transport/socket.js';
+import { showHandlers } from './transport/show.handlers.js';
+import { checkinHandlers } from './transport/checkin.handlers.js';
 import { mountApps } from './transport/static.js';
 
 export const VERSION = '0.1.0';
@@ -97,16 +99,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   });
 
   const handlers: EventHandlers = {
-    'show:go': (p, c) => show.apply({ type: 'go', ...p }, c.deviceId),
-    'show:back': (p, c) => show.apply({ type: 'back', ...p }, c.deviceId),
-    'show:goto': (p, c) => show.apply({ type: 'goto', ...p }, c.deviceId),
-    'show:blackout': (p, c) => show.apply({ type: 'blackout', ...p }, c.deviceId),
-    'show:message': (p, c) => show.apply({ type: 'message', ...p }, c.deviceId),
-    'show:media': (p, c) => show.apply({ type: 'media', ...p }, c.deviceId),
-    'show:resync': () => ({ ok: true, ...show.snapshot() }),
-    'checkin:scan': async (p, c) => ({ ok: true, result: await checkin.scan(p, c.deviceId) }),
-    'checkin:stats': () => ({ ok: true, stats: checkin.stats() }),
-    'time:ping': () => ({ ok: true, serverNow: clock() }),
+    ...showHandlers(show, clock),
+    ...checkinHandlers(checkin, guests),
   };
   attachSockets(io, auth, handlers, (socket) => socket.emit('show:snapshot', show.snapshot()), onSeen);
 

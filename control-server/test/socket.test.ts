@@ -201,3 +201,24 @@ describe('two operators, one GO', () => {
     expect(new Set(revisions).size).toBe(revisions.length);
   });
 });
+
+describe('guest search', () => {
+  it('finds guests by part of a name, «ё» as «е», for host and volunteer, not display', async () => {
+    const withYo = guests.find((g) => /ё/i.test(g.name))!;
+    const word = withYo.name.split(' ').find((w) => /ё/i.test(w))!;
+    const query = word
+      .slice(0, Math.max(3, word.toLowerCase().indexOf('ё') + 1))
+      .toLowerCase()
+      .replace(/ё/g, 'е');
+    for (const role of ['host', 'volunteer'] as const) {
+      const socket = await s.socket(role);
+      const answer = await ask(socket, 'guests:search', { query });
+      expect(answer.ok).toBe(true);
+      expect(answer.guests.map((g: { id: string }) => g.id)).toContain(withYo.id);
+      expect(answer.guests[0]).not.toHaveProperty('badgeCode');
+      expect(answer.guests[0]).not.toHaveProperty('phone');
+    }
+    const display = await s.socket('display');
+    expect((await ask(display, 'guests:search', { query })).error.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,6 +1,14 @@
 import crypto from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { GuestSchema, newBadgeCode, type Guest, type GuestCategory } from '@ceremony/shared';
+import {
+  GuestSchema,
+  matchRank,
+  matchesQuery,
+  newBadgeCode,
+  type Guest,
+  type GuestCategory,
+  type GuestListing,
+} from '@ceremony/shared';
 import type { GuestsRepository } from '../store/guests.repository.js';
 
 export interface ImportReport {
@@ -68,6 +76,16 @@ export class GuestsService {
 
   list(): Guest[] {
     return this.repo.all();
+  }
+
+  /** Finds guests by any part of their name or organisation; best matches first, at most `limit`. */
+  search(query: string, limit = 20): GuestListing[] {
+    const text = (g: GuestListing) => `${g.name} ${g.organisation ?? ''}`;
+    return this.repo
+      .listings()
+      .filter((g) => matchesQuery(query, text(g)))
+      .sort((a, b) => matchRank(query, text(a)) - matchRank(query, text(b)))
+      .slice(0, limit);
   }
 
   /** Revokes the guest's badge (lost, or handed to the wrong person) and issues a new code. */

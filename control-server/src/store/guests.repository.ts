@@ -1,4 +1,4 @@
-import type { Guest, GuestCategory } from '@ceremony/shared';
+import type { Guest, GuestCategory, GuestListing } from '@ceremony/shared';
 import type { Db } from './db.js';
 
 interface GuestRow {
@@ -51,6 +51,24 @@ export class GuestsRepository {
     const row = this.db.prepare('SELECT guest_id FROM revoked_badges WHERE code = ?').get(code) as
       { guest_id: string } | undefined;
     return row?.guest_id ?? null;
+  }
+
+  /** Every guest without contacts, with the admission time: what search and the host may see. */
+  listings(): GuestListing[] {
+    const rows = this.db
+      .prepare(
+        'SELECT g.*, a.admitted_at FROM guests g LEFT JOIN admissions a ON a.guest_id = g.id ORDER BY g.name',
+      )
+      .all() as (GuestRow & { admitted_at: number | null })[];
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      category: r.category as GuestCategory,
+      ...(r.organisation ? { organisation: r.organisation } : {}),
+      ...(r.seat ? { seat: r.seat } : {}),
+      ...(r.nominee_id ? { nomineeId: r.nominee_id } : {}),
+      arrivedAt: r.admitted_at,
+    }));
   }
 
   count(): number {

@@ -1,4 +1,4 @@
-import type { Role } from '../events.js';
+import type { Role } from '../events/index.js';
 import type { Answer } from '../errors.js';
 
 export interface Session {

@@ -8,7 +8,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   type Snapshot,
-} from '../events.js';
+} from '../events/index.js';
 import type { ShowState } from '../show.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'mismatch';

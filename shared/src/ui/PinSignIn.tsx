@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { saveSession, signIn, type Session } from '../client/session.js';
 import type { Failure } from '../errors.js';
-import type { Role } from '../events.js';
+import type { Role } from '../events/index.js';
 import { useT, type Translate } from './i18n.js';
 
 export interface PinSignInProps {

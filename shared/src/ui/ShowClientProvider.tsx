@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { loadSession, saveSession, type Session } from '../client/session.js';
 import { createShowClient, type ShowClient, type ShowClientState } from '../client/showClient.js';
 import type { Cue } from '../domain.js';
-import type { Role } from '../events.js';
+import type { Role } from '../events/index.js';
 import { PinSignIn } from './PinSignIn.js';
 
 interface ShowClientContextValue {

@@ -1,0 +1,13 @@
+import type { Answer } from '../errors.js';
+
+/** Bumped when the wire contract changes incompatibly; the handshake carries it. */
+export const PROTOCOL_VERSION = 1;
+
+/** Socket.IO's own limit on one message; every payload is further limited by its schema. */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+
+export const ROLES = ['admin', 'host', 'volunteer', 'display'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The acknowledgement every client → server event carries. */
+export type Ack<T extends object = object> = (answer: Answer<T>) => void;

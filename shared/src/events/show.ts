@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { Scenario } from '../domain.js';
+import { MediaActionSchema, type ShowState } from '../show.js';
+import type { Ack, Role } from './common.js';
+
+const revision = z.number().int().nonnegative();
+
+export interface Snapshot {
+  scenario: Scenario;
+  state: ShowState;
+}
+
+/** Running the show, and the clock every screen shares. */
+export const showPayloads = {
+  'show:go': z.strictObject({ expectedRevision: revision }),
+  'show:back': z.strictObject({ expectedRevision: revision }),
+  'show:goto': z.strictObject({ cueId: z.string().min(1).max(64), expectedRevision: revision }),
+  'show:blackout': z.strictObject({ on: z.boolean(), expectedRevision: revision.optional() }),
+  'show:message': z.strictObject({ text: z.string().trim().min(1).max(500).nullable() }),
+  'show:media': z.strictObject({ action: MediaActionSchema }),
+  'show:resync': z.strictObject({}),
+  'time:ping': z.strictObject({}),
+};
+
+type P<E extends keyof typeof showPayloads> = z.infer<(typeof showPayloads)[E]>;
+
+export interface ShowClientEvents {
+  'show:go': (p: P<'show:go'>, ack: Ack<{ state: ShowState }>) => void;
+  'show:back': (p: P<'show:back'>, ack: Ack<{ state: ShowState }>) => void;
+  'show:goto': (p: P<'show:goto'>, ack: Ack<{ state: ShowState }>) => void;
+  'show:blackout': (p: P<'show:blackout'>, ack: Ack<{ state: ShowState }>) => void;
+  'show:message': (p: P<'show:message'>, ack: Ack<{ state: ShowState }>) => void;
+  'show:media': (p: P<'show:media'>, ack: Ack<{ state: ShowState }>) => void;
+  /** A client that saw a revision gap asks for the whole picture again. */
+  'show:resync': (p: P<'show:resync'>, ack: Ack<Snapshot>) => void;
+  'time:ping': (p: P<'time:ping'>, ack: Ack<{ serverNow: number }>) => void;
+}
+
+export interface ShowServerEvents {
+  'show:snapshot': (s: Snapshot) => void;
+  'show:state': (s: ShowState) => void;
+}
+
+const hosts = ['admin', 'host'] as const;
+const everyone = ['admin', 'host', 'volunteer', 'display'] as const;
+export const showRoles = {
+  'show:go': hosts,
+  'show:back': hosts,
+  'show:goto': hosts,
+  'show:blackout': hosts,
+  'show:message': hosts,
+  'show:media': hosts,
+  'show:resync': everyone,
+  'time:ping': everyone,
+} as const satisfies Record<keyof ShowClientEvents, readonly Role[]>;
+
+export const SessionRequestSchema = z.strictObject({ pin: z.string().min(1).max(32) });
+
+/** The HTTP show commands: a hardware button may leave out the revision. */
+export const HttpShowCommandSchemas = {
+  go: z.strictObject({ expectedRevision: revision.optional() }),
+  back: z.strictObject({ expectedRevision: revision.optional() }),
+  goto: z.strictObject({ cueId: z.string().min(1).max(64), expectedRevision: revision.optional() }),
+  blackout: z.strictObject({ on: z.boolean(), expectedRevision: revision.optional() }),
+};
