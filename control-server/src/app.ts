@@ -19,6 +19,8 @@ import { apiRouter, errorHandler, send } from './transport/http.js';
 import { attachSockets, type AppServer, type EventHandlers } from './transport/socket.js';
 import { showHandlers } from './transport/show.handlers.js';
 import { checkinHandlers } from './transport/checkin.handlers.js';
+import { displayHandlers } from './transport/display.handlers.js';
+import { DisplaysService } from './domain/displays.service.js';
 import { mountApps } from './transport/static.js';
 
 export const VERSION = '0.1.0';
@@ -98,11 +100,33 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
   });
 
+  const displays = new DisplaysService({
+    clock,
+    onChange: (list) => io.to(['role:admin', 'role:host']).emit('displays:status', list),
+    onVideoEnded: (cueId) => show.videoEnded(cueId),
+    deviceName: (id) => devices.byId(id)?.name ?? id.slice(0, 8),
+  });
+
   const handlers: EventHandlers = {
     ...showHandlers(show, clock),
     ...checkinHandlers(checkin, guests),
+    ...displayHandlers(displays),
   };
-  attachSockets(io, auth, handlers, (socket) => socket.emit('show:snapshot', show.snapshot()), onSeen);
+  attachSockets(
+    io,
+    auth,
+    handlers,
+    (socket) => {
+      socket.emit('show:snapshot', show.snapshot());
+      const { role, deviceId } = socket.data;
+      if (role === 'display') {
+        displays.connected(deviceId);
+        socket.on('disconnect', () => displays.disconnected(deviceId));
+      }
+      if (role === 'admin' || role === 'host') socket.emit('displays:status', displays.list());
+    },
+    onSeen,
+  );
 
   app.use('/api', apiRouter({ auth, show, guests, version: VERSION, startedAt, clock, onSeen }));
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));

@@ -43,6 +43,11 @@ export class DevicesRepository {
     return row ? toDevice(row) : null;
   }
 
+  byId(id: string): Device | null {
+    const row = this.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+    return row ? toDevice(row) : null;
+  }
+
   all(): Device[] {
     return (this.db.prepare('SELECT * FROM devices ORDER BY created_at').all() as DeviceRow[]).map(toDevice);
   }
