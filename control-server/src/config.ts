@@ -1,10 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const pin = z
-  .string()
-  .regex(/^\d{6,12}$/, 'a PIN is 6 to 12 digits')
-  .optional();
+// An empty variable (`HOST_PIN=` in a service file) means "not set": generate one.
+const pin = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .string()
+    .regex(/^\d{6,12}$/, 'a PIN is 6 to 12 digits')
+    .optional(),
+);
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
