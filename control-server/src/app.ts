@@ -22,6 +22,8 @@ import { checkinHandlers } from './transport/checkin.handlers.js';
 import { displayHandlers } from './transport/display.handlers.js';
 import { DisplaysService } from './domain/displays.service.js';
 import { mountApps } from './transport/static.js';
+import { infoRouter } from './transport/info.router.js';
+import { copyIntoMedia, mediaRouter } from './transport/media.js';
 
 export const VERSION = '0.1.0';
 
@@ -42,12 +44,16 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Loads the demo ceremony «Светлые люди» into an empty database. */
-function seedDemo(show: ShowRepository, guests: GuestsRepository, now: number): void {
+/** The demo's stand-in video interview; src/app.ts and the bundled dist/main.js both sit one level below the package. */
+const DEMO_CLIP = path.resolve(import.meta.dirname, '..', 'assets', 'demo-interview.mp4');
+
+/** Loads the demo ceremony «Светлые люди» into an empty database, with its video clip in DATA_DIR/media. */
+function seedDemo(show: ShowRepository, guests: GuestsRepository, now: number, mediaDir: string): void {
   const startsAt = now + 45 * 60_000;
   const demo = buildDemo({ startsAt, newBadgeCode: randomBadgeCode });
   show.saveScenario(demo.scenario, now);
   guests.upsertMany(demo.guests, now);
+  copyIntoMedia(mediaDir, DEMO_CLIP);
 }
 
 /** Seat or zone for now; station suggestions come from the shared routing. */
@@ -60,11 +66,12 @@ function routeFor(guest: Guest): Route {
 export function createApp({ config, clock = Date.now }: AppDeps): App {
   const startedAt = clock();
   const { db } = openDatabase(config.dataDir);
-  fs.mkdirSync(path.join(config.dataDir, 'media'), { recursive: true });
+  const mediaDir = path.join(config.dataDir, 'media');
+  fs.mkdirSync(mediaDir, { recursive: true });
   const showRepo = new ShowRepository(db);
   const guestsRepo = new GuestsRepository(db);
   const devices = new DevicesRepository(db);
-  if (!showRepo.loadScenario()) seedDemo(showRepo, guestsRepo, clock());
+  if (!showRepo.loadScenario()) seedDemo(showRepo, guestsRepo, clock(), mediaDir);
   const scenario: Scenario = showRepo.loadScenario()!;
 
   const app = express();
@@ -128,9 +135,10 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     onSeen,
   );
 
+  app.use('/api', infoRouter(config.host));
   app.use('/api', apiRouter({ auth, show, guests, version: VERSION, startedAt, clock, onSeen }));
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
-  app.use('/media', express.static(path.join(config.dataDir, 'media'), { fallthrough: false }));
+  app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);
   app.use(errorHandler);
 

@@ -1,0 +1,39 @@
+import os from 'node:os';
+import express from 'express';
+
+type Interfaces = ReturnType<typeof os.networkInterfaces>;
+
+/**
+ * The addresses other devices in the hall can open, best first: non-loopback IPv4, then IPv6,
+ * then loopback. A server bound to one address offers only that one.
+ */
+export function lanUrls(
+  host: string,
+  port: number,
+  interfaces: Interfaces = os.networkInterfaces(),
+): string[] {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  if (!wildcard) return [`http://${host.includes(':') ? `[${host}]` : host}:${port}`];
+  const rank = (i: os.NetworkInterfaceInfo) => (i.internal ? 2 : i.family === 'IPv4' ? 0 : 1);
+  return Object.values(interfaces)
+    .flat()
+    .filter(
+      (i): i is os.NetworkInterfaceInfo => !!i && !(i.family === 'IPv6' && i.address.startsWith('fe80')),
+    )
+    .sort((a, b) => rank(a) - rank(b))
+    .map((i) => `http://${i.family === 'IPv6' ? `[${i.address}]` : i.address}:${port}`);
+}
+
+/**
+ * `GET /api/info`, unauthenticated: where phones can reach this server. The projector may have
+ * opened its page via localhost, yet the finale's QR code must carry an address a phone can use.
+ */
+export function infoRouter(host: string): express.Router {
+  const router = express.Router();
+  router.get('/info', (req, res) => {
+    res
+      .set('cache-control', 'no-cache')
+      .json({ ok: true, lanUrls: lanUrls(host, req.socket.localPort ?? 0) });
+  });
+  return router;
+}

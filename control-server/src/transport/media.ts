@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import { failure } from '@ceremony/shared';
+import { send } from './http.js';
+
+/**
+ * Serves DATA_DIR/media at /media with HTTP Range (206 + Content-Range), so a projector can start a
+ * clip before it is all loaded and seek in it. A missing file is a plain 404, not a server error.
+ */
+export function mediaRouter(mediaDir: string): express.Router {
+  const router = express.Router();
+  router.use(express.static(mediaDir, { acceptRanges: true, index: false, maxAge: '1h', dotfiles: 'deny' }));
+  router.use((_req, res) => send(res, failure('NOT_FOUND', 'Нет такого медиафайла.')));
+  // A range past the end (416) or a refused path (403) is the client's mistake, not an INTERNAL error.
+  router.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const { status, headers } = err as { status?: number; headers?: Record<string, string> };
+    if (status === undefined || status >= 500) return next(err);
+    res
+      .status(status)
+      .set(headers ?? {})
+      .end();
+  });
+  return router;
+}
+
+/** Puts a demo asset (the stand-in video interview) into DATA_DIR/media, never over a file placed there. */
+export function copyIntoMedia(mediaDir: string, file: string): void {
+  const target = path.join(mediaDir, path.basename(file));
+  if (fs.existsSync(file) && !fs.existsSync(target)) fs.copyFileSync(file, target);
+}
