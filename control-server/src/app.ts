@@ -96,7 +96,15 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const auth = new AuthService(devices, config.pins, clock, (id) =>
     io.in(`device:${id}`).disconnectSockets(true),
   );
-  const show = new ShowService({ repo: showRepo, clock, onState: (s) => io.emit('show:state', s) }, scenario);
+  const show = new ShowService(
+    {
+      repo: showRepo,
+      clock,
+      onState: (s) => io.emit('show:state', s),
+      onSnapshot: (s) => io.emit('show:snapshot', s),
+    },
+    scenario,
+  );
   const guests = new GuestsService(guestsRepo, clock);
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,

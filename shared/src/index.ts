@@ -8,3 +8,5 @@ export * from './clock.js';
 export * from './badge.js';
 export * from './i18n/index.js';
 export * from './search.js';
+export * from './hostView.js';
+export * from './runOfShow.js';

@@ -1,7 +1,11 @@
 import {
   autoFollowDue,
+  failure,
   initialShowState,
   reduceShow,
+  reindexAfterEdit,
+  scenarioChanges,
+  scenarioProblems,
   type Answer,
   type Scenario,
   type ShowCommand,
@@ -15,6 +19,8 @@ export interface ShowDeps {
   clock: () => number;
   /** Told after every committed change, to broadcast it. */
   onState: (state: ShowState) => void;
+  /** Told after the scenario was edited, to send every screen the whole new picture. */
+  onSnapshot?: (snapshot: Snapshot) => void;
 }
 
 /**
@@ -52,6 +58,41 @@ export class ShowService {
     this.armAutoFollow();
     this.deps.onState(this.state);
     return { ok: true, state: this.state };
+  }
+
+  /**
+   * Setup mode: replaces the scenario without a restart. The edit must be made against the current
+   * revision (never a silent overwrite), must hold together (scenarioProblems), and keeps the live
+   * cue live wherever it moved to. Persisted with the new state in one transaction, then broadcast
+   * as a snapshot so the projector shows corrected names at once.
+   */
+  updateScenario(
+    edit: { expectedRevision: number; scenario: Scenario },
+    deviceId: string | null,
+  ): Answer<{ state: ShowState }> {
+    if (edit.expectedRevision !== this.state.revision) {
+      return failure(
+        'STALE_REVISION',
+        `Сценарий не сохранён: пока вы правили, шоу изменилось (ревизия ${this.state.revision}, а правка была для ${edit.expectedRevision}). Откройте правку заново.`,
+      );
+    }
+    const problems = scenarioProblems(edit.scenario);
+    if (problems.length > 0) {
+      return failure('INVALID_PAYLOAD', `Сценарий не сохранён — ${problems.slice(0, 5).join('; ')}`);
+    }
+    const now = this.deps.clock();
+    const state = reindexAfterEdit({ ...this.state, revision: this.state.revision + 1 }, edit.scenario);
+    const entry = {
+      type: 'scenario:update',
+      expectedRevision: edit.expectedRevision,
+      changes: scenarioChanges(this.scenario, edit.scenario).slice(0, 50),
+    };
+    this.deps.repo.commitScenario(edit.scenario, state, entry, deviceId, now);
+    this.scenario = edit.scenario;
+    this.state = state;
+    this.armAutoFollow();
+    this.deps.onSnapshot?.(this.snapshot());
+    return { ok: true, state };
   }
 
   /** A display reports its video finished: advance if the live cue waits for exactly that. */

@@ -31,6 +31,23 @@ export class ShowRepository {
     return row ? ShowStateSchema.parse(JSON.parse(row.json)) : null;
   }
 
+  /**
+   * Setup mode: the edited scenario, the show state that follows it and the log line, in one
+   * transaction, so a crash never leaves a new run of show with an old state or the reverse.
+   */
+  commitScenario(
+    scenario: Scenario,
+    state: ShowState,
+    entry: { type: string },
+    deviceId: string | null,
+    now: number,
+  ): void {
+    this.db.transaction(() => {
+      this.saveScenario(scenario, now);
+      this.commit(state, entry, deviceId, now);
+    })();
+  }
+
   /** Stores the new state and the command that made it in one transaction: both or neither survive a crash. */
   commit(
     state: ShowState,

@@ -9,7 +9,8 @@ type ShowEvents =
   | 'show:message'
   | 'show:media'
   | 'show:resync'
-  | 'time:ping';
+  | 'time:ping'
+  | 'scenario:update';
 
 /** Socket handlers for running the show: each is one command to the show engine. */
 export function showHandlers(show: ShowService, clock: () => number): Pick<EventHandlers, ShowEvents> {
@@ -22,5 +23,6 @@ export function showHandlers(show: ShowService, clock: () => number): Pick<Event
     'show:media': (p, c) => show.apply({ type: 'media', ...p }, c.deviceId),
     'show:resync': () => ({ ok: true, ...show.snapshot() }),
     'time:ping': () => ({ ok: true, serverNow: clock() }),
+    'scenario:update': (p, c) => show.updateScenario(p, c.deviceId),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Scenario } from '../domain.js';
+import { ScenarioSchema, type Scenario } from '../domain.js';
 import { MediaActionSchema, type ShowState } from '../show.js';
 import type { Ack, Role } from './common.js';
 
@@ -20,6 +20,12 @@ export const showPayloads = {
   'show:media': z.strictObject({ action: MediaActionSchema }),
   'show:resync': z.strictObject({}),
   'time:ping': z.strictObject({}),
+  /**
+   * Setup mode: the admin replaces the whole scenario (run of show, nominees…) without a restart.
+   * `expectedRevision` is the show revision the edit was made against; the socket's 256 KB limit
+   * caps the scenario's size on the wire.
+   */
+  'scenario:update': z.strictObject({ expectedRevision: revision, scenario: ScenarioSchema }),
 };
 
 type P<E extends keyof typeof showPayloads> = z.infer<(typeof showPayloads)[E]>;
@@ -34,6 +40,8 @@ export interface ShowClientEvents {
   /** A client that saw a revision gap asks for the whole picture again. */
   'show:resync': (p: P<'show:resync'>, ack: Ack<Snapshot>) => void;
   'time:ping': (p: P<'time:ping'>, ack: Ack<{ serverNow: number }>) => void;
+  /** Answered with the new state; every socket then gets a `show:snapshot` with the new scenario. */
+  'scenario:update': (p: P<'scenario:update'>, ack: Ack<{ state: ShowState }>) => void;
 }
 
 export interface ShowServerEvents {
@@ -52,9 +60,14 @@ export const showRoles = {
   'show:media': hosts,
   'show:resync': everyone,
   'time:ping': everyone,
+  'scenario:update': ['admin'],
 } as const satisfies Record<keyof ShowClientEvents, readonly Role[]>;
 
-export const SessionRequestSchema = z.strictObject({ pin: z.string().min(1).max(32) });
+/** Sign-in: a role's PIN, or a one-time pairing code from the admin's QR (`?pair=CODE`). */
+export const SessionRequestSchema = z.union([
+  z.strictObject({ pin: z.string().min(1).max(32) }),
+  z.strictObject({ pairingCode: z.string().min(1).max(32) }),
+]);
 
 /** The HTTP show commands: a hardware button may leave out the revision. */
 export const HttpShowCommandSchemas = {
