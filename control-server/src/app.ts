@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
-import { MAX_MESSAGE_BYTES, failure, type Guest, type Route, type Scenario } from '@ceremony/shared';
+import { MAX_MESSAGE_BYTES, failure, type Scenario } from '@ceremony/shared';
 import type { Config } from './config.js';
 import { buildDemo } from './demo/demo.js';
 import { AuthService } from './domain/auth.service.js';
@@ -12,6 +12,9 @@ import { GuestsService, randomBadgeCode } from './domain/guests.service.js';
 import { ShowService } from './domain/show.service.js';
 import { openDatabase, type Db } from './store/db.js';
 import { CheckinsRepository } from './store/checkins.repository.js';
+import { StationsRepository } from './store/stations.repository.js';
+import { StationsService } from './domain/stations.service.js';
+import { feedbackRouter } from './transport/feedback.router.js';
 import { DevicesRepository } from './store/devices.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
@@ -54,12 +57,6 @@ function seedDemo(show: ShowRepository, guests: GuestsRepository, now: number, m
   show.saveScenario(demo.scenario, now);
   guests.upsertMany(demo.guests, now);
   copyIntoMedia(mediaDir, DEMO_CLIP);
-}
-
-/** Seat or zone for now; station suggestions come from the shared routing. */
-function routeFor(guest: Guest): Route {
-  if (guest.seat) return { seat: guest.seat };
-  return { zone: guest.category === 'press' ? 'Места для прессы' : 'Партер, свободная рассадка' };
 }
 
 /** The composition root: every dependency is passed in, so tests boot a real server on port 0. */
@@ -106,11 +103,18 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     scenario,
   );
   const guests = new GuestsService(guestsRepo, clock);
+  const stations = new StationsService({
+    repo: new StationsRepository(db),
+    guests: guestsRepo,
+    clock,
+    show: () => show.snapshot(),
+    onChange: (o) => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('stations:occupancy', o),
+  });
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,
     checkins: new CheckinsRepository(db),
     clock,
-    route: routeFor,
+    route: (guest) => stations.routeFor(guest),
     onChange: () =>
       io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
   });
@@ -124,7 +128,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
 
   const handlers: EventHandlers = {
     ...showHandlers(show, clock),
-    ...checkinHandlers(checkin, guests),
+    ...checkinHandlers(checkin, guests, stations),
     ...displayHandlers(displays),
   };
   attachSockets(
@@ -144,6 +148,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   );
 
   app.use('/api', infoRouter(config.host));
+  app.use('/api', feedbackRouter(db, clock));
   app.use('/api', apiRouter({ auth, show, guests, version: VERSION, startedAt, clock, onSeen }));
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
   app.use('/media', mediaRouter(mediaDir));

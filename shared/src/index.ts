@@ -10,3 +10,4 @@ export * from './i18n/index.js';
 export * from './search.js';
 export * from './hostView.js';
 export * from './runOfShow.js';
+export * from './routing.js';

@@ -1,7 +1,10 @@
 import {
   normaliseBadgeText,
+  failure,
+  type Answer,
   type CheckinStats,
   type ClientPayload,
+  type DirectoryGuest,
   type Guest,
   type Route,
   type ScanResult,
@@ -49,6 +52,19 @@ export class CheckinService {
       arrived: this.deps.checkins.arrivedCount(),
       nomineesPresent: this.deps.checkins.nomineesPresent(),
     };
+  }
+
+  /** Takes back an admission made by mistake; the reason and the device are logged. */
+  undo(guestId: string, reason: string, deviceId: string): Answer<{ stats: CheckinStats }> {
+    if (!this.deps.checkins.undo(guestId, reason, deviceId, this.deps.clock()))
+      return failure('NOT_FOUND', 'Этот гость не отмечен: отменять нечего.');
+    this.deps.onChange();
+    return { ok: true, stats: this.stats() };
+  }
+
+  /** The guest list for a phone's offline copy, with the server's clock at the moment it was read. */
+  directory(): { guests: DirectoryGuest[]; at: number } {
+    return { guests: this.deps.checkins.directory(), at: this.deps.clock() };
   }
 
   private flush(): void {

@@ -26,5 +26,22 @@ export const MIGRATIONS: readonly string[] = [
     id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL,
     created_at INTEGER NOT NULL, last_seen_at INTEGER, revoked_at INTEGER
   );
+  `,  // Check-in: station visits, taken-back admissions, the guests' feedback.
+  `
+  CREATE TABLE station_visits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, station_id TEXT NOT NULL, guest_id TEXT NOT NULL,
+    scan_id TEXT UNIQUE, entered_at INTEGER NOT NULL, left_at INTEGER
+  );
+  CREATE INDEX station_visits_open ON station_visits (station_id) WHERE left_at IS NULL;
+  CREATE INDEX station_visits_guest ON station_visits (guest_id);
+  CREATE TABLE admission_undos (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, guest_id TEXT NOT NULL, scan_id TEXT NOT NULL,
+    admitted_at INTEGER NOT NULL, admitted_by TEXT NOT NULL, reason TEXT NOT NULL,
+    device_id TEXT NOT NULL, at INTEGER NOT NULL
+  );
+  CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, rating INTEGER NOT NULL, comment TEXT, at INTEGER NOT NULL,
+    client TEXT
+  );
   `,
 ];

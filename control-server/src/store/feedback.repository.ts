@@ -1,0 +1,19 @@
+import type { Feedback } from '@ceremony/shared';
+import type { Db } from './db.js';
+
+/** The guests' answers on the public feedback page; the organiser's report reads them. */
+export class FeedbackRepository {
+  constructor(private readonly db: Db) {}
+
+  add(feedback: Feedback, client: string, at: number): number {
+    return Number(
+      this.db
+        .prepare('INSERT INTO feedback (rating, comment, at, client) VALUES (?, ?, ?, ?)')
+        .run(feedback.rating, feedback.comment || null, at, client).lastInsertRowid,
+    );
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM feedback').get() as { n: number }).n;
+  }
+}
