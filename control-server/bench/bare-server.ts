@@ -1,0 +1,47 @@
+/**
+ * The baseline: a bare Socket.IO server doing the least version of our work, with the same
+ * options (buffer size, ping timings) and the same payloads. No auth, no validation, no SQLite:
+ * GO is a plain io.emit of the next ShowState, a scan is a plain acknowledged echo.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import { Server } from 'socket.io';
+
+interface Fixture {
+  scenario: unknown;
+  state: { revision: number; cueStartedAt: number | null };
+  scanResult: unknown;
+}
+
+const fixture = JSON.parse(fs.readFileSync(process.env.BENCH_FIXTURE!, 'utf8')) as Fixture;
+let state = fixture.state;
+
+const server = http.createServer((req, res) => {
+  res.setHeader('content-type', 'application/json');
+  res.end(req.url === '/api/health' ? '{"ok":true}' : '{"ok":false}');
+});
+const io = new Server(server, {
+  maxHttpBufferSize: 256 * 1024,
+  pingInterval: 5000,
+  pingTimeout: 5000,
+  serveClient: false,
+});
+
+type Ack = (answer: object) => void;
+io.on('connection', (socket) => {
+  socket.emit('show:snapshot', { scenario: fixture.scenario, state });
+  socket.on('show:go', (_payload: unknown, ack: Ack) => {
+    state = { ...state, revision: state.revision + 1, cueStartedAt: Date.now() };
+    io.emit('show:state', state);
+    ack({ ok: true, state });
+  });
+  socket.on('show:resync', (_payload: unknown, ack: Ack) =>
+    ack({ ok: true, scenario: fixture.scenario, state }),
+  );
+  socket.on('checkin:scan', (_payload: unknown, ack: Ack) => ack({ ok: true, result: fixture.scanResult }));
+});
+
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`bare socket.io слушает порт ${typeof address === 'object' && address ? address.port : 0}`);
+});

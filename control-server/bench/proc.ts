@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+/** The PINs every benchmarked server runs with. */
+export const BENCH_PINS = {
+  admin: '910001',
+  host: '920002',
+  volunteer: '930003',
+  display: '940004',
+} as const;
+
+const PKG = path.resolve(import.meta.dirname, '..');
+
+/** High-resolution wall clock in ms, comparable across the processes of one machine. */
+export const now = (): number => performance.timeOrigin + performance.now();
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface ServerProc {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  /** When the process printed that it listens, ms after spawn. */
+  listeningAfterMs: number;
+  /** When /api/health first answered, ms after spawn. */
+  healthyAfterMs: number;
+}
+
+/** A temporary DATA_DIR for one benchmarked server. */
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-bench-'));
+}
+
+/** A free port on 127.0.0.1, so a restarted server comes back where its clients look. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The built server (dist/main.js), as `npm start` runs it on the day. */
+export function ourEntry(): string {
+  const entry = path.join(PKG, 'dist', 'main.js');
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first.`);
+  return entry;
+}
+
+/** The bare Socket.IO server, bundled the same way as ours so both start on equal terms. */
+export async function bareEntry(): Promise<string> {
+  const outfile = path.join(os.tmpdir(), `ceremony-bench-bare-${process.pid}.mjs`);
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'bare-server.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outfile,
+    external: ['bufferutil', 'utf-8-validate'],
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Spawns a server script and waits (at most 30 s) until it listens and answers /api/health. */
+export async function spawnServer(entry: string, env: Record<string, string>): Promise<ServerProc> {
+  const started = now();
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /слушает порт (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${out}`)));
+  });
+  const listeningAfterMs = now() - started;
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 3000; i++) {
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await sleep(5);
+  }
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return { child, url, port, listeningAfterMs, healthyAfterMs: now() - started };
+}
+
+/** Stops a server: SIGKILL, as a power cut would, and waits until it is gone. */
+export function kill(p: ServerProc): Promise<void> {
+  return new Promise((resolve) => {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+    p.child.removeAllListeners('exit');
+    p.child.once('exit', () => resolve());
+    p.child.kill('SIGKILL');
+  });
+}
+
+/** Resident memory of a process in MB, from /proc. */
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** Signs in with a PIN and answers the token. */
+export async function signIn(url: string, pin: string): Promise<string> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pin }),
+  });
+  const body = (await res.json()) as { token?: string };
+  if (!body.token) throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
+  return body.token;
+}

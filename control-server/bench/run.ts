@@ -1,0 +1,243 @@
+/**
+ * `npm run bench`: the control-server side by side with a bare Socket.IO server doing the least
+ * version of the same work, clients in separate processes, only 127.0.0.1. Prints the table and
+ * writes it into docs/BENCHMARKS.md. Flags: --quick (small sizes, for checking the harness),
+ * --no-paint (skip the stage display's paint bench), --no-write (print only).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bareClientGzip, initialJsGzip, APPS } from './bundle.js';
+import { Volunteers, scanFigures, type ScanFigures } from './checkin.js';
+import { ClientPool } from './pool.js';
+import { BENCH_PINS, bareEntry, freePort, kill, ourEntry, signIn, spawnServer, tempDataDir } from './proc.js';
+import { machine, table, writeIntoDoc, type Row } from './report.js';
+import { coldStart, restartToResynced, showFigures, type ShowFigures, type Target } from './show.js';
+import { buildRows, notes } from './rows.js';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const log = (s: string) => console.log(s);
+
+const PLAN = quick
+  ? {
+      sizes: [
+        { clients: 50, samples: 3 },
+        { clients: 200, samples: 3 },
+      ],
+      scaleTo: 600,
+      resyncClients: 100,
+      scan: { volunteers: [1, 20], durationMs: 1500, offered: 100, offeredVolunteers: 10 },
+      guests: 3000,
+    }
+  : {
+      sizes: [
+        { clients: 50, samples: 20 },
+        { clients: 500, samples: 20 },
+        { clients: 2000, samples: 15 },
+      ],
+      scaleTo: 10_000,
+      resyncClients: 500,
+      scan: { volunteers: [1, 20, 100], durationMs: 4000, offered: 200, offeredVolunteers: 20 },
+      guests: 20_000,
+    };
+
+/** The open-file limit this process (and so the servers it spawns) runs with. */
+function openFileLimit(): number {
+  return Number(execFileSync('sh', ['-c', 'ulimit -n']).toString().trim());
+}
+
+async function main() {
+  const started = Date.now();
+  const nofile = openFileLimit();
+  process.env.BENCH_NOFILE = String(nofile);
+  if (nofile < PLAN.scaleTo + 1000) {
+    throw new Error(
+      `ulimit -n is ${nofile}: ${PLAN.scaleTo} sockets need more. Run \`ulimit -n 65536\` (or as high as \`ulimit -Hn\` allows) in this shell first.`,
+    );
+  }
+  const entry = ourEntry();
+  const bare = await bareEntry();
+
+  // The bare server sends exactly our payloads: the demo scenario and a real ShowState.
+  const probe = await spawnServer(entry, ourEnv(tempDataDir(), 0));
+  const admin = await signIn(probe.url, BENCH_PINS.admin);
+  const snapshot = await (
+    await fetch(`${probe.url}/api/show`, { headers: { authorization: `Bearer ${admin}` } })
+  ).json();
+  await kill(probe);
+  const fixture = path.join(os.tmpdir(), `ceremony-bench-fixture-${process.pid}.json`);
+  fs.writeFileSync(
+    fixture,
+    JSON.stringify({
+      scenario: snapshot.scenario,
+      state: snapshot.state,
+      scanResult: {
+        status: 'admitted',
+        guest: { id: 'g-bench-00001', name: 'Гость Бенчмарков Тысяча Первый', category: 'guest' },
+        route: { zone: 'Партер, свободная рассадка' },
+      },
+    }),
+  );
+
+  let ourDir = tempDataDir();
+  const ours: Target = {
+    name: 'ours',
+    start: (port = 0, again = false) => {
+      if (!again) ourDir = tempDataDir();
+      return spawnServer(entry, ourEnv(ourDir, port));
+    },
+    displayToken: (p) => signIn(p.url, BENCH_PINS.display),
+    hostToken: (p) => signIn(p.url, BENCH_PINS.host),
+  };
+  const bareTarget: Target = {
+    name: 'bare',
+    start: (port = 0) => spawnServer(bare, { PORT: String(port), BENCH_FIXTURE: fixture }),
+    displayToken: async () => 'bare',
+    hostToken: async () => 'bare',
+  };
+
+  const pool = new ClientPool(4);
+  const crowd = new Volunteers(2);
+  try {
+    log('Show: GO fan-out and scale');
+    const show: Record<'ours' | 'bare', ShowFigures> = {
+      ours: await showFigures(ours, pool, PLAN.sizes, PLAN.scaleTo, log),
+      bare: await showFigures(bareTarget, pool, PLAN.sizes, PLAN.scaleTo, log),
+    };
+    log('Restart to every client resynced');
+    const port = await freePort();
+    const restart = {
+      ours: await restartToResynced(ours, pool, PLAN.resyncClients, port),
+      bare: await restartToResynced(bareTarget, pool, PLAN.resyncClients, port),
+    };
+    log('Cold start');
+    const cold = { ours: await coldStart(ours, 3), bare: await coldStart(bareTarget, 3) };
+    log('Check-in');
+    const scans = await checkinFigures(ours, bareTarget, crowd);
+    const bundles = Object.fromEntries(
+      (Object.keys(APPS) as (keyof typeof APPS)[]).map((app) => [app, initialJsGzip(app).bytes]),
+    ) as Record<keyof typeof APPS, number>;
+    const paint = args.has('--no-paint') ? null : await paintFigures();
+
+    const rows: Row[] = buildRows({
+      show,
+      restart,
+      cold,
+      scans,
+      bundles,
+      bareClient: bareClientGzip(),
+      paint,
+    });
+    const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+    const section = [
+      '## Figures',
+      '',
+      machine(),
+      `- Plan: ${quick ? 'QUICK (harness check, not figures)' : 'full'}; the run took ${minutes} min`,
+      `- Reproduce: \`ulimit -n 65536; npm run bench\` at the repository root (builds, then runs \`control-server/bench/run.ts\`)`,
+      '',
+      table(rows),
+      '',
+      ...notes(rows, show, scans),
+    ].join('\n');
+    log(`\n${section}\n`);
+    if (!args.has('--no-write') && !quick) log(`Written to ${writeIntoDoc(section)}`);
+  } finally {
+    pool.stop();
+    crowd.stop();
+    fs.rmSync(fixture, { force: true });
+    fs.rmSync(bare, { force: true });
+  }
+}
+
+function ourEnv(dataDir: string, port: number): Record<string, string> {
+  return {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    ADMIN_PIN: BENCH_PINS.admin,
+    HOST_PIN: BENCH_PINS.host,
+    VOLUNTEER_PIN: BENCH_PINS.volunteer,
+    DISPLAY_PIN: BENCH_PINS.display,
+  };
+}
+
+/** Imports enough guests for every run to admit fresh ones, then scans against ours and bare. */
+async function checkinFigures(ours: Target, bareTarget: Target, crowd: Volunteers) {
+  const server = await ours.start();
+  let result: { ours: ScanFigures; bare: ScanFigures; arrived: number; admitted: number };
+  try {
+    const admin = await signIn(server.url, BENCH_PINS.admin);
+    const auth = { authorization: `Bearer ${admin}` };
+    const csv = [
+      'ФИО;Категория',
+      ...Array.from({ length: PLAN.guests }, (_, i) => `Бенчмарков Гость ${i + 1};гость`),
+    ];
+    const imported = await (
+      await fetch(`${server.url}/api/guests/import`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'text/csv' },
+        body: csv.join('\n'),
+      })
+    ).json();
+    if (!imported.ok || imported.created !== PLAN.guests)
+      throw new Error(`import failed: ${JSON.stringify(imported).slice(0, 300)}`);
+    const guests: { name: string; badgeCode: string }[] = (
+      await (await fetch(`${server.url}/api/guests`, { headers: auth })).json()
+    ).guests;
+    const codes = guests.filter((g) => g.name.startsWith('Бенчмарков')).map((g) => g.badgeCode);
+    const oursScans = await scanFigures(
+      server.url,
+      () => signIn(server.url, BENCH_PINS.volunteer),
+      codes,
+      crowd,
+      PLAN.scan,
+    );
+    const arrived = await arrivedCount(server.url, admin);
+    const admitted = oursScans.throughput.reduce((a, r) => a + r.admitted, oursScans.latency.admitted);
+    const b = await bareTarget.start();
+    try {
+      const bareScans = await scanFigures(b.url, async () => 'bare', codes, crowd, PLAN.scan);
+      result = { ours: oursScans, bare: bareScans, arrived, admitted };
+    } finally {
+      await kill(b);
+    }
+  } finally {
+    await kill(server);
+  }
+  return result;
+}
+
+/** Arrivals the server counts (from its database), to check against the acknowledged admissions. */
+async function arrivedCount(url: string, token: string): Promise<number> {
+  const { io } = await import('socket.io-client');
+  const socket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  try {
+    await new Promise((r) => socket.once('show:snapshot', r));
+    const answer = await socket.timeout(5000).emitWithAck('checkin:stats', {});
+    return answer.stats.arrived as number;
+  } finally {
+    socket.close();
+  }
+}
+
+/** The stage display's own paint bench (bench/paint.ts, by its engineer), when it exists. */
+async function paintFigures(): Promise<{ p50: number; p95: number; n: number } | null> {
+  const file = path.join(import.meta.dirname, 'paint.ts');
+  if (!fs.existsSync(file)) return null;
+  log('Paint (bench/paint.ts)');
+  const mod = (await import(file)) as {
+    runPaintBench?: () => Promise<{ p50: number; p95: number; n: number }>;
+  };
+  if (typeof mod.runPaintBench !== 'function') return null;
+  return Promise.race([mod.runPaintBench(), new Promise<null>((r) => setTimeout(() => r(null), 180_000))]);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

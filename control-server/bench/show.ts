@@ -1,0 +1,186 @@
+/** Show figures: GO fan-out to many displays, 10,000 sockets, cold start and restart-to-resynced. */
+import { io, type Socket } from 'socket.io-client';
+import { ClientPool } from './pool.js';
+import { kill, now, rssMb, sleep, type ServerProc } from './proc.js';
+import { percentile } from './report.js';
+
+export interface Target {
+  name: 'ours' | 'bare';
+  /** Starts the server on `port` (0: any); `again` keeps the previous DATA_DIR (a restart). */
+  start(port?: number, again?: boolean): Promise<ServerProc>;
+  displayToken(p: ServerProc): Promise<string>;
+  hostToken(p: ServerProc): Promise<string>;
+}
+
+export interface FanOut {
+  clients: number;
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+  missed: number;
+}
+
+/** The operator pressing GO, at least 700 ms apart (the server's double-GO guard is 600 ms). */
+class GoButton {
+  private latest = 0;
+  private lastGoAt = 0;
+  private firstCueId: string | null = null;
+  private constructor(private readonly socket: Socket) {}
+
+  static async connect(url: string, token: string): Promise<GoButton> {
+    const socket = io(url, {
+      auth: { token },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    const snap = await new Promise<{ scenario?: { cues?: { id: string }[] }; state: { revision: number } }>(
+      (resolve, reject) => {
+        socket.once('show:snapshot', resolve);
+        socket.once('connect_error', reject);
+      },
+    );
+    const button = new GoButton(socket);
+    button.latest = snap.state.revision;
+    button.firstCueId = snap.scenario?.cues?.[0]?.id ?? null;
+    socket.on(
+      'show:state',
+      (s: { revision: number }) => (button.latest = Math.max(button.latest, s.revision)),
+    );
+    return button;
+  }
+
+  private ask(event: string, payload: object): Promise<any> {
+    return this.socket.timeout(10_000).emitWithAck(event, payload);
+  }
+
+  /** Presses GO; answers when it was pressed and the revision it made. */
+  async go(): Promise<{ sentAt: number; revision: number }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await sleep(Math.max(0, this.lastGoAt + 700 - Date.now()));
+      const sentAt = now();
+      const answer = await this.ask('show:go', { expectedRevision: this.latest });
+      this.lastGoAt = Date.now();
+      if (answer.ok) {
+        this.latest = answer.state.revision;
+        return { sentAt, revision: answer.state.revision };
+      }
+      if (answer.error.code === 'END_OF_SHOW' && this.firstCueId) {
+        const back = await this.ask('show:goto', { cueId: this.firstCueId, expectedRevision: this.latest });
+        if (back.ok) this.latest = back.state.revision;
+      } else if (answer.error.code === 'STALE_REVISION') {
+        const snap = await this.ask('show:resync', {});
+        this.latest = snap.state.revision;
+      }
+    }
+    throw new Error('GO was refused five times in a row');
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** Presses GO `samples` times and measures GO → the last display received the new state. */
+async function measureGo(button: GoButton, pool: ClientPool, samples: number): Promise<FanOut> {
+  const took: number[] = [];
+  let missed = 0;
+  for (let i = 0; i < samples; i++) {
+    const { sentAt, revision } = await button.go();
+    const { last } = await pool.lastArrival(revision, 15_000);
+    if (last === null) missed++;
+    else took.push(last - sentAt);
+  }
+  return {
+    clients: pool.connected,
+    p50: percentile(took, 50),
+    p99: percentile(took, 99),
+    max: took.length ? Math.max(...took) : NaN,
+    samples: took.length,
+    missed,
+  };
+}
+
+export interface ShowFigures {
+  fanOut: FanOut[];
+  scale: {
+    clients: number;
+    failed: number;
+    rssIdleMb: number;
+    rssMb: number;
+    perThousandMb: number;
+    go: FanOut;
+  };
+}
+
+/** Fan-out at each size, then the same server grown to `scaleTo` sockets. */
+export async function showFigures(
+  t: Target,
+  pool: ClientPool,
+  sizes: { clients: number; samples: number }[],
+  scaleTo: number,
+  log: (s: string) => void,
+): Promise<ShowFigures> {
+  const server = await t.start();
+  try {
+    const rssIdleMb = rssMb(server.child.pid!);
+    const displayToken = await t.displayToken(server);
+    const button = await GoButton.connect(server.url, await t.hostToken(server));
+    const fanOut: FanOut[] = [];
+    for (const size of sizes) {
+      await pool.connect(server.url, displayToken, size.clients - pool.connected);
+      fanOut.push(await measureGo(button, pool, size.samples));
+      log(`  ${t.name}: ${pool.connected} displays, GO → last p50 ${fanOut.at(-1)!.p50.toFixed(1)} ms`);
+    }
+    const failed = await pool.connect(server.url, displayToken, scaleTo - pool.connected);
+    await sleep(2000); // let the connect burst settle before reading memory
+    const rss = rssMb(server.child.pid!);
+    const go = await measureGo(button, pool, 5);
+    log(`  ${t.name}: ${pool.connected} sockets (${failed} failed), RSS ${rss.toFixed(0)} MB`);
+    button.close();
+    await pool.closeAll();
+    const clients = go.clients;
+    return {
+      fanOut,
+      scale: {
+        clients,
+        failed,
+        rssIdleMb,
+        rssMb: rss,
+        perThousandMb: ((rss - rssIdleMb) / clients) * 1000,
+        go,
+      },
+    };
+  } finally {
+    await kill(server);
+  }
+}
+
+/** Median time from spawn to /api/health answering, over `runs` cold starts. */
+export async function coldStart(t: Target, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const p = await t.start();
+    times.push(p.healthyAfterMs);
+    await kill(p);
+  }
+  return percentile(times, 50);
+}
+
+/** SIGKILL with `clients` reconnecting displays, restart at once: ms until every one has a fresh snapshot. */
+export async function restartToResynced(t: Target, pool: ClientPool, clients: number, port: number) {
+  let server = await t.start(port);
+  try {
+    await pool.connect(server.url, await t.displayToken(server), clients, true);
+    const resynced = await pool.watchResync();
+    const killedAt = now();
+    await kill(server);
+    server = await t.start(port, true);
+    const at = await resynced(60_000);
+    return { clients, ms: at === null ? NaN : at - killedAt, startMs: server.healthyAfterMs };
+  } finally {
+    await pool.closeAll();
+    await kill(server);
+  }
+}
