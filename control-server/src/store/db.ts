@@ -20,6 +20,8 @@ export function openDatabase(dataDir: string): { db: Db; fresh: boolean } {
   const fresh = !fs.existsSync(file);
   let db: Db | undefined;
   try {
+    const walIssue = walHeaderProblem(`${file}-wal`);
+    if (walIssue) throw new Error(walIssue);
     db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -41,6 +43,41 @@ export function openDatabase(dataDir: string): { db: Db; fresh: boolean } {
         `or start again to begin with an empty database.`,
     );
   }
+}
+
+const WAL_MAGIC = [0x377f0682, 0x377f0683];
+
+/**
+ * SQLite silently ignores a write-ahead log whose header is damaged, and with it every commit not
+ * yet checkpointed into the main file: the evening would restart from an older (or empty) database.
+ * So a damaged header is treated like a corrupt database. (Damage to a frame after a valid header is
+ * indistinguishable from a torn last write, which SQLite rightly drops: that commit was never acked.)
+ */
+function walHeaderProblem(walFile: string): string | null {
+  if (!fs.existsSync(walFile)) return null;
+  const size = fs.statSync(walFile).size;
+  if (size === 0) return null;
+  if (size < 32) return 'the write-ahead log is shorter than its header';
+  const h = Buffer.alloc(32);
+  const fd = fs.openSync(walFile, 'r');
+  try {
+    fs.readSync(fd, h, 0, 32, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const magic = h.readUInt32BE(0);
+  if (!WAL_MAGIC.includes(magic)) return 'the write-ahead log has no SQLite header';
+  if (h.readUInt32BE(4) !== 3007000) return 'the write-ahead log has an unknown format version';
+  // SQLite's checksum over the first 24 bytes, words read in the byte order the magic names.
+  const word = (i: number) => (magic & 1 ? h.readUInt32BE(i) : h.readUInt32LE(i));
+  let s0 = 0;
+  let s1 = 0;
+  for (let i = 0; i < 24; i += 8) {
+    s0 = (s0 + word(i) + s1) >>> 0;
+    s1 = (s1 + word(i + 4) + s0) >>> 0;
+  }
+  if (s0 !== h.readUInt32BE(24) || s1 !== h.readUInt32BE(28)) return 'the write-ahead log header is damaged';
+  return null;
 }
 
 function migrate(db: Db): void {
