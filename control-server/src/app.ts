@@ -9,6 +9,9 @@ import { buildDemo } from './demo/demo.js';
 import { AuthService } from './domain/auth.service.js';
 import { CheckinService } from './domain/checkin.service.js';
 import { GuestsService, randomBadgeCode } from './domain/guests.service.js';
+import { ReportsService } from './domain/reports.service.js';
+import { ReportsRepository } from './store/reports.repository.js';
+import { adminRouter } from './transport/admin.router.js';
 import { ShowService } from './domain/show.service.js';
 import { openDatabase, type Db } from './store/db.js';
 import { CheckinsRepository } from './store/checkins.repository.js';
@@ -102,7 +105,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     },
     scenario,
   );
-  const guests = new GuestsService(guestsRepo, clock);
+  const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
   const stations = new StationsService({
     repo: new StationsRepository(db),
     guests: guestsRepo,
@@ -150,6 +153,22 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   app.use('/api', infoRouter(config.host));
   app.use('/api', feedbackRouter(db, clock));
   app.use('/api', apiRouter({ auth, show, guests, version: VERSION, startedAt, clock, onSeen }));
+  app.use(
+    '/api',
+    adminRouter({
+      auth,
+      guests,
+      show,
+      onSeen,
+      reports: new ReportsService({
+        repo: new ReportsRepository(db),
+        scenario: () => show.snapshot().scenario,
+        clock,
+      }),
+      isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
+      onScenario: (snapshot) => io.emit('show:snapshot', snapshot),
+    }),
+  );
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
   app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);

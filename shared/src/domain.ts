@@ -147,6 +147,8 @@ export const GuestSchema = z.object({
   organisation: z.string().max(300).optional(),
   seat: z.string().max(50).optional(),
   nomineeId: id.optional(),
+  /** The nomination as the guest list names it (from the spreadsheet's «Номинация» column). */
+  nomination: z.string().max(300).optional(),
   badgeCode: z.string().min(8).max(128),
   consent: z.boolean().default(false),
   phone: z.string().max(50).optional(),

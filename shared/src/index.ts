@@ -11,3 +11,4 @@ export * from './search.js';
 export * from './hostView.js';
 export * from './runOfShow.js';
 export * from './routing.js';
+export * from './admin.js';

@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
-import { ROLES, failure, type Answer, type Role } from '@ceremony/shared';
+import { ROLES, failure, type Answer, type PairingCode, type Role } from '@ceremony/shared';
 import type { Device, DevicesRepository } from '../store/devices.repository.js';
 
 const MAX_FAILURES = 10;
 const WINDOW_MS = 5 * 60_000;
+/** A pairing QR stays valid this long unless the admin asks otherwise. */
+export const PAIRING_TTL_MINUTES = 15;
+const PAIRING_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -43,16 +46,52 @@ export class AuthService {
   /** Trades a PIN for a new device token. `client` identifies the caller for the guessing brake. */
   signIn(pin: string, client: string): Answer<{ token: string; role: Role; deviceId: string }> {
     const now = this.clock();
-    const recent = (this.failures.get(client) ?? []).filter((t) => now - t < WINDOW_MS);
-    if (recent.length >= MAX_FAILURES) {
+    if (this.braked(client, now))
       return failure('RATE_LIMITED', 'Слишком много неверных ПИН-кодов. Подождите несколько минут.');
-    }
     const role = ROLES.find((r) => safeEqual(this.pins[r], pin));
     if (!role) {
-      this.failures.set(client, [...recent, now]);
+      this.failed(client, now);
       return failure('BAD_PIN', 'Неверный ПИН-код.');
     }
     return { ok: true, ...this.issue(role, now) };
+  }
+
+  /** A one-time code that signs one device in as `role` (the admin shows it as a QR code). */
+  createPairingCode(role: Role, name?: string, ttlMinutes = PAIRING_TTL_MINUTES): PairingCode {
+    const now = this.clock();
+    const bytes = crypto.randomBytes(12);
+    const code = Array.from(bytes, (b) => PAIRING_ALPHABET[b & 31]).join('');
+    const expiresAt = now + ttlMinutes * 60_000;
+    this.devices.addPairingCode({ codeHash: hash(code), role, name: name ?? null, now, expiresAt });
+    return { code, role, name: name ?? null, expiresAt };
+  }
+
+  /** Trades a pairing code for a device token, once; wrong codes count against the guessing brake. */
+  pair(code: string, client: string): Answer<{ token: string; role: Role; deviceId: string }> {
+    const now = this.clock();
+    if (this.braked(client, now))
+      return failure('RATE_LIMITED', 'Слишком много неверных кодов. Подождите несколько минут.');
+    const codeHash = hash(code.trim().toUpperCase());
+    const used = this.devices.usePairingCode(codeHash, now);
+    if (!used) {
+      this.failed(client, now);
+      return failure('UNAUTHORIZED', 'Код привязки недействителен: он уже использован или устарел.');
+    }
+    const issued = this.issue(used.role, now, used.name ?? undefined);
+    this.devices.linkPairingCode(codeHash, issued.deviceId);
+    return { ok: true, ...issued };
+  }
+
+  private recent(client: string, now: number): number[] {
+    return (this.failures.get(client) ?? []).filter((t) => now - t < WINDOW_MS);
+  }
+
+  private braked(client: string, now: number): boolean {
+    return this.recent(client, now).length >= MAX_FAILURES;
+  }
+
+  private failed(client: string, now: number): void {
+    this.failures.set(client, [...this.recent(client, now), now]);
   }
 
   /** Issues a token for a role directly (device pairing, tests). */
@@ -74,6 +113,11 @@ export class AuthService {
     if (typeof token !== 'string' || token.length === 0 || token.length > 200) return null;
     const device = this.devices.byTokenHash(hash(token));
     return device && device.revokedAt === null ? device : null;
+  }
+
+  /** Every device ever signed in, revoked ones too, oldest first. */
+  listDevices(): Device[] {
+    return this.devices.all();
   }
 
   revoke(deviceId: string): boolean {

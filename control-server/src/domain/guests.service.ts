@@ -1,60 +1,49 @@
 import crypto from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import {
   GuestSchema,
+  isBadgeCode,
   matchRank,
   matchesQuery,
   newBadgeCode,
   type Guest,
   type GuestCategory,
+  type GuestField,
   type GuestListing,
+  type ImportMapping,
+  type ImportReport,
+  type Scenario,
 } from '@ceremony/shared';
 import type { GuestsRepository } from '../store/guests.repository.js';
+import { columnProblems, mapColumns, readSheet, rowFields } from './guests.import.js';
 
-export interface ImportReport {
-  ok: true;
-  created: number;
-  updated: number;
-  errors: { line: number; message: string }[];
-}
-
-const HEADERS: Record<string, keyof Guest> = {
-  id: 'id',
-  name: 'name',
-  фио: 'name',
-  category: 'category',
-  категория: 'category',
-  organisation: 'organisation',
-  organization: 'organisation',
-  организация: 'organisation',
-  seat: 'seat',
-  место: 'seat',
-  nomineeid: 'nomineeId',
-  номинант: 'nomineeId',
-  consent: 'consent',
-  согласие: 'consent',
-  phone: 'phone',
-  телефон: 'phone',
-  email: 'email',
-  'e-mail': 'email',
-  badgecode: 'badgeCode',
-  'код бейджа': 'badgeCode',
-};
+export type { ImportReport } from '@ceremony/shared';
 
 const CATEGORIES: Record<string, GuestCategory> = {
   номинант: 'nominee',
   лауреат: 'honoured',
   награждаемый: 'honoured',
+  награжденный: 'honoured',
   'официальный гость': 'official',
   'официальное лицо': 'official',
+  'почетный гость': 'official',
   гость: 'guest',
   пресса: 'press',
   сми: 'press',
-  волонтёр: 'volunteer',
   волонтер: 'volunteer',
 };
+const YES = new Set(['1', 'да', 'д', 'yes', 'y', 'true', '+', 'согласен', 'согласна', 'есть', 'v', '✓', '✔']);
+const NO = new Set(['0', 'нет', 'н', 'no', 'n', 'false', '-', '—', 'отказ']);
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const PREVIEW_ROWS = 20;
 
-const YES = new Set(['1', 'да', 'yes', 'true', '+', 'y']);
+/** Lower case, «ё» as «е», no quotes: how titles and categories are compared. */
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/["«»„“”'!.…]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export const randomBadgeCode = () => newBadgeCode((n) => crypto.randomBytes(n));
 
@@ -67,11 +56,20 @@ const derivedId = (name: string, organisation = '') =>
     .digest('hex')
     .slice(0, 12);
 
-/** The guest list: listing, and importing the organiser's CSV all or nothing. */
+export interface ImportOptions {
+  mapping?: ImportMapping;
+  dryRun?: boolean;
+  /** Remove guests missing from the file (who have not arrived): the file is the whole list. */
+  replace?: boolean;
+}
+
+/** The guest list: listing, search, badges, and importing the organiser's spreadsheet all or nothing. */
 export class GuestsService {
   constructor(
     private readonly repo: GuestsRepository,
     private readonly clock: () => number,
+    /** The evening's scenario, to match nomination titles and nominee ids. */
+    private readonly scenario: () => Scenario | null = () => null,
   ) {}
 
   list(): Guest[] {
@@ -93,59 +91,114 @@ export class GuestsService {
     return this.repo.reissueBadge(guestId, randomBadgeCode(), this.clock());
   }
 
+  /** The CSV body of the binding `POST /api/guests/import`, as text. */
   importCsv(text: string): ImportReport {
-    const errors: ImportReport['errors'] = [];
-    let records: { record: string[]; info: { lines: number } }[];
-    try {
-      records = parse(text.replace(/^\uFEFF/, ''), {
-        delimiter: [',', ';'],
-        info: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-      }) as unknown as { record: string[]; info: { lines: number } }[];
-    } catch (err) {
-      const line = (err as { lines?: number }).lines ?? 1;
-      return { ok: true, created: 0, updated: 0, errors: [{ line, message: (err as Error).message }] };
-    }
-    const [head, ...rows] = records;
-    if (!head) return { ok: true, created: 0, updated: 0, errors: [{ line: 1, message: 'Файл пуст.' }] };
-    const columns = head.record.map((h) => HEADERS[h.trim().toLowerCase()]);
-    if (!columns.includes('name')) errors.push({ line: 1, message: 'Нет столбца «ФИО» (name).' });
-    if (!columns.includes('category'))
-      errors.push({ line: 1, message: 'Нет столбца «Категория» (category).' });
-    if (errors.length) return { ok: true, created: 0, updated: 0, errors };
+    return this.importFile(Buffer.from(text, 'utf8'));
+  }
 
+  /**
+   * Reads the spreadsheet's bytes (any of the encodings Excel writes), checks every row, and
+   * writes all of them in one transaction, or nothing when any row is bad or it is a dry run.
+   */
+  importFile(bytes: Uint8Array, opts: ImportOptions = {}): ImportReport {
+    const sheet = readSheet(bytes);
+    const empty = {
+      ok: true as const,
+      dryRun: opts.dryRun ?? false,
+      rows: 0,
+      created: 0,
+      updated: 0,
+      removed: 0,
+      preview: [],
+    };
+    if ('message' in sheet)
+      return {
+        ...empty,
+        encoding: 'utf-8',
+        delimiter: ';',
+        columns: [],
+        unknownHeaders: [],
+        errors: [sheet],
+      };
+    const { columns, unknownHeaders } = mapColumns(sheet.headers, opts.mapping);
+    const head = { ...empty, encoding: sheet.encoding, delimiter: sheet.delimiter, columns, unknownHeaders };
+    const problems = columnProblems(columns);
+    if (problems.length) return { ...head, errors: problems.map((message) => ({ line: 1, message })) };
+
+    const errors: ImportReport['errors'] = [];
     const guests: Guest[] = [];
-    const seen = new Map<string, number>();
-    for (const { record, info } of rows) {
-      const raw: Record<string, string> = {};
-      columns.forEach((c, i) => {
-        const v = record[i]?.trim();
-        if (c && v) raw[c] = v;
-      });
-      const id = raw.id ?? derivedId(raw.name ?? '', raw.organisation);
-      const category = raw.category ? (CATEGORIES[raw.category.toLowerCase()] ?? raw.category) : undefined;
-      const parsed = GuestSchema.safeParse({
-        ...raw,
-        id,
-        category,
-        consent: YES.has((raw.consent ?? '').toLowerCase()),
-        badgeCode: raw.badgeCode ?? this.repo.byId(id)?.badgeCode ?? randomBadgeCode(),
-      });
-      if (!parsed.success) {
-        const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-        errors.push({ line: info.lines, message: msg });
+    const byKey = new Map<string, number>();
+    const byCode = new Map<string, number>();
+    for (const { line, cells } of sheet.rows) {
+      const result = this.toGuest(rowFields(columns, cells));
+      if (typeof result === 'string') {
+        errors.push({ line, message: result });
         continue;
       }
-      const dup = seen.get(id);
+      const dup = byKey.get(result.id);
       if (dup !== undefined) {
-        errors.push({ line: info.lines, message: `Повтор гостя из строки ${dup} (ключ ${id}).` });
+        errors.push({ line, message: `Повтор гостя из строки ${dup} (ключ ${result.id}).` });
         continue;
       }
-      seen.set(id, info.lines);
-      guests.push(parsed.data);
+      const codeDup = byCode.get(result.badgeCode);
+      if (codeDup !== undefined) {
+        errors.push({ line, message: `Код бейджа уже указан в строке ${codeDup}.` });
+        continue;
+      }
+      byKey.set(result.id, line);
+      byCode.set(result.badgeCode, line);
+      guests.push(result);
     }
-    if (errors.length) return { ok: true, created: 0, updated: 0, errors };
-    return { ok: true, ...this.repo.upsertMany(guests, this.clock()), errors: [] };
+    const report = { ...head, rows: sheet.rows.length, errors, preview: guests.slice(0, PREVIEW_ROWS) };
+    if (errors.length) return report;
+    if (sheet.rows.length === 0)
+      return { ...report, errors: [{ line: 2, message: 'В файле нет ни одного гостя.' }] };
+    const counts = this.repo.upsertMany(guests, this.clock(), {
+      dryRun: opts.dryRun ?? false,
+      replace: opts.replace ?? false,
+    });
+    return { ...report, ...counts };
+  }
+
+  /** One row's fields as a guest, or the reason it cannot be one (a sentence for the organiser). */
+  private toGuest(raw: Partial<Record<GuestField, string>>): Guest | string {
+    if (!raw.name) return 'Пустое ФИО.';
+    if (!raw.category) return 'Пустая категория.';
+    const category =
+      CATEGORIES[fold(raw.category)] ?? GuestSchema.shape.category.safeParse(raw.category).data;
+    if (!category)
+      return `Неизвестная категория «${raw.category}»: номинант, лауреат, официальный гость, гость, пресса или волонтёр.`;
+    const consentText = fold(raw.consent ?? '');
+    if (consentText && !YES.has(consentText) && !NO.has(consentText))
+      return `Согласие на обработку ПД: «${raw.consent}» — ожидалось «да» или «нет».`;
+    if (raw.email && !EMAIL.test(raw.email)) return `Неверный e-mail «${raw.email}».`;
+    if (raw.phone && !/^[\d\s()+\-.–]{5,30}$/.test(raw.phone)) return `Неверный телефон «${raw.phone}».`;
+    const scenario = this.scenario();
+    if (raw.nomineeId && scenario && !scenario.nominees.some((n) => n.id === raw.nomineeId))
+      return `Нет номинанта с кодом «${raw.nomineeId}».`;
+    const id = raw.id ?? derivedId(raw.name, raw.organisation);
+    const existing = this.repo.byId(id);
+    const badgeCode = raw.badgeCode?.toUpperCase() ?? existing?.badgeCode ?? randomBadgeCode();
+    if (raw.badgeCode) {
+      if (!isBadgeCode(badgeCode)) return `Код бейджа «${raw.badgeCode}» не в формате SL-…`;
+      const owner = this.repo.byBadgeCode(badgeCode);
+      if ((owner && owner.id !== id) || this.repo.revokedOwner(badgeCode))
+        return `Код бейджа «${raw.badgeCode}» уже выдан другому гостю или отозван.`;
+    }
+    const nomination = raw.nomination
+      ? (scenario?.nominations.find((n) => fold(n.title) === fold(raw.nomination!))?.title ?? raw.nomination)
+      : undefined;
+    const parsed = GuestSchema.safeParse({
+      ...raw,
+      id,
+      category,
+      nomination,
+      consent: YES.has(consentText),
+      // A badge already printed keeps its code when the list is imported again.
+      badgeCode: existing && !raw.badgeCode ? existing.badgeCode : badgeCode,
+    });
+    if (!parsed.success)
+      return parsed.error.issues.map((i) => `${i.path.join('.') || 'строка'}: ${i.message}`).join('; ');
+    return parsed.data;
   }
 }

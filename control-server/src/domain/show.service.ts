@@ -102,6 +102,23 @@ export class ShowService {
     this.apply({ type: 'auto-follow', fromCueId: cueId, expectedRevision: this.state.revision }, null);
   }
 
+  /**
+   * Puts a new scenario in place (ceremony import). The live cue stays live when the new run of
+   * show still has it; otherwise the show goes back to "before the first GO". Saved and committed
+   * before anyone is told; the caller broadcasts the new snapshot.
+   */
+  replaceScenario(scenario: Scenario): Snapshot {
+    const now = this.deps.clock();
+    const index = this.state.cueId === null ? -1 : scenario.cues.findIndex((c) => c.id === this.state.cueId);
+    const base = index >= 0 ? { ...this.state, cueIndex: index } : initialShowState();
+    const state = { ...base, revision: this.state.revision + 1 };
+    this.deps.repo.replaceScenario(scenario, state, now);
+    this.scenario = scenario;
+    this.state = state;
+    this.armAutoFollow();
+    return this.snapshot();
+  }
+
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

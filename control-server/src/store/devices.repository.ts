@@ -63,6 +63,43 @@ export class DevicesRepository {
     );
   }
 
+  /** Keeps a new pairing code (hashed, like tokens) until it is used or expires. */
+  addPairingCode(p: {
+    codeHash: string;
+    role: Role;
+    name: string | null;
+    now: number;
+    expiresAt: number;
+  }): void {
+    this.db
+      .prepare(
+        'INSERT INTO pairing_codes (code_hash, role, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(p.codeHash, p.role, p.name, p.now, p.expiresAt);
+  }
+
+  /**
+   * Marks a pairing code used, if it is unused and unexpired, and answers its role and name. One
+   * UPDATE decides, so two phones scanning the same QR at once cannot both get in.
+   */
+  usePairingCode(codeHash: string, now: number): { role: Role; name: string | null } | null {
+    const done = this.db
+      .prepare(
+        'UPDATE pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
+      )
+      .run(now, codeHash, now).changes;
+    if (done !== 1) return null;
+    return this.db.prepare('SELECT role, name FROM pairing_codes WHERE code_hash = ?').get(codeHash) as {
+      role: Role;
+      name: string | null;
+    };
+  }
+
+  /** Records which device a pairing code turned into. */
+  linkPairingCode(codeHash: string, deviceId: string): void {
+    this.db.prepare('UPDATE pairing_codes SET device_id = ? WHERE code_hash = ?').run(deviceId, codeHash);
+  }
+
   setting(key: string): string | null {
     const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
       { value: string } | undefined;

@@ -8,6 +8,7 @@ interface GuestRow {
   organisation: string | null;
   seat: string | null;
   nominee_id: string | null;
+  nomination: string | null;
   badge_code: string;
   consent: number;
   phone: string | null;
@@ -23,6 +24,7 @@ const toGuest = (r: GuestRow): Guest => ({
   ...(r.organisation ? { organisation: r.organisation } : {}),
   ...(r.seat ? { seat: r.seat } : {}),
   ...(r.nominee_id ? { nomineeId: r.nominee_id } : {}),
+  ...(r.nomination ? { nomination: r.nomination } : {}),
   ...(r.phone ? { phone: r.phone } : {}),
   ...(r.email ? { email: r.email } : {}),
 });
@@ -75,37 +77,61 @@ export class GuestsRepository {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM guests').get() as { n: number }).n;
   }
 
-  /** Inserts or updates guests by id in one transaction; answers how many were new. */
-  upsertMany(guests: readonly Guest[], now: number): { created: number; updated: number } {
+  /**
+   * Inserts or updates guests by id in one transaction; answers how many were new. A dry run
+   * does the same inside the transaction and rolls it back, so its counts are exactly what a real
+   * run would do. With `replace`, guests missing from the list who have not arrived are removed.
+   */
+  upsertMany(
+    guests: readonly Guest[],
+    now: number,
+    opts: { dryRun?: boolean; replace?: boolean } = {},
+  ): { created: number; updated: number; removed: number } {
     const exists = this.db.prepare('SELECT 1 FROM guests WHERE id = ?');
     const upsert = this.db.prepare(`
-      INSERT INTO guests (id, name, category, organisation, seat, nominee_id, badge_code, consent, phone, email, updated_at)
-      VALUES (@id, @name, @category, @organisation, @seat, @nomineeId, @badgeCode, @consent, @phone, @email, @now)
+      INSERT INTO guests (id, name, category, organisation, seat, nominee_id, nomination, badge_code, consent, phone, email, updated_at)
+      VALUES (@id, @name, @category, @organisation, @seat, @nomineeId, @nomination, @badgeCode, @consent, @phone, @email, @now)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category,
         organisation = excluded.organisation, seat = excluded.seat, nominee_id = excluded.nominee_id,
-        consent = excluded.consent, phone = excluded.phone, email = excluded.email, updated_at = excluded.updated_at`);
-    let created = 0;
-    let updated = 0;
-    this.db.transaction(() => {
-      for (const g of guests) {
-        if (exists.get(g.id)) updated++;
-        else created++;
-        upsert.run({
-          id: g.id,
-          name: g.name,
-          category: g.category,
-          organisation: g.organisation ?? null,
-          seat: g.seat ?? null,
-          nomineeId: g.nomineeId ?? null,
-          badgeCode: g.badgeCode,
-          consent: g.consent ? 1 : 0,
-          phone: g.phone ?? null,
-          email: g.email ?? null,
-          now,
-        });
-      }
-    })();
-    return { created, updated };
+        nomination = excluded.nomination, badge_code = excluded.badge_code, consent = excluded.consent,
+        phone = excluded.phone, email = excluded.email, updated_at = excluded.updated_at`);
+    const counts = { created: 0, updated: 0, removed: 0 };
+    const rollback = new Error('dry run');
+    try {
+      this.db.transaction(() => {
+        if (opts.replace) {
+          const keep = JSON.stringify(guests.map((g) => g.id));
+          counts.removed = this.db
+            .prepare(
+              `DELETE FROM guests WHERE id NOT IN (SELECT value FROM json_each(?))
+               AND id NOT IN (SELECT guest_id FROM admissions)`,
+            )
+            .run(keep).changes;
+        }
+        for (const g of guests) {
+          if (exists.get(g.id)) counts.updated++;
+          else counts.created++;
+          upsert.run({
+            id: g.id,
+            name: g.name,
+            category: g.category,
+            organisation: g.organisation ?? null,
+            seat: g.seat ?? null,
+            nomineeId: g.nomineeId ?? null,
+            nomination: g.nomination ?? null,
+            badgeCode: g.badgeCode,
+            consent: g.consent ? 1 : 0,
+            phone: g.phone ?? null,
+            email: g.email ?? null,
+            now,
+          });
+        }
+        if (opts.dryRun) throw rollback;
+      })();
+    } catch (err) {
+      if (err !== rollback) throw err;
+    }
+    return counts;
   }
 
   /** Revokes a guest's badge code and gives them a new one; the old code then scans as "revoked". */
@@ -121,5 +147,26 @@ export class GuestsRepository {
         .run(newCode, now, guestId);
     })();
     return newCode;
+  }
+
+  /**
+   * After the evening: every guest keeps only what the figures need (category, nomination,
+   * nominee link, arrival); names, organisations, seats and contacts go, and the stored scan
+   * answers lose the guest's details. Answers how many guests were made anonymous.
+   */
+  anonymise(): number {
+    return this.db.transaction(() => {
+      const ids = (this.db.prepare('SELECT id FROM guests ORDER BY rowid').all() as { id: string }[]).map(
+        (r) => r.id,
+      );
+      const rename = this.db.prepare(
+        'UPDATE guests SET name = ?, organisation = NULL, seat = NULL, phone = NULL, email = NULL WHERE id = ?',
+      );
+      ids.forEach((id, i) => rename.run(`Гость ${i + 1}`, id));
+      this.db
+        .prepare(`UPDATE scans SET code = '', result = json_object('status', status, 'guestId', guest_id)`)
+        .run();
+      return ids.length;
+    })();
   }
 }

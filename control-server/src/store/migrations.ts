@@ -26,7 +26,8 @@ export const MIGRATIONS: readonly string[] = [
     id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL,
     created_at INTEGER NOT NULL, last_seen_at INTEGER, revoked_at INTEGER
   );
-  `,  // Check-in: station visits, taken-back admissions, the guests' feedback.
+  `,
+  // Check-in: station visits, taken-back admissions, the guests' feedback.
   `
   CREATE TABLE station_visits (
     id INTEGER PRIMARY KEY AUTOINCREMENT, station_id TEXT NOT NULL, guest_id TEXT NOT NULL,
@@ -42,6 +43,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE feedback (
     id INTEGER PRIMARY KEY AUTOINCREMENT, rating INTEGER NOT NULL, comment TEXT, at INTEGER NOT NULL,
     client TEXT
+  );
+  `,
+  // Guest data: the nomination column of an imported list; one-time device pairing codes.
+  `
+  ALTER TABLE guests ADD COLUMN nomination TEXT;
+  CREATE TABLE pairing_codes (
+    code_hash TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT, created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL, used_at INTEGER, device_id TEXT
   );
   `,
 ];

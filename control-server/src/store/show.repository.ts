@@ -25,6 +25,14 @@ export class ShowRepository {
       .run(JSON.stringify(scenario), now);
   }
 
+  /** A new scenario and the show state that goes with it, in one transaction. */
+  replaceScenario(scenario: Scenario, state: ShowState, now: number): void {
+    this.db.transaction(() => {
+      this.saveScenario(scenario, now);
+      this.commit(state, { type: 'scenario-import' }, null, now);
+    })();
+  }
+
   loadState(): ShowState | null {
     const row = this.db.prepare('SELECT json FROM show_state WHERE id = 1').get() as
       { json: string } | undefined;

@@ -72,7 +72,8 @@ export function apiRouter(deps: HttpDeps): express.Router {
   api.post('/session', express.json({ limit: '4kb' }), (req, res) => {
     const body = parseBody(SessionRequestSchema, req, res);
     if (!body) return;
-    const answer = auth.signIn(body.pin, req.ip ?? 'unknown');
+    const client = req.ip ?? 'unknown';
+    const answer = 'pin' in body ? auth.signIn(body.pin, client) : auth.pair(body.pairingCode, client);
     if (!answer.ok) return send(res, answer);
     send(res, { ok: true, token: answer.token, role: answer.role });
   });
@@ -99,10 +100,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
     const code = deps.guests.reissueBadge(String(req.params.id));
     send(res, code ? { ok: true, badgeCode: code } : failure('NOT_FOUND', 'Такого гостя нет.'));
   });
-  api.post('/guests/import', admin, express.text({ type: () => true, limit: '5mb' }), (req, res) => {
-    if (typeof req.body !== 'string') return send(res, failure('INVALID_PAYLOAD', 'Ожидался CSV-текст.'));
-    send(res, deps.guests.importCsv(req.body));
-  });
+  // POST /guests/import lives in admin.router.ts with the rest of the organiser's tools.
 
   return api;
 }

@@ -1,0 +1,159 @@
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { GuestField, ImportColumn, ImportMapping, ImportReport } from '@ceremony/shared';
+
+/**
+ * Reading the organiser's spreadsheet as Excel saves it in a Russian locale: the bytes' encoding,
+ * the delimiter, quoted cells, and which column is which. No database here: guests.service.ts
+ * turns the rows into guests and writes them.
+ */
+
+export type Encoding = ImportReport['encoding'];
+export type Delimiter = ImportReport['delimiter'];
+
+export interface Sheet {
+  encoding: Encoding;
+  delimiter: Delimiter;
+  headers: string[];
+  /** Data rows with the file line each starts on (a quoted cell may span lines). */
+  rows: { line: number; cells: string[] }[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * UTF-8 with a BOM, UTF-8 without one, or Windows-1251 ("CSV" from Excel in a Russian Windows).
+ * Bytes that are not valid UTF-8 can only be the one-byte Cyrillic code page here.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: utf8.decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'win1251'), encoding: 'windows-1251' };
+  }
+}
+
+/** The delimiter that splits the header line best: `;` (Russian Excel), `,` or tab. */
+export function detectDelimiter(text: string): Delimiter {
+  const counts: Record<Delimiter, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as Delimiter]++;
+  }
+  // Ties go to ';': a Russian header line rarely has commas, but names inside cells do.
+  return (['\t', ',', ';'] as const).reduce((best, d) => (counts[d] > counts[best] ? d : best), ';');
+}
+
+/** Reads the sheet; a broken quote answers the line it is on. */
+export function readSheet(bytes: Uint8Array): Sheet | { line: number; message: string } {
+  const decoded = decodeCsv(bytes);
+  const encoding = decoded.encoding;
+  // One kind of line break: csv-parse miscounts lines after a quoted cell that holds a CRLF.
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const delimiter = detectDelimiter(text);
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  try {
+    records = parse(text, {
+      delimiter,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      relax_quotes: false,
+    }) as unknown as typeof records;
+  } catch (err) {
+    const line = (err as { lines?: number }).lines ?? 1;
+    return { line, message: `Файл не читается как CSV: ${(err as Error).message}` };
+  }
+  const rows = records
+    .filter((r) => r.record.some((c) => c.trim() !== ''))
+    .map(({ record, info, raw }) => {
+      // info.lines is where the record ends; count back over the line breaks inside its cells.
+      const inner = raw.replace(/^\n+/, '').replace(/\n$/, '');
+      const breaks = inner.match(/\n/g)?.length ?? 0;
+      return { line: info.lines - breaks, cells: record };
+    });
+  const [head, ...data] = rows;
+  if (!head) return { line: 1, message: 'Файл пуст: нет строки заголовков.' };
+  return { encoding, delimiter, headers: head.cells.map((h) => h.trim()), rows: data };
+}
+
+/** Header text as people vary it: case, «ё», stray punctuation, asterisks of required columns. */
+export const normaliseHeader = (h: string): string =>
+  h
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[*:."«»()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const KNOWN_HEADERS: Record<string, GuestField> = {};
+const known = (field: GuestField, ...names: string[]) => {
+  for (const n of names) KNOWN_HEADERS[normaliseHeader(n)] = field;
+};
+known('id', 'id', 'ид', 'идентификатор', '№ анкеты', 'номер анкеты', 'guest id');
+known('name', 'ФИО', 'Ф.И.О.', 'фамилия имя отчество', 'имя', 'гость', 'name', 'full name');
+known('category', 'Категория', 'категория гостя', 'статус', 'category');
+known('organisation', 'Организация', 'организация / учреждение', 'СОНКО', 'organisation', 'organization');
+known('nomination', 'Номинация', 'nomination');
+known('seat', 'Место', 'место в зале', 'ряд и место', 'seat');
+known(
+  'consent',
+  'Согласие на обработку ПД',
+  'согласие на обработку персональных данных',
+  'согласие на обработку пдн',
+  'согласие',
+  'consent',
+);
+known('phone', 'Телефон', 'тел', 'моб телефон', 'мобильный телефон', 'phone');
+known('email', 'E-mail', 'email', 'e mail', 'эл почта', 'электронная почта', 'почта');
+known('nomineeId', 'Номинант', 'код номинанта', 'nomineeId', 'nominee id');
+known('badgeCode', 'Код бейджа', 'бейдж', 'badgeCode', 'badge code');
+
+/** The field a header stands for, or null when nobody knows it. */
+export function fieldForHeader(header: string): GuestField | null {
+  return KNOWN_HEADERS[normaliseHeader(header)] ?? null;
+}
+
+/** Columns with their fields: the organiser's mapping first, then the headers we know. */
+export function mapColumns(
+  headers: string[],
+  mapping: ImportMapping = {},
+): { columns: ImportColumn[]; unknownHeaders: string[] } {
+  const columns = headers.map((header) => {
+    const chosen = mapping[header];
+    const field = chosen === 'ignore' ? null : (chosen ?? fieldForHeader(header));
+    return { header, field };
+  });
+  const unknownHeaders = headers.filter((h) => h !== '' && !(h in mapping) && fieldForHeader(h) === null);
+  return { columns, unknownHeaders };
+}
+
+/** Spreadsheet problems that stop the import before any row is read. */
+export function columnProblems(columns: ImportColumn[]): string[] {
+  const problems: string[] = [];
+  const fields = columns.map((c) => c.field);
+  if (!fields.includes('name')) problems.push('Нет столбца «ФИО» (name).');
+  if (!fields.includes('category')) problems.push('Нет столбца «Категория» (category).');
+  const seen = new Set<GuestField>();
+  for (const c of columns) {
+    if (!c.field) continue;
+    if (seen.has(c.field)) problems.push(`Два столбца для одного поля «${c.field}»: уберите лишний.`);
+    seen.add(c.field);
+  }
+  return problems;
+}
+
+/** One data row as field → trimmed text; empty cells are left out. */
+export function rowFields(columns: ImportColumn[], cells: string[]): Partial<Record<GuestField, string>> {
+  const out: Partial<Record<GuestField, string>> = {};
+  columns.forEach((c, i) => {
+    const value = cells[i]?.replace(/\s+/g, ' ').trim();
+    if (c.field && value) out[c.field] = value;
+  });
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { Scenario } from '@ceremony/shared';
+import type { Db } from '../store/db.js';
+import type { GuestsRepository } from '../store/guests.repository.js';
+import type { ShowRepository } from '../store/show.repository.js';
+
+/**
+ * The scenario without people: citizens become "Номинант N"; leaders, photos, citations and the
+ * host's notes (which name people in every grammatical case) go; any remaining exact mention of a
+ * removed name (a cue title) is replaced by its label. Organisations keep their names: they are public.
+ */
+export function anonymousScenario(s: Scenario, guestNames: readonly string[] = []): Scenario {
+  const labels = new Map<string, string>();
+  let n = 0;
+  const nominees = s.nominees.map((nominee) => {
+    const { leader, photoUrl: _photo, ...rest } = nominee;
+    if (leader) labels.set(leader, 'руководитель');
+    if (nominee.kind !== 'citizen') return { ...rest, citation: '' };
+    const label = `Номинант ${++n}`;
+    labels.set(nominee.name, label);
+    return { ...rest, name: label, citation: '' };
+  });
+  for (const name of guestNames) if (!labels.has(name)) labels.set(name, 'гость');
+  const cues = s.cues.map((c) => ({ ...c, notes: '' }));
+  // Longest names first, so "Анна Иванова" is not half-replaced by a shorter "Анна".
+  let text = JSON.stringify({ ...s, nominees, cues });
+  for (const [name, label] of [...labels].sort((a, b) => b[0].length - a[0].length))
+    if (name.trim().length > 2) text = text.split(JSON.stringify(name).slice(1, -1)).join(label);
+  return JSON.parse(text) as Scenario;
+}
+
+/**
+ * After the evening: removes names and contacts (guests, citizen nominees, scan answers, free-text
+ * notes) and keeps what the report counts. Deleted bytes are overwritten and the file rebuilt
+ * (secure_delete + VACUUM + a truncated WAL), so no name survives in the SQLite file either.
+ */
+export function purgePersonalData(
+  db: Db,
+  guests: GuestsRepository,
+  show: ShowRepository,
+  now: number,
+): { guests: number; nominees: number } {
+  db.pragma('secure_delete = ON');
+  const names = guests.all().map((g) => g.name);
+  const scenario = show.loadScenario();
+  const nominees = scenario?.nominees.filter((n) => n.kind === 'citizen' || n.leader).length ?? 0;
+  const count = db.transaction(() => {
+    const anonymised = guests.anonymise();
+    if (scenario) show.saveScenario(anonymousScenario(scenario, names), now);
+    // The host's lines to the presenter may name people; the show's positions stay.
+    db.prepare(
+      `UPDATE show_log SET command = json_set(command, '$.text', '') WHERE json_extract(command, '$.type') = 'message'`,
+    ).run();
+    db.prepare(`UPDATE show_state SET json = json_set(json, '$.message', json('null'))`).run();
+    const hasUndos = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'admission_undos'")
+      .get();
+    if (hasUndos) db.prepare("UPDATE admission_undos SET reason = ''").run();
+    return anonymised;
+  })();
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return { guests: count, nominees };
+}

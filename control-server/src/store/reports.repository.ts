@@ -1,0 +1,63 @@
+import type { GuestCategory } from '@ceremony/shared';
+import type { Db } from './db.js';
+
+export interface GuestFact {
+  category: GuestCategory;
+  nomination: string | null;
+  nomineeId: string | null;
+  consent: boolean;
+  admittedAt: number | null;
+}
+
+/** Read-only queries behind the dashboard and the report: facts about guests, never their names. */
+export class ReportsRepository {
+  constructor(private readonly db: Db) {}
+
+  guestFacts(): GuestFact[] {
+    const rows = this.db
+      .prepare(
+        `SELECT g.category, g.nomination, g.nominee_id, g.consent, a.admitted_at
+         FROM guests g LEFT JOIN admissions a ON a.guest_id = g.id`,
+      )
+      .all() as {
+      category: GuestCategory;
+      nomination: string | null;
+      nominee_id: string | null;
+      consent: number;
+      admitted_at: number | null;
+    }[];
+    return rows.map((r) => ({
+      category: r.category,
+      nomination: r.nomination,
+      nomineeId: r.nominee_id,
+      consent: r.consent === 1,
+      admittedAt: r.admitted_at,
+    }));
+  }
+
+  /** Visits and distinct guests per station (the check-in work's station_visits table). */
+  stationVisits(): { stationId: string; visits: number; guests: number }[] {
+    if (!this.hasTable('station_visits')) return [];
+    return this.db
+      .prepare(
+        `SELECT station_id AS stationId, COUNT(*) AS visits, COUNT(DISTINCT guest_id) AS guests
+         FROM station_visits GROUP BY station_id`,
+      )
+      .all() as { stationId: string; visits: number; guests: number }[];
+  }
+
+  feedback(): { rating: number; comment: string | null; at: number }[] {
+    if (!this.hasTable('feedback')) return [];
+    return this.db.prepare('SELECT rating, comment, at FROM feedback ORDER BY at').all() as {
+      rating: number;
+      comment: string | null;
+      at: number;
+    }[];
+  }
+
+  private hasTable(name: string): boolean {
+    return (
+      this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+    );
+  }
+}

@@ -1,0 +1,182 @@
+import express, { type Request, type Response } from 'express';
+import {
+  CeremonyImportQuerySchema,
+  ImportMappingSchema,
+  ImportQuerySchema,
+  PairingRequestSchema,
+  failure,
+  isOn,
+  type DeviceInfo,
+  type Guest,
+  type Lang,
+  type Role,
+  type Snapshot,
+} from '@ceremony/shared';
+import type { AuthService } from '../domain/auth.service.js';
+import { badgeSheetsHtml, singleBadgeHtml } from '../domain/badges.js';
+import { ceremonyJson, parseCeremony } from '../domain/ceremony.transfer.js';
+import type { GuestsService } from '../domain/guests.service.js';
+import { csvFile } from '../domain/print.js';
+import type { ReportsService } from '../domain/reports.service.js';
+import type { ShowService } from '../domain/show.service.js';
+import { parseBody, requireRole, send } from './http.js';
+import { describeIssues } from './validate.js';
+
+export interface AdminDeps {
+  auth: AuthService;
+  guests: GuestsService;
+  reports: ReportsService;
+  show: ShowService;
+  onSeen: (deviceId: string) => void;
+  /** True while the device has a socket connected. */
+  isOnline: (deviceId: string) => boolean;
+  /** Told after a ceremony import replaced the scenario, to send everyone the new snapshot. */
+  onScenario: (snapshot: Snapshot) => void;
+}
+
+/** Which app a paired device opens. */
+export const APP_OF_ROLE: Record<Role, string> = {
+  admin: '/host/',
+  host: '/host/',
+  volunteer: '/checkin/',
+  display: '/display/',
+};
+
+const langOf = (req: Request): Lang => (req.query.lang === 'en' ? 'en' : 'ru');
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+function sendFile(res: Response, type: string, body: string, download?: string): void {
+  res.set('cache-control', 'no-store');
+  if (download) res.attachment(download);
+  res.type(type).send(body);
+}
+
+/** The organiser's tools under /api: guest import, badges, devices, reports, the ceremony file. Admin only. */
+export function adminRouter(deps: AdminDeps): express.Router {
+  const api = express.Router();
+  const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
+
+  // The bytes as they are: Windows-1251 must not be decoded as UTF-8 on the way in.
+  api.post('/guests/import', admin, express.raw({ type: () => true, limit: '5mb' }), (req, res) => {
+    const query = ImportQuerySchema.safeParse(req.query);
+    if (!query.success) return send(res, failure('INVALID_PAYLOAD', describeIssues(query.error)));
+    let mapping;
+    try {
+      mapping = ImportMappingSchema.parse(query.data.mapping ? JSON.parse(query.data.mapping) : {});
+    } catch {
+      return send(res, failure('INVALID_PAYLOAD', 'mapping: ожидался JSON {"заголовок": "поле"}.'));
+    }
+    const bytes: unknown = req.body;
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+      return send(res, failure('INVALID_PAYLOAD', 'Пустой файл: пришлите CSV в теле запроса.'));
+    send(
+      res,
+      deps.guests.importFile(bytes, {
+        mapping,
+        dryRun: isOn(query.data.dryRun),
+        replace: isOn(query.data.replace),
+      }),
+    );
+  });
+
+  api.get('/admin/guests.csv', admin, (_req, res) => {
+    const rows = deps.guests
+      .list()
+      .map((g) => [
+        g.id,
+        g.name,
+        g.category,
+        g.organisation,
+        g.nomination,
+        g.seat,
+        g.consent ? 'да' : 'нет',
+        g.phone,
+        g.email,
+        g.nomineeId,
+        g.badgeCode,
+      ]);
+    const head = ['ID', 'ФИО', 'Категория', 'Организация', 'Номинация', 'Место', 'Согласие на обработку ПД'];
+    const body = csvFile([[...head, 'Телефон', 'E-mail', 'Номинант', 'Код бейджа'], ...rows]);
+    sendFile(res, 'text/csv; charset=utf-8', body, `guests-${stamp()}.csv`);
+  });
+
+  api.get('/admin/badges.html', admin, async (req, res) => {
+    const ids = typeof req.query.ids === 'string' ? new Set(req.query.ids.split(',')) : null;
+    const category = typeof req.query.category === 'string' ? req.query.category : null;
+    const chosen = deps.guests
+      .list()
+      .filter((g: Guest) => (!ids || ids.has(g.id)) && (!category || g.category === category));
+    sendFile(
+      res,
+      'text/html; charset=utf-8',
+      await badgeSheetsHtml(chosen, deps.show.snapshot().scenario, langOf(req)),
+    );
+  });
+
+  api.get('/admin/badges/:id.html', admin, async (req, res) => {
+    const guest = deps.guests.list().find((g) => g.id === req.params.id);
+    if (!guest) return send(res, failure('NOT_FOUND', 'Такого гостя нет.'));
+    sendFile(
+      res,
+      'text/html; charset=utf-8',
+      await singleBadgeHtml(guest, deps.show.snapshot().scenario, langOf(req)),
+    );
+  });
+
+  api.post('/admin/pairing', admin, express.json({ limit: '4kb' }), (req, res) => {
+    const body = parseBody(PairingRequestSchema, req, res);
+    if (!body) return;
+    const code = deps.auth.createPairingCode(body.role, body.name, body.ttlMinutes);
+    send(res, { ok: true, ...code, path: `${APP_OF_ROLE[body.role]}?pair=${code.code}` });
+  });
+
+  api.get('/admin/devices', admin, (_req, res) => {
+    const devices: DeviceInfo[] = deps.auth
+      .listDevices()
+      .map((d) => ({ ...d, online: d.revokedAt === null && deps.isOnline(d.id) }));
+    send(res, { ok: true, devices });
+  });
+
+  api.post('/admin/devices/:id/revoke', admin, (req, res) => {
+    const id = String(req.params.id);
+    if (deps.auth.revoke(id)) return send(res, { ok: true });
+    send(res, failure('NOT_FOUND', 'Такого действующего устройства нет.'));
+  });
+
+  api.get('/admin/dashboard', admin, (req, res) =>
+    send(res, { ok: true, figures: deps.reports.figures(langOf(req)) }),
+  );
+  api.get('/admin/report.csv', admin, (req, res) =>
+    sendFile(res, 'text/csv; charset=utf-8', deps.reports.reportCsv(langOf(req)), `report-${stamp()}.csv`),
+  );
+  api.get('/admin/report.html', admin, (req, res) =>
+    sendFile(res, 'text/html; charset=utf-8', deps.reports.reportHtml(langOf(req))),
+  );
+
+  api.get('/admin/ceremony', admin, (_req, res) =>
+    sendFile(
+      res,
+      'application/json; charset=utf-8',
+      ceremonyJson(deps.show.snapshot().scenario),
+      `ceremony-${stamp()}.json`,
+    ),
+  );
+
+  api.post('/admin/ceremony', admin, express.json({ limit: '2mb' }), (req, res) => {
+    const query = CeremonyImportQuerySchema.safeParse(req.query);
+    const force = query.success && isOn(query.data.force);
+    const parsed = parseCeremony(req.body);
+    if (!parsed.ok)
+      return send(
+        res,
+        failure('INVALID_PAYLOAD', `Сценарий не принят — ${parsed.problems.slice(0, 10).join('; ')}`),
+      );
+    if (deps.show.current().status === 'running' && !force)
+      return send(res, failure('CONFLICT', 'Шоу идёт: сценарий можно заменить только с force=1.'));
+    const snapshot = deps.show.replaceScenario(parsed.scenario);
+    deps.onScenario(snapshot);
+    send(res, { ok: true, state: snapshot.state });
+  });
+
+  return api;
+}
