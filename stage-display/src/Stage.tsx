@@ -1,8 +1,18 @@
 import type { Branding } from '@ceremony/shared';
-import { useCurrentCue, useShow } from '@ceremony/shared/ui';
-import type { CSSProperties, ReactNode } from 'react';
+import { useCurrentCue, useShow, useShowClient } from '@ceremony/shared/ui';
+import { useEffect, useLayoutEffect, useMemo, useState, type CSSProperties } from 'react';
+import { CueView } from './layouts/CueView.js';
+import { cueAfter, videoAhead } from './lookahead.js';
+import { markArrived, markPainted } from './paint.js';
+import { enterFullscreen, StartScreen, useStartGate } from './StartScreen.js';
+import { useLayers } from './useLayers.js';
+import { VideoPool } from './video/pool.js';
+import { useDisplayReport } from './video/useDisplayReport.js';
+import { usePlayback, type VideoCue } from './video/usePlayback.js';
+import { PoolContext } from './video/VideoSlot.js';
 
-function brandingStyle(branding: Branding | null): CSSProperties | undefined {
+/** The ceremony's colours as CSS variables for every slide. */
+export function brandingStyle(branding: Branding | null): CSSProperties | undefined {
   if (!branding) return undefined;
   return {
     '--brand-primary': branding.primary,
@@ -12,52 +22,75 @@ function brandingStyle(branding: Branding | null): CSSProperties | undefined {
   } as CSSProperties;
 }
 
-/** Long titles get a smaller size so that a 120-character organisation name still fits the frame. */
-function titleSize(text: string): string {
-  return text.length > 120 ? 'stage__title--long' : text.length > 50 ? 'stage__title--medium' : '';
-}
-
-function Title({ text, subtitle }: { text: string; subtitle?: string | null }) {
-  return (
-    <>
-      <h1 className={`stage__title ${titleSize(text)}`} data-testid="stage-title">
-        {text}
-      </h1>
-      {subtitle && <p className="stage__subtitle">{subtitle}</p>}
-    </>
+/** Records when each new state arrived and when it was painted (bench/paint.ts reads the marks). */
+function usePaintMarks() {
+  const client = useShowClient();
+  const revision = useShow((s) => s.show?.revision ?? null);
+  const cueId = useShow((s) => s.show?.cueId ?? null);
+  useEffect(
+    () =>
+      client.store.subscribe((s, prev) => {
+        if (s.show && s.show.revision !== prev.show?.revision) markArrived(s.show.revision);
+      }),
+    [client],
   );
+  useLayoutEffect(() => {
+    if (revision !== null) markPainted(revision, cueId);
+  }, [revision, cueId]);
 }
 
 /**
  * The projector picture: a 16:9 frame in the ceremony's colours. It never shows an error or a
  * spinner; when the link drops, the store keeps the last state and so the picture stays.
  */
-export function Stage() {
+export function Stage({ debug }: { debug: boolean }) {
   const branding = useShow((s) => s.scenario?.ceremony.branding ?? null);
-  const ceremonyTitle = useShow((s) => s.scenario?.ceremony.title ?? null);
-  const ceremonySubtitle = useShow((s) => s.scenario?.ceremony.subtitle ?? null);
+  const cues = useShow((s) => s.scenario?.cues ?? null);
   const status = useShow((s) => s.show?.status ?? null);
+  const cueIndex = useShow((s) => s.show?.cueIndex ?? -1);
   const blackout = useShow((s) => s.show?.blackout ?? false);
   const connection = useShow((s) => s.connection);
   const cue = useCurrentCue();
+  const gate = useStartGate();
+  const [parking, setParking] = useState<HTMLDivElement | null>(null);
+  const pool = useMemo(() => (parking ? new VideoPool(parking) : null), [parking]);
 
-  let content: ReactNode = null;
-  if (status === 'pre-show' && ceremonyTitle)
-    content = <Title text={ceremonyTitle} subtitle={ceremonySubtitle} />;
-  else if (status !== null && cue && cue.kind !== 'hold')
-    content = <Title text={cue.title} subtitle={cue.kind === 'title' ? cue.subtitle : null} />;
+  const live: VideoCue | null = status === 'running' && cue?.kind === 'video' ? cue : null;
+  const next = cues ? videoAhead(cues, cueIndex) : null;
+  usePlayback(pool, live, next, gate.soundOn);
+  useDisplayReport('main', pool, live?.id ?? null, next?.id ?? null);
+  usePaintMarks();
+
+  const key = status === null ? null : status === 'pre-show' || !cue ? 'pre-show' : cue.id;
+  const { layers, settle } = useLayers(key, status === 'pre-show' ? null : cue);
 
   return (
     <div
       className="stage-viewport"
       data-connection={connection}
-      onDoubleClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}
+      data-cue-kind={cue?.kind ?? 'none'}
+      data-next-cue={cues ? (cueAfter(cues, cueIndex)?.id ?? '') : ''}
+      onDoubleClick={enterFullscreen}
     >
-      {!blackout && status !== null && (
-        <div className="stage" style={brandingStyle(branding)} data-cue-kind={cue?.kind ?? 'none'}>
-          {content}
+      <PoolContext.Provider value={pool}>
+        <div className="stage" data-frame style={brandingStyle(branding)} data-testid="stage">
+          {layers.map((l) => (
+            <div
+              key={l.key}
+              className={l.entering ? 'stage-layer stage-layer--in' : 'stage-layer'}
+              data-layer={l.key}
+              onAnimationEnd={(e) => e.target === e.currentTarget && settle(l.key)}
+            >
+              <CueView cue={l.cue} />
+            </div>
+          ))}
+          {/* Into blackout at once, never a fade; out of it a short fade. */}
+          <div className={blackout ? 'blackout blackout--on' : 'blackout'} data-testid="blackout" />
         </div>
-      )}
+      </PoolContext.Provider>
+      <div ref={setParking} className="video-parking" aria-hidden="true" />
+      {!gate.started && status !== null && <StartScreen onStart={gate.start} />}
+      {debug && <span className="debug-dot" data-testid="debug-dot" data-status={connection} />}
     </div>
   );
 }

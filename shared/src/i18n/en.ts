@@ -1,5 +1,6 @@
 import type { Dictionary } from './ru.js';
 import { adminEn } from './admin.en.js';
+import { checkinEn } from './checkin.en.js';
 
 /** English, for visitors and for developers. Russian plural slots: one, few (2–4), many (5+). */
 export const en: Dictionary = {
@@ -214,5 +215,6 @@ export const en: Dictionary = {
   },
   minutes: { one: '{n} minute', few: '{n} minutes', many: '{n} minutes', other: '{n} minutes' },
   ...adminEn,
+  ...checkinEn,
   'error.generic': 'Something went wrong. Please try again.',
 };

@@ -1,4 +1,5 @@
 import { adminRu } from './admin.ru.js';
+import { checkinRu } from './checkin.ru.js';
 
 /** Russian, the default language of the evening. Placeholders are {name}; plural keys hold every form. */
 export const ru = {
@@ -213,6 +214,7 @@ export const ru = {
   },
   minutes: { one: '{n} минута', few: '{n} минуты', many: '{n} минут', other: '{n} минуты' },
   ...adminRu,
+  ...checkinRu,
   'error.generic': 'Что-то пошло не так. Попробуйте ещё раз.',
 } as const;
 

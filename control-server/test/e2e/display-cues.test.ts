@@ -1,0 +1,155 @@
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { CUE_KINDS, type Cue, type Nominee } from '@ceremony/shared';
+import { ask, startServer, type TestServer } from '../helpers.js';
+import { hasChromium, launch, screenshot } from './browser.js';
+import { gotoCue, openDisplay, overflowProblems, settledOn } from './display-kit.js';
+
+/** The demo cue that shows each kind best: the longest names, a nominee with consent. */
+function showcase(cues: Cue[], nominees: Nominee[]): Map<Cue['kind'], Cue> {
+  const byId = new Map(nominees.map((n) => [n.id, n]));
+  const picks = new Map<Cue['kind'], Cue>();
+  const longest = (list: Cue[], len: (c: Cue) => number) => list.sort((a, b) => len(b) - len(a))[0];
+  for (const kind of CUE_KINDS) {
+    const of = cues.filter((c) => c.kind === kind);
+    let pick = of[0];
+    if (kind === 'nominee')
+      pick = longest(
+        of.filter(
+          (c) =>
+            c.kind === 'nominee' &&
+            byId.get(c.nomineeId)?.consent &&
+            byId.get(c.nomineeId)?.photoUrl === undefined,
+        ),
+        (c) => (c.kind === 'nominee' ? byId.get(c.nomineeId)!.name.length : 0),
+      );
+    if (kind === 'nomination-intro' || kind === 'award')
+      pick = longest(of, (c) =>
+        nominees
+          .filter((n) => 'nominationId' in c && n.nominationId === c.nominationId)
+          .reduce((m, n) => m + n.name.length, 0),
+      );
+    if (pick) picks.set(kind, pick);
+  }
+  return picks;
+}
+
+describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of the demo', () => {
+  let s: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    s = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
+
+  it('renders every kind without overflow or a console error, and saves a screenshot of each', async () => {
+    const { scenario } = s.app.show.snapshot();
+    const picks = showcase(scenario.cues, scenario.nominees);
+    expect([...picks.keys()].sort()).toEqual([...CUE_KINDS].sort());
+    const { page, errors, context } = await openDisplay(browser, s.url);
+
+    await page.getByTestId('stage-title').waitFor();
+    expect(await page.getByTestId('stage-title').textContent()).toBe(scenario.ceremony.title);
+    await page.waitForFunction(() => document.fonts.check('700 40px "PT Sans"', 'Светлые'));
+    await screenshot(page, 'display-pre-show');
+
+    for (const [kind, cue] of picks) {
+      await gotoCue(s, cue.id);
+      await settledOn(page, cue.id);
+      if (kind === 'video') await page.waitForSelector('.video-slot video[data-frame="1"]');
+      expect(await page.getByTestId('stage').getAttribute('data-testid')).toBe('stage');
+      expect(await page.locator('.stage-viewport').getAttribute('data-cue-kind')).toBe(kind);
+      expect(await overflowProblems(page), kind).toEqual([]);
+      await screenshot(page, `display-${kind}`);
+    }
+    // No controls, no spinner, no cursor for the hall.
+    expect(await page.locator('video[controls]').count()).toBe(0);
+    expect(await page.locator('.stage-viewport').evaluate((el) => getComputedStyle(el).cursor)).toBe('none');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a nominee without consent by name only: no portrait, no organisation details, no citation', async () => {
+    const { scenario } = s.app.show.snapshot();
+    const cue = scenario.cues.find(
+      (c) => c.kind === 'nominee' && !scenario.nominees.find((n) => n.id === c.nomineeId)!.consent,
+    )!;
+    const nominee = scenario.nominees.find((n) => cue.kind === 'nominee' && n.id === cue.nomineeId)!;
+    const { page, errors, context } = await openDisplay(browser, s.url);
+    await gotoCue(s, cue.id);
+    await settledOn(page, cue.id);
+    expect(await page.getByTestId('stage-title').textContent()).toBe(nominee.name);
+    const text = await page.locator('.stage').textContent();
+    expect(text).not.toContain(nominee.citation);
+    if (nominee.leader) expect(text).not.toContain(nominee.leader);
+    expect(text).not.toContain('житель города');
+    expect(await page.locator('.portrait, img').count()).toBe(0);
+
+    const withConsent = scenario.nominees.find((n) => n.consent && n.kind === 'citizen' && n.citation)!;
+    const other = scenario.cues.find((c) => c.kind === 'nominee' && c.nomineeId === withConsent.id)!;
+    await gotoCue(s, other.id);
+    await settledOn(page, other.id);
+    expect(await page.locator('.stage').textContent()).toContain(withConsent.citation);
+    expect(await page.getByTestId('monogram').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the finale QR code leads a phone to the feedback page on the server', async () => {
+    const { scenario } = s.app.show.snapshot();
+    const finale = scenario.cues.find((c) => c.kind === 'finale')!;
+    const { page, context } = await openDisplay(browser, s.url);
+    await gotoCue(s, finale.id);
+    await settledOn(page, finale.id);
+    const png = PNG.sync.read(await page.getByTestId('qr').screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    // Bound to 127.0.0.1 in tests, the server's only address is the page's own.
+    expect(decoded?.data).toBe(`${s.url}/checkin/feedback`);
+    const page2 = await context.newPage();
+    const res = await page2.goto(decoded!.data);
+    expect(res?.status()).toBe(200);
+    await context.close();
+  });
+
+  it('a second screen and the confidence monitor stay in step; the host’s message reaches the presenter', async () => {
+    const { scenario } = s.app.show.snapshot();
+    const main = await openDisplay(browser, s.url, '?debug=1');
+    const monitor = await openDisplay(browser, s.url, '?view=confidence');
+    const speech = scenario.cues.find((c) => c.kind === 'speech')!;
+    await gotoCue(s, speech.id);
+    const host = await s.socket('host');
+    expect((await ask(host, 'show:message', { text: 'Микрофон №2 не работает — возьмите ручной' })).ok).toBe(
+      true,
+    );
+    await settledOn(main.page, speech.id);
+    expect(await main.page.getByTestId('stage-title').textContent()).toBe(
+      speech.kind === 'speech' && speech.speaker,
+    );
+    expect(await main.page.getByTestId('debug-dot').getAttribute('data-status')).toBe('online');
+    await expect.poll(() => monitor.page.getByTestId('conf-current').textContent()).toBe(speech.title);
+    const index = scenario.cues.indexOf(speech);
+    expect(await monitor.page.getByTestId('conf-next').textContent()).toBe(scenario.cues[index + 1]!.title);
+    expect(await monitor.page.getByTestId('conf-notes').textContent()).toContain(speech.notes.slice(0, 40));
+    await expect.poll(() => monitor.page.getByTestId('conf-message').textContent()).toContain('Микрофон №2');
+    await expect.poll(() => monitor.page.getByTestId('cue-timer').textContent()).toMatch(/^0:0[1-9]$/);
+    await screenshot(monitor.page, 'display-confidence');
+
+    s.advance(1000);
+    expect((await ask(host, 'show:go', { expectedRevision: s.app.show.current().revision })).ok).toBe(true);
+    const next = scenario.cues[index + 1]!;
+    await settledOn(main.page, next.id);
+    await expect.poll(() => monitor.page.getByTestId('conf-current').textContent()).toBe(next.title);
+    const displays = s.app.show.snapshot() && (await ask(host, 'show:resync', {}));
+    expect(displays.ok).toBe(true);
+    expect(main.errors).toEqual([]);
+    expect(monitor.errors).toEqual([]);
+    await main.context.close();
+    await monitor.context.close();
+  });
+});

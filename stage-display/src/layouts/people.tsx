@@ -1,0 +1,144 @@
+import type { Nominee } from '@ceremony/shared';
+import { useShow, useT } from '@ceremony/shared/ui';
+import { useState } from 'react';
+import { Fit } from '../Fit.js';
+import { monogram } from '../monogram.js';
+import type { CueOf } from './CueView.js';
+import { Eyebrow, Frame } from './Frame.js';
+
+const quoted = (title: string) => `«${title}»`;
+
+function useNomination(id: string) {
+  return useShow((s) => s.scenario?.nominations.find((n) => n.id === id) ?? null);
+}
+function useNominees() {
+  return useShow((s) => s.scenario?.nominees ?? null);
+}
+
+/** Who this is, in one line under the name; nothing at all without consent. */
+export function useNomineeLine(nominee: Nominee): string | null {
+  const t = useT();
+  if (!nominee.consent) return null;
+  if (nominee.kind === 'citizen') return t('nominee.citizen');
+  return nominee.leader ? t('stage.leader', { name: nominee.leader }) : t('stage.organisation');
+}
+
+/** The photo, or two letters on the brand colour when there is none (or it does not load). */
+function Portrait({ nominee }: { nominee: Nominee }) {
+  const [failed, setFailed] = useState(false);
+  if (nominee.photoUrl && !failed)
+    return <img className="portrait" src={nominee.photoUrl} alt="" onError={() => setFailed(true)} />;
+  return (
+    <div className="portrait portrait--monogram" data-testid="monogram">
+      {monogram(nominee)}
+    </div>
+  );
+}
+
+export function NominationIntro({ cue }: { cue: CueOf<'nomination-intro'> }) {
+  const t = useT();
+  const nomination = useNomination(cue.nominationId);
+  const all = useNominees();
+  const nominees = all?.filter((n) => n.nominationId === cue.nominationId) ?? [];
+  const title = nomination ? quoted(nomination.title) : cue.title;
+  return (
+    <Frame kind="nomination-intro">
+      <Eyebrow>{t('stage.nomination')}</Eyebrow>
+      <div className="title-box title-box--intro">
+        <Fit as="h1" text={title} max={6.5} min={3} className="display-title" testId="stage-title" />
+      </div>
+      {nomination?.description && <p className="subtitle">{nomination.description}</p>}
+      {nominees.length > 0 && (
+        <ul
+          className={`nominee-grid nominee-grid--${Math.min(nominees.length, 8)}`}
+          data-testid="nominee-list"
+        >
+          {nominees.map((n) => (
+            <li key={n.id} className="nominee-grid__cell">
+              <Fit text={n.name} max={2.3} min={1.2} lineHeight={1.15} className="nominee-grid__name" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Frame>
+  );
+}
+
+export function NomineeCard({ cue }: { cue: CueOf<'nominee'> }) {
+  const t = useT();
+  const nominee = useNominees()?.find((n) => n.id === cue.nomineeId) ?? null;
+  const nomination = useNomination(nominee?.nominationId ?? '');
+  const line = useNomineeLine(nominee ?? ({ consent: false } as Nominee));
+  if (!nominee) return null;
+  const eyebrow = nomination ? `${t('stage.nomination')} ${quoted(nomination.title)}` : t('stage.nominees');
+  if (!nominee.consent)
+    // Personal data: without consent the hall sees the name, nothing else.
+    return (
+      <Frame kind="nominee">
+        <Eyebrow>{eyebrow}</Eyebrow>
+        <div className="name-box" data-consent="false">
+          <Fit as="h1" text={nominee.name} max={7} min={3} className="display-name" testId="stage-title" />
+        </div>
+      </Frame>
+    );
+  return (
+    <Frame kind="nominee">
+      <div className="nominee-card" data-consent="true">
+        <Portrait nominee={nominee} />
+        <div className="nominee-card__text">
+          <Eyebrow>{eyebrow}</Eyebrow>
+          <div className="name-box name-box--card">
+            <Fit
+              as="h1"
+              text={nominee.name}
+              max={5.6}
+              min={2.4}
+              className="display-name"
+              testId="stage-title"
+            />
+          </div>
+          {line && <p className="nominee-card__line">{line}</p>}
+          {nominee.citation && <p className="nominee-card__citation">{nominee.citation}</p>}
+        </div>
+      </div>
+    </Frame>
+  );
+}
+
+function Honoured({ nominee, index }: { nominee: Nominee; index: number }) {
+  const line = useNomineeLine(nominee);
+  return (
+    <li className="honoured" style={{ animationDelay: `${300 + index * 450}ms` }}>
+      <div className="honoured__name-box">
+        <Fit text={nominee.name} max={3.6} min={1.5} lineHeight={1.12} className="honoured__name" />
+      </div>
+      {line && <p className="honoured__line">{line}</p>}
+    </li>
+  );
+}
+
+/** The reveal: the honoured of the nomination appear one after another. */
+export function Award({ cue }: { cue: CueOf<'award'> }) {
+  const t = useT();
+  const nomination = useNomination(cue.nominationId);
+  const all = useNominees();
+  const honoured = cue.nomineeIds
+    .map((id) => all?.find((n) => n.id === id))
+    .filter((n): n is Nominee => n !== undefined);
+  return (
+    <Frame kind="award">
+      <Eyebrow>{t('stage.honoured', { n: honoured.length })}</Eyebrow>
+      <h1 className="award-title" data-testid="stage-title">
+        {nomination ? quoted(nomination.title) : cue.title}
+      </h1>
+      <ul
+        className={`honoured-list honoured-list--${Math.min(honoured.length, 6)}`}
+        data-testid="honoured-list"
+      >
+        {honoured.map((n, i) => (
+          <Honoured key={n.id} nominee={n} index={i} />
+        ))}
+      </ul>
+    </Frame>
+  );
+}

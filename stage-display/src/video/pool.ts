@@ -1,0 +1,100 @@
+import type { MediaStatus } from '@ceremony/shared';
+
+export interface Clip {
+  cueId: string;
+  el: HTMLVideoElement;
+  status: MediaStatus;
+  /** True once a frame can be shown: until then the branded title card stays visible. */
+  hasFrame: boolean;
+}
+
+/**
+ * The video elements of the live cue and the next video cue, created once and moved between a
+ * hidden parking place and the cue's layer. Moving the element keeps what it buffered, so a
+ * preloaded clip starts without a gap on GO. Never shows controls or the browser's error UI.
+ */
+export class VideoPool {
+  private clips = new Map<string, Clip>();
+  private listeners = new Set<() => void>();
+
+  constructor(private readonly parking: HTMLElement) {}
+
+  /** The clip of a video cue, created (and starting to load) if it is not there yet. */
+  ensure(cueId: string, url: string): Clip {
+    const known = this.clips.get(cueId);
+    if (known) return known;
+    const el = document.createElement('video');
+    el.className = 'stage-video';
+    el.preload = 'auto';
+    el.playsInline = true;
+    el.controls = false;
+    el.disablePictureInPicture = true;
+    el.setAttribute('disableremoteplayback', '');
+    const clip: Clip = { cueId, el, status: 'loading', hasFrame: false };
+    const set = (status: MediaStatus) => {
+      if (clip.status === status) return;
+      clip.status = status;
+      this.changed();
+    };
+    const frame = () => {
+      if (clip.hasFrame || el.readyState < 2) return;
+      clip.hasFrame = true;
+      el.dataset.frame = '1';
+      this.changed();
+    };
+    el.addEventListener('loadeddata', frame);
+    el.addEventListener('canplaythrough', () => {
+      frame();
+      if (clip.status === 'loading') set('ready');
+    });
+    el.addEventListener('playing', () => {
+      frame();
+      set('playing');
+    });
+    el.addEventListener('pause', () => {
+      if (!el.ended && clip.status !== 'error') set('paused');
+    });
+    el.addEventListener('ended', () => set('ended'));
+    el.addEventListener('error', () => {
+      delete el.dataset.frame;
+      clip.hasFrame = false;
+      set('error');
+    });
+    el.addEventListener('timeupdate', () => this.changed());
+    el.src = url;
+    this.parking.append(el);
+    this.clips.set(cueId, clip);
+    return clip;
+  }
+
+  get(cueId: string | null | undefined): Clip | undefined {
+    return cueId ? this.clips.get(cueId) : undefined;
+  }
+
+  /** Back to the hidden parking place (the cue's layer is going away). */
+  park(clip: Clip): void {
+    if (clip.el.parentElement !== this.parking) this.parking.append(clip.el);
+  }
+
+  /** Lets go of clips that are neither live nor next and not on screen; their network use stops. */
+  prune(keep: ReadonlySet<string>): void {
+    for (const [id, clip] of this.clips) {
+      if (keep.has(id) || clip.el.parentElement !== this.parking) continue;
+      clip.el.pause();
+      clip.el.removeAttribute('src');
+      clip.el.load();
+      clip.el.remove();
+      this.clips.delete(id);
+    }
+  }
+
+  /** Told about any change of any clip (status, frame, position). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+}
