@@ -1,16 +1,25 @@
 import { loadConfig } from './config.js';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
+import {
+  exportCeremony,
+  importCeremony,
+  importGuests,
+  purgeCommand,
+  resolveFrom,
+  type CliContext,
+} from './cli.commands.js';
 
 /** Small admin commands for the night before and the morning after: `npm run cli -- <command>`. */
-const commands: Record<string, (args: string[]) => Promise<void> | void> = {
-  pins() {
-    const app = createApp({ config: loadConfig() });
+const commands: Record<string, (ctx: CliContext, args: string[]) => number> = {
+  pins({ app, out }) {
     const { pins } = app.auth;
-    console.log(
-      `admin ${pins.admin}\nhost ${pins.host}\nvolunteer ${pins.volunteer}\ndisplay ${pins.display}`,
-    );
-    void app.close();
+    out(`admin ${pins.admin}\nhost ${pins.host}\nvolunteer ${pins.volunteer}\ndisplay ${pins.display}`);
+    return 0;
   },
+  'import-guests': importGuests,
+  'export-ceremony': exportCeremony,
+  'import-ceremony': importCeremony,
+  'purge-personal-data': purgeCommand,
 };
 
 const [name, ...args] = process.argv.slice(2);
@@ -19,4 +28,18 @@ if (!command) {
   console.error(`Usage: npm run cli -- <${Object.keys(commands).join('|')}> [args]`);
   process.exit(2);
 }
-await command(args);
+let app: App | undefined;
+let code = 1;
+try {
+  app = createApp({ config: loadConfig() });
+  // `npm run cli` runs inside control-server/: file names are meant from where the person typed them.
+  code = command(
+    { app, file: resolveFrom(process.env.INIT_CWD ?? process.cwd()), out: (l) => console.log(l) },
+    args,
+  );
+} catch (err) {
+  console.error(`Ошибка: ${(err as Error).message}`);
+} finally {
+  await app?.close();
+}
+process.exit(code);

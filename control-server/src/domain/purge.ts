@@ -12,7 +12,8 @@ export function anonymousScenario(s: Scenario, guestNames: readonly string[] = [
   const labels = new Map<string, string>();
   let n = 0;
   const nominees = s.nominees.map((nominee) => {
-    const { leader, photoUrl: _photo, ...rest } = nominee;
+    const { leader, ...withPhoto } = nominee;
+    const rest = { ...withPhoto, photoUrl: undefined };
     if (leader) labels.set(leader, 'руководитель');
     if (nominee.kind !== 'citizen') return { ...rest, citation: '' };
     const label = `Номинант ${++n}`;

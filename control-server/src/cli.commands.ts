@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { GUEST_FIELDS, type GuestField, type ImportMapping, type ImportReport } from '@ceremony/shared';
+import type { App } from './app.js';
+import { ceremonyJson, parseCeremony } from './domain/ceremony.transfer.js';
+import { GuestsService } from './domain/guests.service.js';
+import { purgePersonalData } from './domain/purge.js';
+import { GuestsRepository } from './store/guests.repository.js';
+import { ShowRepository } from './store/show.repository.js';
+
+/** The organiser's commands for the night before and the morning after (see README). */
+
+export interface CliContext {
+  app: App;
+  /** Resolves a file name as the person typed it, from the folder they typed it in. */
+  file: (name: string) => string;
+  out: (line: string) => void;
+}
+
+const flag = (args: string[], name: string) => args.includes(name);
+const positional = (args: string[]) => args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--map');
+
+/** `--map "Header=field"` (repeatable) into the mapping the import takes. */
+function mappingFrom(args: string[]): ImportMapping {
+  const mapping: ImportMapping = {};
+  args.forEach((a, i) => {
+    if (a !== '--map') return;
+    const [header, field] = (args[i + 1] ?? '').split('=');
+    if (!header || !field || !(field === 'ignore' || (GUEST_FIELDS as readonly string[]).includes(field)))
+      throw new Error(`--map "Заголовок=поле": поле — одно из ${GUEST_FIELDS.join(', ')} или ignore`);
+    mapping[header] = field as GuestField | 'ignore';
+  });
+  return mapping;
+}
+
+function printReport(r: ImportReport, out: CliContext['out']): void {
+  out(
+    `Кодировка: ${r.encoding}; разделитель: «${r.delimiter === '\t' ? 'TAB' : r.delimiter}»; строк: ${r.rows}`,
+  );
+  for (const c of r.columns) out(`  ${c.header || '(пусто)'} → ${c.field ?? 'не загружается'}`);
+  if (r.unknownHeaders.length)
+    out(`Неизвестные столбцы: ${r.unknownHeaders.join(', ')} (укажите --map "Заголовок=поле")`);
+  for (const e of r.errors) out(`  строка ${e.line}: ${e.message}`);
+}
+
+/** `import-guests FILE [--dry-run] [--replace] [--map "Заголовок=поле"]…`: exit code 1 when nothing was written. */
+export function importGuests(ctx: CliContext, args: string[]): number {
+  const [file] = positional(args);
+  if (!file) throw new Error('Укажите файл: import-guests FILE [--dry-run] [--replace]');
+  const guests = new GuestsService(
+    new GuestsRepository(ctx.app.db),
+    Date.now,
+    () => ctx.app.show.snapshot().scenario,
+  );
+  const dryRun = flag(args, '--dry-run');
+  const report = guests.importFile(fs.readFileSync(ctx.file(file)), {
+    dryRun,
+    replace: flag(args, '--replace'),
+    mapping: mappingFrom(args),
+  });
+  printReport(report, ctx.out);
+  if (report.errors.length) {
+    ctx.out(`Ошибок: ${report.errors.length}. Ничего не записано.`);
+    return 1;
+  }
+  const counts = `новых ${report.created}, обновлено ${report.updated}, удалено ${report.removed}`;
+  ctx.out(dryRun ? `Проверка пройдена (ничего не записано): ${counts}` : `Загружено: ${counts}`);
+  return 0;
+}
+
+/** `export-ceremony [FILE]`: the scenario as JSON, to the file or to standard output. */
+export function exportCeremony(ctx: CliContext, args: string[]): number {
+  const json = ceremonyJson(ctx.app.show.snapshot().scenario);
+  const [file] = positional(args);
+  if (!file) process.stdout.write(json);
+  else {
+    fs.writeFileSync(ctx.file(file), json);
+    ctx.out(`Сценарий записан в ${ctx.file(file)}`);
+  }
+  return 0;
+}
+
+/** `import-ceremony FILE [--force]`: replaces the scenario; refused while the show runs unless forced. */
+export function importCeremony(ctx: CliContext, args: string[]): number {
+  const [file] = positional(args);
+  if (!file) throw new Error('Укажите файл: import-ceremony FILE [--force]');
+  let input: unknown;
+  try {
+    input = JSON.parse(fs.readFileSync(ctx.file(file), 'utf8'));
+  } catch (err) {
+    ctx.out(`Файл не читается как JSON: ${(err as Error).message}`);
+    return 1;
+  }
+  const parsed = parseCeremony(input);
+  if (!parsed.ok) {
+    for (const p of parsed.problems) ctx.out(`  ${p}`);
+    ctx.out('Сценарий не загружен.');
+    return 1;
+  }
+  if (ctx.app.show.current().status === 'running' && !flag(args, '--force')) {
+    ctx.out('Шоу идёт: сценарий не заменён. Добавьте --force, если это точно нужно.');
+    return 1;
+  }
+  ctx.app.show.replaceScenario(parsed.scenario);
+  const s = parsed.scenario;
+  ctx.out(
+    `Загружено «${s.ceremony.title}»: номинаций ${s.nominations.length}, номинантов ${s.nominees.length}, кадров ${s.cues.length}`,
+  );
+  return 0;
+}
+
+/** `purge-personal-data --yes`: after the evening, names and contacts go, the figures stay. */
+export function purgeCommand(ctx: CliContext, args: string[]): number {
+  if (!flag(args, '--yes')) {
+    ctx.out(
+      'Удалит ФИО, организации, места, телефоны и e-mail гостей, имена жителей-номинантов и тексты ведущего. ' +
+        'Цифры для отчёта останутся. Остановите сервер, сохраните отчёт и сценарий, затем повторите с --yes.',
+    );
+    return 2;
+  }
+  const done = purgePersonalData(
+    ctx.app.db,
+    new GuestsRepository(ctx.app.db),
+    new ShowRepository(ctx.app.db),
+    Date.now(),
+  );
+  ctx.out(`Обезличено: гостей ${done.guests}, номинантов ${done.nominees}. Цифры отчёта сохранены.`);
+  return 0;
+}
+
+/** A file name typed in `from` (npm runs workspace scripts inside the package folder). */
+export const resolveFrom = (from: string) => (name: string) => path.resolve(from, name);

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario, Snapshot } from '@ceremony/shared';
+import { ask, http, startServer, type TestServer } from './helpers.js';
+
+describe('ceremony import and export as one JSON file', () => {
+  let s: TestServer;
+  let admin: string;
+  beforeAll(async () => {
+    s = await startServer();
+    admin = s.token('admin');
+  });
+  afterAll(() => s?.stop());
+
+  const exported = async (): Promise<Scenario> =>
+    (await http(`${s.url}/api/admin/ceremony`, { token: admin })).body;
+  const upload = (json: unknown, query = '') =>
+    http(`${s.url}/api/admin/ceremony${query}`, { method: 'POST', token: admin, json });
+
+  it('exports the whole scenario and takes it back unchanged', async () => {
+    const scenario = await exported();
+    expect(scenario).toEqual(s.app.show.snapshot().scenario);
+    const res = await upload(scenario);
+    expect(res.body.ok).toBe(true);
+    expect(s.app.show.snapshot().scenario).toEqual(scenario);
+  });
+
+  it('names the JSON path of every problem and changes nothing', async () => {
+    const scenario = await exported();
+    const broken = structuredClone(scenario) as unknown as {
+      cues: Record<string, unknown>[];
+      nominees: object[];
+    };
+    broken.cues[3]!.title = '';
+    broken.cues[5]!.plannedDurationS = -1;
+    const res = await upload(broken);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('INVALID_PAYLOAD');
+    expect(res.body.error.message).toContain('$.cues[3].title');
+    expect(res.body.error.message).toContain('$.cues[5].plannedDurationS');
+
+    const dangling = structuredClone(scenario);
+    dangling.nominees[0]!.nominationId = 'nom-nowhere';
+    const refs = await upload(dangling);
+    expect(refs.body.error.message).toContain('$.nominees[0].nominationId: unknown nom-nowhere');
+    expect(s.app.show.snapshot().scenario).toEqual(scenario);
+    expect((await http(`${s.url}/api/admin/ceremony`, { token: s.token('host') })).status).toBe(403);
+  });
+
+  it('refuses a new scenario while the show runs, unless forced; everyone gets the new snapshot', async () => {
+    const host = await s.socket('host');
+    await ask(host, 'show:go', { expectedRevision: s.app.show.current().revision });
+    const scenario = await exported();
+    const renamed = { ...scenario, ceremony: { ...scenario.ceremony, title: 'Светлые люди — 2027' } };
+    const refused = await upload(renamed);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('CONFLICT');
+
+    const live = s.app.show.current();
+    const snapshot = new Promise<Snapshot>((resolve) => host.once('show:snapshot', resolve));
+    const forced = await upload(renamed, '?force=1');
+    expect(forced.body.ok).toBe(true);
+    const seen = await snapshot;
+    expect(seen.scenario.ceremony.title).toBe('Светлые люди — 2027');
+    // The live cue is still in the run of show, so it stays live.
+    expect(seen.state).toMatchObject({ cueId: live.cueId, status: 'running', revision: live.revision + 1 });
+  });
+});

@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { Figures, Guest } from '@ceremony/shared';
+import { PINS, ask, http, startServer, tempDir } from './helpers.js';
+
+const CLI = path.resolve(import.meta.dirname, '..', 'src', 'cli.ts');
+
+/** Runs `npm run cli -- …` as the organiser would, against the data folder. */
+function cli(dataDir: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, ADMIN_PIN: PINS.admin, HOST_PIN: PINS.host },
+    encoding: 'utf8',
+  });
+  return { code: run.status, out: run.stdout + run.stderr };
+}
+
+/** Every byte of the database as it lies on disk, with its WAL if one is left. */
+function rawBytes(dataDir: string): Buffer {
+  const files = fs.readdirSync(dataDir).filter((f) => f.startsWith('ceremony.sqlite'));
+  return Buffer.concat(files.map((f) => fs.readFileSync(path.join(dataDir, f))));
+}
+
+describe('purge-personal-data', () => {
+  it('removes every name and contact from the SQLite file and keeps the figures', async () => {
+    const dataDir = tempDir();
+    const s = await startServer({ dataDir });
+    const admin = s.token('admin');
+    const guests: Guest[] = (await http(`${s.url}/api/guests`, { token: admin })).body.guests;
+    const volunteer = await s.socket('volunteer');
+    for (const [i, g] of guests.slice(0, 20).entries())
+      await ask(volunteer, 'checkin:scan', { code: g.badgeCode, scanId: `purge-scan-${i}` });
+    const stationId = s.app.show.snapshot().scenario.stations[0]!.id;
+    await ask(volunteer, 'station:visit', {
+      stationId,
+      code: guests[0]!.badgeCode,
+      scanId: 'purge-station-1',
+    });
+    await http(`${s.url}/api/feedback`, { method: 'POST', json: { rating: 5, comment: 'Спасибо!' } });
+    const host = await s.socket('host');
+    await ask(host, 'show:message', { text: `${guests[1]!.name} — на сцену` });
+    const before: Figures = (await http(`${s.url}/api/admin/dashboard`, { token: admin })).body.figures;
+    await s.stop();
+
+    const refused = cli(dataDir, 'purge-personal-data');
+    expect(refused.code).toBe(2);
+    expect(rawBytes(dataDir).includes(Buffer.from(guests[0]!.name))).toBe(true);
+
+    const done = cli(dataDir, 'purge-personal-data', '--yes');
+    expect(done.out).toContain(`гостей ${guests.length}`);
+    expect(done.code).toBe(0);
+
+    const bytes = rawBytes(dataDir);
+    const personal = guests.flatMap((g) => [g.name, g.phone, g.email].filter((x): x is string => !!x));
+    const left = personal.filter((p) => bytes.includes(Buffer.from(p, 'utf8')));
+    expect(left).toEqual([]);
+
+    const db = new Database(path.join(dataDir, 'ceremony.sqlite'), { readonly: true });
+    const rows = db.prepare('SELECT name, organisation, phone, email, seat FROM guests').all() as Record<
+      string,
+      string | null
+    >[];
+    expect(rows).toHaveLength(guests.length);
+    for (const r of rows) {
+      expect(r.name).toMatch(/^Гость \d+$/);
+      expect([r.organisation, r.phone, r.email, r.seat]).toEqual([null, null, null, null]);
+    }
+    const scans = db.prepare('SELECT result FROM scans').all() as { result: string }[];
+    expect(scans.every((x) => !('guest' in JSON.parse(x.result)))).toBe(true);
+    db.close();
+
+    const again = await startServer({ dataDir });
+    const after: Figures = (await http(`${again.url}/api/admin/dashboard`, { token: again.token('admin') }))
+      .body.figures;
+    for (const key of [
+      'expected',
+      'arrived',
+      'byCategory',
+      'byNomination',
+      'arrivals',
+      'nominees',
+      'stations',
+      'feedback',
+    ] as const)
+      expect(after[key]).toEqual(before[key]);
+    await again.stop();
+  });
+});
