@@ -42,3 +42,20 @@ export async function signIn(pin: string, baseUrl = ''): Promise<Answer<Session>
     return { ok: false, error: { code: 'TIMEOUT', message: 'Нет связи с сервером' } };
   }
 }
+
+/** Trades a one-time pairing code from the admin's QR (`?pair=CODE`) for a role token. */
+export async function pairDevice(pairingCode: string, baseUrl = ''): Promise<Answer<Session>> {
+  try {
+    const res = await fetch(`${baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pairingCode }),
+    });
+    const body = (await res.json()) as Answer<Session>;
+    if (res.ok && body.ok) return { ok: true, token: body.token, role: body.role };
+    if (!body.ok) return body;
+    return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${res.status}` } };
+  } catch {
+    return { ok: false, error: { code: 'TIMEOUT', message: 'Нет связи с сервером' } };
+  }
+}

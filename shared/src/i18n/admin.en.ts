@@ -115,4 +115,6 @@ export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends
   'report.noConsent': 'Guests without consent to data processing: {n}',
   'report.none': 'no data',
   'badge.code': 'Code',
+  'signin.pairFailed':
+    'This pairing QR code was already used or has expired. Ask for a new one or sign in with the PIN.',
 };

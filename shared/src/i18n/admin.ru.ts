@@ -121,4 +121,6 @@ export const adminRu = {
   'report.noConsent': 'Гостей без согласия на обработку ПД: {n}',
   'report.none': 'нет данных',
   'badge.code': 'Код',
+  'signin.pairFailed':
+    'QR-код подключения уже использован или устарел. Попросите новый или войдите по ПИН-коду.',
 } as const;

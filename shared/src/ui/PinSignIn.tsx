@@ -11,6 +11,8 @@ export interface PinSignInProps {
   onSignedIn: (session: Session) => void;
   /** Roles this app accepts; a PIN of any other role is refused here with a clear message. */
   allowedRoles?: readonly Role[];
+  /** Shown at first, e.g. when a pairing QR code was refused. */
+  initialError?: string;
 }
 
 function failureText(t: Translate, failure: Failure): string {
@@ -29,11 +31,11 @@ function failureText(t: Translate, failure: Failure): string {
 }
 
 /** The PIN card every app shows before it knows who is holding the device. */
-export function PinSignIn({ app, title, onSignedIn, allowedRoles }: PinSignInProps) {
+export function PinSignIn({ app, title, onSignedIn, allowedRoles, initialError }: PinSignInProps) {
   const t = useT();
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError ?? null);
   const input = useRef<HTMLInputElement>(null);
 
   function refuse(text: string) {

@@ -5,6 +5,8 @@ import { createShowClient, type ShowClient, type ShowClientState } from '../clie
 import type { Cue } from '../domain.js';
 import type { Role } from '../events/index.js';
 import { PinSignIn } from './PinSignIn.js';
+import { useT } from './i18n.js';
+import { usePairing } from './usePairing.js';
 
 interface ShowClientContextValue {
   client: ShowClient;
@@ -63,13 +65,25 @@ export function ShowClientProvider({
     };
   }, [session, signOut]);
 
+  const t = useT();
+  const { pairing, failed: pairFailed } = usePairing(app, allowedRoles, setSession);
+
   const value = useMemo(
     () => (client && session ? { client, session, signOut } : null),
     [client, session, signOut],
   );
 
+  if (pairing) return <>{fallback}</>;
   if (!session)
-    return <PinSignIn app={app} title={title} allowedRoles={allowedRoles} onSignedIn={setSession} />;
+    return (
+      <PinSignIn
+        app={app}
+        title={title}
+        allowedRoles={allowedRoles}
+        onSignedIn={setSession}
+        initialError={pairFailed ? t('signin.pairFailed') : undefined}
+      />
+    );
   if (!value) return <>{fallback}</>;
   return <ShowClientContext.Provider value={value}>{children}</ShowClientContext.Provider>;
 }

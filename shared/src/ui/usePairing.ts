@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { pairDevice, saveSession, type Session } from '../client/session.js';
+import type { Role } from '../events/index.js';
+
+// One exchange per code even when React runs an effect twice: the code works only once.
+const exchanges = new Map<string, ReturnType<typeof pairDevice>>();
+
+function pairingCodeInUrl(): string | null {
+  if (typeof window === 'undefined') return null;
+  return new URLSearchParams(window.location.search).get('pair');
+}
+
+/** Takes `?pair=CODE` out of the address, so a reload or a shared link never reuses it. */
+function forgetPairingCode(): void {
+  const url = new URL(window.location.href);
+  url.searchParams.delete('pair');
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+}
+
+/**
+ * Signs the device in from the admin's pairing QR (`/<app>/?pair=CODE`): the code is exchanged
+ * once for a role token, saved like a PIN session, and removed from the address.
+ */
+export function usePairing(
+  app: string,
+  allowedRoles: readonly Role[] | undefined,
+  onSignedIn: (session: Session) => void,
+): { pairing: boolean; failed: boolean } {
+  const [code, setCode] = useState(pairingCodeInUrl);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!code) return;
+    forgetPairingCode();
+    let exchange = exchanges.get(code);
+    if (!exchange) exchanges.set(code, (exchange = pairDevice(code)));
+    let live = true;
+    void exchange.then((answer) => {
+      if (!live) return;
+      setCode(null);
+      if (!answer.ok || (allowedRoles && !allowedRoles.includes(answer.role))) return setFailed(true);
+      const session = { token: answer.token, role: answer.role };
+      saveSession(app, session);
+      onSignedIn(session);
+    });
+    return () => {
+      live = false;
+    };
+  }, [code, app, allowedRoles, onSignedIn]);
+  return { pairing: code !== null, failed };
+}
