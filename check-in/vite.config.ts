@@ -1,10 +1,37 @@
+import fs from 'node:fs';
+import crypto from 'node:crypto';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes dist/sw.js from sw/sw.template.js with the list of every built file, so the service
+ * worker can keep the whole app shell (the lazily loaded camera code included) on the phone.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'checkin-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => f !== 'index.html' && !f.endsWith('.map'))
+        .sort();
+      const publicFiles = fs.readdirSync(new URL('./public', import.meta.url));
+      const all = [...files, ...publicFiles];
+      const version = crypto.createHash('sha256').update(all.join('\n')).digest('hex').slice(0, 12);
+      const template = fs.readFileSync(new URL('./sw/sw.template.js', import.meta.url), 'utf8');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: template.replace('__PRECACHE__', JSON.stringify(all)).replace('__VERSION__', version),
+      });
+    },
+  };
+}
 
 // In production the control-server serves this build at /checkin/; `vite dev` forwards to one on :8080.
 export default defineConfig({
   base: '/checkin/',
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   build: { outDir: 'dist', emptyOutDir: true },
   server: {
     proxy: {

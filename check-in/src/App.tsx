@@ -1,13 +1,19 @@
 import { ShowClientProvider, useT } from '@ceremony/shared/ui';
-import { CheckIn } from './CheckIn.js';
+import { DeskProvider } from './desk/DeskProvider.js';
+import { FeedbackPage } from './feedback/FeedbackPage.js';
+import { Volunteer } from './Volunteer.js';
 
 const VOLUNTEER_ROLES = ['volunteer', 'admin'] as const;
 
+/** /checkin/feedback is the guests' public page; everything else is the volunteers' app behind a PIN. */
 export function App() {
   const t = useT();
+  if (/\/feedback\/?$/.test(window.location.pathname)) return <FeedbackPage />;
   return (
     <ShowClientProvider app="checkin" title={t('app.checkin')} allowedRoles={VOLUNTEER_ROLES}>
-      <CheckIn />
+      <DeskProvider>
+        <Volunteer />
+      </DeskProvider>
     </ShowClientProvider>
   );
 }

@@ -2,8 +2,25 @@ import { formatClock, type ScanResult } from '@ceremony/shared';
 import { useLang, useT } from '@ceremony/shared/ui';
 import type { ReactNode } from 'react';
 
-/** The answer to one scan, full width, in the colour a volunteer reads from across the doorway. */
-export function ScanResultCard({ code, result }: { code: string; result: ScanResult }) {
+export interface ScanResultCardProps {
+  code: string;
+  result: ScanResult;
+  /** Admitted on the phone while offline, waiting for the server. */
+  pending?: boolean;
+  /** Decided from the phone's copy of the guest list. */
+  offline?: boolean;
+  /** Extra controls under the answer (next guest, undo). */
+  children?: ReactNode;
+}
+
+/** The answer to one scan, filling the screen in the colour a volunteer reads from across the doorway. */
+export function ScanResultCard({
+  code,
+  result,
+  pending = false,
+  offline = false,
+  children,
+}: ScanResultCardProps) {
   const t = useT();
   const lang = useLang();
   const { status, guest, route } = result;
@@ -36,6 +53,14 @@ export function ScanResultCard({ code, result }: { code: string; result: ScanRes
   }
 
   const lines: ReactNode[] = [];
+  if (guest?.organisation)
+    lines.push(
+      <p key="org" className="scan__org">
+        {guest.organisation}
+      </p>,
+    );
+  if (status === 'already-admitted' && result.firstDevice)
+    lines.push(<p key="device">{t('checkin.byDevice', { device: result.firstDevice })}</p>);
   if (seat)
     lines.push(
       <p key="seat" className="scan__seat">
@@ -52,12 +77,31 @@ export function ScanResultCard({ code, result }: { code: string; result: ScanRes
       </p>,
     );
   }
+  if (pending)
+    lines.push(
+      <p key="pending" className="scan__pending">
+        {t('checkin.pending')}
+      </p>,
+    );
+  else if (offline)
+    lines.push(
+      <p key="offline" className="scan__pending">
+        {t('checkin.offlineChecked')}
+      </p>,
+    );
 
   return (
-    <section className={`scan scan--${tone}`} data-testid="scan-result" data-status={status} role="status">
+    <section
+      className={`scan scan--${tone}`}
+      data-testid="scan-result"
+      data-status={status}
+      data-pending={pending ? 'true' : undefined}
+      role="status"
+    >
       <h2 className="scan__headline">{headline}</h2>
       {guest ? <p className="scan__name">{guest.name}</p> : <p className="scan__code">{code}</p>}
       {lines}
+      {children && <div className="scan__actions">{children}</div>}
     </section>
   );
 }

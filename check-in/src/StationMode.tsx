@@ -1,0 +1,138 @@
+import { formatClock } from '@ceremony/shared';
+import { useLang, useShow, useShowClient, useT } from '@ceremony/shared/ui';
+import { useCallback, useEffect, useState } from 'react';
+import { useDeskState } from './desk/DeskProvider.js';
+import { guestsInside, recordVisit, saveStation, savedStation, type VisitAnswer } from './desk/station.js';
+import type { StationGuest } from '@ceremony/shared';
+import { Scanner } from './scanner/Scanner.js';
+import { signal } from './signal.js';
+
+/** A volunteer at a foyer station: pick the station, scan guests in, tap them out; the load is live for all. */
+export function StationMode() {
+  const t = useT();
+  const stations = useShow((s) => s.scenario?.stations);
+  const occupancy = useDeskState((s) => s.occupancy);
+  const [stationId, setStationId] = useState<string | null>(savedStation);
+  const station = stations?.find((s) => s.id === stationId);
+
+  const choose = (id: string | null) => {
+    saveStation(id);
+    setStationId(id);
+  };
+
+  if (!station)
+    return (
+      <section className="stations" data-testid="station-picker">
+        <h2 className="stations__title">{t('station.pick')}</h2>
+        {occupancy && !occupancy.open && <p className="stations__closed">{t('station.closed')}</p>}
+        <ul className="stations__list">
+          {stations?.map((s) => {
+            const load = occupancy?.stations.find((o) => o.stationId === s.id);
+            return (
+              <li key={s.id}>
+                <button
+                  className="cer-button stations__pick"
+                  data-testid="station-pick"
+                  onClick={() => choose(s.id)}
+                >
+                  <span className="stations__name">{s.title}</span>
+                  <span className="stations__load">
+                    {t('station.load', { inside: load?.inside ?? 0, capacity: s.capacity })} · {s.location}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    );
+  return <StationDesk stationId={station.id} title={station.title} onLeave={() => choose(null)} />;
+}
+
+function StationDesk({
+  stationId,
+  title,
+  onLeave,
+}: {
+  stationId: string;
+  title: string;
+  onLeave: () => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const client = useShowClient();
+  const reachable = useDeskState((s) => s.reachable);
+  const load = useDeskState((s) => s.occupancy?.stations.find((o) => o.stationId === stationId));
+  const open = useDeskState((s) => s.occupancy?.open ?? true);
+  const [inside, setInside] = useState<StationGuest[]>([]);
+  const [last, setLast] = useState<VisitAnswer | null>(null);
+
+  const reload = useCallback(() => void guestsInside(client, stationId).then(setInside), [client, stationId]);
+  useEffect(() => {
+    if (reachable) reload();
+  }, [reachable, reload, load?.inside]);
+
+  async function scan(code: string) {
+    const answer = await recordVisit(client, stationId, code);
+    setLast(answer);
+    const status = answer.ok ? answer.visit.status : 'error';
+    signal(status === 'entered' ? 'ok' : status === 'already-inside' ? 'warn' : 'bad');
+    reload();
+  }
+
+  async function leave(guestId: string) {
+    await client.send('station:leave', { stationId, guestId });
+    reload();
+  }
+
+  const tone = !last
+    ? ''
+    : !last.ok
+      ? 'bad'
+      : last.visit.status === 'entered'
+        ? 'ok'
+        : last.visit.status === 'already-inside'
+          ? 'warn'
+          : 'bad';
+  return (
+    <section className="station" data-testid="station-desk">
+      <header className="station__head">
+        <h2 className="station__title">{title}</h2>
+        <button className="cer-button cer-button--quiet station__change" onClick={onLeave}>
+          {t('station.change')}
+        </button>
+      </header>
+      <p className="station__load" data-testid="station-load" data-inside={load?.inside ?? 0}>
+        {t('station.load', { inside: load?.inside ?? 0, capacity: load?.capacity ?? 0 })}
+        {load && load.free === 0 && <strong> · {t('station.full')}</strong>}
+      </p>
+      {!open && <p className="stations__closed">{t('station.closed')}</p>}
+      {!reachable && <p className="stations__closed">{t('station.offline')}</p>}
+      <Scanner onCode={(code) => void scan(code)} />
+      {last && (
+        <p className={`station__last scan--${tone}`} data-testid="station-result" role="status">
+          {last.ok
+            ? t(`station.visit.${last.visit.status}`, { name: last.visit.guest?.name ?? '' })
+            : last.message}
+        </p>
+      )}
+      <h3 className="station__inside">{t('station.inside', { n: inside.length })}</h3>
+      <ul className="station__guests">
+        {inside.map((g) => (
+          <li key={g.guestId} className="station__guest" data-testid="station-guest">
+            <span>
+              {g.name} <span className="station__since">{formatClock(lang, g.enteredAt)}</span>
+            </span>
+            <button
+              className="cer-button station__left"
+              data-testid="station-left"
+              onClick={() => void leave(g.guestId)}
+            >
+              {t('station.left')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

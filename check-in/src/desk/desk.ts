@@ -1,0 +1,268 @@
+import {
+  matchRank,
+  matchesQuery,
+  routeGuest,
+  type CheckinStats,
+  type DirectoryGuest,
+  type GuestListing,
+  type Route,
+  type ScanResult,
+  type StationsOccupancy,
+} from '@ceremony/shared';
+import type { ShowClient } from '@ceremony/shared/client';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  decideLocally,
+  indexDirectory,
+  replayQueue,
+  type DirectoryIndex,
+  type QueuedScan,
+  type ReplayOutcome,
+} from '../offline/queue.js';
+import type { CheckinStorage } from '../offline/storage.js';
+import { newScanId } from '../scanId.js';
+
+/** One answer on the screen: from the server, or decided on the phone while offline. */
+export interface Shown {
+  code: string;
+  result: ScanResult | null;
+  /** A refusal that is not a scan result (the server said INVALID_PAYLOAD, say). */
+  error?: string;
+  /** Admitted on the phone and waiting in the queue for the server. */
+  pending: boolean;
+  /** Decided without the server. */
+  offline: boolean;
+  /** Local epoch ms, so the screen can tell a new answer from the same one. */
+  at: number;
+}
+
+export interface DeskState {
+  /** The server answers now: the socket is up and the browser says it has a network. */
+  reachable: boolean;
+  /** The phone's storage has been read (the queue count is real). */
+  ready: boolean;
+  queue: QueuedScan[];
+  directoryCount: number;
+  /** When the directory was last copied from the server, server epoch ms. */
+  directoryAt: number | null;
+  stats: CheckinStats | null;
+  occupancy: StationsOccupancy | null;
+  shown: Shown | null;
+  /** What the server said about the last replayed queue. */
+  replayed: ReplayOutcome[];
+  syncing: boolean;
+}
+
+/** How long an online scan may wait for the server before the phone decides on its own. */
+const SCAN_TIMEOUT_MS = 4000;
+
+/**
+ * The volunteer's desk: every scan goes to the server when it answers, and is decided on the phone
+ * from the directory when it does not; admissions made offline wait in IndexedDB and are replayed
+ * with the same scanIds when the link is back.
+ */
+export class Desk {
+  readonly store: StoreApi<DeskState>;
+  private guests: DirectoryGuest[] = [];
+  private index: DirectoryIndex = new Map();
+  private cleanups: (() => void)[] = [];
+  private syncAgain = false;
+
+  constructor(
+    private readonly client: ShowClient,
+    private readonly storage: CheckinStorage,
+  ) {
+    this.store = createStore<DeskState>(() => ({
+      reachable: false,
+      ready: false,
+      queue: [],
+      directoryCount: 0,
+      directoryAt: null,
+      stats: null,
+      occupancy: null,
+      shown: null,
+      replayed: [],
+      syncing: false,
+    }));
+    const update = () => this.updateReachable();
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    this.cleanups.push(
+      () => window.removeEventListener('online', update),
+      () => window.removeEventListener('offline', update),
+      client.store.subscribe(update),
+      client.on('checkin:stats', (stats) => this.store.setState({ stats })),
+      client.on('stations:occupancy', (occupancy) => this.store.setState({ occupancy })),
+    );
+    void this.load();
+  }
+
+  close(): void {
+    for (const c of this.cleanups) c();
+  }
+
+  /** A badge read by the camera or typed: ask the server, or decide here when it cannot answer. */
+  async scan(code: string): Promise<void> {
+    const scanId = newScanId();
+    const scannedAt = Math.round(this.client.serverNow());
+    if (this.store.getState().reachable) {
+      const answer = await this.client.send('checkin:scan', { code, scanId }, SCAN_TIMEOUT_MS);
+      if (answer.ok) {
+        if (answer.result.status === 'admitted' && answer.result.guest)
+          await this.setArrived(answer.result.guest.id, scannedAt);
+        return this.show({ code, result: answer.result, pending: false, offline: false });
+      }
+      if (answer.error.code !== 'TIMEOUT')
+        return this.show({ code, result: null, error: answer.error.message, pending: false, offline: false });
+      // The server may have taken it before the link dropped: the same scanId replays safely.
+    }
+    const { result, admit } = decideLocally(this.index, code, (g) => this.route(g));
+    if (admit) {
+      const item: QueuedScan = { scanId, code, guestId: admit.id, name: admit.name, scannedAt };
+      await this.storage.enqueue(item);
+      admit.arrivedAt = scannedAt;
+      this.store.setState((s) => ({ queue: [...s.queue, item] }));
+    }
+    this.show({ code, result, pending: admit !== null, offline: true });
+  }
+
+  /** Admits a guest found by name: the same path as a scan of their badge. */
+  async admitByHand(guestId: string): Promise<boolean> {
+    const guest = this.guests.find((g) => g.id === guestId);
+    if (!guest) return false;
+    await this.scan(guest.badgeCode);
+    return true;
+  }
+
+  /** Finds guests by name: the server's search online, the phone's directory offline. */
+  async search(query: string): Promise<GuestListing[]> {
+    if (this.store.getState().reachable) {
+      const answer = await this.client.send('guests:search', { query });
+      if (answer.ok) return answer.guests;
+    }
+    const text = (g: DirectoryGuest) => `${g.name} ${g.organisation ?? ''}`;
+    return this.guests
+      .filter((g) => matchesQuery(query, text(g)))
+      .sort((a, b) => matchRank(query, text(a)) - matchRank(query, text(b)))
+      .slice(0, 20)
+      .map(({ badgeCode: _code, ...listing }) => listing);
+  }
+
+  /** Takes back an admission made by mistake (online only: the server holds the admission). */
+  async undo(guestId: string, reason: string): Promise<string | null> {
+    const answer = await this.client.send('checkin:undo', { guestId, reason });
+    if (!answer.ok) return answer.error.message;
+    await this.setArrived(guestId, null);
+    this.store.setState({ stats: answer.stats, shown: null });
+    return null;
+  }
+
+  dismiss(): void {
+    this.store.setState({ shown: null });
+  }
+
+  /** Replays the queue, then refreshes the directory, stats and occupancy: every time the link comes back. */
+  async sync(): Promise<void> {
+    if (this.store.getState().syncing) {
+      this.syncAgain = true;
+      return;
+    }
+    this.store.setState({ syncing: true });
+    try {
+      await this.replay();
+      await this.refresh();
+    } finally {
+      this.store.setState({ syncing: false });
+    }
+    if (this.syncAgain) {
+      this.syncAgain = false;
+      if (this.store.getState().reachable) await this.sync();
+    }
+  }
+
+  private async replay(): Promise<void> {
+    const queue = await this.storage.queue();
+    if (queue.length === 0) return;
+    const { outcomes } = await replayQueue(
+      queue,
+      (p) => this.client.send('checkin:scan', p),
+      async (item) => {
+        await this.storage.dequeue(item.scanId);
+        this.store.setState((s) => ({ queue: s.queue.filter((q) => q.scanId !== item.scanId) }));
+      },
+    );
+    // Scans still waiting (the link dropped again) stay queued; the next reconnect tries them again.
+    if (outcomes.length > 0) this.store.setState({ replayed: outcomes });
+  }
+
+  private async refresh(): Promise<void> {
+    const [dir, stats, occupancy] = await Promise.all([
+      this.client.send('guests:directory', {}, 15_000),
+      this.client.send('checkin:stats', {}),
+      this.client.send('stations:occupancy', {}),
+    ]);
+    if (stats.ok) this.store.setState({ stats: stats.stats });
+    if (occupancy.ok) this.store.setState({ occupancy: occupancy.occupancy });
+    if (!dir.ok) return;
+    // Offline admissions still waiting must stay marked, or a second scan would admit them twice.
+    const waiting = new Map(this.store.getState().queue.map((q) => [q.guestId, q.scannedAt]));
+    const guests = dir.guests.map((g) => ({ ...g, arrivedAt: g.arrivedAt ?? waiting.get(g.id) ?? null }));
+    await this.storage.saveDirectory(guests, dir.at);
+    this.setDirectory(guests, dir.at);
+  }
+
+  private async load(): Promise<void> {
+    const [guests, at, queue] = await Promise.all([
+      this.storage.directory(),
+      this.storage.directoryAt(),
+      this.storage.queue(),
+    ]);
+    this.setDirectory(guests, at);
+    this.store.setState({ queue, ready: true });
+    this.updateReachable();
+  }
+
+  private setDirectory(guests: DirectoryGuest[], at: number | null): void {
+    this.guests = guests;
+    this.index = indexDirectory(guests);
+    this.store.setState({ directoryCount: guests.length, directoryAt: at });
+  }
+
+  private async setArrived(guestId: string, at: number | null): Promise<void> {
+    const guest = this.guests.find((g) => g.id === guestId);
+    if (guest) guest.arrivedAt = at;
+    await this.storage.markArrived(guestId, at);
+  }
+
+  private updateReachable(): void {
+    const reachable = this.client.store.getState().connection === 'online' && navigator.onLine;
+    const was = this.store.getState().reachable;
+    if (reachable === was) return;
+    this.store.setState({ reachable });
+    if (reachable && this.store.getState().ready) void this.sync();
+  }
+
+  /** Routes offline with the same pure function the server uses, from what the phone last heard. */
+  private route(guest: DirectoryGuest): Route {
+    const { scenario, show } = this.client.store.getState();
+    const fallback: Route = guest.seat ? { seat: guest.seat } : {};
+    if (!scenario || !show) return fallback;
+    const cue = show.cueIndex >= 0 ? (scenario.cues[show.cueIndex] ?? null) : null;
+    return routeGuest({
+      guest,
+      stations: scenario.stations,
+      load: (this.store.getState().occupancy?.stations ?? []).map((s) => ({
+        stationId: s.stationId,
+        inside: s.inside,
+      })),
+      visited: [],
+      moment: { status: show.status, cue, cueStartedAt: show.cueStartedAt },
+      startsAt: scenario.ceremony.startsAt,
+      now: this.client.serverNow(),
+    });
+  }
+
+  private show(shown: Omit<Shown, 'at'>): void {
+    this.store.setState({ shown: { ...shown, at: Date.now() } });
+  }
+}
