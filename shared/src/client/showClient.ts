@@ -113,7 +113,12 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     seen();
     void measureClock();
   });
-  socket.on('disconnect', () => store.setState({ connection: 'offline' }));
+  socket.on('disconnect', (reason) => {
+    store.setState({ connection: 'offline' });
+    // The server dropped us on purpose (the admin revoked this device): socket.io will not retry by
+    // itself, so ask again; a revoked token is then refused as UNAUTHORIZED and the app signs out.
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', (err) => {
     if (err.message === 'UNAUTHORIZED') store.setState({ connection: 'unauthorized' });
     else if (err.message === 'PROTOCOL_MISMATCH') store.setState({ connection: 'mismatch' });

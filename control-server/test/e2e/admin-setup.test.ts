@@ -1,0 +1,125 @@
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { PINS, ask, http, startServer, type TestServer } from '../helpers.js';
+import { SIZES, hasChromium, launch, openPage, screenshot, signInWithPin } from './browser.js';
+
+const SHEET = [
+  'ФИО;Категория;Организация;Номинация;Согласие на обработку ПД;Должность',
+  'Алёна Ёжикова;Лауреат;"АНО ""Светлый дом""";Здоровый город;да;директор',
+  'Пётр Орлов;зритель;;;нет;',
+  'Зоя Кедрова;гость;"Клуб ""Родные истоки""";;да;педагог',
+].join('\r\n');
+
+describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', () => {
+  let s: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    s = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
+
+  it('imports a cp1251 sheet through the mapping screen and the dry-run preview', async () => {
+    const { page, context, errors } = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+    await signInWithPin(page, PINS.admin);
+    await page.getByTestId('tab-admin').click();
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'гости.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(SHEET, 'win1251'),
+    });
+    await expect.poll(() => page.getByTestId('import-detected').textContent()).toContain('windows-1251');
+    const problems = page.getByTestId('import-errors');
+    await expect.poll(() => problems.textContent()).toContain('Строка 3');
+    expect(await problems.textContent()).toContain('зритель');
+    expect(await page.getByTestId('import-preview').textContent()).toContain('Алёна Ёжикова');
+    await page.getByTestId('map-Должность').selectOption('ignore');
+    await screenshot(page, 'admin-import');
+    // Nothing was written by the checks.
+    const names = async () =>
+      (
+        (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests as { name: string }[]
+      ).map((g) => g.name);
+    expect(await names()).not.toContain('Алёна Ёжикова');
+
+    const fixed = SHEET.replace('зритель', 'гость');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'гости-2.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(fixed, 'win1251'),
+    });
+    await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('новых 3');
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('Загружено');
+    expect(await names()).toEqual(expect.arrayContaining(['Алёна Ёжикова', 'Пётр Орлов', 'Зоя Кедрова']));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('pairs a phone by QR, lists it, and revoking it signs it out at once', async () => {
+    const admin = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+    await signInWithPin(admin.page, PINS.admin);
+    await admin.page.getByTestId('tab-admin').click();
+    await admin.page.getByTestId('admin-devices').click();
+    await admin.page.getByTestId('pair-role-volunteer').click();
+    await admin.page.getByTestId('pair-name').fill('Вход 1');
+    await admin.page.getByTestId('pair-create').click();
+    const url = (await admin.page.getByTestId('pair-url').textContent())!;
+    expect(url).toMatch(/\/checkin\/\?pair=[0-9A-Z]{12}$/);
+
+    const phone = await openPage(browser, url, SIZES.phone, { isMobile: true, hasTouch: true });
+    await phone.page.getByTestId('badge-input').waitFor();
+    expect(new URL(phone.page.url()).search).toBe('');
+    const guest = s.app.checkin.stats();
+    expect(guest.arrived).toBe(0);
+
+    const row = admin.page.locator('[data-device="Вход 1"]');
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('на связи');
+    await screenshot(admin.page, 'admin-devices');
+
+    admin.page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button').click();
+    await phone.page.getByTestId('pin-input').waitFor({ timeout: 10_000 });
+    await expect.poll(() => row.textContent()).toContain('отключено');
+
+    // The same link does not work twice.
+    const again = await openPage(browser, url, SIZES.phone);
+    await again.page.getByTestId('pin-input').waitFor();
+    expect(await again.page.locator('.cer-signin__error').textContent()).toContain('QR-код');
+    for (const p of [admin, phone, again]) await p.context.close();
+  });
+
+  it('the printable report shows the real figures', async () => {
+    const volunteer = await s.socket('volunteer');
+    const guests = (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests as {
+      badgeCode: string;
+    }[];
+    for (const [i, g] of guests.slice(0, 40).entries()) {
+      await ask(volunteer, 'checkin:scan', { code: g.badgeCode, scanId: `e2e-report-${i}` });
+      s.advance(90_000);
+    }
+    const stationId = s.app.show.snapshot().scenario.stations[1]!.id;
+    for (const [i, g] of guests.slice(0, 9).entries())
+      await ask(volunteer, 'station:visit', { stationId, code: g.badgeCode, scanId: `e2e-station-${i}` });
+    for (const rating of [5, 5, 4, 3, 5])
+      await http(`${s.url}/api/feedback`, {
+        method: 'POST',
+        json: { rating, comment: `Оценка ${rating}: спасибо!` },
+      });
+    const html = await (
+      await fetch(`${s.url}/api/admin/report.html`, {
+        headers: { authorization: `Bearer ${s.token('admin')}` },
+      })
+    ).text();
+    const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+    const page = await context.newPage();
+    await page.setContent(html);
+    expect(await page.locator('body').textContent()).toContain(`40 / ${guests.length}`);
+    await screenshot(page, 'report');
+    await context.close();
+  });
+});

@@ -1,0 +1,188 @@
+import { useCallback, useState } from 'react';
+import { GUEST_FIELDS, type GuestField, type ImportMapping, type ImportReport } from '@ceremony/shared';
+import { useT } from '@ceremony/shared/ui';
+import { useAdminApi } from './api.js';
+
+type Choice = GuestField | 'ignore';
+
+function importPath(opts: { dryRun: boolean; replace: boolean; mapping: ImportMapping }): string {
+  const q = new URLSearchParams({ dryRun: opts.dryRun ? '1' : '0', replace: opts.replace ? '1' : '0' });
+  if (Object.keys(opts.mapping).length) q.set('mapping', JSON.stringify(opts.mapping));
+  return `/api/guests/import?${q.toString()}`;
+}
+
+/** Choose a spreadsheet, see how it reads (columns, bad rows, the first guests), then import it. */
+export function GuestImport() {
+  const t = useT();
+  const api = useAdminApi();
+  const [file, setFile] = useState<File | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [replace, setReplace] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = useCallback(
+    async (f: File, opts: { dryRun: boolean; replace: boolean; mapping: ImportMapping }) => {
+      setBusy(true);
+      const answer = await api.upload<ImportReport>(importPath(opts), f);
+      setBusy(false);
+      if (!answer.ok) return setFailure(answer.error.message);
+      setFailure(null);
+      setReport(answer);
+    },
+    [api],
+  );
+
+  const choose = (f: File | undefined) => {
+    if (!f) return;
+    setFile(f);
+    setMapping({});
+    void run(f, { dryRun: true, replace, mapping: {} });
+  };
+  const remap = (header: string, choice: Choice) => {
+    const next = { ...mapping, [header]: choice };
+    setMapping(next);
+    if (file) void run(file, { dryRun: true, replace, mapping: next });
+  };
+  const toggleReplace = (on: boolean) => {
+    setReplace(on);
+    if (file) void run(file, { dryRun: true, replace: on, mapping });
+  };
+
+  const counts = report && { created: report.created, updated: report.updated, removed: report.removed };
+  const applied = report && !report.dryRun && report.errors.length === 0;
+  return (
+    <div className="admin-section" data-testid="guest-import">
+      <header className="admin-head">
+        <h2>{t('admin.import.title')}</h2>
+        <button
+          className="cer-button cer-button--quiet"
+          onClick={() => void api.download('/api/admin/guests.csv', 'guests.csv')}
+        >
+          {t('admin.import.export')}
+        </button>
+      </header>
+      <p className="admin-hint">{t('admin.import.hint')}</p>
+      <div className="admin-row">
+        <label className="cer-button admin-file">
+          {t('admin.import.choose')}
+          <input
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            data-testid="import-file"
+            onChange={(e) => choose(e.target.files?.[0])}
+          />
+        </label>
+        {file && <span className="admin-muted">{t('admin.import.file', { name: file.name })}</span>}
+        <label className="admin-check">
+          <input type="checkbox" checked={replace} onChange={(e) => toggleReplace(e.target.checked)} />
+          {t('admin.import.replace')}
+        </label>
+      </div>
+      {failure && (
+        <p className="admin-error" role="alert">
+          {failure}
+        </p>
+      )}
+      {report && (
+        <>
+          <p className="admin-muted" data-testid="import-detected">
+            {t('admin.import.detected', {
+              encoding: report.encoding,
+              delimiter: report.delimiter === '\t' ? 'TAB' : report.delimiter,
+              rows: report.rows,
+            })}
+          </p>
+          <h3>{t('admin.import.mapping')}</h3>
+          <div className="admin-mapping">
+            {report.columns.map((c) => {
+              const unknown = report.unknownHeaders.includes(c.header);
+              return (
+                <label key={c.header} className={`admin-map${unknown ? ' admin-map--unknown' : ''}`}>
+                  <span className="admin-map__header">{c.header || '—'}</span>
+                  <select
+                    className="cer-input admin-map__select"
+                    data-testid={`map-${c.header}`}
+                    value={mapping[c.header] ?? c.field ?? (unknown ? '' : 'ignore')}
+                    onChange={(e) => remap(c.header, e.target.value as Choice)}
+                  >
+                    {unknown && <option value="">{t('admin.import.unknown')}</option>}
+                    {GUEST_FIELDS.map((f) => (
+                      <option key={f} value={f}>
+                        {t(`field.${f}`)}
+                      </option>
+                    ))}
+                    <option value="ignore">{t('field.ignore')}</option>
+                  </select>
+                </label>
+              );
+            })}
+          </div>
+          {report.errors.length > 0 ? (
+            <div className="admin-errors" data-testid="import-errors">
+              <h3>{t('admin.import.errors', { n: report.errors.length })}</h3>
+              <ul>
+                {report.errors.map((e, i) => (
+                  <li key={i}>
+                    <b>{t('admin.import.line', { line: e.line })}</b> {e.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <div className="admin-row">
+              <p className="admin-ok" data-testid="import-ready">
+                {t(applied ? 'admin.import.done' : 'admin.import.ready', counts ?? {})}
+              </p>
+              {!applied && (
+                <button
+                  className="cer-button cer-button--primary"
+                  data-testid="import-apply"
+                  disabled={busy || !file}
+                  onClick={() => file && void run(file, { dryRun: false, replace, mapping })}
+                >
+                  {t('admin.import.apply')}
+                </button>
+              )}
+            </div>
+          )}
+          {report.preview.length > 0 && <PreviewTable report={report} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function PreviewTable({ report }: { report: ImportReport }) {
+  const t = useT();
+  const cols = ['name', 'category', 'organisation', 'nomination', 'seat', 'consent'] as const;
+  return (
+    <>
+      <h3>{t('admin.import.preview')}</h3>
+      <div className="admin-table-wrap">
+        <table className="admin-table" data-testid="import-preview">
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th key={c}>{t(`field.${c}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.preview.map((g) => (
+              <tr key={g.id}>
+                <td>{g.name}</td>
+                <td>{t(`category.${g.category}`)}</td>
+                <td>{g.organisation ?? ''}</td>
+                <td>{g.nomination ?? ''}</td>
+                <td>{g.seat ?? ''}</td>
+                <td>{g.consent ? '✓' : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
