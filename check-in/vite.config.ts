@@ -19,11 +19,12 @@ function serviceWorker(): Plugin {
       const all = [...files, ...publicFiles];
       const version = crypto.createHash('sha256').update(all.join('\n')).digest('hex').slice(0, 12);
       const template = fs.readFileSync(new URL('./sw/sw.template.js', import.meta.url), 'utf8');
-      this.emitFile({
-        type: 'asset',
-        fileName: 'sw.js',
-        source: template.replace('__PRECACHE__', JSON.stringify(all)).replace('__VERSION__', version),
-      });
+      const source = template
+        .replace('const PRECACHE = __PRECACHE__;', `const PRECACHE = ${JSON.stringify(all)};`)
+        .replace("'checkin-__VERSION__'", `'checkin-${version}'`);
+      if (source.includes('__VERSION__') || source.includes('= __PRECACHE__'))
+        throw new Error('sw.template.js: a placeholder was not filled in');
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };
 }
