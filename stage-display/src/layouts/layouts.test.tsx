@@ -227,14 +227,14 @@ describe('a slide for every cue kind', () => {
     ) {
       return this.classList.contains('fit') ? 1100 : 1920;
     });
-    const heights = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(320);
+    const heights = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(200);
     render(<CueView cue={cue('c-org')} />);
     const long = Number(screen.getByTestId('stage-title').dataset.fitPx);
     // Outside a [data-frame] the frame is the window (jsdom: 1024 wide).
     const W = window.innerWidth;
     const box = {
       width: 1100,
-      height: 320,
+      height: 200,
       maxPx: (W * 5.6) / 100,
       minPx: (W * 2.4) / 100,
       lineHeight: 1.12,
@@ -244,6 +244,7 @@ describe('a slide for every cue kind', () => {
     render(<CueView cue={cue('c-speech')} />);
     const short = Number(screen.getByTestId('stage-title').dataset.fitPx);
     expect(short).toBe(Math.floor((W * 7) / 100));
+    expect(long).toBeLessThan(Math.floor((W * 5.6) / 100)); // below its own largest size
     expect(long).toBeLessThan(short * 0.75);
     sizes.mockRestore();
     heights.mockRestore();
