@@ -7,10 +7,14 @@ import { ScanResultCard } from './ScanResultCard.js';
 
 const guest = { id: 'g1', name: 'Анна Ёлкина', category: 'nominee' as const, seat: 'Ряд 3, место 12' };
 
-function show(result: ScanResult, code = 'SL-0000000000000000000000000A') {
+function show(
+  result: ScanResult,
+  code = 'SL-0000000000000000000000000A',
+  flags: { pending?: boolean; offline?: boolean } = {},
+) {
   render(
     <I18nProvider lang="ru">
-      <ScanResultCard code={code} result={result} />
+      <ScanResultCard code={code} result={result} {...flags} />
     </I18nProvider>,
   );
   return screen.getByTestId('scan-result');
@@ -54,5 +58,30 @@ describe('ScanResultCard', () => {
     expect(card.className).toContain('scan--bad');
     expect(card.querySelector('h2')?.textContent).toBe(text);
     expect(card.textContent).toContain('ABC-123');
+  });
+
+  it('names the device that admitted the guest first', () => {
+    const card = show({
+      status: 'already-admitted',
+      guest,
+      firstCheckedInAt: 0,
+      firstDevice: 'Вход 2 (Оля)',
+    });
+    expect(card.textContent).toContain('Отметил: Вход 2 (Оля)');
+  });
+
+  it.each([
+    { flags: { pending: true }, text: 'уйдёт на сервер', pendingAttr: 'true' },
+    { flags: { offline: true }, text: 'проверено по списку на телефоне', pendingAttr: null },
+    { flags: {}, text: null, pendingAttr: null },
+  ])('marks an offline answer: $flags', ({ flags, text, pendingAttr }) => {
+    const card = show({ status: 'admitted', guest }, undefined, flags);
+    expect(card.getAttribute('data-pending')).toBe(pendingAttr);
+    if (text) expect(card.textContent).toContain(text);
+    else expect(card.textContent).not.toContain('Нет связи');
+  });
+
+  it('tells what to do with an unknown badge', () => {
+    expect(show({ status: 'unknown-code' }).textContent).toContain('во вкладке «Поиск»');
   });
 });

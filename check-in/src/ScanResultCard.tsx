@@ -77,6 +77,12 @@ export function ScanResultCard({
       </p>,
     );
   }
+  if (status === 'unknown-code' || status === 'revoked')
+    lines.push(
+      <p key="hint" className="scan__hint">
+        {t(status === 'revoked' ? 'checkin.revokedHint' : 'checkin.unknownHint')}
+      </p>,
+    );
   if (pending)
     lines.push(
       <p key="pending" className="scan__pending">

@@ -1,17 +1,27 @@
-import { formatClock } from '@ceremony/shared';
-import { useLang, useShow, useShowClient, useT } from '@ceremony/shared/ui';
+import { formatClock, stationWindowMs, type StationGuest } from '@ceremony/shared';
+import { useCurrentCue, useLang, useShow, useShowClient, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { useDeskState } from './desk/DeskProvider.js';
 import { guestsInside, recordVisit, saveStation, savedStation, type VisitAnswer } from './desk/station.js';
-import type { StationGuest } from '@ceremony/shared';
 import { Scanner } from './scanner/Scanner.js';
 import { signal } from './signal.js';
+
+/** Whether the foyer stations are open now, from the live show (they close when the show starts). */
+function useStationsOpen(): boolean {
+  const client = useShowClient();
+  const cue = useCurrentCue();
+  const status = useShow((s) => s.show?.status ?? 'pre-show');
+  const cueStartedAt = useShow((s) => s.show?.cueStartedAt ?? null);
+  const startsAt = useShow((s) => s.scenario?.ceremony.startsAt ?? 0);
+  return stationWindowMs({ status, cue, cueStartedAt }, startsAt, client.serverNow()) > 0;
+}
 
 /** A volunteer at a foyer station: pick the station, scan guests in, tap them out; the load is live for all. */
 export function StationMode() {
   const t = useT();
   const stations = useShow((s) => s.scenario?.stations);
   const occupancy = useDeskState((s) => s.occupancy);
+  const open = useStationsOpen();
   const [stationId, setStationId] = useState<string | null>(savedStation);
   const station = stations?.find((s) => s.id === stationId);
 
@@ -24,7 +34,7 @@ export function StationMode() {
     return (
       <section className="stations" data-testid="station-picker">
         <h2 className="stations__title">{t('station.pick')}</h2>
-        {occupancy && !occupancy.open && <p className="stations__closed">{t('station.closed')}</p>}
+        {!open && <p className="stations__closed">{t('station.closed')}</p>}
         <ul className="stations__list">
           {stations?.map((s) => {
             const load = occupancy?.stations.find((o) => o.stationId === s.id);
@@ -63,7 +73,7 @@ function StationDesk({
   const client = useShowClient();
   const reachable = useDeskState((s) => s.reachable);
   const load = useDeskState((s) => s.occupancy?.stations.find((o) => o.stationId === stationId));
-  const open = useDeskState((s) => s.occupancy?.open ?? true);
+  const open = useStationsOpen();
   const [inside, setInside] = useState<StationGuest[]>([]);
   const [last, setLast] = useState<VisitAnswer | null>(null);
 

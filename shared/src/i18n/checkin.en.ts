@@ -16,6 +16,8 @@ export const checkinEn: {
   'checkin.offlineChecked': 'Offline: checked against the list on this phone',
   'checkin.next': 'Next guest',
   'checkin.undo': 'Undo admission',
+  'checkin.unknownHint': 'This badge is not on the guest list. Find the guest by name on the Search tab.',
+  'checkin.revokedHint': 'This badge was replaced by a new one. Find the guest by name and check their ID.',
   'checkin.offline': 'Offline',
   'checkin.queued': plural('{n} admission queued', '{n} admissions queued'),
   'checkin.syncing': 'Sending…',

@@ -8,6 +8,8 @@ export const checkinRu = {
   'checkin.offlineChecked': 'Нет связи: проверено по списку на телефоне',
   'checkin.next': 'Следующий гость',
   'checkin.undo': 'Отменить вход',
+  'checkin.unknownHint': 'Такого бейджа нет в списке гостей. Найдите гостя по имени во вкладке «Поиск».',
+  'checkin.revokedHint': 'Этот бейдж заменён новым. Найдите гостя по имени и проверьте документ.',
   'checkin.offline': 'Нет связи',
   'checkin.queued': {
     one: 'в очереди {n} вход',
