@@ -1,0 +1,120 @@
+/**
+ * GO → new cue painted on the stage display: boots a real control-server (temp DATA_DIR, demo
+ * ceremony), opens the built /display/ in Debian's Chromium at 1920×1080, presses GO many times (each
+ * past the 600 ms double-GO guard) from a host socket and reads, inside the page, when each new state
+ * arrived and when the animation frame after React committed it ran (window.__stagePaints).
+ * Both clocks are this machine's wall clock at sub-millisecond resolution (performance.timeOrigin +
+ * performance.now() in Node and in the page), so "GO sent → painted" needs no offset.
+ *
+ *   npm run build -w @ceremony/stage-display && npm run bench:paint -w @ceremony/control-server
+ *   PAINT_GOS=200 npm run bench:paint -w @ceremony/control-server   # more samples
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { createApp } from '../src/app.js';
+import { percentile } from './report.js';
+
+export interface PaintFigures {
+  p50: number;
+  p95: number;
+  n: number;
+  /** State arrived in the page → painted, the part the display itself owns. */
+  arrivalToPaintP50: number;
+  arrivalToPaintP95: number;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (x: number) => Math.round(x * 10) / 10;
+
+/** Runs the paint bench and answers p50/p95 of GO sent → new cue painted, in milliseconds. */
+export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): Promise<PaintFigures> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-paint-'));
+  const appsDir = path.resolve(import.meta.dirname, '..', '..');
+  if (!fs.existsSync(path.join(appsDir, 'stage-display', 'dist', 'index.html')))
+    throw new Error('stage-display is not built: npm run build -w @ceremony/stage-display');
+  const app = createApp({ config: { port: 0, host: '127.0.0.1', dataDir, pins: {}, appsDir } });
+  const url = `http://127.0.0.1:${await app.listen()}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
+  });
+  let host: Socket | null = null;
+  try {
+    const session = JSON.stringify({ token: app.auth.issue('display').token, role: 'display' });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript((s) => {
+      localStorage.setItem('ceremony.session.display', s);
+      sessionStorage.setItem('ceremony.display.started', '1');
+    }, session);
+    await page.goto(`${url}/display/`);
+    await page.getByTestId('stage').waitFor();
+
+    host = io(url, {
+      auth: { token: app.auth.issue('host').token },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    await new Promise((resolve) => host!.once('show:snapshot', resolve));
+    const cues = app.show.snapshot().scenario.cues;
+    const totals: number[] = [];
+    const own: number[] = [];
+    for (let i = 0; i < gos; i++) {
+      // Near the end of the run of show, start again from the top (GOTO is not measured).
+      if (app.show.current().cueIndex >= cues.length - 2)
+        await host
+          .timeout(5000)
+          .emitWithAck('show:goto', { cueId: cues[1]!.id, expectedRevision: app.show.current().revision });
+      await sleep(700); // past the double-GO guard, as an operator would be
+      const sentAt = now();
+      const answer = await host
+        .timeout(5000)
+        .emitWithAck('show:go', { expectedRevision: app.show.current().revision });
+      if (!answer.ok) throw new Error(`GO refused: ${answer.error.code}`);
+      const revision: number = answer.state.revision;
+      const mark = await page.waitForFunction(
+        (r) =>
+          (
+            window as { __stagePaints?: { revision: number; arrivedAt: number; paintedAt: number }[] }
+          ).__stagePaints?.find((m) => m.revision === r) ?? null,
+        revision,
+        { timeout: 5000 },
+      );
+      const { arrivedAt, paintedAt } = (await mark.jsonValue()) as { arrivedAt: number; paintedAt: number };
+      totals.push(paintedAt - sentAt);
+      own.push(paintedAt - arrivedAt);
+    }
+    return {
+      p50: round(percentile(totals, 50)),
+      p95: round(percentile(totals, 95)),
+      n: totals.length,
+      arrivalToPaintP50: round(percentile(own, 50)),
+      arrivalToPaintP95: round(percentile(own, 95)),
+    };
+  } finally {
+    host?.close();
+    await browser.close();
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runPaintBench().then(
+    (f) => {
+      console.log(`GO → new cue painted over ${f.n} GOs: p50 ${f.p50} ms, p95 ${f.p95} ms`);
+      console.log(
+        `  of which state arrived → painted: p50 ${f.arrivalToPaintP50} ms, p95 ${f.arrivalToPaintP95} ms`,
+      );
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
