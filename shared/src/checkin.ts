@@ -23,6 +23,18 @@ export interface ScanGuest {
   nomineeId?: string;
 }
 
+/** The guest as a scan answer shows them: who, which category, where they sit; nothing else. */
+export function toScanGuest(g: ScanGuest): ScanGuest {
+  return {
+    id: g.id,
+    name: g.name,
+    category: g.category,
+    ...(g.seat ? { seat: g.seat } : {}),
+    ...(g.organisation ? { organisation: g.organisation } : {}),
+    ...(g.nomineeId ? { nomineeId: g.nomineeId } : {}),
+  };
+}
+
 export interface ScanResult {
   status: ScanStatus;
   guest?: ScanGuest;

@@ -1,8 +1,8 @@
 import {
   normaliseBadgeText,
+  toScanGuest,
   type DirectoryGuest,
   type Route,
-  type ScanGuest,
   type ScanResult,
 } from '@ceremony/shared';
 
@@ -33,18 +33,6 @@ export function indexDirectory(guests: readonly DirectoryGuest[]): DirectoryInde
   return new Map(guests.map((g) => [normaliseBadgeText(g.badgeCode), g]));
 }
 
-/** The guest as a scan result shows them. */
-export function scanGuestOf(g: DirectoryGuest): ScanGuest {
-  return {
-    id: g.id,
-    name: g.name,
-    category: g.category,
-    ...(g.seat ? { seat: g.seat } : {}),
-    ...(g.organisation ? { organisation: g.organisation } : {}),
-    ...(g.nomineeId ? { nomineeId: g.nomineeId } : {}),
-  };
-}
-
 /**
  * Answers a scan from the phone's copy of the guest list. A known badge not yet in the hall is
  * admitted (and must be queued); one already admitted (here or by the server) is amber; anything
@@ -57,7 +45,7 @@ export function decideLocally(
 ): { result: ScanResult; admit: DirectoryGuest | null } {
   const guest = index.get(normaliseBadgeText(code));
   if (!guest) return { result: { status: 'unknown-code' }, admit: null };
-  const shown = scanGuestOf(guest);
+  const shown = toScanGuest(guest);
   if (guest.arrivedAt !== null) {
     return {
       result: {

@@ -1,5 +1,6 @@
 import {
   normaliseBadgeText,
+  toScanGuest,
   failure,
   type Answer,
   type CheckinStats,
@@ -64,7 +65,9 @@ export class CheckinService {
 
   /** The guest list for a phone's offline copy, with the server's clock at the moment it was read. */
   directory(): { guests: DirectoryGuest[]; at: number } {
-    return { guests: this.deps.checkins.directory(), at: this.deps.clock() };
+    const codes = new Map(this.deps.guests.all().map((g) => [g.id, g.badgeCode]));
+    const guests = this.deps.guests.listings().map((g) => ({ ...g, badgeCode: codes.get(g.id) ?? '' }));
+    return { guests, at: this.deps.clock() };
   }
 
   private flush(): void {
@@ -93,14 +96,7 @@ export class CheckinService {
       result = { status: guests.revokedOwner(code) ? 'revoked' : 'unknown-code' };
     } else {
       const first = checkins.admission(guest.id);
-      const shown = {
-        id: guest.id,
-        name: guest.name,
-        category: guest.category,
-        ...(guest.seat ? { seat: guest.seat } : {}),
-        ...(guest.organisation ? { organisation: guest.organisation } : {}),
-        ...(guest.nomineeId ? { nomineeId: guest.nomineeId } : {}),
-      };
+      const shown = toScanGuest(guest);
       if (first) {
         result = {
           status: 'already-admitted',

@@ -1,4 +1,4 @@
-import type { DirectoryGuest, GuestCategory, ScanResult } from '@ceremony/shared';
+import type { ScanResult } from '@ceremony/shared';
 import type { Db } from './db.js';
 
 export interface Admission {
@@ -82,35 +82,6 @@ export class CheckinsRepository {
       this.db.prepare('DELETE FROM admissions WHERE guest_id = ?').run(guestId);
       return true;
     })();
-  }
-
-  /** The guest list as a volunteer's phone keeps it offline: no contacts, with badge codes and arrivals. */
-  directory(): DirectoryGuest[] {
-    const rows = this.db
-      .prepare(
-        `SELECT g.id, g.name, g.category, g.organisation, g.seat, g.nominee_id, g.badge_code, a.admitted_at
-         FROM guests g LEFT JOIN admissions a ON a.guest_id = g.id ORDER BY g.name`,
-      )
-      .all() as {
-      id: string;
-      name: string;
-      category: string;
-      organisation: string | null;
-      seat: string | null;
-      nominee_id: string | null;
-      badge_code: string;
-      admitted_at: number | null;
-    }[];
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      category: r.category as GuestCategory,
-      badgeCode: r.badge_code,
-      arrivedAt: r.admitted_at,
-      ...(r.organisation ? { organisation: r.organisation } : {}),
-      ...(r.seat ? { seat: r.seat } : {}),
-      ...(r.nominee_id ? { nomineeId: r.nominee_id } : {}),
-    }));
   }
 
   /** Runs fn inside one transaction: a whole batch of scans commits (and is fsynced) together. */
