@@ -111,7 +111,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     guests: guestsRepo,
     clock,
     show: () => show.snapshot(),
-    onChange: (o) => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('stations:occupancy', o),
+    onChange: (o) =>
+      io.to(['role:admin', 'role:host', 'role:volunteer', 'role:display']).emit('stations:occupancy', o),
   });
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,

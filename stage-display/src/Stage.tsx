@@ -6,6 +6,7 @@ import { cueAfter, videoAhead } from './lookahead.js';
 import { markArrived, markPainted } from './paint.js';
 import { enterFullscreen, StartScreen, useStartGate } from './StartScreen.js';
 import { useLayers } from './useLayers.js';
+import { useStationsFree } from './useStationsFree.js';
 import { VideoPool } from './video/pool.js';
 import { useDisplayReport } from './video/useDisplayReport.js';
 import { usePlayback, type VideoCue } from './video/usePlayback.js';
@@ -60,6 +61,7 @@ export function Stage({ debug }: { debug: boolean }) {
   usePlayback(pool, live, next, gate.soundOn);
   useDisplayReport('main', pool, live?.id ?? null, next?.id ?? null);
   usePaintMarks();
+  const stationsFree = useStationsFree(cue?.kind === 'break');
 
   const key = status === null ? null : status === 'pre-show' || !cue ? 'pre-show' : cue.id;
   const { layers, settle } = useLayers(key, status === 'pre-show' ? null : cue);
@@ -81,7 +83,7 @@ export function Stage({ debug }: { debug: boolean }) {
               data-layer={l.key}
               onAnimationEnd={(e) => e.target === e.currentTarget && settle(l.key)}
             >
-              <CueView cue={l.cue} />
+              <CueView cue={l.cue} stationsFree={stationsFree} />
             </div>
           ))}
           {/* Into blackout at once, never a fade; out of it a short fade. */}

@@ -3,7 +3,7 @@ import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { CUE_KINDS, type Cue, type Nominee } from '@ceremony/shared';
-import { ask, startServer, type TestServer } from '../helpers.js';
+import { ask, http, startServer, type TestServer } from '../helpers.js';
 import { hasChromium, launch, screenshot } from './browser.js';
 import { gotoCue, openDisplay, overflowProblems, settledOn } from './display-kit.js';
 
@@ -63,6 +63,8 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
       await gotoCue(s, cue.id);
       await settledOn(page, cue.id);
       if (kind === 'video') await page.waitForSelector('.video-slot video[data-frame="1"]');
+      if (kind === 'break')
+        await expect.poll(() => page.getByTestId('station-free').count()).toBe(scenario.stations.length);
       expect(await page.getByTestId('stage').getAttribute('data-testid')).toBe('stage');
       expect(await page.locator('.stage-viewport').getAttribute('data-cue-kind')).toBe(kind);
       expect(await overflowProblems(page), kind).toEqual([]);
@@ -71,6 +73,28 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
     // No controls, no spinner, no cursor for the hall.
     expect(await page.locator('video[controls]').count()).toBe(0);
     expect(await page.locator('.stage-viewport').evaluate((el) => getComputedStyle(el).cursor)).toBe('none');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the break slide shows each station’s free places and follows a visit live', async () => {
+    const { scenario } = s.app.show.snapshot();
+    const brk = scenario.cues.find((c) => c.kind === 'break')!;
+    const { page, errors, context } = await openDisplay(browser, s.url);
+    await gotoCue(s, brk.id);
+    await settledOn(page, brk.id);
+    const station = scenario.stations[0]!;
+    const first = page.getByTestId('station-free').first();
+    await expect.poll(() => first.textContent()).toMatch(new RegExp(`свободно ${station.capacity} мест`));
+    const guest = (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests[0];
+    const phone = await s.socket('volunteer');
+    const visit = await ask(phone, 'station:visit', {
+      stationId: station.id,
+      code: guest.badgeCode,
+      scanId: 'paint-visit-0001',
+    });
+    expect(visit.ok, JSON.stringify(visit)).toBe(true);
+    await expect.poll(() => first.textContent()).toMatch(new RegExp(`свободно ${station.capacity - 1} мест`));
     expect(errors).toEqual([]);
     await context.close();
   });

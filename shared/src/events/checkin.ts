@@ -111,7 +111,8 @@ export const checkinRoles = {
   'station:visit': volunteers,
   'station:leave': volunteers,
   'station:guests': volunteers,
-  'stations:occupancy': staff,
+  // The projector shows the free places on the break slide.
+  'stations:occupancy': [...staff, 'display'],
 } as const satisfies Record<keyof CheckinClientEvents, readonly Role[]>;
 
 /** The guests' public feedback after the evening (POST /api/feedback, no sign-in). */
