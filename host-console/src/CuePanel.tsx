@@ -1,5 +1,6 @@
 import type { Cue } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
+import type { ReactNode } from 'react';
 import { cueDetail } from './cueDetail.js';
 
 interface CuePanelProps {
@@ -10,10 +11,19 @@ interface CuePanelProps {
   emptyTitle: string;
   testId: string;
   withNotes?: boolean;
+  children?: ReactNode;
 }
 
 /** One cue as the host sees it: its kind, title, who it is about and, for the live cue, the script. */
-export function CuePanel({ className, label, cue, emptyTitle, testId, withNotes = false }: CuePanelProps) {
+export function CuePanel({
+  className,
+  label,
+  cue,
+  emptyTitle,
+  testId,
+  withNotes = false,
+  children,
+}: CuePanelProps) {
   const t = useT();
   const scenario = useShow((s) => s.scenario);
   const detail = cue && scenario ? cueDetail(cue, scenario) : null;
@@ -26,12 +36,13 @@ export function CuePanel({ className, label, cue, emptyTitle, testId, withNotes 
       <h2 className="cue__title" data-testid={testId}>
         {cue ? cue.title : emptyTitle}
       </h2>
-      {detail && <p className="cue__detail">{detail}</p>}
+      {detail && detail !== cue?.title && <p className="cue__detail">{detail}</p>}
       {withNotes && cue && cue.notes && (
-        <div className="cue__notes" aria-label={t('show.notes')}>
+        <div className="cue__notes" aria-label={t('show.notes')} data-testid="cue-notes">
           {cue.notes}
         </div>
       )}
+      {children}
     </section>
   );
 }

@@ -1,86 +1,114 @@
-import { nextPlayableIndex, type Cue } from '@ceremony/shared';
-import { ConnectionIndicator, useCurrentCue, useSession, useShow, useT } from '@ceremony/shared/ui';
-import { CuePanel } from './CuePanel.js';
+import { useSession, useShow, useShowClient, useT } from '@ceremony/shared/ui';
+import { useCallback, useEffect, useState } from 'react';
+import { AdminPanel } from './admin/AdminPanel.js';
+import { ControlRail } from './ControlRail.js';
+import { HallView } from './HallView.js';
+import { RunOfShow } from './RunOfShow.js';
+import { ScreensView } from './ScreensView.js';
+import { SetupView } from './setup/SetupView.js';
+import { ShowView } from './ShowView.js';
+import { TopBar } from './TopBar.js';
+import { useGoPress } from './useGoGuard.js';
+import { useHostFeeds } from './useHostFeeds.js';
 import { useShowCommands, useShowKeys } from './useShowCommands.js';
+import { useWakeLock } from './useWakeLock.js';
 
-/** The cue a GO would bring up now; null once the show is over or past the last cue. */
-function useNextCue(): Cue | null {
-  return useShow((s) => {
-    const cues = s.scenario?.cues;
-    if (!cues || !s.show || s.show.status === 'ended') return null;
-    return cues[nextPlayableIndex(cues, s.show.cueIndex)] ?? null;
+const TABS = ['show', 'rundown', 'hall', 'screens', 'setup', 'admin'] as const;
+type Tab = (typeof TABS)[number];
+const ADMIN_TABS: readonly Tab[] = ['setup', 'admin'];
+const TAB_KEY = 'ceremony.host.tab';
+
+/** The tab this device had open, so a reload lands exactly where the host was. */
+function useSavedTab(isAdmin: boolean): [Tab, (tab: Tab) => void] {
+  const [tab, setTab] = useState<Tab>(() => {
+    const saved = localStorage.getItem(TAB_KEY) as Tab | null;
+    return saved && TABS.includes(saved) && (isAdmin || !ADMIN_TABS.includes(saved)) ? saved : 'show';
   });
+  const choose = useCallback((next: Tab) => {
+    localStorage.setItem(TAB_KEY, next);
+    setTab(next);
+  }, []);
+  return [tab, choose];
 }
 
-/** The show runner on the host's tablet: what is live, what comes next, GO and BACK. */
+/** The show runner on the host's tablet: the tabs on the left, GO always at the right hand. */
 export function HostConsole() {
   const t = useT();
-  const { signOut } = useSession();
-  const status = useShow((s) => s.show?.status ?? null);
-  const blackout = useShow((s) => s.show?.blackout ?? false);
-  const ceremonyTitle = useShow((s) => s.scenario?.ceremony.title ?? null);
-  const current = useCurrentCue();
-  const next = useNextCue();
-  const { go, back, error, flashing, stopFlashing } = useShowCommands();
-  useShowKeys(go, back);
+  const client = useShowClient();
+  const { session } = useSession();
+  const isAdmin = session.role === 'admin';
+  const [tab, setTab] = useSavedTab(isAdmin);
+  const ready = useShow((s) => s.show !== null && s.scenario !== null);
+  const guardUntil = useShow((s) =>
+    s.show?.status === 'running' && s.show.cueStartedAt !== null && s.scenario
+      ? s.show.cueStartedAt + s.scenario.ceremony.goGuardMs
+      : null,
+  );
+  const { displays, stats } = useHostFeeds();
+  const commands = useShowCommands();
+  const go = useGoPress(guardUntil, client.serverNow, commands.sendGo);
+  const press = useCallback(() => void go.press(), [go]);
+  useShowKeys({ go: press, back: commands.back, blackout: commands.toggleBlackout });
+  const wakeLock = useWakeLock();
+  const showScreens = useCallback(() => setTab('screens'), [setTab]);
+  const showHall = useCallback(() => setTab('hall'), [setTab]);
+  useEffect(() => {
+    document.title = `${t('app.host')} · ${t(`host.tab.${tab}`)}`;
+  }, [t, tab]);
 
-  const statusText = status === 'ended' ? t('show.ended') : status === 'pre-show' ? t('show.preShow') : null;
-
+  const tabs = TABS.filter((x) => isAdmin || !ADMIN_TABS.includes(x));
   return (
-    <div className="host">
-      <header className="host__bar">
-        <h1 className="host__app">{ceremonyTitle ?? t('app.host')}</h1>
-        {blackout && <span className="host__chip host__chip--blackout">{t('show.blackout')}</span>}
-        <ConnectionIndicator />
-        <button className="cer-button cer-button--quiet host__signout" onClick={signOut}>
-          {t('signin.signOut')}
-        </button>
-      </header>
-
-      {status === null ? (
+    <div className="host" data-tab={tab}>
+      <TopBar
+        stats={stats}
+        displays={displays}
+        wakeLock={wakeLock}
+        onScreens={showScreens}
+        onHall={showHall}
+      />
+      <nav className="tabs" role="tablist">
+        {tabs.map((x) => (
+          <button
+            key={x}
+            role="tab"
+            aria-selected={tab === x}
+            data-testid={`tab-${x}`}
+            className={`tabs__tab${tab === x ? ' tabs__tab--on' : ''}`}
+            onClick={() => setTab(x)}
+          >
+            {t(`host.tab.${x}`)}
+          </button>
+        ))}
+      </nav>
+      {!ready ? (
         <main className="host__waiting">{t('conn.connecting')}</main>
       ) : (
-        <main className="host__main">
-          <CuePanel
-            className="host__current"
-            label={t('show.current')}
-            cue={status === 'running' ? current : null}
-            emptyTitle={statusText ?? ''}
-            testId="current-cue-title"
-            withNotes
-          />
-          <div className="host__side">
-            <CuePanel
-              className="host__next"
-              label={t('show.next')}
-              cue={next}
-              emptyTitle={status === 'ended' ? '—' : t('show.noNext')}
-              testId="next-cue-title"
-            />
-            <button
-              data-testid="go"
-              className={`host__go${flashing ? ' host__go--flash' : ''}`}
-              disabled={status === 'ended'}
-              onClick={go}
-              onAnimationEnd={stopFlashing}
-            >
-              {t('show.go')}
-            </button>
-            <button
-              data-testid="back"
-              className="cer-button host__back"
-              disabled={status === 'pre-show'}
-              onClick={back}
-            >
-              {t('show.back')}
-            </button>
+        <main className="host__body">
+          <div className="host__content" role="tabpanel">
+            {tab === 'show' && (
+              <ShowView
+                displays={displays}
+                stats={stats}
+                onMedia={(a) => void commands.media(a)}
+                onMessage={commands.message}
+              />
+            )}
+            {tab === 'rundown' && <RunOfShow onGoto={commands.goto} />}
+            {tab === 'hall' && <HallView stats={stats} />}
+            {tab === 'screens' && <ScreensView displays={displays} />}
+            {tab === 'setup' && isAdmin && <SetupView />}
+            {tab === 'admin' && isAdmin && <AdminPanel />}
           </div>
+          <ControlRail
+            go={{ armed: go.armed, flashes: go.flashes, press }}
+            onBack={commands.back}
+            onBlackout={commands.toggleBlackout}
+          />
         </main>
       )}
-
-      {error && (
+      {commands.error && (
         <div className="host__error" role="alert" data-testid="command-error">
-          {error}
+          {commands.error}
         </div>
       )}
     </div>

@@ -1,34 +1,69 @@
+import type { MediaAction } from '@ceremony/shared';
 import { useShowClient } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
-
-type Command = 'show:go' | 'show:back';
 
 /** How long a refusal stays on screen: long enough to read, short enough not to linger into the next cue. */
 const ERROR_MS = 4000;
 
+type Outcome = 'ok' | 'too-soon' | 'refused';
+
 /**
- * GO and BACK for the host: each carries the revision the host is looking at, so a double press or
- * a second operator cannot skip a cue. A refusal is shown briefly; GO_TOO_SOON flashes the button.
+ * Every show command of the host. Moves (GO, BACK, jump) carry the revision the host is looking
+ * at, so a double press or a second operator cannot skip a cue, and only one is in flight at a time.
+ * A refusal is shown briefly, except GO_TOO_SOON, which the GO button itself shows.
  */
 export function useShowCommands() {
   const client = useShowClient();
-  const [error, setError] = useState<{ text: string; at: number } | null>(null);
-  const [flashing, setFlashing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const pending = useRef(false);
 
-  const run = useCallback(
-    async (event: Command) => {
-      const show = client.store.getState().show;
-      // One command in flight at a time: a second press would only come back STALE_REVISION.
-      if (!show || pending.current) return;
-      pending.current = true;
-      const answer = await client.send(event, { expectedRevision: show.revision });
-      pending.current = false;
-      if (answer.ok) return setError(null);
-      setError({ text: answer.error.message, at: Date.now() });
-      if (answer.error.code === 'GO_TOO_SOON') setFlashing(true);
+  const settle = useCallback(
+    (answer: { ok: true } | { ok: false; error: { code: string; message: string } }) => {
+      if (answer.ok) {
+        setError(null);
+        return 'ok' as const;
+      }
+      if (answer.error.code === 'GO_TOO_SOON') return 'too-soon' as const;
+      setError(answer.error.message);
+      return 'refused' as const;
     },
-    [client],
+    [],
+  );
+
+  const move = useCallback(
+    async (
+      command: { type: 'go' } | { type: 'back' } | { type: 'goto'; cueId: string },
+    ): Promise<Outcome> => {
+      const show = client.store.getState().show;
+      // A second press while the first is in flight would only come back STALE_REVISION.
+      if (!show || pending.current) return 'refused';
+      pending.current = true;
+      const expectedRevision = show.revision;
+      const answer =
+        command.type === 'goto'
+          ? await client.send('show:goto', { cueId: command.cueId, expectedRevision })
+          : await client.send(command.type === 'go' ? 'show:go' : 'show:back', { expectedRevision });
+      pending.current = false;
+      return settle(answer);
+    },
+    [client, settle],
+  );
+
+  const blackout = useCallback(
+    async (on: boolean) => settle(await client.send('show:blackout', { on })),
+    [client, settle],
+  );
+  const toggleBlackout = useCallback(
+    () => void blackout(!(client.store.getState().show?.blackout ?? false)),
+    [client, blackout],
+  );
+  const message = useCallback(
+    async (text: string | null) => settle(await client.send('show:message', { text })),
+    [client, settle],
+  );
+  const media = useCallback(
+    async (action: MediaAction) => settle(await client.send('show:media', { action })),
+    [client, settle],
   );
 
   useEffect(() => {
@@ -37,26 +72,50 @@ export function useShowCommands() {
     return () => clearTimeout(timer);
   }, [error]);
 
-  const go = useCallback(() => void run('show:go'), [run]);
-  const back = useCallback(() => void run('show:back'), [run]);
-  const stopFlashing = useCallback(() => setFlashing(false), []);
-  return { go, back, error: error?.text ?? null, flashing, stopFlashing };
+  const sendGo = useCallback(() => move({ type: 'go' }), [move]);
+  const back = useCallback(() => void move({ type: 'back' }), [move]);
+  const goto = useCallback((cueId: string) => move({ type: 'goto', cueId }), [move]);
+  return { sendGo, back, goto, toggleBlackout, message, media, error, showError: setError };
 }
 
-/** Space or Enter is GO, Backspace is BACK, anywhere on the page except while typing. */
-export function useShowKeys(go: () => void, back: () => void) {
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) ||
+    target.closest('[role="dialog"]') !== null);
+
+/**
+ * The keys of a keyboard or a presentation clicker: Space, Enter or PageDown = GO; Backspace or
+ * PageUp = BACK; B = blackout. Ignored while typing or inside a dialog.
+ */
+export function useShowKeys(keys: { go: () => void; back: () => void; blackout: () => void }) {
+  const { go, back, blackout } = keys;
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-      const action = e.key === ' ' || e.key === 'Enter' ? go : e.key === 'Backspace' ? back : null;
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      const action =
+        key === ' ' || key === 'Enter' || key === 'PageDown'
+          ? go
+          : key === 'Backspace' || key === 'PageUp'
+            ? back
+            : key === 'b' || key === 'и'
+              ? blackout
+              : null;
       if (!action) return;
       // Also stops a focused button from turning the same key into a second click.
       e.preventDefault();
       if (!e.repeat) action();
     }
+    // A focused button turns Space into a click on key-up: that would be a second GO (or a BACK).
+    function onKeyUp(e: KeyboardEvent) {
+      if ((e.key === ' ' || e.key === 'Enter') && !isTyping(e.target)) e.preventDefault();
+    }
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [go, back]);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
+  }, [go, back, blackout]);
 }

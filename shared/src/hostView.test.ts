@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Scenario } from './domain.js';
-import { cueTiming, nextCueIndex, nominationOfCue, presenceAround, showTiming } from './hostView.js';
+import {
+  cueTiming,
+  nextCueIndex,
+  nominationOfCue,
+  presenceAround,
+  projectorOnline,
+  showTiming,
+} from './hostView.js';
 import { initialShowState, type ShowState } from './show.js';
 
 const scenario: Scenario = ScenarioSchema.parse({
@@ -171,4 +178,20 @@ describe('presenceAround', () => {
       want: [{ which: 'current', nomination: 'n3', present: [], missing: 1 }],
     },
   ])('$name', ({ cueIndex, present, want }) => expect(summary(cueIndex, present)).toEqual(want));
+});
+
+describe('projectorOnline', () => {
+  it.each([
+    { name: 'no displays', displays: [], want: false },
+    { name: 'only the confidence monitor', displays: [{ view: 'confidence', connected: true }], want: false },
+    { name: 'projector dropped', displays: [{ view: 'main', connected: false }], want: false },
+    {
+      name: 'one projector of two still up',
+      displays: [
+        { view: 'main', connected: false },
+        { view: 'main', connected: true },
+      ],
+      want: true,
+    },
+  ])('$name → $want', ({ displays, want }) => expect(projectorOnline(displays)).toBe(want));
 });

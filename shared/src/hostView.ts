@@ -137,3 +137,8 @@ export function presenceAround(
   ];
   return groups.filter((g): g is NominationPresence => g !== null);
 }
+
+/** Whether a projector (a display on its main view) is connected: the host must know the moment it drops. */
+export function projectorOnline(displays: readonly { view: string; connected: boolean }[]): boolean {
+  return displays.some((d) => d.view === 'main' && d.connected);
+}

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { nextPlayableIndex, type Cue, type Guest } from '@ceremony/shared';
+import { PINS, ask, http, startServer, type TestServer } from '../helpers.js';
+import { SIZES, hasChromium, launch, openPage, screenshot, signInWithPin } from './browser.js';
+
+/**
+ * What the projector paints now, by the best mark the stage offers: a root data-cue-id, else the
+ * newest layer (keyed by cue id), else the title text.
+ */
+async function displayShows(page: Page, cue: Cue): Promise<boolean> {
+  const seen = await page.evaluate(() => {
+    const byId = document.querySelector('[data-cue-id]')?.getAttribute('data-cue-id');
+    if (byId) return { id: byId };
+    const layers = [...document.querySelectorAll('[data-layer]')];
+    if (layers.length) return { id: layers.at(-1)!.getAttribute('data-layer') };
+    return { title: document.querySelector('[data-testid="stage-title"]')?.textContent ?? null };
+  });
+  if ('id' in seen) return seen.id === cue.id;
+  return cue.kind === 'hold' ? seen.title === null : seen.title === cue.title;
+}
+
+describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () => {
+  let s: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    s = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
+
+  it(
+    'runs the demo from the first cue to the last, with the display beside it',
+    { timeout: 240_000 },
+    async () => {
+      const { scenario } = s.app.show.snapshot();
+      // The hall: everyone of the first nomination is in, except one of its honoured.
+      const guests: Guest[] = (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests;
+      const firstNomination = scenario.nominations[0]!.id;
+      const ofFirst = scenario.nominees.filter((n) => n.nominationId === firstNomination);
+      const absent = ofFirst.find((n) => n.honoured) ?? ofFirst[0]!;
+      const phone = await s.socket('volunteer');
+      const nomineeGuests = guests.filter((g) => g.nomineeId && g.nomineeId !== absent.id);
+      const arriving = [...nomineeGuests, ...guests.filter((g) => g.category === 'guest').slice(0, 30)];
+      for (const [i, g] of arriving.entries())
+        await ask(phone, 'checkin:scan', { code: g.badgeCode, scanId: `rehearsal-${i}` });
+      const present = new Set(nomineeGuests.map((g) => g.nomineeId));
+      const missingFirst = ofFirst.filter((n) => !present.has(n.id)).length;
+      expect(missingFirst).toBeGreaterThanOrEqual(1);
+
+      const display = await openPage(browser, `${s.url}/display/`, SIZES.projector);
+      await signInWithPin(display.page, PINS.display);
+      const start = display.page.getByTestId('start');
+      if (await start.count()) await start.click();
+      const host = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+      await signInWithPin(host.page, PINS.host);
+      const page = host.page;
+
+      // Pre-show: connected, the projector is up, arrivals counted, the first nomination's absentee listed.
+      await expect.poll(() => page.getByTestId('connection').getAttribute('data-status')).toBe('online');
+      await expect.poll(() => page.getByTestId('projector-chip').count()).toBe(0);
+      await expect
+        .poll(() => page.getByTestId('arrivals-chip').textContent())
+        .toContain(`${arriving.length} /`);
+      await expect
+        .poll(() => page.getByTestId('presence-coming').getAttribute('data-missing'))
+        .toBe(String(missingFirst));
+      expect(await page.getByTestId('next-cue-title').textContent()).toBe(scenario.cues[0]!.title);
+      await screenshot(page, 'host-pre-show');
+
+      const press = async (how: number) => {
+        await expect.poll(() => page.getByTestId('go').getAttribute('data-armed')).toBe('true');
+        // Mouse, Space, a clicker's PageDown and Enter: all of them are GO.
+        if (how % 4 === 0) await page.getByTestId('go').click();
+        else await page.keyboard.press(['Space', 'PageDown', 'Enter'][(how % 4) - 1]!);
+      };
+
+      const shown: string[] = [];
+      let i = nextPlayableIndex(scenario.cues, -1);
+      await press(0);
+      let step = 1;
+      let checkedGuard = false;
+      let renamed = false;
+      let reloaded = false;
+      while (i !== -1) {
+        const cues = s.app.show.snapshot().scenario.cues;
+        const cue = cues[i]!;
+        await expect
+          .poll(() => page.getByTestId('current-cue-title').textContent(), { timeout: 10_000 })
+          .toBe(cue.title);
+        await expect.poll(() => displayShows(display.page, cue), { timeout: 10_000 }).toBe(true);
+        shown.push(cue.id);
+
+        if (!checkedGuard && i > 0) {
+          // The double-GO guard: a second press at once is ignored, flashes, and nothing moves.
+          const revision = s.app.show.current().revision;
+          await page.getByTestId('go').click();
+          await expect.poll(() => page.getByTestId('go-ignored').textContent()).not.toBe('');
+          expect(await page.getByTestId('go').getAttribute('data-flashing')).toBe('true');
+          expect(s.app.show.current().revision).toBe(revision);
+          checkedGuard = true;
+        }
+        if (cue.kind === 'speech' && !reloaded) {
+          // Twenty seconds over plan, then a reload on the run-of-show tab: the same place comes back.
+          s.advance((cue.plannedDurationS + 20) * 1000);
+          await page.getByTestId('tab-rundown').click();
+          await page.reload();
+          await expect.poll(() => page.getByTestId('tab-rundown').getAttribute('aria-selected')).toBe('true');
+          const live = page.locator('[data-testid="rundown-row"][data-mark="live"]');
+          await expect.poll(() => live.getAttribute('data-cue-id')).toBe(cue.id);
+          await page.getByTestId('tab-show').click();
+          await expect.poll(() => page.getByTestId('cue-timer').getAttribute('data-tone')).toBe('over');
+          // The rehearsal runs far ahead of the plan (a 15-minute countdown took seconds): the show itself is on time.
+          expect(await page.getByTestId('show-timing').textContent()).toMatch(/опережаем/);
+          await screenshot(page, 'host-overrun');
+          reloaded = true;
+        }
+        if (cue.kind === 'nominee' && !renamed) {
+          // Setup mode from the admin's tablet: correct this nominee's name; the projector follows at once.
+          const admin = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+          await signInWithPin(admin.page, PINS.admin);
+          await admin.page.getByTestId('tab-setup').click();
+          await admin.page.locator(`[data-testid="setup-cue"][data-cue-id="${cue.id}"]`).click();
+          const fixed = `${cue.title} (исправлено)`;
+          await admin.page.getByTestId('nominee-name').fill(fixed);
+          await admin.page.getByTestId('nominee-save').click();
+          await expect.poll(() => admin.page.getByTestId('setup-note').textContent()).toBe('Сохранено');
+          await expect.poll(() => page.getByTestId('current-cue-title').textContent()).toBe(fixed);
+          const now = s.app.show.snapshot().scenario.cues[i]!;
+          await expect.poll(() => displayShows(display.page, now)).toBe(true);
+          await expect.poll(() => display.page.locator('body').textContent()).toContain('(исправлено)');
+          await screenshot(admin.page, 'host-setup');
+          expect(admin.errors).toEqual([]);
+          await admin.context.close();
+          renamed = true;
+        }
+        if (
+          cue.kind === 'video' &&
+          !shown.slice(0, -1).some((id) => cues.find((c) => c.id === id)?.kind === 'video')
+        ) {
+          await expect
+            .poll(() => page.getByTestId('video-status').getAttribute('data-status'), { timeout: 10_000 })
+            .toBe('playing');
+          await screenshot(page, 'host-video-playing');
+        }
+        if (cue.kind === 'award' && cue.nominationId === firstNomination) {
+          expect(await page.getByTestId('presence-current').getAttribute('data-missing')).toBe(
+            String(missingFirst),
+          );
+          const missing = page.locator('[data-testid="presence-current"] [data-present="false"]');
+          expect((await missing.allTextContents()).join()).toContain(absent.leader ?? absent.name);
+          await screenshot(page, 'host-award-missing-nominee');
+        }
+
+        const next = nextPlayableIndex(cues, i);
+        // A video set to auto-follow may already have moved on by itself: then no GO is needed.
+        if (s.app.show.current().cueIndex === i) {
+          await press(step++);
+          const moved = () => s.app.show.current().cueIndex !== i || s.app.show.current().status === 'ended';
+          await expect
+            .poll(async () =>
+              moved()
+                ? 'moved'
+                : `${await page.getByTestId('go-ignored').textContent()}|${await page.locator('[data-testid="command-error"]').allTextContents()}|${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`,
+            )
+            .toBe('moved');
+        } else expect(cue.autoFollow.kind).not.toBe('none');
+        i = next;
+      }
+      await expect.poll(() => s.app.show.current().status).toBe('ended');
+      const playable = s.app.show
+        .snapshot()
+        .scenario.cues.filter((c) => !c.skip)
+        .map((c) => c.id);
+      expect(shown).toEqual(playable);
+      expect(renamed && reloaded && checkedGuard).toBe(true);
+      for (const p of [display, host]) {
+        expect(p.errors).toEqual([]);
+        await p.context.close();
+      }
+    },
+  );
+});

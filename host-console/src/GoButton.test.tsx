@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { I18nProvider } from '@ceremony/shared/ui';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GoButton } from './GoButton.js';
+import { useGoPress } from './useGoGuard.js';
+
+type Outcome = 'ok' | 'too-soon' | 'refused';
+
+function Harness(props: { guardUntil: number | null; sendGo: () => Promise<Outcome>; disabled?: boolean }) {
+  const go = useGoPress(props.guardUntil, Date.now, props.sendGo);
+  return (
+    <GoButton
+      armed={go.armed}
+      flashes={go.flashes}
+      disabled={props.disabled ?? false}
+      onPress={() => void go.press()}
+    />
+  );
+}
+
+function renderGo(guardUntil: number | null, outcome: Outcome = 'ok', disabled = false) {
+  const sendGo = vi.fn(async () => outcome);
+  const view = render(
+    <I18nProvider lang="ru">
+      <Harness guardUntil={guardUntil} sendGo={sendGo} disabled={disabled} />
+    </I18nProvider>,
+  );
+  return { sendGo, view, go: () => screen.getByTestId('go') };
+}
+
+describe('GO and its double-GO guard', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('is disarmed during the guard window and says so; a press then is not sent but flashes', async () => {
+    const { sendGo, go } = renderGo(1_000_000 + 600);
+    expect(go().dataset.armed).toBe('false');
+    expect(go().textContent).toContain('Пауза защиты');
+    expect(screen.getByTestId('go-ignored').textContent).toBe('');
+
+    await act(async () => fireEvent.click(go()));
+    expect(sendGo).not.toHaveBeenCalled();
+    expect(go().dataset.flashing).toBe('true');
+    expect(go().className).toContain('go__button--flash');
+    expect(screen.getByTestId('go-ignored').textContent).toBe(
+      'Нажатие проигнорировано: защита от двойного GO',
+    );
+
+    // The flash passes; the words go with it.
+    act(() => vi.advanceTimersByTime(1300));
+    expect(go().dataset.flashing).toBe('false');
+    expect(screen.getByTestId('go-ignored').textContent).toBe('');
+  });
+
+  it('arms itself exactly when the window ends, and then sends', async () => {
+    const { sendGo, go } = renderGo(1_000_000 + 600);
+    act(() => vi.advanceTimersByTime(599));
+    expect(go().dataset.armed).toBe('false');
+    act(() => vi.advanceTimersByTime(1));
+    expect(go().dataset.armed).toBe('true');
+    expect(go().textContent).toBe('GO');
+    await act(async () => fireEvent.click(go()));
+    expect(sendGo).toHaveBeenCalledTimes(1);
+    expect(go().dataset.flashing).toBe('false');
+  });
+
+  it.each([
+    { name: 'before the show (no guard)', guardUntil: null },
+    { name: 'a window already passed', guardUntil: 1_000_000 - 1 },
+  ])('is armed $name', ({ guardUntil }) => {
+    const { go } = renderGo(guardUntil);
+    expect(go().dataset.armed).toBe('true');
+  });
+
+  it('flashes when the server refused the press as too soon (its clock decides)', async () => {
+    const { sendGo, go } = renderGo(null, 'too-soon');
+    await act(async () => fireEvent.click(go()));
+    expect(sendGo).toHaveBeenCalledTimes(1);
+    expect(go().dataset.flashing).toBe('true');
+  });
+
+  it('does not flash for other refusals, and is disabled once the show has ended', async () => {
+    const refused = renderGo(null, 'refused');
+    await act(async () => fireEvent.click(refused.go()));
+    expect(refused.go().dataset.flashing).toBe('false');
+    cleanup();
+    const ended = renderGo(null, 'ok', true);
+    expect((ended.go() as HTMLButtonElement).disabled).toBe(true);
+  });
+});

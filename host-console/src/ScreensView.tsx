@@ -1,0 +1,44 @@
+import { formatDuration, projectorOnline, type DisplayStatus } from '@ceremony/shared';
+import { useShow, useT } from '@ceremony/shared/ui';
+import { useServerNow } from './useServerNow.js';
+
+/** Which displays are connected, what each shows, and when each last answered. */
+export function ScreensView({ displays }: { displays: DisplayStatus[] }) {
+  const t = useT();
+  const cues = useShow((s) => s.scenario?.cues ?? null);
+  const now = useServerNow(1000);
+  const titleOf = (cueId: string | null) => cues?.find((c) => c.id === cueId)?.title ?? '—';
+  return (
+    <div className="screens">
+      {!projectorOnline(displays) && (
+        <p className="host-warning host-warning--big" role="alert" data-testid="projector-warning">
+          {displays.length === 0 ? t('host.screens.none') : t('host.screens.projectorDown')}
+        </p>
+      )}
+      <ul className="screens__list">
+        {displays.map((d) => (
+          <li
+            key={d.deviceId}
+            className={`cer-card screens__item screens__item--${d.connected ? 'up' : 'down'}`}
+            data-testid="screen"
+            data-connected={d.connected}
+          >
+            <span className="screens__name">
+              {d.name} · {t(d.view === 'main' ? 'host.screens.main' : 'host.screens.confidence')}
+            </span>
+            <span className="screens__state">
+              {d.connected ? t('host.screens.connected') : t('host.screens.dropped')}
+            </span>
+            <span>{t('host.screens.shows', { title: titleOf(d.cueId) })}</span>
+            <span className="screens__seen">
+              {t('host.screens.seen', { ago: formatDuration(Math.max(0, now - d.lastSeenAt)) })}
+            </span>
+            {d.media.cueId && (
+              <span>{`${titleOf(d.media.cueId)}: ${t(`host.media.${d.media.status}`)}`}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

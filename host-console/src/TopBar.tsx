@@ -1,0 +1,91 @@
+import {
+  formatClock,
+  formatDuration,
+  projectorOnline,
+  showTiming,
+  type CheckinStats,
+  type DisplayStatus,
+} from '@ceremony/shared';
+import { ConnectionIndicator, useLang, useSession, useShow, useT } from '@ceremony/shared/ui';
+import { useServerNow } from './useServerNow.js';
+
+/** The wall clock and the whole show against its plan: elapsed, and how far behind or ahead. */
+function ShowClock() {
+  const t = useT();
+  const lang = useLang();
+  const now = useServerNow(500);
+  const scenario = useShow((s) => s.scenario);
+  const show = useShow((s) => s.show);
+  if (!scenario || !show) return null;
+  const timing = showTiming(scenario, show, now);
+  let line: string;
+  if (timing.startsInMs !== null) {
+    line =
+      timing.startsInMs >= 0
+        ? t('host.startsIn', { time: formatDuration(timing.startsInMs) })
+        : t('host.startLate', { time: formatDuration(-timing.startsInMs) });
+  } else {
+    const drift =
+      Math.abs(timing.behindMs) < 1000
+        ? ''
+        : timing.behindMs > 0
+          ? ` · ${t('host.behind', { time: formatDuration(timing.behindMs) })}`
+          : ` · ${t('host.ahead', { time: formatDuration(-timing.behindMs) })}`;
+    line = `${t('host.showElapsed')} ${formatDuration(timing.elapsedMs)} / ${formatDuration(timing.plannedTotalMs)}${drift}`;
+  }
+  return (
+    <div className="bar__clock">
+      <span className="bar__time" data-testid="clock">
+        {formatClock(lang, now)}
+      </span>
+      <span
+        className={`bar__show bar__show--${timing.tone}`}
+        data-testid="show-timing"
+        data-tone={timing.tone}
+      >
+        {line}
+      </span>
+    </div>
+  );
+}
+
+interface TopBarProps {
+  stats: CheckinStats | null;
+  displays: DisplayStatus[];
+  wakeLock: boolean;
+  onScreens: () => void;
+  onHall: () => void;
+}
+
+/** Always on top: the ceremony, the clock, the hall and the screens at a glance, the link. */
+export function TopBar({ stats, displays, wakeLock, onScreens, onHall }: TopBarProps) {
+  const t = useT();
+  const { signOut } = useSession();
+  const title = useShow((s) => s.scenario?.ceremony.title ?? t('app.host'));
+  const blackout = useShow((s) => s.show?.blackout ?? false);
+  const projectorUp = projectorOnline(displays);
+  return (
+    <header className="bar">
+      <h1 className="bar__title">{title}</h1>
+      <ShowClock />
+      {blackout && <span className="chip chip--blackout">{t('show.blackout')}</span>}
+      <button className="chip chip--button" data-testid="arrivals-chip" onClick={onHall}>
+        {t('host.hall.arrived')}: {stats ? `${stats.arrived} / ${stats.expected}` : '—'}
+      </button>
+      {!projectorUp && (
+        <button className="chip chip--danger" data-testid="projector-chip" onClick={onScreens}>
+          {displays.length === 0 ? t('host.screens.none') : t('host.screens.projectorDown')}
+        </button>
+      )}
+      {wakeLock && (
+        <span className="chip chip--quiet" title={t('host.wakeLock')} aria-label={t('host.wakeLock')}>
+          ☀
+        </span>
+      )}
+      <ConnectionIndicator />
+      <button className="cer-button cer-button--quiet bar__signout" onClick={signOut}>
+        {t('signin.signOut')}
+      </button>
+    </header>
+  );
+}

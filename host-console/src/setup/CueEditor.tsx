@@ -1,0 +1,126 @@
+import { updateCue, type AutoFollow, type Cue, type CuePatch } from '@ceremony/shared';
+import { useShowClient, useT } from '@ceremony/shared/ui';
+import type { FormEvent } from 'react';
+import { sameRecord, useDraft, useScenarioEdit } from './useScenarioEdit.js';
+
+type Draft = Required<Pick<CuePatch, 'title' | 'notes' | 'plannedDurationS' | 'autoFollow' | 'skip'>>;
+const draftOf = (cue: Cue): Draft => ({
+  title: cue.title,
+  notes: cue.notes,
+  plannedDurationS: cue.plannedDurationS,
+  autoFollow: cue.autoFollow,
+  skip: cue.skip,
+});
+
+/** Title, script, duration, auto-follow and skip of one cue; saved as one edit. */
+export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string, ok: boolean) => void }) {
+  const t = useT();
+  const client = useShowClient();
+  const edit = useScenarioEdit();
+  const { base, draft, setDraft, dirty, saved } = useDraft(draftOf(cue));
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const stored = client.store.getState().scenario?.cues.find((c) => c.id === cue.id);
+    if (!stored || !sameRecord(draftOf(stored), base)) return onResult(t('host.setup.conflict'), false);
+    const answer = await edit((s) => updateCue(s, cue.id, draft));
+    if (!answer.ok) return onResult(answer.error.message, false);
+    saved();
+    onResult(t('host.setup.saved'), true);
+  }
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const af = draft.autoFollow;
+  const setAf = (kind: AutoFollow['kind']) =>
+    set('autoFollow', kind === 'after' ? { kind, seconds: af.kind === 'after' ? af.seconds : 10 } : { kind });
+
+  return (
+    <form className="editor" onSubmit={(e) => void save(e)} data-testid="cue-editor">
+      <label className="field">
+        <span>{t('host.setup.cueTitle')}</span>
+        <input
+          className="cer-input"
+          data-testid="edit-title"
+          required
+          maxLength={300}
+          value={draft.title}
+          onChange={(e) => set('title', e.target.value)}
+        />
+      </label>
+      <label className="field field--grow">
+        <span>{t('host.setup.notes')}</span>
+        <textarea
+          className="cer-input editor__notes"
+          data-testid="edit-notes"
+          maxLength={5000}
+          value={draft.notes}
+          onChange={(e) => set('notes', e.target.value)}
+        />
+      </label>
+      <div className="editor__row">
+        <label className="field">
+          <span>{t('host.setup.duration')}</span>
+          <input
+            className="cer-input"
+            data-testid="edit-duration"
+            type="number"
+            min={0}
+            max={86400}
+            value={draft.plannedDurationS}
+            onChange={(e) => set('plannedDurationS', Math.max(0, Math.round(Number(e.target.value) || 0)))}
+          />
+        </label>
+        <label className="field">
+          <span>{t('host.setup.autoFollow')}</span>
+          <select
+            className="cer-input"
+            data-testid="edit-autofollow"
+            value={af.kind}
+            onChange={(e) => setAf(e.target.value as AutoFollow['kind'])}
+          >
+            <option value="none">{t('host.setup.af.none')}</option>
+            <option value="after">{t('host.setup.af.after')}</option>
+            {cue.kind === 'video' && <option value="video-end">{t('host.setup.af.videoEnd')}</option>}
+          </select>
+        </label>
+        {af.kind === 'after' && (
+          <label className="field">
+            <span>{t('host.setup.afSeconds')}</span>
+            <input
+              className="cer-input"
+              type="number"
+              min={1}
+              max={86400}
+              value={af.seconds}
+              onChange={(e) =>
+                set('autoFollow', {
+                  kind: 'after',
+                  seconds: Math.max(1, Math.round(Number(e.target.value) || 1)),
+                })
+              }
+            />
+          </label>
+        )}
+      </div>
+      <div className="editor__row">
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="edit-skip"
+            checked={draft.skip}
+            onChange={(e) => set('skip', e.target.checked)}
+          />
+          {t('host.setup.skip')}
+        </label>
+        {dirty && <span className="editor__dirty">{t('host.setup.unsaved')}</span>}
+        <button
+          className="cer-button cer-button--primary"
+          data-testid="edit-save"
+          disabled={!dirty || !draft.title.trim()}
+        >
+          {t('host.setup.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
