@@ -59,6 +59,16 @@ export async function overflowProblems(page: Page): Promise<string[]> {
       )
         problems.push(`outside the frame: ${el.className} «${el.textContent?.slice(0, 40)}»`);
     }
+    // Inside the slide's padding too: nothing may run into the accent rule at the foot.
+    for (const body of document.querySelectorAll<HTMLElement>('.stage-layer .slide__body')) {
+      const b = body.getBoundingClientRect();
+      for (const el of body.querySelectorAll<HTMLElement>('*')) {
+        if (el.closest('.video-slot')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0 && (r.bottom > b.bottom + 1 || r.top < b.top - 1))
+          problems.push(`outside the slide's body: ${el.className} «${el.textContent?.slice(0, 40)}»`);
+      }
+    }
     for (const el of document.querySelectorAll<HTMLElement>('.fit__text')) {
       const box = el.parentElement!;
       if (el.scrollHeight > box.clientHeight + 1 || el.scrollWidth > box.clientWidth + 1)
