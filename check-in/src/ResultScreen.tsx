@@ -37,7 +37,7 @@ export function ResultScreen() {
     return (
       <div className="result-screen">
         <section className="scan scan--error" data-testid="scan-result" data-status="error" role="alert">
-          <p className="scan__message">{shown.error}</p>
+          <p className="scan__message">{shown.errorKey ? t(shown.errorKey) : shown.error}</p>
           <div className="scan__actions">{next}</div>
         </section>
       </div>

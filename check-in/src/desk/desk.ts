@@ -28,6 +28,8 @@ export interface Shown {
   result: ScanResult | null;
   /** A refusal that is not a scan result (the server said INVALID_PAYLOAD, say). */
   error?: string;
+  /** The phone's own reason it could not decide, as a dictionary key. */
+  errorKey?: 'checkin.noDirectory';
   /** Admitted on the phone and waiting in the queue for the server. */
   pending: boolean;
   /** Decided without the server. */
@@ -55,6 +57,8 @@ export interface DeskState {
 
 /** How long an online scan may wait for the server before the phone decides on its own. */
 const SCAN_TIMEOUT_MS = 4000;
+/** How long a scan made while the app is still connecting waits for the link. */
+const CONNECT_WAIT_MS = 3000;
 
 /**
  * The volunteer's desk: every scan goes to the server when it answers, and is decided on the phone
@@ -105,6 +109,9 @@ export class Desk {
   async scan(code: string): Promise<void> {
     const scanId = newScanId();
     const scannedAt = Math.round(this.client.serverNow());
+    // Just opened and still connecting: a moment's wait beats deciding from a list not yet loaded.
+    if (!this.store.getState().reachable && this.client.store.getState().connection === 'connecting')
+      await this.reachableWithin(CONNECT_WAIT_MS);
     if (this.store.getState().reachable) {
       const answer = await this.client.send('checkin:scan', { code, scanId }, SCAN_TIMEOUT_MS);
       if (answer.ok) {
@@ -115,6 +122,15 @@ export class Desk {
       if (answer.error.code !== 'TIMEOUT')
         return this.show({ code, result: null, error: answer.error.message, pending: false, offline: false });
       // The server may have taken it before the link dropped: the same scanId replays safely.
+    }
+    if (this.guests.length === 0) {
+      return this.show({
+        code,
+        result: null,
+        errorKey: 'checkin.noDirectory',
+        pending: false,
+        offline: true,
+      });
     }
     const { result, admit } = decideLocally(this.index, code, (g) => this.route(g));
     if (admit) {
@@ -218,8 +234,9 @@ export class Desk {
       this.storage.queue(),
     ]);
     this.setDirectory(guests, at);
-    this.store.setState({ queue, ready: true });
-    this.updateReachable();
+    // The socket may have connected while storage was being read: sync now rather than wait for a change.
+    this.store.setState({ queue, ready: true, reachable: this.isReachable() });
+    if (this.store.getState().reachable) void this.sync();
   }
 
   private setDirectory(guests: DirectoryGuest[], at: number | null): void {
@@ -234,8 +251,25 @@ export class Desk {
     await this.storage.markArrived(guestId, at);
   }
 
+  /** Resolves when the server is reachable, or after `ms` regardless. */
+  private reachableWithin(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const unsubscribe = this.store.subscribe((s) => s.reachable && done());
+    });
+  }
+
+  private isReachable(): boolean {
+    return this.client.store.getState().connection === 'online' && navigator.onLine;
+  }
+
   private updateReachable(): void {
-    const reachable = this.client.store.getState().connection === 'online' && navigator.onLine;
+    const reachable = this.isReachable();
     const was = this.store.getState().reachable;
     if (reachable === was) return;
     this.store.setState({ reachable });

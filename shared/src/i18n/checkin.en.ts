@@ -16,6 +16,7 @@ export const checkinEn: {
   'checkin.offlineChecked': 'Offline: checked against the list on this phone',
   'checkin.next': 'Next guest',
   'checkin.undo': 'Undo admission',
+  'checkin.noDirectory': 'Offline, and this phone has no guest list yet. Join the hall Wi-Fi at least once.',
   'checkin.unknownHint': 'This badge is not on the guest list. Find the guest by name on the Search tab.',
   'checkin.revokedHint': 'This badge was replaced by a new one. Find the guest by name and check their ID.',
   'checkin.offline': 'Offline',
