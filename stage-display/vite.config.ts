@@ -9,6 +9,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:8080',
+      '/media': 'http://127.0.0.1:8080',
       '/socket.io': { target: 'http://127.0.0.1:8080', ws: true },
     },
   },
