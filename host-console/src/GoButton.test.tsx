@@ -95,3 +95,37 @@ describe('GO and its double-GO guard', () => {
     expect((ended.go() as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('GO guard and the clock offset', () => {
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('re-plans the guard when the device learns it is behind the server', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+    let offset = 0;
+    const serverNow = () => Date.now() + offset;
+    function Probe({ clockKey }: { clockKey: number }) {
+      const go = useGoPress(1_000_000 + 60_000 + 600, serverNow, async () => 'ok', clockKey);
+      return (
+        <GoButton armed={go.armed} flashes={go.flashes} disabled={false} onPress={() => void go.press()} />
+      );
+    }
+    const view = render(
+      <I18nProvider lang="ru">
+        <Probe clockKey={0} />
+      </I18nProvider>,
+    );
+    // The server is a minute ahead: the cue began 0.6 s ago in its time, not a minute from now.
+    expect(screen.getByTestId('go').dataset.armed).toBe('false');
+    offset = 60_000 + 600;
+    view.rerender(
+      <I18nProvider lang="ru">
+        <Probe clockKey={offset} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('go').dataset.armed).toBe('true');
+  });
+});

@@ -46,7 +46,8 @@ export function HostConsole() {
   );
   const { displays, stats } = useHostFeeds();
   const commands = useShowCommands();
-  const go = useGoPress(guardUntil, client.serverNow, commands.sendGo);
+  const offsetMs = useShow((s) => s.offsetMs);
+  const go = useGoPress(guardUntil, client.serverNow, commands.sendGo, offsetMs);
   const press = useCallback(() => void go.press(), [go]);
   useShowKeys({ go: press, back: commands.back, blackout: commands.toggleBlackout });
   const wakeLock = useWakeLock();
