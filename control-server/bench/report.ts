@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
 /** The p-th percentile (0–100) of a list, nearest rank; NaN for an empty list. */
 export function percentile(values: number[], p: number): number {
@@ -61,7 +62,7 @@ const END = '<!-- bench:end -->';
  * Writes the section between the bench markers of docs/BENCHMARKS.md and leaves everything else
  * (the prose, other engineers' sections) as it is.
  */
-export function writeIntoDoc(section: string): string {
+export async function writeIntoDoc(section: string): Promise<string> {
   const file = path.resolve(import.meta.dirname, '..', '..', 'docs', 'BENCHMARKS.md');
   const block = `${BEGIN}\n${section.trim()}\n${END}`;
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';
@@ -71,6 +72,7 @@ export function writeIntoDoc(section: string): string {
     start >= 0 && stop > start
       ? old.slice(0, start) + block + old.slice(stop + END.length)
       : `${old.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(file, next);
+  // Formatted as `npm run lint` (prettier --check) expects, so a bench run leaves the tree clean.
+  fs.writeFileSync(file, await format(next, { ...(await resolveConfig(file)), filepath: file }));
   return file;
 }

@@ -143,7 +143,7 @@ async function main() {
       ...notes(rows, show, scans),
     ].join('\n');
     log(`\n${section}\n`);
-    if (!args.has('--no-write') && !quick) log(`Written to ${writeIntoDoc(section)}`);
+    if (!args.has('--no-write') && !quick) log(`Written to ${await writeIntoDoc(section)}`);
   } finally {
     pool.stop();
     crowd.stop();
