@@ -1,14 +1,13 @@
-import { formatClock, formatDuration, nextCueIndex, type Cue } from '@ceremony/shared';
+import { formatClock, formatDuration, nextCueIndex, plannedStarts, type Cue } from '@ceremony/shared';
 import { useLang, useShow, useT } from '@ceremony/shared/ui';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog.js';
 
 /** Every cue with its kind, title, planned start and length; the live one and the next marked. Tap to jump. */
 export function RunOfShow({ onGoto }: { onGoto: (cueId: string) => Promise<unknown> }) {
   const t = useT();
   const lang = useLang();
-  const cues = useShow((s) => s.scenario?.cues ?? null);
-  const startsAt = useShow((s) => s.scenario?.ceremony.startsAt ?? 0);
+  const scenario = useShow((s) => s.scenario);
   const liveIndex = useShow((s) => (s.show?.status === 'running' ? s.show.cueIndex : -1));
   const nextIndex = useShow((s) => (s.scenario && s.show ? nextCueIndex(s.scenario.cues, s.show) : -1));
   const [asking, setAsking] = useState<Cue | null>(null);
@@ -17,15 +16,12 @@ export function RunOfShow({ onGoto }: { onGoto: (cueId: string) => Promise<unkno
     // Braces on purpose: newer browsers return a promise from scrollIntoView, not a cleanup.
     void liveRow.current?.scrollIntoView({ block: 'center' });
   }, [liveIndex]);
-  if (!cues) return null;
-
-  let offset = 0;
+  const starts = useMemo(() => (scenario ? plannedStarts(scenario) : []), [scenario]);
+  if (!scenario) return null;
   return (
     <>
       <ol className="rundown" data-testid="rundown">
-        {cues.map((cue, i) => {
-          const startAt = startsAt + offset * 1000;
-          if (!cue.skip) offset += cue.plannedDurationS;
+        {scenario.cues.map((cue, i) => {
           const mark = i === liveIndex ? 'live' : i === nextIndex ? 'next' : null;
           return (
             <li
@@ -48,7 +44,7 @@ export function RunOfShow({ onGoto }: { onGoto: (cueId: string) => Promise<unkno
                       ? t('host.skipped')
                       : ''}
               </span>
-              <span className="rundown__time">{cue.skip ? '—' : formatClock(lang, startAt)}</span>
+              <span className="rundown__time">{cue.skip ? '—' : formatClock(lang, starts[i] ?? 0)}</span>
               <span className="rundown__time">{formatDuration(cue.plannedDurationS * 1000)}</span>
               <button
                 className="cer-button rundown__jump"

@@ -4,6 +4,7 @@ import {
   cueTiming,
   nextCueIndex,
   nominationOfCue,
+  plannedStarts,
   presenceAround,
   projectorOnline,
   showTiming,
@@ -194,4 +195,35 @@ describe('projectorOnline', () => {
       want: true,
     },
   ])('$name → $want', ({ displays, want }) => expect(projectorOnline(displays)).toBe(want));
+});
+
+describe('plannedStarts', () => {
+  it('adds up planned lengths from the ceremony start, skipped cues taking no time', () => {
+    // open 60, i1 60, c1 30, v1 0, song 120, i2 skipped, a3
+    expect(plannedStarts(scenario).map((t) => (t - 100_000) / 1000)).toEqual([
+      0, 60, 120, 150, 150, 270, 270,
+    ]);
+  });
+  it('a countdown first ends at the start', () => {
+    const withCountdown: Scenario = {
+      ...scenario,
+      cues: [
+        {
+          id: 'cd',
+          kind: 'countdown',
+          title: 'До начала',
+          notes: '',
+          plannedDurationS: 900,
+          autoFollow: { kind: 'none' },
+          skip: false,
+        },
+        ...scenario.cues,
+      ],
+    };
+    expect(
+      plannedStarts(withCountdown)
+        .slice(0, 3)
+        .map((t) => (t - 100_000) / 1000),
+    ).toEqual([-900, 0, 60]);
+  });
 });

@@ -142,3 +142,19 @@ export function presenceAround(
 export function projectorOnline(displays: readonly { view: string; connected: boolean }[]): boolean {
   return displays.some((d) => d.view === 'main' && d.connected);
 }
+
+/**
+ * The planned clock time each cue starts at, from the ceremony's start time and the planned
+ * lengths (skipped cues take no time). A countdown first in the run of show ends at the start.
+ */
+export function plannedStarts(scenario: Scenario): number[] {
+  const { cues, ceremony } = scenario;
+  const first = cues[0];
+  let at =
+    ceremony.startsAt - (first?.kind === 'countdown' && !first.skip ? first.plannedDurationS * 1000 : 0);
+  return cues.map((c) => {
+    const start = at;
+    if (!c.skip) at += c.plannedDurationS * 1000;
+    return start;
+  });
+}

@@ -92,7 +92,45 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
 
       const shown: string[] = [];
       let i = nextPlayableIndex(scenario.cues, -1);
-      await press(0);
+      // The hall tab: arrivals and a guest found by part of a surname, with the time they came.
+      await page.getByTestId('tab-hall').click();
+      expect(await page.getByTestId('arrivals').textContent()).toContain(`${arriving.length}из 130`);
+      const guest = arriving.at(-1)!;
+      await page.getByTestId('guest-search').fill(guest.name.split(' ')[0]!.slice(0, 5));
+      await expect.poll(() => page.getByTestId('guest-results').textContent()).toContain(guest.name);
+      expect(await page.getByTestId('guest-results').textContent()).toMatch(/пришёл в \d\d:\d\d/);
+      await screenshot(page, 'host-hall');
+      // The screens tab: the projector is listed as connected.
+      await page.getByTestId('tab-screens').click();
+      await expect.poll(() => page.locator('[data-testid="screen"][data-connected="true"]').count()).toBe(1);
+      expect(await page.getByTestId('projector-warning').count()).toBe(0);
+      // Messages to the confidence monitor: send, then clear.
+      await page.getByTestId('tab-show').click();
+      await page.getByTestId('message-input').fill('Растяните на 2 минуты');
+      await page.getByTestId('message-send').click();
+      await expect.poll(() => s.app.show.current().message?.text).toBe('Растяните на 2 минуты');
+      expect(await page.getByTestId('message-current').textContent()).toContain('Растяните на 2 минуты');
+      await page.getByTestId('message-clear').click();
+      await expect.poll(() => s.app.show.current().message).toBe(null);
+      // B is blackout, on and off.
+      await page.locator('body').click({ position: { x: 5, y: 700 } });
+      await page.keyboard.press('b');
+      await expect.poll(() => s.app.show.current().blackout).toBe(true);
+      await expect.poll(() => page.getByTestId('blackout').getAttribute('aria-pressed')).toBe('true');
+      await page.keyboard.press('b');
+      await expect.poll(() => s.app.show.current().blackout).toBe(false);
+      // The show starts by a jump from the run of show, with a confirmation; Cancel first changes nothing.
+      await page.getByTestId('tab-rundown').click();
+      const firstRow = page.locator(`[data-testid="rundown-row"][data-cue-id="${scenario.cues[0]!.id}"]`);
+      expect(await firstRow.getAttribute('data-mark')).toBe('next');
+      await firstRow.getByTestId('rundown-jump').click();
+      await page.getByRole('button', { name: 'Отмена' }).click();
+      expect(s.app.show.current().status).toBe('pre-show');
+      await firstRow.getByTestId('rundown-jump').click();
+      await page.getByTestId('confirm-yes').click();
+      await expect.poll(() => firstRow.getAttribute('data-mark')).toBe('live');
+      await screenshot(page, 'host-rundown');
+      await page.getByTestId('tab-show').click();
       let step = 1;
       let checkedGuard = false;
       let renamed = false;
@@ -185,6 +223,9 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
         i = next;
       }
       await expect.poll(() => s.app.show.current().status).toBe('ended');
+      // The projector drops off: the host is told at once.
+      await display.context.close();
+      await expect.poll(() => page.getByTestId('projector-chip').textContent()).toBe('Проектор не на связи!');
       const playable = s.app.show
         .snapshot()
         .scenario.cues.filter((c) => !c.skip)
