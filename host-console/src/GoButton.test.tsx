@@ -39,14 +39,15 @@ describe('GO and its double-GO guard', () => {
     vi.useRealTimers();
   });
 
-  it('is disarmed during the guard window and says so; a press then is not sent but flashes', async () => {
-    const { sendGo, go } = renderGo(1_000_000 + 600);
+  it('is disarmed during the guard window and says so; a press the server ignores flashes', async () => {
+    const { sendGo, go } = renderGo(1_000_000 + 600, 'too-soon');
     expect(go().dataset.armed).toBe('false');
     expect(go().textContent).toContain('Пауза защиты');
     expect(screen.getByTestId('go-ignored').textContent).toBe('');
 
+    // The server decides, so the press is sent; its GO_TOO_SOON flashes the button and says why.
     await act(async () => fireEvent.click(go()));
-    expect(sendGo).not.toHaveBeenCalled();
+    expect(sendGo).toHaveBeenCalledTimes(1);
     expect(go().dataset.flashing).toBe('true');
     expect(go().className).toContain('go__button--flash');
     expect(screen.getByTestId('go-ignored').textContent).toBe(
@@ -79,11 +80,18 @@ describe('GO and its double-GO guard', () => {
     expect(go().dataset.armed).toBe('true');
   });
 
-  it('flashes when the server refused the press as too soon (its clock decides)', async () => {
+  it('flashes when the server refused the press as too soon even if this device thought it armed', async () => {
     const { sendGo, go } = renderGo(null, 'too-soon');
     await act(async () => fireEvent.click(go()));
     expect(sendGo).toHaveBeenCalledTimes(1);
     expect(go().dataset.flashing).toBe('true');
+  });
+
+  it('a press inside the window that the server accepts (its clock was ahead) moves on without a flash', async () => {
+    const { sendGo, go } = renderGo(1_000_000 + 600, 'ok');
+    await act(async () => fireEvent.click(go()));
+    expect(sendGo).toHaveBeenCalledTimes(1);
+    expect(go().dataset.flashing).toBe('false');
   });
 
   it('does not flash for other refusals, and is disabled once the show has ended', async () => {

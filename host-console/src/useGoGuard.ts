@@ -21,8 +21,9 @@ export function useGoArmed(guardUntil: number | null, serverNow: () => number, c
 }
 
 /**
- * GO with its guard: a press while disarmed is not sent and flashes; a press the server refused as
- * GO_TOO_SOON (clocks differ a little) flashes too. `flashes` counts the ignored presses.
+ * GO with its guard. The server alone decides (its clock, its revision): every press is sent, and a
+ * press it refused as GO_TOO_SOON flashes the button. `armed` only shows the window as this device
+ * estimates it, so the host sees why a quick second tap did nothing. `flashes` counts those taps.
  */
 export function useGoPress(
   guardUntil: number | null,
@@ -33,8 +34,7 @@ export function useGoPress(
   const armed = useGoArmed(guardUntil, serverNow, clockKey);
   const [flashes, setFlashes] = useState(0);
   const press = useCallback(async () => {
-    if (!armed) return setFlashes((n) => n + 1);
     if ((await sendGo()) === 'too-soon') setFlashes((n) => n + 1);
-  }, [armed, sendGo]);
+  }, [sendGo]);
   return { armed, flashes, press };
 }

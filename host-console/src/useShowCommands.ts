@@ -35,8 +35,9 @@ export function useShowCommands() {
       command: { type: 'go' } | { type: 'back' } | { type: 'goto'; cueId: string },
     ): Promise<Outcome> => {
       const show = client.store.getState().show;
-      // A second press while the first is in flight would only come back STALE_REVISION.
-      if (!show || pending.current) return 'refused';
+      if (!show) return 'refused';
+      // A second press while the first is in flight is a double press: ignored, and shown as such.
+      if (pending.current) return 'too-soon';
       pending.current = true;
       const expectedRevision = show.revision;
       const answer =

@@ -145,13 +145,19 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
         shown.push(cue.id);
 
         if (!checkedGuard && i > 0) {
-          // The double-GO guard: a second press at once is ignored, flashes, and nothing moves.
+          // The double-GO guard: two quick taps advance exactly once, and the ignored one flashes.
           const revision = s.app.show.current().revision;
+          await expect.poll(() => page.getByTestId('go').getAttribute('data-armed')).toBe('true');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await page.getByTestId('go').click();
           await page.getByTestId('go').click();
           await expect.poll(() => page.getByTestId('go-ignored').textContent()).not.toBe('');
           expect(await page.getByTestId('go').getAttribute('data-flashing')).toBe('true');
-          expect(s.app.show.current().revision).toBe(revision);
+          await expect.poll(() => s.app.show.current().revision).toBe(revision + 1);
+          expect(s.app.show.current().cueIndex).toBe(nextPlayableIndex(cues, i));
           checkedGuard = true;
+          i = nextPlayableIndex(cues, i);
+          continue;
         }
         if (cue.kind === 'speech' && !reloaded) {
           // Twenty seconds over plan, then a reload on the run-of-show tab: the same place comes back.
