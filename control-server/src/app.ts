@@ -28,6 +28,7 @@ import { checkinHandlers } from './transport/checkin.handlers.js';
 import { displayHandlers } from './transport/display.handlers.js';
 import { DisplaysService } from './domain/displays.service.js';
 import { mountApps } from './transport/static.js';
+import { coalesce } from './transport/coalesce.js';
 import { infoRouter } from './transport/info.router.js';
 import { copyIntoMedia, mediaRouter } from './transport/media.js';
 
@@ -114,13 +115,16 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     onChange: (o) =>
       io.to(['role:admin', 'role:host', 'role:volunteer', 'role:display']).emit('stations:occupancy', o),
   });
+  const sendStats = coalesce(
+    () => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
+    250,
+  );
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,
     checkins: new CheckinsRepository(db),
     clock,
     route: (guest) => stations.routeFor(guest),
-    onChange: () =>
-      io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
+    onChange: sendStats,
   });
 
   const displays = new DisplaysService({
@@ -192,6 +196,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       }),
     close: async () => {
       show.stop();
+      sendStats.cancel();
       await io.close(); // also closes the HTTP server
       db.close();
     },

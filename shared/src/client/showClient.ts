@@ -4,6 +4,7 @@ import { estimateClock, type ClockSample } from '../clock.js';
 import type { Scenario } from '../domain.js';
 import type { Answer, ErrorBody } from '../errors.js';
 import {
+  MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -78,6 +79,14 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
   function send<E extends Events>(event: E, payload: PayloadOf<E>, timeoutMs = 5000): Promise<AnswerOf<E>> {
     return new Promise((resolve) => {
       if (!socket.connected) return resolve(timeout('Нет связи с сервером') as AnswerOf<E>);
+      // Over the server's buffer limit Socket.IO would drop the whole connection without a word:
+      // refuse here, where the operator can be told.
+      if (new TextEncoder().encode(JSON.stringify(payload)).length > MAX_MESSAGE_BYTES - 1024) {
+        return resolve({
+          ok: false,
+          error: { code: 'PAYLOAD_TOO_LARGE', message: 'Слишком большие данные для отправки.' },
+        } as AnswerOf<E>);
+      }
       // Typed emit with an ack across a generic event name is beyond TypeScript's inference here.
       (socket.timeout(timeoutMs) as unknown as { emit: (...a: unknown[]) => void }).emit(
         event,
