@@ -76,13 +76,17 @@ export interface PairingCode {
   expiresAt: number;
 }
 
-export interface DeviceInfo {
+/** A signed-in device (a phone, the tablet, the projector PC) and its role. */
+export interface Device {
   id: string;
   role: Role;
   name: string;
   createdAt: number;
   lastSeenAt: number | null;
   revokedAt: number | null;
+}
+
+export interface DeviceInfo extends Device {
   /** Sockets of the device connected right now. */
   online: boolean;
 }

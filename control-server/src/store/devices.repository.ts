@@ -1,14 +1,7 @@
-import type { Role } from '@ceremony/shared';
+import type { Device, Role } from '@ceremony/shared';
 import type { Db } from './db.js';
 
-export interface Device {
-  id: string;
-  role: Role;
-  name: string;
-  createdAt: number;
-  lastSeenAt: number | null;
-  revokedAt: number | null;
-}
+export type { Device };
 
 interface DeviceRow {
   id: string;
