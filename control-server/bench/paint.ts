@@ -37,7 +37,9 @@ export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): 
   const appsDir = path.resolve(import.meta.dirname, '..', '..');
   if (!fs.existsSync(path.join(appsDir, 'stage-display', 'dist', 'index.html')))
     throw new Error('stage-display is not built: npm run build -w @ceremony/stage-display');
-  const app = createApp({ config: { port: 0, host: '127.0.0.1', dataDir, pins: {}, appsDir } });
+  const app = createApp({
+    config: { port: 0, host: '127.0.0.1', dataDir, pins: {}, appsDir, httpsPort: null },
+  });
   const url = `http://127.0.0.1:${await app.listen()}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

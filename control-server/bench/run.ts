@@ -155,6 +155,8 @@ async function main() {
 function ourEnv(dataDir: string, port: number): Record<string, string> {
   return {
     PORT: String(port),
+    // The bare server has no TLS listener either; HTTPS is checked in test/https.test.ts.
+    HTTPS_PORT: 'off',
     DATA_DIR: dataDir,
     ADMIN_PIN: BENCH_PINS.admin,
     HOST_PIN: BENCH_PINS.host,

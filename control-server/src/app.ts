@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
@@ -29,7 +30,8 @@ import { displayHandlers } from './transport/display.handlers.js';
 import { DisplaysService } from './domain/displays.service.js';
 import { mountApps } from './transport/static.js';
 import { coalesce } from './transport/coalesce.js';
-import { infoRouter } from './transport/info.router.js';
+import { hallCertificate, httpsServer } from './transport/tls.js';
+import { infoRouter, lanAddresses } from './transport/info.router.js';
 import { copyIntoMedia, mediaRouter } from './transport/media.js';
 
 export const VERSION = '0.1.0';
@@ -48,6 +50,8 @@ export interface App {
   checkin: CheckinService;
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
   listen(): Promise<number>;
+  /** Also listens over HTTPS (config.httpsPort) with the hall's own certificate; answers the port. */
+  listenHttps(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -155,7 +159,12 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     onSeen,
   );
 
-  app.use('/api', infoRouter(config.host));
+  let httpsPort: number | null = null;
+  let secure: https.Server | null = null;
+  app.use(
+    '/api',
+    infoRouter(config.host, () => httpsPort),
+  );
   app.use('/api', feedbackRouter(db, clock));
   app.use('/api', apiRouter({ auth, show, guests, version: VERSION, startedAt, clock, onSeen }));
   app.use(
@@ -194,7 +203,24 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
       }),
+    listenHttps: async () => {
+      const port = config.httpsPort;
+      if (port === null) return null;
+      const certificate = await hallCertificate(config.dataDir, lanAddresses());
+      secure = httpsServer(certificate, app, io);
+      const server = secure;
+      httpsPort = await new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, config.host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : 0);
+        });
+      });
+      return httpsPort;
+    },
     close: async () => {
+      secure?.closeAllConnections();
+      secure?.close();
       show.stop();
       sendStats.cancel();
       await io.close(); // also closes the HTTP server

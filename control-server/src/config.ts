@@ -20,6 +20,11 @@ const ConfigSchema = z.object({
   DISPLAY_PIN: pin,
   /** Where the built apps live; by default beside this package in the monorepo. */
   APPS_DIR: z.string().optional(),
+  /** HTTPS beside HTTP: phones only allow the camera and offline install on a secure page. */
+  HTTPS_PORT: z
+    .string()
+    .default('8443')
+    .refine((v) => v === 'off' || /^\d{1,5}$/.test(v), 'HTTPS_PORT is a port number or "off"'),
 });
 
 export interface Config {
@@ -28,6 +33,8 @@ export interface Config {
   dataDir: string;
   pins: Partial<Record<'admin' | 'host' | 'volunteer' | 'display', string>>;
   appsDir: string;
+  /** null: no HTTPS listener. */
+  httpsPort: number | null;
 }
 
 /** The one place that reads process.env: everything else gets a validated Config. */
@@ -44,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     dataDir: path.resolve(c.DATA_DIR),
     pins: { admin: c.ADMIN_PIN, host: c.HOST_PIN, volunteer: c.VOLUNTEER_PIN, display: c.DISPLAY_PIN },
     appsDir: path.resolve(c.APPS_DIR ?? repoRoot),
+    httpsPort: c.HTTPS_PORT === 'off' ? null : Number(c.HTTPS_PORT),
   };
 }
 

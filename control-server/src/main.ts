@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = createApp({ config });
   const port = await app.listen();
+  const securePort = await app.listenHttps();
   const hosts =
     config.host === '0.0.0.0'
       ? [
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
       : [config.host];
   const base = `http://${hosts[0]}:${port}`;
   const lan = hosts[1] ? `http://${hosts[1]}:${port}` : base;
+  const secure = securePort === null ? lan : `https://${hosts[1] ?? hosts[0]}:${securePort}`;
   const { pins } = app.auth;
   console.log(
     [
@@ -28,7 +30,14 @@ async function main(): Promise<void> {
       '',
       `  Пульт ведущего   ${lan}/host/       ПИН ведущего ${pins.host}, администратора ${pins.admin}`,
       `  Экран сцены      ${lan}/display/    ПИН экрана ${pins.display}`,
-      `  Регистрация      ${lan}/checkin/    ПИН волонтёра ${pins.volunteer}`,
+      `  Регистрация      ${secure}/checkin/    ПИН волонтёра ${pins.volunteer}`,
+      ...(securePort === null
+        ? []
+        : [
+            '',
+            `  Камера на телефонах работает только по https (порт ${securePort}, сертификат этого`,
+            '  компьютера): при первом входе телефон предупредит о сертификате — примите его.',
+          ]),
       '',
       `  На этом компьютере: ${base}/host/`,
       '',

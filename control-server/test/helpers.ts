@@ -37,6 +37,7 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Test
     dataDir,
     pins: { ...PINS },
     appsDir: path.resolve(import.meta.dirname, '..', '..'),
+    httpsPort: null,
   };
   const app = createApp({ config, clock: () => Date.now() + offset });
   const port = await app.listen();

@@ -16,6 +16,7 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
     env: {
       ...process.env,
       PORT: '0',
+      HTTPS_PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       ADMIN_PIN: PINS.admin,

@@ -28,12 +28,24 @@ export function lanUrls(
  * `GET /api/info`, unauthenticated: where phones can reach this server. The projector may have
  * opened its page via localhost, yet the finale's QR code must carry an address a phone can use.
  */
-export function infoRouter(host: string): express.Router {
+export function infoRouter(host: string, httpsPort: () => number | null = () => null): express.Router {
   const router = express.Router();
   router.get('/info', (req, res) => {
-    res
-      .set('cache-control', 'no-cache')
-      .json({ ok: true, lanUrls: lanUrls(host, req.socket.localPort ?? 0) });
+    const secure = httpsPort();
+    res.set('cache-control', 'no-cache').json({
+      ok: true,
+      lanUrls: lanUrls(host, req.socket.localPort ?? 0),
+      // Phones need these for the camera: same addresses, the HTTPS port.
+      httpsUrls: secure === null ? [] : lanUrls(host, secure).map((u) => u.replace(/^http:/, 'https:')),
+    });
   });
   return router;
+}
+
+/** The machine's own non-internal IPv4 addresses, for the hall certificate. */
+export function lanAddresses(interfaces: Interfaces = os.networkInterfaces()): string[] {
+  return Object.values(interfaces)
+    .flat()
+    .filter((i): i is os.NetworkInterfaceInfo => !!i && i.family === 'IPv4')
+    .map((i) => i.address);
 }
