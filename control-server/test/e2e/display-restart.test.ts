@@ -1,41 +1,9 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ask, startServer, tempDir, type TestServer } from '../helpers.js';
 import { hasChromium, launch } from './browser.js';
 import { gotoCue, openDisplay, settledOn } from './display-kit.js';
-
-/**
- * A fixed address in front of the server: a restarted test server gets a new port, but the
- * projector's page must find it where it was, as it would on the evening.
- */
-async function forwarder(): Promise<{ url: string; to: (port: number | null) => void; close: () => void }> {
-  let target: number | null = null;
-  const open = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    if (target === null) return client.destroy();
-    const upstream = net.connect(target, '127.0.0.1');
-    for (const s of [client, upstream]) {
-      open.add(s);
-      s.on('close', () => open.delete(s));
-      s.on('error', () => s.destroy());
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    to: (p) => {
-      target = p;
-      if (p === null) for (const s of open) s.destroy();
-    },
-    close: () => {
-      for (const s of open) s.destroy();
-      server.close();
-    },
-  };
-}
+import { forwarder, pageErrorsBesidesNetwork } from './forwarder.js';
 
 describe.runIf(hasChromium)('the stage display rides out a server restart', () => {
   let browser: Browser;
@@ -88,14 +56,7 @@ describe.runIf(hasChromium)('the stage display rides out a server restart', () =
     const next = cues[cues.indexOf(nominee) + 1]!;
     await settledOn(page, next.id);
     // Nothing the page did went wrong; the browser's own notes about refused connections are not the page's.
-    expect(
-      errors.filter(
-        (e) =>
-          !/net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|SOCKET_NOT_CONNECTED|EMPTY_RESPONSE)|WebSocket connection|socket\.io/i.test(
-            e,
-          ),
-      ),
-    ).toEqual([]);
+    expect(pageErrorsBesidesNetwork(errors)).toEqual([]);
     await context.close();
     front.close();
   });
