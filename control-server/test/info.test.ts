@@ -49,6 +49,7 @@ describe('GET /api/info', () => {
   it('needs no token and names the listening address and port', async () => {
     const res = await http(`${s.url}/api/info`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, lanUrls: [s.url] });
+    // No HTTPS listener in this in-process server; test/https.test.ts covers httpsUrls.
+    expect(res.body).toEqual({ ok: true, lanUrls: [s.url], httpsUrls: [] });
   });
 });
