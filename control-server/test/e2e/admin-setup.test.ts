@@ -1,8 +1,7 @@
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { PINS, ask, http, startServer, type TestServer } from '../helpers.js';
-import { SIZES, hasChromium, launch, openPage, screenshot, signInWithPin } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { PINS, ask, http } from '../helpers.js';
+import { SIZES, hasChromium, serverAndBrowser, openPage, screenshot, signInWithPin } from './browser.js';
 
 const SHEET = [
   'ФИО;Категория;Организация;Номинация;Согласие на обработку ПД;Должность',
@@ -12,19 +11,10 @@ const SHEET = [
 ].join('\r\n');
 
 describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', () => {
-  let s: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    s = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  const live = serverAndBrowser();
 
   it('imports a cp1251 sheet through the mapping screen and the dry-run preview', async () => {
-    const { page, context, errors } = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+    const { page, context, errors } = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
     await signInWithPin(page, PINS.admin);
     await page.getByTestId('tab-admin').click();
     await page.getByTestId('import-file').setInputFiles({
@@ -42,7 +32,9 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     // Nothing was written by the checks.
     const names = async () =>
       (
-        (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests as { name: string }[]
+        (await http(`${live.s.url}/api/guests`, { token: live.s.token('admin') })).body.guests as {
+          name: string;
+        }[]
       ).map((g) => g.name);
     expect(await names()).not.toContain('Алёна Ёжикова');
 
@@ -61,7 +53,7 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
   });
 
   it('pairs a phone by QR, lists it, and revoking it signs it out at once', async () => {
-    const admin = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+    const admin = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
     await signInWithPin(admin.page, PINS.admin);
     await admin.page.getByTestId('tab-admin').click();
     await admin.page.getByTestId('admin-devices').click();
@@ -71,10 +63,10 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     const url = (await admin.page.getByTestId('pair-url').textContent())!;
     expect(url).toMatch(/\/checkin\/\?pair=[0-9A-Z]{12}$/);
 
-    const phone = await openPage(browser, url, SIZES.phone, { isMobile: true, hasTouch: true });
+    const phone = await openPage(live.browser, url, SIZES.phone, { isMobile: true, hasTouch: true });
     await phone.page.getByTestId('badge-input').waitFor();
     expect(new URL(phone.page.url()).search).toBe('');
-    const guest = s.app.checkin.stats();
+    const guest = live.s.app.checkin.stats();
     expect(guest.arrived).toBe(0);
 
     const row = admin.page.locator('[data-device="Вход 1"]');
@@ -87,35 +79,35 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     await expect.poll(() => row.textContent()).toContain('отключено');
 
     // The same link does not work twice.
-    const again = await openPage(browser, url, SIZES.phone);
+    const again = await openPage(live.browser, url, SIZES.phone);
     await again.page.getByTestId('pin-input').waitFor();
     expect(await again.page.locator('.cer-signin__error').textContent()).toContain('QR-код');
     for (const p of [admin, phone, again]) await p.context.close();
   });
 
   it('the printable report shows the real figures', async () => {
-    const volunteer = await s.socket('volunteer');
-    const guests = (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests as {
+    const volunteer = await live.s.socket('volunteer');
+    const guests = (await http(`${live.s.url}/api/guests`, { token: live.s.token('admin') })).body.guests as {
       badgeCode: string;
     }[];
     for (const [i, g] of guests.slice(0, 40).entries()) {
       await ask(volunteer, 'checkin:scan', { code: g.badgeCode, scanId: `e2e-report-${i}` });
-      s.advance(90_000);
+      live.s.advance(90_000);
     }
-    const stationId = s.app.show.snapshot().scenario.stations[1]!.id;
+    const stationId = live.s.app.show.snapshot().scenario.stations[1]!.id;
     for (const [i, g] of guests.slice(0, 9).entries())
       await ask(volunteer, 'station:visit', { stationId, code: g.badgeCode, scanId: `e2e-station-${i}` });
     for (const rating of [5, 5, 4, 3, 5])
-      await http(`${s.url}/api/feedback`, {
+      await http(`${live.s.url}/api/feedback`, {
         method: 'POST',
         json: { rating, comment: `Оценка ${rating}: спасибо!` },
       });
     const html = await (
-      await fetch(`${s.url}/api/admin/report.html`, {
-        headers: { authorization: `Bearer ${s.token('admin')}` },
+      await fetch(`${live.s.url}/api/admin/report.html`, {
+        headers: { authorization: `Bearer ${live.s.token('admin')}` },
       })
     ).text();
-    const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+    const context = await live.browser.newContext({ viewport: { width: 794, height: 1123 } });
     const page = await context.newPage();
     await page.setContent(html);
     expect(await page.locator('body').textContent()).toContain(`40 / ${guests.length}`);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -74,4 +76,21 @@ export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * A real server and Debian's Chromium for the enclosing describe block, both stopped after it.
+ * Read them as `live.s` and `live.browser` inside tests (they exist once beforeAll has run).
+ */
+export function serverAndBrowser(): { s: TestServer; browser: Browser } {
+  const live = {} as { s: TestServer; browser: Browser };
+  beforeAll(async () => {
+    live.s = await startServer();
+    live.browser = await launch();
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.s?.stop();
+  });
+  return live;
 }

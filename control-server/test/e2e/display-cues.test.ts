@@ -1,10 +1,9 @@
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CUE_KINDS, type Cue, type Nominee } from '@ceremony/shared';
-import { ask, http, startServer, type TestServer } from '../helpers.js';
-import { hasChromium, launch, screenshot } from './browser.js';
+import { ask, http } from '../helpers.js';
+import { hasChromium, serverAndBrowser, screenshot } from './browser.js';
 import { gotoCue, openDisplay, overflowProblems, settledOn } from './display-kit.js';
 
 /** The demo cue that shows each kind best: the longest names, a nominee with consent. */
@@ -37,22 +36,13 @@ function showcase(cues: Cue[], nominees: Nominee[]): Map<Cue['kind'], Cue> {
 }
 
 describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of the demo', () => {
-  let s: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    s = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  const live = serverAndBrowser();
 
   it('renders every kind without overflow or a console error, and saves a screenshot of each', async () => {
-    const { scenario } = s.app.show.snapshot();
+    const { scenario } = live.s.app.show.snapshot();
     const picks = showcase(scenario.cues, scenario.nominees);
     expect([...picks.keys()].sort()).toEqual([...CUE_KINDS].sort());
-    const { page, errors, context } = await openDisplay(browser, s.url);
+    const { page, errors, context } = await openDisplay(live.browser, live.s.url);
 
     await page.getByTestId('stage-title').waitFor();
     expect(await page.getByTestId('stage-title').textContent()).toBe(scenario.ceremony.title);
@@ -60,7 +50,7 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
     await screenshot(page, 'display-pre-show');
 
     for (const [kind, cue] of picks) {
-      await gotoCue(s, cue.id);
+      await gotoCue(live.s, cue.id);
       await settledOn(page, cue.id);
       if (kind === 'video') await page.waitForSelector('.video-slot video[data-frame="1"]');
       if (kind === 'break')
@@ -78,16 +68,16 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
   });
 
   it('the break slide shows each station’s free places and follows a visit live', async () => {
-    const { scenario } = s.app.show.snapshot();
+    const { scenario } = live.s.app.show.snapshot();
     const brk = scenario.cues.find((c) => c.kind === 'break')!;
-    const { page, errors, context } = await openDisplay(browser, s.url);
-    await gotoCue(s, brk.id);
+    const { page, errors, context } = await openDisplay(live.browser, live.s.url);
+    await gotoCue(live.s, brk.id);
     await settledOn(page, brk.id);
     const station = scenario.stations[0]!;
     const first = page.getByTestId('station-free').first();
     await expect.poll(() => first.textContent()).toMatch(new RegExp(`свободно ${station.capacity} мест`));
-    const guest = (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests[0];
-    const phone = await s.socket('volunteer');
+    const guest = (await http(`${live.s.url}/api/guests`, { token: live.s.token('admin') })).body.guests[0];
+    const phone = await live.s.socket('volunteer');
     const visit = await ask(phone, 'station:visit', {
       stationId: station.id,
       code: guest.badgeCode,
@@ -100,13 +90,13 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
   });
 
   it('shows a nominee without consent by name only: no portrait, no organisation details, no citation', async () => {
-    const { scenario } = s.app.show.snapshot();
+    const { scenario } = live.s.app.show.snapshot();
     const cue = scenario.cues.find(
       (c) => c.kind === 'nominee' && !scenario.nominees.find((n) => n.id === c.nomineeId)!.consent,
     )!;
     const nominee = scenario.nominees.find((n) => cue.kind === 'nominee' && n.id === cue.nomineeId)!;
-    const { page, errors, context } = await openDisplay(browser, s.url);
-    await gotoCue(s, cue.id);
+    const { page, errors, context } = await openDisplay(live.browser, live.s.url);
+    await gotoCue(live.s, cue.id);
     await settledOn(page, cue.id);
     expect(await page.getByTestId('stage-title').textContent()).toBe(nominee.name);
     const text = await page.locator('.stage').textContent();
@@ -117,7 +107,7 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
 
     const withConsent = scenario.nominees.find((n) => n.consent && n.kind === 'citizen' && n.citation)!;
     const other = scenario.cues.find((c) => c.kind === 'nominee' && c.nomineeId === withConsent.id)!;
-    await gotoCue(s, other.id);
+    await gotoCue(live.s, other.id);
     await settledOn(page, other.id);
     expect(await page.locator('.stage').textContent()).toContain(withConsent.citation);
     expect(await page.getByTestId('monogram').count()).toBe(1);
@@ -126,15 +116,15 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
   });
 
   it('the finale QR code leads a phone to the feedback page on the server', async () => {
-    const { scenario } = s.app.show.snapshot();
+    const { scenario } = live.s.app.show.snapshot();
     const finale = scenario.cues.find((c) => c.kind === 'finale')!;
-    const { page, context } = await openDisplay(browser, s.url);
-    await gotoCue(s, finale.id);
+    const { page, context } = await openDisplay(live.browser, live.s.url);
+    await gotoCue(live.s, finale.id);
     await settledOn(page, finale.id);
     const png = PNG.sync.read(await page.getByTestId('qr').screenshot());
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     // Bound to 127.0.0.1 in tests, the server's only address is the page's own.
-    expect(decoded?.data).toBe(`${s.url}/checkin/feedback`);
+    expect(decoded?.data).toBe(`${live.s.url}/checkin/feedback`);
     const page2 = await context.newPage();
     const res = await page2.goto(decoded!.data);
     expect(res?.status()).toBe(200);
@@ -142,12 +132,12 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
   });
 
   it('a second screen and the confidence monitor stay in step; the host’s message reaches the presenter', async () => {
-    const { scenario } = s.app.show.snapshot();
-    const main = await openDisplay(browser, s.url, '?debug=1');
-    const monitor = await openDisplay(browser, s.url, '?view=confidence');
+    const { scenario } = live.s.app.show.snapshot();
+    const main = await openDisplay(live.browser, live.s.url, '?debug=1');
+    const monitor = await openDisplay(live.browser, live.s.url, '?view=confidence');
     const speech = scenario.cues.find((c) => c.kind === 'speech')!;
-    await gotoCue(s, speech.id);
-    const host = await s.socket('host');
+    await gotoCue(live.s, speech.id);
+    const host = await live.s.socket('host');
     expect((await ask(host, 'show:message', { text: 'Микрофон №2 не работает — возьмите ручной' })).ok).toBe(
       true,
     );
@@ -164,12 +154,14 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
     await expect.poll(() => monitor.page.getByTestId('cue-timer').textContent()).toMatch(/^0:0[1-9]$/);
     await screenshot(monitor.page, 'display-confidence');
 
-    s.advance(1000);
-    expect((await ask(host, 'show:go', { expectedRevision: s.app.show.current().revision })).ok).toBe(true);
+    live.s.advance(1000);
+    expect((await ask(host, 'show:go', { expectedRevision: live.s.app.show.current().revision })).ok).toBe(
+      true,
+    );
     const next = scenario.cues[index + 1]!;
     await settledOn(main.page, next.id);
     await expect.poll(() => monitor.page.getByTestId('conf-current').textContent()).toBe(next.title);
-    const displays = s.app.show.snapshot() && (await ask(host, 'show:resync', {}));
+    const displays = live.s.app.show.snapshot() && (await ask(host, 'show:resync', {}));
     expect(displays.ok).toBe(true);
     expect(main.errors).toEqual([]);
     expect(monitor.errors).toEqual([]);

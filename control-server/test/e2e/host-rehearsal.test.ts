@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
 import { nextPlayableIndex, type Cue, type Guest } from '@ceremony/shared';
-import { PINS, ask, http, startServer, type TestServer } from '../helpers.js';
-import { SIZES, hasChromium, launch, openPage, screenshot, signInWithPin } from './browser.js';
+import { PINS, ask, http } from '../helpers.js';
+import { SIZES, hasChromium, serverAndBrowser, openPage, screenshot, signInWithPin } from './browser.js';
 
 /**
  * What the projector paints now, by the best mark the stage offers: a root data-cue-id, else the
@@ -22,28 +21,20 @@ async function displayShows(page: Page, cue: Cue): Promise<boolean> {
 }
 
 describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () => {
-  let s: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    s = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  const live = serverAndBrowser();
 
   it(
     'runs the demo from the first cue to the last, with the display beside it',
     { timeout: 240_000 },
     async () => {
-      const { scenario } = s.app.show.snapshot();
+      const { scenario } = live.s.app.show.snapshot();
       // The hall: everyone of the first nomination is in, except one of its honoured.
-      const guests: Guest[] = (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests;
+      const guests: Guest[] = (await http(`${live.s.url}/api/guests`, { token: live.s.token('admin') })).body
+        .guests;
       const firstNomination = scenario.nominations[0]!.id;
       const ofFirst = scenario.nominees.filter((n) => n.nominationId === firstNomination);
       const absent = ofFirst.find((n) => n.honoured) ?? ofFirst[0]!;
-      const phone = await s.socket('volunteer');
+      const phone = await live.s.socket('volunteer');
       const nomineeGuests = guests.filter((g) => g.nomineeId && g.nomineeId !== absent.id);
       const arriving = [...nomineeGuests, ...guests.filter((g) => g.category === 'guest').slice(0, 30)];
       for (const [i, g] of arriving.entries())
@@ -52,11 +43,11 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       const missingFirst = ofFirst.filter((n) => !present.has(n.id)).length;
       expect(missingFirst).toBeGreaterThanOrEqual(1);
 
-      const display = await openPage(browser, `${s.url}/display/`, SIZES.projector);
+      const display = await openPage(live.browser, `${live.s.url}/display/`, SIZES.projector);
       await signInWithPin(display.page, PINS.display);
       const start = display.page.getByTestId('start');
       if (await start.count()) await start.click();
-      const host = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+      const host = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
       await signInWithPin(host.page, PINS.host);
       const page = host.page;
 
@@ -108,24 +99,24 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       await page.getByTestId('tab-show').click();
       await page.getByTestId('message-input').fill('Растяните на 2 минуты');
       await page.getByTestId('message-send').click();
-      await expect.poll(() => s.app.show.current().message?.text).toBe('Растяните на 2 минуты');
+      await expect.poll(() => live.s.app.show.current().message?.text).toBe('Растяните на 2 минуты');
       expect(await page.getByTestId('message-current').textContent()).toContain('Растяните на 2 минуты');
       await page.getByTestId('message-clear').click();
-      await expect.poll(() => s.app.show.current().message).toBe(null);
+      await expect.poll(() => live.s.app.show.current().message).toBe(null);
       // B is blackout, on and off.
       await page.locator('body').click({ position: { x: 5, y: 700 } });
       await page.keyboard.press('b');
-      await expect.poll(() => s.app.show.current().blackout).toBe(true);
+      await expect.poll(() => live.s.app.show.current().blackout).toBe(true);
       await expect.poll(() => page.getByTestId('blackout').getAttribute('aria-pressed')).toBe('true');
       await page.keyboard.press('b');
-      await expect.poll(() => s.app.show.current().blackout).toBe(false);
+      await expect.poll(() => live.s.app.show.current().blackout).toBe(false);
       // The show starts by a jump from the run of show, with a confirmation; Cancel first changes nothing.
       await page.getByTestId('tab-rundown').click();
       const firstRow = page.locator(`[data-testid="rundown-row"][data-cue-id="${scenario.cues[0]!.id}"]`);
       expect(await firstRow.getAttribute('data-mark')).toBe('next');
       await firstRow.getByTestId('rundown-jump').click();
       await page.getByRole('button', { name: 'Отмена' }).click();
-      expect(s.app.show.current().status).toBe('pre-show');
+      expect(live.s.app.show.current().status).toBe('pre-show');
       await firstRow.getByTestId('rundown-jump').click();
       await page.getByTestId('confirm-yes').click();
       await expect.poll(() => firstRow.getAttribute('data-mark')).toBe('live');
@@ -136,7 +127,7 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       let renamed = false;
       let reloaded = false;
       while (i !== -1) {
-        const cues = s.app.show.snapshot().scenario.cues;
+        const cues = live.s.app.show.snapshot().scenario.cues;
         const cue = cues[i]!;
         await expect
           .poll(() => page.getByTestId('current-cue-title').textContent(), { timeout: 10_000 })
@@ -146,27 +137,27 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
 
         if (!checkedGuard && i > 0) {
           // The double-GO guard: two quick taps advance exactly once, and the ignored one flashes.
-          const revision = s.app.show.current().revision;
+          const revision = live.s.app.show.current().revision;
           await expect.poll(() => page.getByTestId('go').getAttribute('data-armed')).toBe('true');
           await new Promise((resolve) => setTimeout(resolve, 100));
           await page.getByTestId('go').click();
           await page.getByTestId('go').click();
           await expect.poll(() => page.getByTestId('go-ignored').textContent()).not.toBe('');
           expect(await page.getByTestId('go').getAttribute('data-flashing')).toBe('true');
-          await expect.poll(() => s.app.show.current().revision).toBe(revision + 1);
-          expect(s.app.show.current().cueIndex).toBe(nextPlayableIndex(cues, i));
+          await expect.poll(() => live.s.app.show.current().revision).toBe(revision + 1);
+          expect(live.s.app.show.current().cueIndex).toBe(nextPlayableIndex(cues, i));
           checkedGuard = true;
           i = nextPlayableIndex(cues, i);
           continue;
         }
         if (cue.kind === 'speech' && !reloaded) {
           // Twenty seconds over plan, then a reload on the run-of-show tab: the same place comes back.
-          s.advance((cue.plannedDurationS + 20) * 1000);
+          live.s.advance((cue.plannedDurationS + 20) * 1000);
           await page.getByTestId('tab-rundown').click();
           await page.reload();
           await expect.poll(() => page.getByTestId('tab-rundown').getAttribute('aria-selected')).toBe('true');
-          const live = page.locator('[data-testid="rundown-row"][data-mark="live"]');
-          await expect.poll(() => live.getAttribute('data-cue-id')).toBe(cue.id);
+          const liveRow = page.locator('[data-testid="rundown-row"][data-mark="live"]');
+          await expect.poll(() => liveRow.getAttribute('data-cue-id')).toBe(cue.id);
           await page.getByTestId('tab-show').click();
           await expect.poll(() => page.getByTestId('cue-timer').getAttribute('data-tone')).toBe('over');
           // The rehearsal runs far ahead of the plan (a 15-minute countdown took seconds): the show itself is on time.
@@ -176,7 +167,7 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
         }
         if (cue.kind === 'nominee' && !renamed) {
           // Setup mode from the admin's tablet: correct this nominee's name; the projector follows at once.
-          const admin = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+          const admin = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
           await signInWithPin(admin.page, PINS.admin);
           await admin.page.getByTestId('tab-setup').click();
           await admin.page.locator(`[data-testid="setup-cue"][data-cue-id="${cue.id}"]`).click();
@@ -185,7 +176,7 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
           await admin.page.getByTestId('nominee-save').click();
           await expect.poll(() => admin.page.getByTestId('setup-note').textContent()).toBe('Сохранено');
           await expect.poll(() => page.getByTestId('current-cue-title').textContent()).toBe(fixed);
-          const now = s.app.show.snapshot().scenario.cues[i]!;
+          const now = live.s.app.show.snapshot().scenario.cues[i]!;
           await expect.poll(() => displayShows(display.page, now)).toBe(true);
           await expect.poll(() => display.page.locator('body').textContent()).toContain('(исправлено)');
           await screenshot(admin.page, 'host-setup');
@@ -215,9 +206,10 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
 
         const next = nextPlayableIndex(cues, i);
         // A video set to auto-follow may already have moved on by itself: then no GO is needed.
-        if (s.app.show.current().cueIndex === i) {
+        if (live.s.app.show.current().cueIndex === i) {
           await press(step++);
-          const moved = () => s.app.show.current().cueIndex !== i || s.app.show.current().status === 'ended';
+          const moved = () =>
+            live.s.app.show.current().cueIndex !== i || live.s.app.show.current().status === 'ended';
           await expect
             .poll(async () =>
               moved()
@@ -228,11 +220,11 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
         } else expect(cue.autoFollow.kind).not.toBe('none');
         i = next;
       }
-      await expect.poll(() => s.app.show.current().status).toBe('ended');
+      await expect.poll(() => live.s.app.show.current().status).toBe('ended');
       // The projector drops off: the host is told at once.
       await display.context.close();
       await expect.poll(() => page.getByTestId('projector-chip').textContent()).toBe('Проектор не на связи!');
-      const playable = s.app.show
+      const playable = live.s.app.show
         .snapshot()
         .scenario.cues.filter((c) => !c.skip)
         .map((c) => c.id);

@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { PINS, startServer, type TestServer } from '../helpers.js';
-import { SIZES, hasChromium, launch, openPage, signInWithPin } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PINS } from '../helpers.js';
+import { SIZES, hasChromium, serverAndBrowser, openPage, signInWithPin } from './browser.js';
 
 describe.runIf(hasChromium)('host console: setup mode edits the run of show live', () => {
-  let s: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    s = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.stop();
-  });
+  const live = serverAndBrowser();
 
-  const cues = () => s.app.show.snapshot().scenario.cues;
+  const cues = () => live.s.app.show.snapshot().scenario.cues;
   const setupRow = (page: Page, id: string) => page.locator(`[data-testid="setup-cue"][data-cue-id="${id}"]`);
 
   it('adds, edits, moves, skips and removes a cue; a conflicting edit from another tablet is refused', async () => {
-    const admin = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+    const admin = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
     await signInWithPin(admin.page, PINS.admin);
-    const host = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+    const host = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
     await signInWithPin(host.page, PINS.host);
     // The host role has no setup or admin tab.
     await host.page.getByTestId('tab-rundown').click();
@@ -63,7 +54,7 @@ describe.runIf(hasChromium)('host console: setup mode edits the run of show live
     await expect.poll(() => hostRow.getAttribute('data-mark')).toBe('skipped');
 
     // A second admin tablet opens the same cue; the first changes it; the second's edit is refused.
-    const other = await openPage(browser, `${s.url}/host/`, SIZES.tablet);
+    const other = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
     await signInWithPin(other.page, PINS.admin);
     await other.page.getByTestId('tab-setup').click();
     await setupRow(other.page, added.id).click();
