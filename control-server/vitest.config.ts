@@ -7,5 +7,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The 1 s default of expect.poll is shorter than a busy 2-core CI box takes to play a second of video.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
