@@ -34,17 +34,19 @@ function mappingFrom(args: string[]): ImportMapping {
 }
 
 function printReport(r: ImportReport, out: CliContext['out']): void {
-  out(
-    `Кодировка: ${r.encoding}; разделитель: «${r.delimiter === '\t' ? 'TAB' : r.delimiter}»; строк: ${r.rows}`,
-  );
+  const read =
+    r.format === 'xlsx'
+      ? 'Книга Excel (.xlsx), первый лист'
+      : `Кодировка: ${r.encoding}; разделитель: «${r.delimiter === '\t' ? 'TAB' : r.delimiter}»`;
+  out(`${read}; строк: ${r.rows}`);
   for (const c of r.columns) out(`  ${c.header || '(пусто)'} → ${c.field ?? 'не загружается'}`);
   if (r.unknownHeaders.length)
     out(`Неизвестные столбцы: ${r.unknownHeaders.join(', ')} (укажите --map "Заголовок=поле")`);
   for (const e of r.errors) out(`  строка ${e.line}: ${e.message}`);
 }
 
-/** `import-guests FILE [--dry-run] [--replace] [--map "Заголовок=поле"]…`: exit code 1 when nothing was written. */
-export function importGuests(ctx: CliContext, args: string[]): number {
+/** `import-guests FILE [--dry-run] [--replace] [--map "Заголовок=поле"]…` (CSV or .xlsx): exit code 1 when nothing was written. */
+export async function importGuests(ctx: CliContext, args: string[]): Promise<number> {
   const [file] = positional(args);
   if (!file) throw new Error('Укажите файл: import-guests FILE [--dry-run] [--replace]');
   const guests = new GuestsService(
@@ -53,11 +55,15 @@ export function importGuests(ctx: CliContext, args: string[]): number {
     () => ctx.app.show.snapshot().scenario,
   );
   const dryRun = flag(args, '--dry-run');
-  const report = guests.importFile(fs.readFileSync(ctx.file(file)), {
+  const report = await guests.importFile(fs.readFileSync(ctx.file(file)), {
     dryRun,
     replace: flag(args, '--replace'),
     mapping: mappingFrom(args),
   });
+  if (!report.ok) {
+    ctx.out(`${report.error.message}\nНичего не записано.`);
+    return 1;
+  }
   printReport(report, ctx.out);
   if (report.errors.length) {
     ctx.out(`Ошибок: ${report.errors.length}. Ничего не записано.`);

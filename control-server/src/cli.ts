@@ -10,7 +10,7 @@ import {
 } from './cli.commands.js';
 
 /** Small admin commands for the night before and the morning after: `npm run cli -- <command>`. */
-const commands: Record<string, (ctx: CliContext, args: string[]) => number> = {
+const commands: Record<string, (ctx: CliContext, args: string[]) => number | Promise<number>> = {
   pins({ app, out }) {
     const { pins } = app.auth;
     out(`admin ${pins.admin}\nhost ${pins.host}\nvolunteer ${pins.volunteer}\ndisplay ${pins.display}`);
@@ -33,7 +33,7 @@ let code = 1;
 try {
   app = createApp({ config: loadConfig() });
   // `npm run cli` runs inside control-server/: file names are meant from where the person typed them.
-  code = command(
+  code = await command(
     { app, file: resolveFrom(process.env.INIT_CWD ?? process.cwd()), out: (l) => console.log(l) },
     args,
   );

@@ -40,8 +40,11 @@ export interface ImportColumn {
 export interface ImportReport {
   ok: true;
   dryRun: boolean;
-  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1251';
-  delimiter: ';' | ',' | '\t';
+  /** Told by the file's first bytes: an Excel workbook is a zip, anything else is read as CSV. */
+  format: 'csv' | 'xlsx';
+  /** CSV only: how its bytes and cells were read. An .xlsx is XML inside and has neither. */
+  encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1251';
+  delimiter?: ';' | ',' | '\t';
   columns: ImportColumn[];
   /** Headers nobody knows yet: the mapping screen asks about these. */
   unknownHeaders: string[];

@@ -8,15 +8,36 @@ import type { GuestField, ImportColumn, ImportMapping, ImportReport } from '@cer
  * turns the rows into guests and writes them.
  */
 
-export type Encoding = ImportReport['encoding'];
-export type Delimiter = ImportReport['delimiter'];
+export type Encoding = NonNullable<ImportReport['encoding']>;
+export type Delimiter = NonNullable<ImportReport['delimiter']>;
 
+/** One line of the spreadsheet: the file line it starts on (a quoted cell may span lines), or the Excel row. */
+export interface SheetRow {
+  line: number;
+  cells: string[];
+}
+
+/** CSV and .xlsx alike become this: everything after it does not know which the file was. */
 export interface Sheet {
-  encoding: Encoding;
-  delimiter: Delimiter;
+  format: ImportReport['format'];
+  encoding?: Encoding;
+  delimiter?: Delimiter;
   headers: string[];
-  /** Data rows with the file line each starts on (a quoted cell may span lines). */
-  rows: { line: number; cells: string[] }[];
+  rows: SheetRow[];
+}
+
+/** Why a file gives no sheet at all: the line for a CSV whose quotes break, and the sentence. */
+export interface SheetProblem {
+  line: number;
+  message: string;
+  format?: Sheet['format'];
+}
+
+/** Blank lines go; the first line left holds the headers, the rest are guests. */
+export function splitHeaders(lines: SheetRow[]): Pick<Sheet, 'headers' | 'rows'> | SheetProblem {
+  const [head, ...data] = lines.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (!head) return { line: 1, message: 'Файл пуст: нет строки заголовков.' };
+  return { headers: head.cells.map((h) => h.trim()), rows: data };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -48,8 +69,8 @@ export function detectDelimiter(text: string): Delimiter {
   return (['\t', ',', ';'] as const).reduce((best, d) => (counts[d] > counts[best] ? d : best), ';');
 }
 
-/** Reads the sheet; a broken quote answers the line it is on. */
-export function readSheet(bytes: Uint8Array): Sheet | { line: number; message: string } {
+/** Reads a CSV sheet; a broken quote answers the line it is on. */
+export function readSheet(bytes: Uint8Array): Sheet | SheetProblem {
   const decoded = decodeCsv(bytes);
   const encoding = decoded.encoding;
   // One kind of line break: csv-parse miscounts lines after a quoted cell that holds a CRLF.
@@ -69,17 +90,14 @@ export function readSheet(bytes: Uint8Array): Sheet | { line: number; message: s
     const line = (err as { lines?: number }).lines ?? 1;
     return { line, message: `Файл не читается как CSV: ${(err as Error).message}` };
   }
-  const rows = records
-    .filter((r) => r.record.some((c) => c.trim() !== ''))
-    .map(({ record, info, raw }) => {
-      // info.lines is where the record ends; count back over the line breaks inside its cells.
-      const inner = raw.replace(/^\n+/, '').replace(/\n$/, '');
-      const breaks = inner.match(/\n/g)?.length ?? 0;
-      return { line: info.lines - breaks, cells: record };
-    });
-  const [head, ...data] = rows;
-  if (!head) return { line: 1, message: 'Файл пуст: нет строки заголовков.' };
-  return { encoding, delimiter, headers: head.cells.map((h) => h.trim()), rows: data };
+  const lines = records.map(({ record, info, raw }) => {
+    // info.lines is where the record ends; count back over the line breaks inside its cells.
+    const inner = raw.replace(/^\n+/, '').replace(/\n$/, '');
+    const breaks = inner.match(/\n/g)?.length ?? 0;
+    return { line: info.lines - breaks, cells: record };
+  });
+  const sheet = splitHeaders(lines);
+  return 'message' in sheet ? sheet : { format: 'csv', encoding, delimiter, ...sheet };
 }
 
 /** Header text as people vary it: case, «ё», stray punctuation, asterisks of required columns. */

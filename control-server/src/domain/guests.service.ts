@@ -10,11 +10,20 @@ import {
   type GuestField,
   type GuestListing,
   type ImportMapping,
+  type Failure,
   type ImportReport,
   type Scenario,
 } from '@ceremony/shared';
 import type { GuestsRepository } from '../store/guests.repository.js';
-import { columnProblems, mapColumns, readSheet, rowFields } from './guests.import.js';
+import {
+  columnProblems,
+  mapColumns,
+  readSheet,
+  rowFields,
+  type Sheet,
+  type SheetProblem,
+} from './guests.import.js';
+import { readSpreadsheet } from './guests.xlsx.js';
 
 export type { ImportReport } from '@ceremony/shared';
 
@@ -93,15 +102,22 @@ export class GuestsService {
 
   /** The CSV body of the binding `POST /api/guests/import`, as text. */
   importCsv(text: string): ImportReport {
-    return this.importFile(Buffer.from(text, 'utf8'));
+    return this.importSheet(readSheet(Buffer.from(text, 'utf8')));
   }
 
   /**
-   * Reads the spreadsheet's bytes (any of the encodings Excel writes), checks every row, and
-   * writes all of them in one transaction, or nothing when any row is bad or it is a dry run.
+   * Reads the spreadsheet's bytes: an Excel workbook, or CSV in any of the encodings Excel writes.
+   * A file that is neither is INVALID_PAYLOAD and changes nothing.
    */
-  importFile(bytes: Uint8Array, opts: ImportOptions = {}): ImportReport {
-    const sheet = readSheet(bytes);
+  async importFile(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport | Failure> {
+    const sheet = await readSpreadsheet(bytes);
+    if ('ok' in sheet) return sheet;
+    // No await from here on: the checks and the write see the same guest list.
+    return this.importSheet(sheet, opts);
+  }
+
+  /** Checks every row, and writes all of them in one transaction, or nothing when any row is bad or it is a dry run. */
+  importSheet(sheet: Sheet | SheetProblem, opts: ImportOptions = {}): ImportReport {
     const empty = {
       ok: true as const,
       dryRun: opts.dryRun ?? false,
@@ -114,14 +130,14 @@ export class GuestsService {
     if ('message' in sheet)
       return {
         ...empty,
-        encoding: 'utf-8',
-        delimiter: ';',
+        format: sheet.format ?? 'csv',
         columns: [],
         unknownHeaders: [],
-        errors: [sheet],
+        errors: [{ line: sheet.line, message: sheet.message }],
       };
     const { columns, unknownHeaders } = mapColumns(sheet.headers, opts.mapping);
-    const head = { ...empty, encoding: sheet.encoding, delimiter: sheet.delimiter, columns, unknownHeaders };
+    const { format, encoding, delimiter } = sheet;
+    const head = { ...empty, format, encoding, delimiter, columns, unknownHeaders };
     const problems = columnProblems(columns);
     if (problems.length) return { ...head, errors: problems.map((message) => ({ line: 1, message })) };
 

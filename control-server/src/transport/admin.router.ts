@@ -56,8 +56,9 @@ export function adminRouter(deps: AdminDeps): express.Router {
   const api = express.Router();
   const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
 
-  // The bytes as they are: Windows-1251 must not be decoded as UTF-8 on the way in.
-  api.post('/guests/import', admin, express.raw({ type: () => true, limit: '5mb' }), (req, res) => {
+  // The bytes as they are, whatever the content type: Windows-1251 must not be decoded as UTF-8 on
+  // the way in, and an .xlsx is a zip. The format is told by the bytes, not by the type or a name.
+  api.post('/guests/import', admin, express.raw({ type: () => true, limit: '5mb' }), async (req, res) => {
     const query = ImportQuerySchema.safeParse(req.query);
     if (!query.success) return send(res, failure('INVALID_PAYLOAD', describeIssues(query.error)));
     let mapping;
@@ -68,10 +69,10 @@ export function adminRouter(deps: AdminDeps): express.Router {
     }
     const bytes: unknown = req.body;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0)
-      return send(res, failure('INVALID_PAYLOAD', 'Пустой файл: пришлите CSV в теле запроса.'));
+      return send(res, failure('INVALID_PAYLOAD', 'Пустой файл: пришлите CSV или .xlsx в теле запроса.'));
     send(
       res,
-      deps.guests.importFile(bytes, {
+      await deps.guests.importFile(bytes, {
         mapping,
         dryRun: isOn(query.data.dryRun),
         replace: isOn(query.data.replace),

@@ -5,6 +5,10 @@ import { useAdminApi } from './api.js';
 
 type Choice = GuestField | 'ignore';
 
+// The server tells the format by the bytes; this only filters what the tablet's picker offers.
+const ACCEPT =
+  '.csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 function importPath(opts: { dryRun: boolean; replace: boolean; mapping: ImportMapping }): string {
   const q = new URLSearchParams({ dryRun: opts.dryRun ? '1' : '0', replace: opts.replace ? '1' : '0' });
   if (Object.keys(opts.mapping).length) q.set('mapping', JSON.stringify(opts.mapping));
@@ -69,7 +73,7 @@ export function GuestImport() {
           {t('admin.import.choose')}
           <input
             type="file"
-            accept=".csv,text/csv,text/plain"
+            accept={ACCEPT}
             data-testid="import-file"
             onChange={(e) => choose(e.target.files?.[0])}
           />
@@ -88,11 +92,13 @@ export function GuestImport() {
       {report && (
         <>
           <p className="admin-muted" data-testid="import-detected">
-            {t('admin.import.detected', {
-              encoding: report.encoding,
-              delimiter: report.delimiter === '\t' ? 'TAB' : report.delimiter,
-              rows: report.rows,
-            })}
+            {report.format === 'xlsx'
+              ? t('admin.import.detectedXlsx', { rows: report.rows })
+              : t('admin.import.detected', {
+                  encoding: report.encoding ?? '',
+                  delimiter: report.delimiter === '\t' ? 'TAB' : (report.delimiter ?? ''),
+                  rows: report.rows,
+                })}
           </p>
           <h3>{t('admin.import.mapping')}</h3>
           <div className="admin-mapping">

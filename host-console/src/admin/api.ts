@@ -6,7 +6,7 @@ import { useSession } from '@ceremony/shared/ui';
 export interface AdminApi {
   get<T extends object>(path: string): Promise<Answer<T>>;
   post<T extends object>(path: string, body?: unknown): Promise<Answer<T>>;
-  /** Sends a file's bytes as they are (the server detects the encoding). */
+  /** Sends a file's bytes as they are (the server tells CSV from .xlsx, and the encoding, by the bytes). */
   upload<T extends object>(path: string, file: Blob): Promise<Answer<T>>;
   /** Opens a printable page (badges, report) in a new tab: fetched with the token, shown as a blob. */
   openPage(path: string): Promise<void>;
@@ -54,7 +54,11 @@ export function useAdminApi(): AdminApi {
           body: JSON.stringify(body ?? {}),
         }),
       upload: (path, file) =>
-        call(path, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: file }),
+        call(path, {
+          method: 'POST',
+          headers: { 'content-type': file.type || 'application/octet-stream' },
+          body: file,
+        }),
       async openPage(path) {
         // The tab opens at once (a popup blocker allows it during the click), then gets the page.
         const tab = window.open('', '_blank');

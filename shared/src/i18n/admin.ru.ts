@@ -27,13 +27,14 @@ export const adminRu = {
   'admin.tab.ceremony': 'Сценарий',
   'admin.import.title': 'Загрузка списка гостей',
   'admin.import.hint':
-    'CSV из Excel: Windows-1251 или UTF-8, разделитель «;» или «,». Сначала проверка — ничего не записывается, пока вы не подтвердите.',
+    'Книга Excel (.xlsx, читается первый лист) или CSV: Windows-1251 или UTF-8, разделитель «;» или «,». Сначала проверка — ничего не записывается, пока вы не подтвердите.',
   'admin.import.choose': 'Выбрать файл…',
   'admin.import.check': 'Проверить',
   'admin.import.apply': 'Загрузить',
   'admin.import.replace': 'Заменить весь список (удалить гостей, которых нет в файле)',
   'admin.import.file': 'Файл: {name}',
   'admin.import.detected': 'Кодировка {encoding}, разделитель «{delimiter}», строк: {rows}',
+  'admin.import.detectedXlsx': 'Книга Excel (.xlsx), первый лист, строк: {rows}',
   'admin.import.mapping': 'Столбцы файла',
   'admin.import.unknown': 'Неизвестный столбец — выберите поле',
   'admin.import.errors': {
