@@ -42,6 +42,8 @@ export function GuestImport() {
     if (!f) return;
     setFile(f);
     setMapping({});
+    // The last file's report must not stand under a new file that turns out unreadable.
+    setReport(null);
     void run(f, { dryRun: true, replace, mapping: {} });
   };
   const remap = (header: string, choice: Choice) => {
