@@ -4,7 +4,7 @@ import https from 'node:https';
 import path from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
-import { MAX_MESSAGE_BYTES, failure, type Scenario } from '@ceremony/shared';
+import { MAX_MESSAGE_BYTES, clipReportFor, failure, type Scenario } from '@ceremony/shared';
 import type { Config } from './config.js';
 import { buildDemo } from './demo/demo.js';
 import { AuthService } from './domain/auth.service.js';
@@ -107,6 +107,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       clock,
       onState: (s) => io.emit('show:state', s),
       onSnapshot: (s) => io.emit('show:snapshot', s),
+      // `displays` is made below; this runs only on a host's play/pause, long after start-up.
+      clipReport: (cueId) => clipReportFor(cueId, displays.list()),
     },
     scenario,
   );

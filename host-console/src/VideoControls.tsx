@@ -1,4 +1,4 @@
-import { formatDuration, type DisplayStatus, type MediaAction } from '@ceremony/shared';
+import { displayFor, formatDuration, type DisplayStatus, type MediaAction } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 
 interface VideoControlsProps {
@@ -7,16 +7,10 @@ interface VideoControlsProps {
   onMedia: (action: MediaAction) => void;
 }
 
-/** The report about this video from the projector (a main view), else from any display. */
-function reportFor(cueId: string, displays: DisplayStatus[]) {
-  const about = displays.filter((d) => d.connected && d.media.cueId === cueId);
-  return (about.find((d) => d.view === 'main') ?? about[0])?.media ?? null;
-}
-
 /** Play, pause, restart for the live video cue, and where the clip is as the display reports it. */
 export function VideoControls({ cueId, displays, onMedia }: VideoControlsProps) {
   const t = useT();
-  const media = reportFor(cueId, displays);
+  const media = displayFor(cueId, displays)?.media ?? null;
   const fine = media !== null && ['ready', 'playing', 'paused', 'ended'].includes(media.status);
   const position = media ? media.positionS * 1000 : 0;
   const duration = media?.durationS == null ? null : media.durationS * 1000;

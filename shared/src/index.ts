@@ -12,3 +12,4 @@ export * from './hostView.js';
 export * from './runOfShow.js';
 export * from './routing.js';
 export * from './admin.js';
+export * from './playhead.js';

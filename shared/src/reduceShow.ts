@@ -1,5 +1,6 @@
 import type { Cue, Scenario } from './domain.js';
 import type { ErrorCode, Failure } from './errors.js';
+import { playheadAt } from './playhead.js';
 import type { ShowCommand, ShowState } from './show.js';
 
 /** Something the edge (server) must do after a change: the engine itself never touches a clock or a timer. */
@@ -60,6 +61,17 @@ function advance(state: ShowState, scenario: Scenario, now: number): ShowState |
     return { ...state, revision: state.revision + 1, status: 'ended', blackout: false };
   }
   return landOn(state, scenario, next, now);
+}
+
+/** The host's play/pause/restart, with where the clip was at that moment (restart: the top). */
+function mediaAction(
+  state: ShowState,
+  command: Extract<ShowCommand, { type: 'media' }>,
+  now: number,
+): NonNullable<ShowState['media']> {
+  const positionS =
+    command.action === 'restart' ? 0 : (command.positionS ?? playheadAt(state, now).positionS);
+  return { action: command.action, at: now, positionS };
 }
 
 /**
@@ -125,7 +137,7 @@ export function reduceShow(
       if (state.cueIndex < 0 || scenario.cues[state.cueIndex]?.kind !== 'video') {
         return fail('CONFLICT', 'Сейчас на экране нет видео.');
       }
-      next = { ...state, revision: state.revision + 1, media: { action: command.action, at: now } };
+      next = { ...state, revision: state.revision + 1, media: mediaAction(state, command, now) };
       break;
     default:
       return command satisfies never;

@@ -19,8 +19,14 @@ export const ShowStateSchema = z.object({
   showStartedAt: z.number().nullable(),
   /** A line from the host to the presenter's confidence monitor. */
   message: z.object({ text: z.string(), at: z.number() }).nullable(),
-  /** The host's last play/pause/restart for the current video cue; null means "play as the cue starts". */
-  media: z.object({ action: MediaActionSchema, at: z.number() }).nullable(),
+  /**
+   * The host's last play/pause/restart for the current video cue; null means "play as the cue starts".
+   * `positionS` is where the clip was when the host acted (0 for restart): paused, it stays there;
+   * otherwise it runs on from there since `at`. Missing in states saved before it existed: 0.
+   */
+  media: z
+    .object({ action: MediaActionSchema, at: z.number(), positionS: z.number().min(0).default(0) })
+    .nullable(),
 });
 export type ShowState = z.infer<typeof ShowStateSchema>;
 
@@ -46,6 +52,7 @@ export type ShowCommand =
   | { type: 'goto'; cueId: string; expectedRevision?: number }
   | { type: 'blackout'; on: boolean; expectedRevision?: number }
   | { type: 'message'; text: string | null; expectedRevision?: number }
-  | { type: 'media'; action: MediaAction; expectedRevision?: number }
+  /** `positionS`: where the clip is now, as the server measured it; without it the state's own reckoning. */
+  | { type: 'media'; action: MediaAction; positionS?: number; expectedRevision?: number }
   /** Issued by the server itself when a cue's auto-follow is due (its timer fired, or its video ended). */
   | { type: 'auto-follow'; fromCueId: string; expectedRevision: number };

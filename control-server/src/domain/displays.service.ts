@@ -34,7 +34,7 @@ export class DisplaysService {
     this.sockets.set(deviceId, (this.sockets.get(deviceId) ?? 0) + 1);
     const known = this.displays.get(deviceId);
     this.displays.set(deviceId, {
-      ...(known ?? idle('main')),
+      ...(known ?? { ...idle('main'), reportedAt: null }),
       deviceId,
       name: this.deps.deviceName(deviceId),
       connected: true,
@@ -60,6 +60,7 @@ export class DisplaysService {
       name: this.deps.deviceName(deviceId),
       connected: true,
       lastSeenAt: this.deps.clock(),
+      reportedAt: this.deps.clock(),
     });
     const justEnded = report.media.status === 'ended' && before?.media.status !== 'ended';
     if (justEnded && report.media.cueId) this.deps.onVideoEnded(report.media.cueId);

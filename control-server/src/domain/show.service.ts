@@ -2,11 +2,13 @@ import {
   autoFollowDue,
   failure,
   initialShowState,
+  positionForAction,
   reduceShow,
   reindexAfterEdit,
   scenarioChanges,
   scenarioProblems,
   type Answer,
+  type ClipReport,
   type Scenario,
   type ShowCommand,
   type ShowState,
@@ -21,6 +23,8 @@ export interface ShowDeps {
   onState: (state: ShowState) => void;
   /** Told after the scenario was edited, to send every screen the whole new picture. */
   onSnapshot?: (snapshot: Snapshot) => void;
+  /** What the projector last said about a clip: a pause records the frame the hall really sees. */
+  clipReport?: (cueId: string) => ClipReport | null;
 }
 
 /**
@@ -51,13 +55,21 @@ export class ShowService {
 
   apply(command: ShowCommand, deviceId: string | null): Answer<{ state: ShowState }> {
     const now = this.deps.clock();
-    const result = reduceShow(this.state, this.scenario, command, now);
+    const result = reduceShow(this.state, this.scenario, this.measured(command, now), now);
     if (!result.ok) return result;
     this.deps.repo.commit(result.state, command, deviceId, now);
     this.state = result.state;
     this.armAutoFollow();
     this.deps.onState(this.state);
     return { ok: true, state: this.state };
+  }
+
+  /** A play/pause gets where the live clip is now, so every display (and a reloaded one) shows that frame. */
+  private measured(command: ShowCommand, now: number): ShowCommand {
+    const { cueId } = this.state;
+    if (command.type !== 'media' || command.positionS !== undefined || cueId === null) return command;
+    const report = this.deps.clipReport?.(cueId) ?? null;
+    return { ...command, positionS: positionForAction(this.state, command.action, now, report) };
   }
 
   /**

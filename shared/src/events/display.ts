@@ -31,6 +31,8 @@ export interface DisplayStatus extends DisplayReport {
   connected: boolean;
   /** Server epoch ms of the last report or connect. */
   lastSeenAt: number;
+  /** Server epoch ms of the last report (null until one came): how fresh `media.positionS` is. */
+  reportedAt: number | null;
 }
 
 export const displayPayloads = {

@@ -6,6 +6,8 @@ export interface Clip {
   status: MediaStatus;
   /** True once a frame can be shown: until then the branded title card stays visible. */
   hasFrame: boolean;
+  /** Kept behind the title card while it seeks to where the hall's clip is: the hall never sees a jump. */
+  holding: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export class VideoPool {
     el.controls = false;
     el.disablePictureInPicture = true;
     el.setAttribute('disableremoteplayback', '');
-    const clip: Clip = { cueId, el, status: 'loading', hasFrame: false };
+    const clip: Clip = { cueId, el, status: 'loading', hasFrame: false, holding: false };
     const set = (status: MediaStatus) => {
       if (clip.status === status) return;
       clip.status = status;
@@ -39,8 +41,7 @@ export class VideoPool {
     const frame = () => {
       if (clip.hasFrame || el.readyState < 2) return;
       clip.hasFrame = true;
-      el.dataset.frame = '1';
-      this.changed();
+      this.showFrame(clip);
     };
     el.addEventListener('loadeddata', frame);
     el.addEventListener('canplaythrough', () => {
@@ -55,6 +56,10 @@ export class VideoPool {
       if (!el.ended && clip.status !== 'error') set('paused');
     });
     el.addEventListener('ended', () => set('ended'));
+    // A clip put on the hall's paused frame (a reloaded projector) is paused, not merely "ready".
+    el.addEventListener('seeked', () => {
+      if (el.paused && !el.ended && (clip.status === 'ready' || clip.status === 'loading')) set('paused');
+    });
     el.addEventListener('error', () => {
       delete el.dataset.frame;
       clip.hasFrame = false;
@@ -69,6 +74,19 @@ export class VideoPool {
 
   get(cueId: string | null | undefined): Clip | undefined {
     return cueId ? this.clips.get(cueId) : undefined;
+  }
+
+  /** Hides the clip (the title card shows) until `release`: it is about to seek. */
+  hold(clip: Clip): void {
+    clip.holding = true;
+    delete clip.el.dataset.frame;
+  }
+
+  /** Shows the clip again once it is where it should be (at once if its frame is there). */
+  release(clip: Clip): void {
+    if (!clip.holding) return;
+    clip.holding = false;
+    this.showFrame(clip);
   }
 
   /** Back to the hidden parking place (the cue's layer is going away). */
@@ -92,6 +110,11 @@ export class VideoPool {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
+  }
+
+  private showFrame(clip: Clip): void {
+    if (clip.hasFrame && !clip.holding) clip.el.dataset.frame = '1';
+    this.changed();
   }
 
   private changed(): void {

@@ -1,34 +1,33 @@
-import type { Cue, ShowState } from '@ceremony/shared';
+import { playheadAt, type Cue } from '@ceremony/shared';
 import { useShow, useShowClient } from '@ceremony/shared/ui';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { placeClip } from './place.js';
 import type { Clip, VideoPool } from './pool.js';
 
 export type VideoCue = Extract<Cue, { kind: 'video' }>;
 
-/** Plays with sound when the browser allows it; otherwise muted, so the hall still sees the clip. */
-export function playClip(clip: Clip, soundOn: boolean): void {
-  const { el } = clip;
-  el.muted = !soundOn;
-  el.play().catch((err: unknown) => {
-    if ((err as { name?: string }).name !== 'NotAllowedError' || el.muted) return;
-    el.muted = true;
-    void el.play().catch(() => {});
-  });
-}
+/** How long a fresh page waits for its first clock measurement before trusting its own clock. */
+const CLOCK_WAIT_MS = 3000;
 
-/** Where the live clip should be now, seconds: after a reload or reconnect it catches up with the hall. */
-function catchUpS(show: Pick<ShowState, 'cueStartedAt' | 'media'>, serverNow: number): number {
-  const from = show.media?.action === 'restart' ? show.media.at : show.media ? null : show.cueStartedAt;
-  if (from === null) return 0;
-  const s = (serverNow - from) / 1000;
-  // Under a second late is the normal GO → first frame path: start from the top, no seek.
-  return s > 1 ? s : 0;
+/**
+ * Whether the server's clock is known: a playing clip is placed by it. A page that just loaded
+ * has not measured it yet; if the server never answers a ping, the local clock is the best left.
+ */
+function useClockKnown(): boolean {
+  const measured = useShow((s) => s.rttMs !== null);
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), CLOCK_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return measured || waited;
 }
 
 /**
- * Drives the video elements: preloads the live and the next video cue, starts the live one when its
- * cue goes live (catching up if the page came in late), obeys the host's play/pause/restart, and
- * stops a clip once its cue is over.
+ * Drives the video elements: preloads the live and the next video cue, and keeps the live clip
+ * where the show state says the hall's clip is: from the top on GO, where the hall is after a
+ * reload or a reconnect (the same frame when paused), and as the host plays, pauses or restarts.
+ * A clip stops once its cue is over.
  */
 export function usePlayback(
   pool: VideoPool | null,
@@ -37,8 +36,14 @@ export function usePlayback(
   soundOn: boolean,
 ) {
   const client = useShowClient();
-  const mediaAction = useShow((s) => s.show?.media?.action ?? null);
   const mediaAt = useShow((s) => s.show?.media?.at ?? null);
+  const clockKnown = useClockKnown();
+  const liveId = live?.id ?? null;
+  const liveUrl = live?.mediaUrl ?? null;
+  // The clip last put in place, and for which host action: a new restart seeks even when close.
+  const landed = useRef<{ clip: Clip; mediaAt: number | null } | null>(null);
+  const sound = useRef(soundOn);
+  sound.current = soundOn;
 
   useEffect(() => {
     if (!pool) return;
@@ -47,34 +52,40 @@ export function usePlayback(
     pool.prune(new Set([live?.id, next?.id].filter((x): x is string => !!x)));
   }, [pool, live, next]);
 
-  // A new live clip: start it (from the top, or where the hall is if we came in late); stop others.
-  useEffect(() => {
-    if (!pool || !live) return;
-    const clip = pool.ensure(live.id, live.mediaUrl);
+  // The live clip stops when its cue is over. Keyed on the id: a scenario edit keeps it playing.
+  useLayoutEffect(() => {
+    if (!pool || !liveId || !liveUrl) return;
+    const clip = pool.ensure(liveId, liveUrl);
+    return () => {
+      clip.el.pause();
+      if (landed.current?.clip === clip) landed.current = null;
+    };
+  }, [pool, liveId, liveUrl]);
+
+  // Follow the show. A layout effect: a clip moved into the slot is held before the first paint.
+  useLayoutEffect(() => {
     const show = client.store.getState().show;
-    if (show) {
-      const at = catchUpS(show, client.serverNow());
-      if (at > 0) clip.el.currentTime = at;
-    }
-    if (show?.media?.action !== 'pause') playClip(clip, soundOn);
-    return () => clip.el.pause();
-    // soundOn is left out on purpose: the effect below unmutes; restarting the clip for it would be wrong.
-  }, [pool, live, client]);
+    if (!pool || !liveId || !liveUrl || !show) return;
+    const clip = pool.ensure(liveId, liveUrl);
+    const last = landed.current;
+    const unseen = last?.clip !== clip;
+    if (unseen) pool.hold(clip);
+    if (!clockKnown) return;
+    return placeClip(
+      pool,
+      clip,
+      (durationS) => playheadAt(client.store.getState().show ?? show, client.serverNow(), durationS),
+      {
+        unseen,
+        force: !unseen && show.media?.action === 'restart' && last?.mediaAt !== mediaAt,
+        soundOn: sound.current,
+        onLanded: () => void (landed.current = { clip, mediaAt }),
+      },
+    );
+  }, [pool, liveId, liveUrl, mediaAt, clockKnown, client]);
 
   useEffect(() => {
     const clip = pool?.get(live?.id);
     if (clip && soundOn) clip.el.muted = false;
   }, [pool, live, soundOn]);
-
-  // The host's play / pause / restart for the live clip.
-  useEffect(() => {
-    const clip = pool?.get(live?.id);
-    if (!clip || mediaAction === null) return;
-    if (mediaAction === 'pause') clip.el.pause();
-    else {
-      if (mediaAction === 'restart') clip.el.currentTime = 0;
-      playClip(clip, soundOn);
-    }
-    // Keyed on the action's `at` only: a new action acts, a re-render does not.
-  }, [pool, mediaAt]);
 }
