@@ -58,7 +58,8 @@ export class CheckinsRepository {
     return (
       this.db
         .prepare(
-          'SELECT DISTINCT g.nominee_id AS id FROM admissions a JOIN guests g ON g.id = a.guest_id WHERE g.nominee_id IS NOT NULL',
+          `SELECT DISTINCT g.nominee_id AS id FROM guests g
+           WHERE g.nominee_id IS NOT NULL AND EXISTS (SELECT 1 FROM admissions a WHERE a.guest_id = g.id)`,
         )
         .all() as { id: string }[]
     ).map((r) => r.id);
