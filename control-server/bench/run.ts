@@ -13,7 +13,14 @@ import { Volunteers, scanFigures, type ScanFigures } from './checkin.js';
 import { ClientPool } from './pool.js';
 import { BENCH_PINS, bareEntry, freePort, kill, ourEntry, signIn, spawnServer, tempDataDir } from './proc.js';
 import { machine, table, writeIntoDoc, type Row } from './report.js';
-import { coldStart, restartToResynced, showFigures, type ShowFigures, type Target } from './show.js';
+import {
+  coldStart,
+  fanOutSideBySide,
+  restartToResynced,
+  scaleFigures,
+  type ShowFigures,
+  type Target,
+} from './show.js';
 import { buildRows, notes } from './rows.js';
 
 const args = new Set(process.argv.slice(2));
@@ -102,9 +109,10 @@ async function main() {
   const crowd = new Volunteers(2);
   try {
     log('Show: GO fan-out and scale');
+    const fanOut = await fanOutSideBySide({ ours, bare: bareTarget }, PLAN.sizes, log);
     const show: Record<'ours' | 'bare', ShowFigures> = {
-      ours: await showFigures(ours, pool, PLAN.sizes, PLAN.scaleTo, log),
-      bare: await showFigures(bareTarget, pool, PLAN.sizes, PLAN.scaleTo, log),
+      ours: { fanOut: fanOut.ours, scale: await scaleFigures(ours, pool, PLAN.scaleTo, log) },
+      bare: { fanOut: fanOut.bare, scale: await scaleFigures(bareTarget, pool, PLAN.scaleTo, log) },
     };
     log('Restart to every client resynced');
     const port = await freePort();

@@ -82,18 +82,16 @@ class GoButton {
   }
 }
 
-/** Presses GO `samples` times and measures GO → the last display received the new state. */
-async function measureGo(button: GoButton, pool: ClientPool, samples: number): Promise<FanOut> {
-  const took: number[] = [];
-  let missed = 0;
-  for (let i = 0; i < samples; i++) {
-    const { sentAt, revision } = await button.go();
-    const { last } = await pool.lastArrival(revision, 15_000);
-    if (last === null) missed++;
-    else took.push(last - sentAt);
-  }
+/** One GO: ms from pressing it to the last display of `pool` receiving the new state, or null. */
+async function oneGo(button: GoButton, pool: ClientPool): Promise<number | null> {
+  const { sentAt, revision } = await button.go();
+  const { last } = await pool.lastArrival(revision, 15_000);
+  return last === null ? null : last - sentAt;
+}
+
+function summarise(clients: number, took: number[], missed: number): FanOut {
   return {
-    clients: pool.connected,
+    clients,
     p50: percentile(took, 50),
     p99: percentile(took, 99),
     max: took.length ? Math.max(...took) : NaN,
@@ -102,55 +100,117 @@ async function measureGo(button: GoButton, pool: ClientPool, samples: number): P
   };
 }
 
-export interface ShowFigures {
-  fanOut: FanOut[];
-  scale: {
-    clients: number;
-    failed: number;
-    rssIdleMb: number;
-    rssMb: number;
-    perThousandMb: number;
-    go: FanOut;
-  };
+/** Presses GO `samples` times and measures GO → the last display received the new state. */
+async function measureGo(button: GoButton, pool: ClientPool, samples: number): Promise<FanOut> {
+  const took: number[] = [];
+  let missed = 0;
+  for (let i = 0; i < samples; i++) {
+    const ms = await oneGo(button, pool);
+    if (ms === null) missed++;
+    else took.push(ms);
+  }
+  return summarise(pool.connected, took, missed);
 }
 
-/** Fan-out at each size, then the same server grown to `scaleTo` sockets. */
-export async function showFigures(
+type Pair<T> = Record<'ours' | 'bare', T>;
+
+/**
+ * Fan-out side by side: both servers up at once, each with its own displays (separate client
+ * processes), GOs alternating between them with the order swapped every round. Measured one after
+ * the other, whichever ran second met a warmer (or busier) machine; alternating gives both the
+ * same conditions.
+ */
+export async function fanOutSideBySide(
+  targets: Pair<Target>,
+  sizes: { clients: number; samples: number }[],
+  log: (s: string) => void,
+): Promise<Pair<FanOut[]>> {
+  const names = ['ours', 'bare'] as const;
+  const servers: Partial<Pair<ServerProc>> = {};
+  const pools: Pair<ClientPool> = { ours: new ClientPool(4), bare: new ClientPool(4) };
+  const buttons: Partial<Pair<GoButton>> = {};
+  try {
+    for (const n of names) {
+      const server = await targets[n].start();
+      servers[n] = server;
+      buttons[n] = await GoButton.connect(server.url, await targets[n].hostToken(server));
+    }
+    const figures: Pair<FanOut[]> = { ours: [], bare: [] };
+    for (const size of sizes) {
+      for (const n of names) {
+        const server = servers[n]!;
+        await pools[n].connect(
+          server.url,
+          await targets[n].displayToken(server),
+          size.clients - pools[n].connected,
+        );
+      }
+      const took: Pair<number[]> = { ours: [], bare: [] };
+      const missed: Pair<number> = { ours: 0, bare: 0 };
+      for (let i = 0; i < size.samples; i++) {
+        for (const n of i % 2 === 0 ? names : [...names].reverse()) {
+          const ms = await oneGo(buttons[n]!, pools[n]);
+          if (ms === null) missed[n]++;
+          else took[n].push(ms);
+        }
+      }
+      for (const n of names) figures[n].push(summarise(pools[n].connected, took[n], missed[n]));
+      const [o, b] = [figures.ours.at(-1)!, figures.bare.at(-1)!];
+      log(
+        `  ${size.clients} displays: GO → last p50 ours ${o.p50.toFixed(1)} ms, bare ${b.p50.toFixed(1)} ms`,
+      );
+    }
+    return figures;
+  } finally {
+    for (const n of names) {
+      buttons[n]?.close();
+      await pools[n].closeAll();
+      pools[n].stop();
+      if (servers[n]) await kill(servers[n]);
+    }
+  }
+}
+
+export interface ShowFigures {
+  fanOut: FanOut[];
+  scale: ScaleFigures;
+}
+
+export interface ScaleFigures {
+  clients: number;
+  failed: number;
+  rssIdleMb: number;
+  rssMb: number;
+  perThousandMb: number;
+  go: FanOut;
+}
+
+/** One server grown to `scaleTo` sockets: memory, and a GO still reaching every one of them. */
+export async function scaleFigures(
   t: Target,
   pool: ClientPool,
-  sizes: { clients: number; samples: number }[],
   scaleTo: number,
   log: (s: string) => void,
-): Promise<ShowFigures> {
+): Promise<ScaleFigures> {
   const server = await t.start();
   try {
     const rssIdleMb = rssMb(server.child.pid!);
     const displayToken = await t.displayToken(server);
     const button = await GoButton.connect(server.url, await t.hostToken(server));
-    const fanOut: FanOut[] = [];
-    for (const size of sizes) {
-      await pool.connect(server.url, displayToken, size.clients - pool.connected);
-      fanOut.push(await measureGo(button, pool, size.samples));
-      log(`  ${t.name}: ${pool.connected} displays, GO → last p50 ${fanOut.at(-1)!.p50.toFixed(1)} ms`);
-    }
-    const failed = await pool.connect(server.url, displayToken, scaleTo - pool.connected);
+    const failed = await pool.connect(server.url, displayToken, scaleTo);
     await sleep(2000); // let the connect burst settle before reading memory
     const rss = rssMb(server.child.pid!);
     const go = await measureGo(button, pool, 5);
     log(`  ${t.name}: ${pool.connected} sockets (${failed} failed), RSS ${rss.toFixed(0)} MB`);
     button.close();
     await pool.closeAll();
-    const clients = go.clients;
     return {
-      fanOut,
-      scale: {
-        clients,
-        failed,
-        rssIdleMb,
-        rssMb: rss,
-        perThousandMb: ((rss - rssIdleMb) / clients) * 1000,
-        go,
-      },
+      clients: go.clients,
+      failed,
+      rssIdleMb,
+      rssMb: rss,
+      perThousandMb: ((rss - rssIdleMb) / go.clients) * 1000,
+      go,
     };
   } finally {
     await kill(server);
