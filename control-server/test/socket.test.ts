@@ -126,6 +126,8 @@ describe('check-in', () => {
       firstCheckedInAt: expect.any(Number),
       guest: { id: guest.id },
     });
+    // The amber card names the phone that admitted first, readably: «Волонтёр 3d5b».
+    expect(again.result.firstDevice).toMatch(/^Волонтёр [0-9a-f]{4}$/);
     expect((await ask(phone, 'checkin:stats', {})).stats.arrived).toBe(1);
   });
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { ROLES, failure, type Answer, type PairingCode, type Role } from '@ceremony/shared';
+import { ROLES, failure, translate, type Answer, type PairingCode, type Role } from '@ceremony/shared';
 import type { Device, DevicesRepository } from '../store/devices.repository.js';
 
 const MAX_FAILURES = 10;
@@ -19,6 +19,15 @@ function newPin(): string {
  * PINs per role (from the environment, or generated once and kept in the database), role tokens
  * per device, and a brake on PIN guessing.
  */
+/**
+ * A device signed in by PIN has no name yet: «Волонтёр 3d5b» is what a volunteer reads on an amber
+ * "already admitted by …" card and what the admin sees in the device list, so it is in Russian.
+ */
+function defaultName(role: Role, deviceId: string): string {
+  const word = translate('ru', `role.${role}`);
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${deviceId.slice(0, 4)}`;
+}
+
 export class AuthService {
   readonly pins: Record<Role, string>;
   private failures = new Map<string, number[]>();
@@ -102,7 +111,7 @@ export class AuthService {
       id: deviceId,
       tokenHash: hash(token),
       role,
-      name: name ?? `${role}-${deviceId.slice(0, 4)}`,
+      name: name ?? defaultName(role, deviceId),
       now,
     });
     return { token, role, deviceId };
