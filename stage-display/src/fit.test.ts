@@ -44,6 +44,12 @@ describe('fitFontSize', () => {
       box: { ...frame, height: 140 },
       want: 108,
     },
+    {
+      name: 'fractional limits from a 1024-wide frame (once an endless search) end on a whole pixel',
+      text: ORG_118,
+      box: { width: 300, height: 36, maxPx: 11.52, minPx: 10.24, lineHeight: 1.12 },
+      want: 10,
+    },
   ])('$name', ({ text, box, want }) => {
     expect(fitFontSize(text, box)).toBe(want);
   });
@@ -63,13 +69,16 @@ describe('fitFontSize', () => {
         fc.stringMatching(/^[а-яё]{1,14}$/),
         fc.integer({ min: 200, max: 1900 }),
         fc.integer({ min: 60, max: 1000 }),
-        (words, extra, width, height) => {
-          const box = { width, height, maxPx: 140, minPx: 20, lineHeight: 1.15 };
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        (words, extra, width, height, fraction) => {
+          // Limits are % of the frame's width, so fractional in real use.
+          const box = { width, height, maxPx: 137 + fraction, minPx: 20 + fraction / 3, lineHeight: 1.15 };
           const short = fitFontSize(words.join(' '), box);
           const long = fitFontSize([...words, extra].join(' '), box);
           expect(long).toBeLessThanOrEqual(short);
           expect(short).toBeGreaterThanOrEqual(20);
           expect(short).toBeLessThanOrEqual(140);
+          expect(Number.isInteger(short)).toBe(true);
         },
       ),
     );

@@ -40,9 +40,11 @@ export function fitFontSize(text: string, box: FitBox): number {
     return lines * px * box.lineHeight <= box.height;
   };
   if (words.length === 0 || fits(box.maxPx)) return Math.floor(box.maxPx);
-  let lo = box.minPx;
-  let hi = box.maxPx;
-  // Binary search to a whole pixel: fits() is monotonic in the font size.
+  // Binary search over whole pixels: fits() is monotonic in the font size. The bounds come from
+  // the frame's width in % and are fractional; searching between fractions never ended (a 4:3
+  // projector froze on a nomination's card grid), so lo and hi are whole and hi never fits.
+  let lo = Math.floor(box.minPx);
+  let hi = Math.ceil(box.maxPx);
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (fits(mid)) lo = mid;
