@@ -183,6 +183,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       }),
       isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
       onScenario: (snapshot) => io.emit('show:snapshot', snapshot),
+      onGuests: sendStats,
     }),
   );
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));

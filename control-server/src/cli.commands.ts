@@ -1,20 +1,64 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GUEST_FIELDS, type GuestField, type ImportMapping, type ImportReport } from '@ceremony/shared';
+import {
+  GUEST_FIELDS,
+  type Failure,
+  type GuestField,
+  type ImportMapping,
+  type ImportReport,
+  type Role,
+  type Scenario,
+} from '@ceremony/shared';
 import type { App } from './app.js';
 import { ceremonyJson, parseCeremony } from './domain/ceremony.transfer.js';
-import { GuestsService } from './domain/guests.service.js';
+import { GuestsService, type ImportOptions } from './domain/guests.service.js';
 import { purgePersonalData } from './domain/purge.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
 
 /** The organiser's commands for the night before and the morning after (see README). */
 
+/**
+ * Who carries a command out: this process on the SQLite file when no server runs on the data folder
+ * ({@link directTarget}), or the running server over its HTTP API (cli.remote.ts). The commands below
+ * check, print and count the same way for both.
+ */
+export interface CliTarget {
+  importGuests(bytes: Buffer, opts: Required<ImportOptions>): Promise<ImportReport | Failure>;
+  /** The scenario as the ceremony JSON file. */
+  ceremonyJson(): Promise<string>;
+  /** Replaces the scenario; 'show-running' when refused because the show runs and force was not given. */
+  replaceScenario(scenario: Scenario, force: boolean): Promise<'replaced' | 'show-running'>;
+  pins(): Promise<Record<Role, string>>;
+}
+
 export interface CliContext {
-  app: App;
+  target: CliTarget;
   /** Resolves a file name as the person typed it, from the folder they typed it in. */
   file: (name: string) => string;
   out: (line: string) => void;
+}
+
+/** What a command that needs the data folder to itself gets: this process's own app. */
+export type DirectContext = Omit<CliContext, 'target'> & { app: App };
+
+/** The commands carried out on the SQLite file by this process: only when no server runs on it. */
+export function directTarget(app: App): CliTarget {
+  const guests = new GuestsService(
+    new GuestsRepository(app.db),
+    Date.now,
+    () => app.show.snapshot().scenario,
+  );
+  return {
+    importGuests: (bytes, opts) => guests.importFile(bytes, opts),
+    ceremonyJson: async () => ceremonyJson(app.show.snapshot().scenario),
+    replaceScenario: async (scenario, force) => {
+      if (app.show.current().status === 'running' && !force) return 'show-running';
+      app.show.replaceScenario(scenario);
+      return 'replaced';
+    },
+    pins: async () => app.auth.pins,
+  };
 }
 
 const flag = (args: string[], name: string) => args.includes(name);
@@ -49,13 +93,8 @@ function printReport(r: ImportReport, out: CliContext['out']): void {
 export async function importGuests(ctx: CliContext, args: string[]): Promise<number> {
   const [file] = positional(args);
   if (!file) throw new Error('Укажите файл: import-guests FILE [--dry-run] [--replace]');
-  const guests = new GuestsService(
-    new GuestsRepository(ctx.app.db),
-    Date.now,
-    () => ctx.app.show.snapshot().scenario,
-  );
   const dryRun = flag(args, '--dry-run');
-  const report = await guests.importFile(fs.readFileSync(ctx.file(file)), {
+  const report = await ctx.target.importGuests(fs.readFileSync(ctx.file(file)), {
     dryRun,
     replace: flag(args, '--replace'),
     mapping: mappingFrom(args),
@@ -75,8 +114,8 @@ export async function importGuests(ctx: CliContext, args: string[]): Promise<num
 }
 
 /** `export-ceremony [FILE]`: the scenario as JSON, to the file or to standard output. */
-export function exportCeremony(ctx: CliContext, args: string[]): number {
-  const json = ceremonyJson(ctx.app.show.snapshot().scenario);
+export async function exportCeremony(ctx: CliContext, args: string[]): Promise<number> {
+  const json = await ctx.target.ceremonyJson();
   const [file] = positional(args);
   if (!file) process.stdout.write(json);
   else {
@@ -87,7 +126,7 @@ export function exportCeremony(ctx: CliContext, args: string[]): number {
 }
 
 /** `import-ceremony FILE [--force]`: replaces the scenario; refused while the show runs unless forced. */
-export function importCeremony(ctx: CliContext, args: string[]): number {
+export async function importCeremony(ctx: CliContext, args: string[]): Promise<number> {
   const [file] = positional(args);
   if (!file) throw new Error('Укажите файл: import-ceremony FILE [--force]');
   let input: unknown;
@@ -103,11 +142,10 @@ export function importCeremony(ctx: CliContext, args: string[]): number {
     ctx.out('Сценарий не загружен.');
     return 1;
   }
-  if (ctx.app.show.current().status === 'running' && !flag(args, '--force')) {
+  if ((await ctx.target.replaceScenario(parsed.scenario, flag(args, '--force'))) === 'show-running') {
     ctx.out('Шоу идёт: сценарий не заменён. Добавьте --force, если это точно нужно.');
     return 1;
   }
-  ctx.app.show.replaceScenario(parsed.scenario);
   const s = parsed.scenario;
   ctx.out(
     `Загружено «${s.ceremony.title}»: номинаций ${s.nominations.length}, номинантов ${s.nominees.length}, кадров ${s.cues.length}`,
@@ -115,8 +153,18 @@ export function importCeremony(ctx: CliContext, args: string[]): number {
   return 0;
 }
 
-/** `purge-personal-data --yes`: after the evening, names and contacts go, the figures stay. */
-export function purgeCommand(ctx: CliContext, args: string[]): number {
+/** `pins`: the PIN of every role, as the server uses them. */
+export async function pinsCommand(ctx: CliContext): Promise<number> {
+  const pins = await ctx.target.pins();
+  ctx.out(`admin ${pins.admin}\nhost ${pins.host}\nvolunteer ${pins.volunteer}\ndisplay ${pins.display}`);
+  return 0;
+}
+
+/**
+ * `purge-personal-data --yes`: after the evening, names and contacts go, the figures stay. Only on
+ * the file itself: a running server would keep showing the names it holds, so cli.ts refuses then.
+ */
+export function purgeCommand(ctx: DirectContext, args: string[]): number {
   if (!flag(args, '--yes')) {
     ctx.out(
       'Удалит ФИО, организации, места, телефоны и e-mail гостей, имена жителей-номинантов и тексты ведущего. ' +

@@ -1,42 +1,61 @@
 import { loadConfig } from './config.js';
 import { createApp, type App } from './app.js';
 import {
+  directTarget,
   exportCeremony,
   importCeremony,
   importGuests,
+  pinsCommand,
   purgeCommand,
   resolveFrom,
   type CliContext,
+  type DirectContext,
 } from './cli.commands.js';
+import { remoteTarget, serving } from './cli.remote.js';
+import { liveServer } from './server.record.js';
 
-/** Small admin commands for the night before and the morning after: `npm run cli -- <command>`. */
-const commands: Record<string, (ctx: CliContext, args: string[]) => number | Promise<number>> = {
-  pins({ app, out }) {
-    const { pins } = app.auth;
-    out(`admin ${pins.admin}\nhost ${pins.host}\nvolunteer ${pins.volunteer}\ndisplay ${pins.display}`);
-    return 0;
-  },
+/**
+ * Small admin commands for the night before and the morning after: `npm run cli -- <command>`.
+ * While a server runs on the same DATA_DIR, these go through it (its HTTP API), never around it.
+ */
+const throughServer: Record<string, (ctx: CliContext, args: string[]) => number | Promise<number>> = {
+  pins: pinsCommand,
   'import-guests': importGuests,
   'export-ceremony': exportCeremony,
   'import-ceremony': importCeremony,
+};
+/** Commands the server has no endpoint for: they need the data folder to themselves. */
+const serverStopped: Record<string, (ctx: DirectContext, args: string[]) => number> = {
   'purge-personal-data': purgeCommand,
 };
 
 const [name, ...args] = process.argv.slice(2);
-const command = name ? commands[name] : undefined;
-if (!command) {
-  console.error(`Usage: npm run cli -- <${Object.keys(commands).join('|')}> [args]`);
+if (!name || !(name in throughServer || name in serverStopped)) {
+  const names = [...Object.keys(throughServer), ...Object.keys(serverStopped)];
+  console.error(`Usage: npm run cli -- <${names.join('|')}> [args]`);
   process.exit(2);
 }
+const out = (l: string) => console.log(l);
+// `npm run cli` runs inside control-server/: file names are meant from where the person typed them.
+const file = resolveFrom(process.env.INIT_CWD ?? process.cwd());
 let app: App | undefined;
 let code = 1;
 try {
-  app = createApp({ config: loadConfig() });
-  // `npm run cli` runs inside control-server/: file names are meant from where the person typed them.
-  code = await command(
-    { app, file: resolveFrom(process.env.INIT_CWD ?? process.cwd()), out: (l) => console.log(l) },
-    args,
-  );
+  const config = loadConfig();
+  const server = await liveServer(config.dataDir);
+  const command = throughServer[name];
+  const stopped = serverStopped[name];
+  if (server && command) {
+    // To stderr: `export-ceremony` without a file writes the JSON itself to stdout.
+    console.error(`${serving(server)}: команда выполняется через него.`);
+    code = await command({ target: remoteTarget(server, config.dataDir, config.pins), file, out }, args);
+  } else if (server) {
+    console.error(`${serving(server)}: остановите его (Ctrl+C) и повторите.`);
+  } else {
+    app = createApp({ config });
+    if (command) code = await command({ target: directTarget(app), file, out }, args);
+    else if (stopped) code = stopped({ app, file, out }, args);
+  }
 } catch (err) {
   console.error(`Ошибка: ${(err as Error).message}`);
 } finally {

@@ -2,13 +2,26 @@ import os from 'node:os';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
+import { liveServer, removeRunRecord, writeRunRecord } from './server.record.js';
 
 /** Starts the control-server for the evening and prints where each app lives and its PIN. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Two servers on one data folder would each keep their own show in memory and overwrite each other.
+  const other = await liveServer(config.dataDir);
+  if (other) {
+    console.error(
+      `\nОШИБКА: на папке данных ${config.dataDir} уже работает сервер (порт ${other.port}, pid ${other.pid}).\n`,
+    );
+    process.exit(1);
+  }
   const app = createApp({ config });
   const port = await app.listen();
   const securePort = await app.listenHttps();
+  // Told only now that it answers: the admin CLI sends its commands through this server (see cli.ts).
+  writeRunRecord(config.dataDir, { pid: process.pid, port, host: config.host, startedAt: Date.now() });
+  // On a clean stop (and on a crash that still exits): a SIGKILL leaves it, and readers see it is stale.
+  process.once('exit', () => removeRunRecord(config.dataDir, process.pid));
   const hosts =
     config.host === '0.0.0.0'
       ? [

@@ -32,6 +32,8 @@ export interface AdminDeps {
   isOnline: (deviceId: string) => boolean;
   /** Told after a ceremony import replaced the scenario, to send everyone the new snapshot. */
   onScenario: (snapshot: Snapshot) => void;
+  /** Told after an import wrote the guest list, to send the staff the new expected count. */
+  onGuests?: () => void;
 }
 
 /** Which app a paired device opens. */
@@ -70,14 +72,13 @@ export function adminRouter(deps: AdminDeps): express.Router {
     const bytes: unknown = req.body;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0)
       return send(res, failure('INVALID_PAYLOAD', 'Пустой файл: пришлите CSV или .xlsx в теле запроса.'));
-    send(
-      res,
-      await deps.guests.importFile(bytes, {
-        mapping,
-        dryRun: isOn(query.data.dryRun),
-        replace: isOn(query.data.replace),
-      }),
-    );
+    const report = await deps.guests.importFile(bytes, {
+      mapping,
+      dryRun: isOn(query.data.dryRun),
+      replace: isOn(query.data.replace),
+    });
+    if (report.ok && !report.dryRun && report.errors.length === 0) deps.onGuests?.();
+    send(res, report);
   });
 
   api.get('/admin/guests.csv', admin, (_req, res) => {
