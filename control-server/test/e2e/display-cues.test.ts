@@ -67,6 +67,25 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
     await context.close();
   });
 
+  it('a 4:3 window (1024×768) letterboxes every kind without overflow and stays responsive', async () => {
+    const { scenario } = live.s.app.show.snapshot();
+    const picks = showcase(scenario.cues, scenario.nominees);
+    const { page, errors, context } = await openDisplay(live.browser, live.s.url);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    // Every card grid too: their fitted names are where fractional sizes bite.
+    const grids = scenario.cues.filter((c) => c.kind === 'nomination-intro' || c.kind === 'award');
+    for (const cue of new Set([...picks.values(), ...grids])) {
+      const kind = cue.kind;
+      await gotoCue(live.s, cue.id);
+      // A frozen page (text fitting once looped forever at this size) never settles: this times out.
+      await settledOn(page, cue.id);
+      expect(await overflowProblems(page), kind).toEqual([]);
+      if (cue === picks.get('nomination-intro')) await screenshot(page, 'display-4x3-nomination-intro');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the break slide shows each station’s free places and follows a visit live', async () => {
     const { scenario } = live.s.app.show.snapshot();
     const brk = scenario.cues.find((c) => c.kind === 'break')!;
