@@ -66,9 +66,9 @@ describe('NomineePresence', () => {
       'Сейчас: «Учим беречь!»нет 2 номинантов',
     );
     expect(rows('current')).toEqual([
-      '- Алёна Ёлкиналауреатне отмечен',
+      '- Алёна Ёлкиналауреатнет отметки',
       '+ Кравцова ИринаАНО «Берегиня Енисейского края»в зале',
-      '- Пётр Семёновне отмечен',
+      '- Пётр Семёновнет отметки',
     ]);
     expect(screen.getByTestId('presence-coming').textContent).toContain('Далее: «Здоровый город»все в зале');
   });
@@ -87,8 +87,8 @@ describe('NomineePresence', () => {
   it('the compact form on the show screen lists only the missing', () => {
     renderPresence(0, ['a'], true);
     expect(rows('current')).toEqual([
-      '- Кравцова ИринаАНО «Берегиня Енисейского края»не отмечен',
-      '- Пётр Семёновне отмечен',
+      '- Кравцова ИринаАНО «Берегиня Енисейского края»нет отметки',
+      '- Пётр Семёновнет отметки',
     ]);
   });
 

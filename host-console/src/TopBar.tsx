@@ -18,20 +18,23 @@ function ShowClock() {
   const show = useShow((s) => s.show);
   if (!scenario || !show) return null;
   const timing = showTiming(scenario, show, now);
+  // Two short lines rather than one long one: at 1024 px, beside the chips, a single line was cut
+  // («Шоу 0:03 / 2:41:15 · о…») and the drift, the part the host needs, was the part lost.
   let line: string;
+  let drift: string | null = null;
   if (timing.startsInMs !== null) {
     line =
       timing.startsInMs >= 0
         ? t('host.startsIn', { time: formatDuration(timing.startsInMs) })
         : t('host.startLate', { time: formatDuration(-timing.startsInMs) });
   } else {
-    const drift =
+    line = `${t('host.showElapsed')} ${formatDuration(timing.elapsedMs)} / ${formatDuration(timing.plannedTotalMs)}`;
+    drift =
       Math.abs(timing.behindMs) < 1000
-        ? ''
+        ? t('host.onPlan')
         : timing.behindMs > 0
-          ? ` · ${t('host.behind', { time: formatDuration(timing.behindMs) })}`
-          : ` · ${t('host.ahead', { time: formatDuration(-timing.behindMs) })}`;
-    line = `${t('host.showElapsed')} ${formatDuration(timing.elapsedMs)} / ${formatDuration(timing.plannedTotalMs)}${drift}`;
+          ? t('host.behind', { time: formatDuration(timing.behindMs) })
+          : t('host.ahead', { time: formatDuration(-timing.behindMs) });
   }
   return (
     <div className="bar__clock">
@@ -43,7 +46,8 @@ function ShowClock() {
         data-testid="show-timing"
         data-tone={timing.tone}
       >
-        {line}
+        <span className="bar__show-line">{line}</span>
+        {drift && <span className="bar__show-drift">{drift}</span>}
       </span>
     </div>
   );

@@ -89,7 +89,7 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       const guest = arriving.at(-1)!;
       await page.getByTestId('guest-search').fill(guest.name.split(' ')[0]!.slice(0, 5));
       await expect.poll(() => page.getByTestId('guest-results').textContent()).toContain(guest.name);
-      expect(await page.getByTestId('guest-results').textContent()).toMatch(/пришёл в \d\d:\d\d/);
+      expect(await page.getByTestId('guest-results').textContent()).toMatch(/в зале с \d\d:\d\d/);
       await screenshot(page, 'host-hall');
       // The screens tab: the projector is listed as connected.
       await page.getByTestId('tab-screens').click();

@@ -46,6 +46,7 @@ export const en: Dictionary = {
   'host.ahead': '{time} ahead',
   'host.startsIn': 'Starts in {time}',
   'host.startLate': 'Start is {time} late',
+  'host.onPlan': 'on plan',
   'host.cueElapsed': 'Elapsed',
   'host.cueRemaining': 'Remaining',
   'host.cueOver': 'Over plan',
