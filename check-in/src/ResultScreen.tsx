@@ -43,7 +43,8 @@ export function ResultScreen() {
       </div>
     );
   const guestId = shown.result.guest?.id;
-  const canUndo = shown.result.status === 'admitted' && !shown.pending && reachable && guestId;
+  // Offline, only an admission still waiting on this phone can be taken back (it never left it).
+  const canUndo = shown.result.status === 'admitted' && (shown.pending || reachable) && guestId;
   return (
     <div className="result-screen">
       <ScanResultCard code={shown.code} result={shown.result} pending={shown.pending} offline={shown.offline}>

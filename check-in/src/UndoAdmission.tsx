@@ -9,6 +9,8 @@ export function UndoAdmission({ guestId, onClose }: { guestId: string; onClose: 
   const t = useT();
   const desk = useDesk();
   const reachable = useDeskState((s) => s.reachable);
+  const waiting = useDeskState((s) => s.queue.some((q) => q.guestId === guestId));
+  const possible = reachable || waiting;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,7 +48,7 @@ export function UndoAdmission({ guestId, onClose }: { guestId: string; onClose: 
         placeholder={t('undo.reasonPlaceholder')}
         onChange={(e) => setReason(e.target.value)}
       />
-      {!reachable && <p className="undo__error">{t('undo.offline')}</p>}
+      {!possible && <p className="undo__error">{t('undo.offline')}</p>}
       {error && <p className="undo__error">{error}</p>}
       <div className="undo__buttons">
         <button type="button" className="cer-button" onClick={onClose}>
@@ -55,7 +57,7 @@ export function UndoAdmission({ guestId, onClose }: { guestId: string; onClose: 
         <button
           className="cer-button undo__go"
           data-testid="undo-submit"
-          disabled={!reachable || busy || reason.trim().length < 3}
+          disabled={!possible || busy || reason.trim().length < 3}
         >
           {t('undo.submit')}
         </button>

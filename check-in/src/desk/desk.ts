@@ -164,8 +164,20 @@ export class Desk {
       .map(({ badgeCode: _code, ...listing }) => listing);
   }
 
-  /** Takes back an admission made by mistake (online only: the server holds the admission). */
+  /**
+   * Takes back an admission made by mistake. One still waiting in this phone's queue never reached
+   * the server: it is simply dropped, offline too (a replay is waited out first, so it cannot be
+   * half sent). One the server holds is taken back there, with the reason logged: online only.
+   */
   async undo(guestId: string, reason: string): Promise<string | null> {
+    await this.idleWithin(SCAN_TIMEOUT_MS * 2);
+    const waiting = this.store.getState().queue.find((q) => q.guestId === guestId);
+    if (waiting && !this.store.getState().syncing) {
+      await this.storage.dequeue(waiting.scanId);
+      this.store.setState((s) => ({ queue: s.queue.filter((q) => q !== waiting), shown: null }));
+      await this.setArrived(guestId, null);
+      return null;
+    }
     const answer = await this.client.send('checkin:undo', { guestId, reason });
     if (!answer.ok) return answer.error.message;
     await this.setArrived(guestId, null);
@@ -251,8 +263,18 @@ export class Desk {
     await this.storage.markArrived(guestId, at);
   }
 
+  /** Resolves when no replay is running, or after `ms` regardless. */
+  private idleWithin(ms: number): Promise<void> {
+    return this.waitFor((s) => !s.syncing, ms);
+  }
+
   /** Resolves when the server is reachable, or after `ms` regardless. */
   private reachableWithin(ms: number): Promise<void> {
+    return this.waitFor((s) => s.reachable, ms);
+  }
+
+  private waitFor(ok: (s: DeskState) => boolean, ms: number): Promise<void> {
+    if (ok(this.store.getState())) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -260,7 +282,7 @@ export class Desk {
         resolve();
       };
       const timer = setTimeout(done, ms);
-      const unsubscribe = this.store.subscribe((s) => s.reachable && done());
+      const unsubscribe = this.store.subscribe((s) => ok(s) && done());
     });
   }
 

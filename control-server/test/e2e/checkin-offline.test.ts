@@ -26,7 +26,7 @@ describe.runIf(hasChromium)('check-in through a Wi-Fi outage', () => {
     await s?.stop();
   });
 
-  it('admits 3 guests offline, keeps the queue over a reload, and the server counts each exactly once', async () => {
+  it('admits 3 guests offline (a 4th taken back on the phone), keeps the queue over a reload, and the server counts each exactly once', async () => {
     const { page, context, errors } = await openPage(browser, `${s.url}/checkin/`, SIZES.phone, {
       isMobile: true,
       hasTouch: true,
@@ -37,7 +37,12 @@ describe.runIf(hasChromium)('check-in through a Wi-Fi outage', () => {
     // The app shell must be on the phone before the Wi-Fi goes.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
-    const [a, b, c] = guests.filter((g) => g.category === 'guest').slice(0, 3) as [Guest, Guest, Guest];
+    const [a, b, c, d] = guests.filter((g) => g.category === 'guest').slice(0, 4) as [
+      Guest,
+      Guest,
+      Guest,
+      Guest,
+    ];
     await context.setOffline(true);
     await page.getByTestId('offline').waitFor();
     await admitByCode(page, a.badgeCode, 'admitted');
@@ -60,6 +65,19 @@ describe.runIf(hasChromium)('check-in through a Wi-Fi outage', () => {
     await page.getByTestId('scan-next').click();
     await admitByCode(page, 'SL-0000000000000000000000000Z', 'unknown-code');
     await page.getByTestId('scan-next').click();
+    // A mistaken admission still waiting on the phone can be taken back offline: it never left it.
+    await admitByCode(page, d.badgeCode, 'admitted');
+    await expect.poll(() => page.getByTestId('queue').getAttribute('data-count')).toBe('4');
+    await page.getByTestId('undo-open').click();
+    await page.getByTestId('undo-reason').fill('Отмечен не тот гость');
+    await page.getByTestId('undo-submit').click();
+    await page.getByTestId('scan-result').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('queue').getAttribute('data-count')).toBe('3');
+    // Scanned again, it is a fresh admission, not «already admitted»; taken back once more.
+    await admitByCode(page, d.badgeCode, 'admitted');
+    await page.getByTestId('undo-open').click();
+    await page.getByTestId('undo-reason').fill('Гость не вошёл');
+    await page.getByTestId('undo-submit').click();
     await expect.poll(() => page.getByTestId('queue').getAttribute('data-count')).toBe('3');
     await screenshot(page, 'checkin-offline');
     expect(s.app.checkin.stats().arrived).toBe(0);
@@ -82,6 +100,9 @@ describe.runIf(hasChromium)('check-in through a Wi-Fi outage', () => {
     expect(await replayed.textContent()).toContain(c.name);
 
     expect(s.app.checkin.stats().arrived).toBe(3);
+    expect(s.app.db.prepare('SELECT COUNT(*) AS n FROM scans WHERE guest_id = ?').get(d.id)).toEqual({
+      n: 0,
+    });
     const admissions = s.app.db
       .prepare(
         `SELECT guest_id AS id, COUNT(*) AS n FROM admissions WHERE guest_id IN (?, ?, ?) GROUP BY guest_id`,
