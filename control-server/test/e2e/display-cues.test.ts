@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CUE_KINDS, type Cue, type Nominee } from '@ceremony/shared';
 import { ask, http } from '../helpers.js';
 import { hasChromium, serverAndBrowser, screenshot } from './browser.js';
-import { gotoCue, openDisplay, overflowProblems, settledOn } from './display-kit.js';
+import { SIZES, gotoCue, openDisplay, overflowProblems, settledOn } from './display-kit.js';
 
 /** The demo cue that shows each kind best: the longest names, a nominee with consent. */
 function showcase(cues: Cue[], nominees: Nominee[]): Map<Cue['kind'], Cue> {
@@ -172,6 +172,25 @@ describe.runIf(hasChromium)('the stage display at 1920×1080, every cue kind of 
     await expect.poll(() => monitor.page.getByTestId('conf-message').textContent()).toContain('Микрофон №2');
     await expect.poll(() => monitor.page.getByTestId('cue-timer').textContent()).toMatch(/^0:0[1-9]$/);
     await screenshot(monitor.page, 'display-confidence');
+    // The longest message allowed (500 characters) still leaves the script and the next cue on screen.
+    const long =
+      'Хор «Капельки» ещё переодевается: растяните паузу и расскажите о фотозоне «Сердце – Светлые люди». ';
+    expect((await ask(host, 'show:message', { text: long.repeat(6).slice(0, 500).trim() })).ok).toBe(true);
+    await expect.poll(() => monitor.page.getByTestId('conf-message').textContent()).toContain('Капельки');
+    for (const size of [SIZES.projector, { width: 1024, height: 768 }]) {
+      await monitor.page.setViewportSize(size);
+      const boxes = await monitor.page.evaluate(() =>
+        ['conf-notes', 'conf-next'].map((id) => {
+          const r = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+          return { id, height: Math.round(r.height), fits: r.bottom <= window.innerHeight + 1 };
+        }),
+      );
+      expect(
+        boxes.every((b) => b.fits && b.height >= 0.04 * size.height),
+        JSON.stringify(boxes),
+      ).toBe(true);
+    }
+    await monitor.page.setViewportSize(SIZES.projector);
 
     live.s.advance(1000);
     expect((await ask(host, 'show:go', { expectedRevision: live.s.app.show.current().revision })).ok).toBe(

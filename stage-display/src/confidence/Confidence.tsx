@@ -25,6 +25,14 @@ function CueHeading({ label, cue, testId }: { label: string; cue: Cue | null; te
  * next, the script to read, the cue timer and the show clock, and a line from the stage manager.
  * Sized in viewport units so it reads from three metres on any screen.
  */
+/**
+ * A message may be 500 characters: at full size it pushed the script and the next cue off the
+ * monitor, so longer ones step down in size (the CSS keys on this).
+ */
+function messageLength(text: string): 'short' | 'long' | 'very-long' {
+  return text.length <= 90 ? 'short' : text.length <= 200 ? 'long' : 'very-long';
+}
+
 export function Confidence({ debug }: { debug: boolean }) {
   const t = useT();
   const lang = useLang();
@@ -83,7 +91,12 @@ export function Confidence({ debug }: { debug: boolean }) {
         )}
       </header>
       {message && (
-        <div className="conf-message" role="alert" data-testid="conf-message">
+        <div
+          className="conf-message"
+          role="alert"
+          data-testid="conf-message"
+          data-length={messageLength(message)}
+        >
           <span className="conf-label">{t('confidence.message')}</span>
           {message}
         </div>
