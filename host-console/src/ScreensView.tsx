@@ -15,6 +15,12 @@ export function ScreensView({ displays }: { displays: DisplayStatus[] }) {
           {displays.length === 0 ? t('host.screens.none') : t('host.screens.projectorDown')}
         </p>
       )}
+      {displays.length === 0 && (
+        // An empty list under the warning looked like a broken page: say how a screen joins.
+        <p className="screens__how" data-testid="screens-how">
+          {t('host.screens.howTo', { url: `${window.location.origin}/display/` })}
+        </p>
+      )}
       <ul className="screens__list">
         {displays.map((d) => (
           <li

@@ -27,7 +27,15 @@ function Bars({ rows }: { rows: { label: string; value: number; of?: number }[] 
 /** Arrivals per slot as columns. */
 function Arrivals({ figures }: { figures: Figures }) {
   const lang = useLang();
+  const t = useT();
   const { slots } = figures.arrivals;
+  // Before the doors open the chart was a blank box that looked broken: say why it is empty.
+  if (!slots.some((s) => s.count > 0))
+    return (
+      <p className="admin-empty" data-testid="arrivals-chart" data-empty>
+        {t('admin.dashboard.noArrivals')}
+      </p>
+    );
   const max = Math.max(1, ...slots.map((s) => s.count));
   const every = Math.ceil(slots.length / 8);
   return (

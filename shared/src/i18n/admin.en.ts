@@ -77,6 +77,7 @@ export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends
   'admin.dashboard.arrived': 'Arrived',
   'admin.dashboard.expected': 'Expected',
   'admin.dashboard.arrivals': 'Arrivals over time',
+  'admin.dashboard.noArrivals': 'Nobody has arrived yet: columns appear with the first guests',
   'admin.dashboard.byCategory': 'By category',
   'admin.dashboard.byNomination': 'By nomination',
   'admin.dashboard.stations': 'Interactive stations',

@@ -78,6 +78,7 @@ export const adminRu = {
   'admin.dashboard.arrived': 'Пришли',
   'admin.dashboard.expected': 'Ожидаем',
   'admin.dashboard.arrivals': 'Приход гостей по времени',
+  'admin.dashboard.noArrivals': 'Пока никто не пришёл: столбцы появятся с первыми гостями',
   'admin.dashboard.byCategory': 'По категориям',
   'admin.dashboard.byNomination': 'По номинациям',
   'admin.dashboard.stations': 'Интерактивные площадки',

@@ -82,6 +82,7 @@ export const en: Dictionary = {
   'host.media.ended': 'ended',
   'host.media.error': 'file error',
   'host.screens.none': 'No screen is connected',
+  'host.screens.howTo': 'To connect the projector, open {url} on its computer and enter the screen PIN.',
   'host.screens.projectorDown': 'The projector is offline!',
   'host.screens.connected': 'online',
   'host.screens.dropped': 'offline',

@@ -81,6 +81,7 @@ export const ru = {
   'host.media.ended': 'закончилось',
   'host.media.error': 'ошибка файла',
   'host.screens.none': 'Ни один экран не подключён',
+  'host.screens.howTo': 'Чтобы подключить проектор, откройте на его компьютере {url} и введите ПИН экрана.',
   'host.screens.projectorDown': 'Проектор не на связи!',
   'host.screens.connected': 'на связи',
   'host.screens.dropped': 'отключён',

@@ -192,6 +192,14 @@ describe('a slide for every cue kind', () => {
     expect(slide.querySelector('img, .portrait')).toBeNull();
   });
 
+  it('an award with nobody named yet says «Номинация», not «Лауреаты» over an empty space', () => {
+    render(<CueView cue={{ ...(cue('c-award') as Cue & { kind: 'award' }), nomineeIds: [] }} />);
+    const slide = screen.getByTestId('slide-award');
+    expect(slide.textContent).toContain('Номинация');
+    expect(slide.textContent).not.toContain('Лауреат');
+    expect(screen.getByTestId('honoured-list').children.length).toBe(0);
+  });
+
   it('the break shows free places, and a full station as full', () => {
     render(
       <CueView

@@ -127,7 +127,10 @@ export function Award({ cue }: { cue: CueOf<'award'> }) {
     .filter((n): n is Nominee => n !== undefined);
   return (
     <Frame kind="award">
-      <Eyebrow>{t('stage.honoured', { n: honoured.length })}</Eyebrow>
+      {/* None named yet: «Лауреаты номинации» over an empty space would look like a failed load. */}
+      <Eyebrow>
+        {honoured.length > 0 ? t('stage.honoured', { n: honoured.length }) : t('stage.nomination')}
+      </Eyebrow>
       <h1 className="award-title" data-testid="stage-title">
         {nomination ? quoted(nomination.title) : cue.title}
       </h1>
