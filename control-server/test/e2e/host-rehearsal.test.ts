@@ -20,6 +20,38 @@ async function displayShows(page: Page, cue: Cue): Promise<boolean> {
   return cue.kind === 'hold' ? seen.title === null : seen.title === cue.title;
 }
 
+/** The top bar shows each thing whole: inside the bar and not cut to «…» (the ceremony's name may give way). */
+function topBarProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('header.bar')!.getBoundingClientRect();
+    const problems: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('header.bar *')) {
+      if (el.closest('.bar__title')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (
+        r.left < bar.left - 1 ||
+        r.right > bar.right + 1 ||
+        r.top < bar.top - 1 ||
+        r.bottom > bar.bottom + 1
+      )
+        problems.push(`outside the bar: ${el.className} «${el.textContent}»`);
+      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        problems.push(`cut: ${el.className} «${el.textContent}»`);
+    }
+    return problems;
+  });
+}
+
+/** Buttons whose label does not fit them (at 1024 px «Отправить» ran into its button's edge). */
+function clippedButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLButtonElement>('button')]
+      .filter((b) => b.clientWidth > 0 && b.scrollWidth > b.clientWidth + 1)
+      .map((b) => `«${b.textContent}» ${b.scrollWidth}>${b.clientWidth}`),
+  );
+}
+
 describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () => {
   const live = serverAndBrowser();
 
@@ -68,6 +100,8 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       const goBox = (await page.getByTestId('go').boundingBox())!;
       expect(goBox.width).toBeGreaterThanOrEqual(200);
       expect(goBox.y + goBox.height).toBeLessThanOrEqual(768);
+      expect(await topBarProblems(page)).toEqual([]);
+      expect(await clippedButtons(page)).toEqual([]);
       await screenshot(page, 'host-1024x768');
       await page.setViewportSize(SIZES.tablet);
 
@@ -162,6 +196,7 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
           await expect.poll(() => page.getByTestId('cue-timer').getAttribute('data-tone')).toBe('over');
           // The rehearsal runs far ahead of the plan (a 15-minute countdown took seconds): the show itself is on time.
           expect(await page.getByTestId('show-timing').textContent()).toMatch(/опережаем/);
+          expect(await topBarProblems(page)).toEqual([]);
           await screenshot(page, 'host-overrun');
           reloaded = true;
         }
@@ -224,6 +259,12 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       // The projector drops off: the host is told at once.
       await display.context.close();
       await expect.poll(() => page.getByTestId('projector-chip').textContent()).toBe('Проектор не на связи!');
+      // The fullest bar (show clock with its drift, the warning) on the smaller tablet: nothing is cut.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      expect(await page.getByTestId('show-timing').textContent()).toMatch(/(опережаем|отстаём) на/);
+      expect(await topBarProblems(page)).toEqual([]);
+      expect(await clippedButtons(page)).toEqual([]);
+      await screenshot(page, 'host-1024x768-projector-down');
       const playable = live.s.app.show
         .snapshot()
         .scenario.cues.filter((c) => !c.skip)

@@ -111,7 +111,7 @@ export const en: Dictionary = {
   'host.search.arrivedAt': 'arrived at {time}',
   'host.search.notArrived': 'not arrived yet',
   'host.message': 'Message to the confidence monitor',
-  'host.message.placeholder': 'For example: Stretch for 2 minutes',
+  'host.message.placeholder': 'Your own text…',
   'host.message.send': 'Send',
   'host.message.clear': 'Clear',
   'host.message.onScreen': 'On the monitor: «{text}»',

@@ -110,7 +110,7 @@ export const ru = {
   'host.search.arrivedAt': 'в зале с {time}',
   'host.search.notArrived': 'ещё не в зале',
   'host.message': 'Сообщение ведущему на монитор',
-  'host.message.placeholder': 'Например: Растяните на 2 минуты',
+  'host.message.placeholder': 'Свой текст…',
   'host.message.send': 'Отправить',
   'host.message.clear': 'Убрать',
   'host.message.onScreen': 'На мониторе: «{text}»',
