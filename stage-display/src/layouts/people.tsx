@@ -5,6 +5,7 @@ import { Fit } from '../Fit.js';
 import { monogram } from '../monogram.js';
 import type { CueOf } from './CueView.js';
 import { Eyebrow, Frame } from './Frame.js';
+import { wideCells } from './nomineeGrid.js';
 
 const quoted = (title: string) => `«${title}»`;
 
@@ -41,6 +42,7 @@ export function NominationIntro({ cue }: { cue: CueOf<'nomination-intro'> }) {
   const all = useNominees();
   const nominees = all?.filter((n) => n.nominationId === cue.nominationId) ?? [];
   const title = nomination ? quoted(nomination.title) : cue.title;
+  const wide = wideCells(nominees.map((n) => n.name));
   return (
     <Frame kind="nomination-intro">
       <Eyebrow>{t('stage.nomination')}</Eyebrow>
@@ -53,8 +55,8 @@ export function NominationIntro({ cue }: { cue: CueOf<'nomination-intro'> }) {
           className={`nominee-grid nominee-grid--${Math.min(nominees.length, 8)}`}
           data-testid="nominee-list"
         >
-          {nominees.map((n) => (
-            <li key={n.id} className="nominee-grid__cell">
+          {nominees.map((n, i) => (
+            <li key={n.id} className={`nominee-grid__cell${wide.has(i) ? ' nominee-grid__cell--wide' : ''}`}>
               <Fit text={n.name} max={2.3} min={1.2} lineHeight={1.15} className="nominee-grid__name" />
             </li>
           ))}
