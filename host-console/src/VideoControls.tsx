@@ -7,6 +7,9 @@ interface VideoControlsProps {
   onMedia: (action: MediaAction) => void;
 }
 
+/** Whole seconds in ms, as the timers show them: «0:01 из 0:12» must leave «осталось 0:11», not 0:10. */
+const wholeS = (ms: number) => Math.floor(ms / 1000) * 1000;
+
 /** Play, pause, restart for the live video cue, and where the clip is as the display reports it. */
 export function VideoControls({ cueId, displays, onMedia }: VideoControlsProps) {
   const t = useT();
@@ -36,7 +39,9 @@ export function VideoControls({ cueId, displays, onMedia }: VideoControlsProps) 
                 {t('host.video.position', { pos: formatDuration(position), dur: formatDuration(duration) })}
               </span>
               <span>
-                {t('host.video.remaining', { time: formatDuration(Math.max(0, duration - position)) })}
+                {t('host.video.remaining', {
+                  time: formatDuration(Math.max(0, wholeS(duration) - wholeS(position))),
+                })}
               </span>
               <progress className="video__bar" max={duration} value={Math.min(position, duration)} />
             </>
