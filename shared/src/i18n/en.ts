@@ -106,7 +106,7 @@ export const en: Dictionary = {
   'host.hall.honoured': 'honoured',
   'host.hall.noNomination': 'No nominations ahead',
   'host.search': 'Find a guest',
-  'host.search.placeholder': 'Surname, name or organisation',
+  'host.search.placeholder': 'Name or organisation',
   'host.search.none': 'Nobody found',
   'host.search.arrivedAt': 'arrived at {time}',
   'host.search.notArrived': 'not arrived yet',

@@ -105,7 +105,7 @@ export const ru = {
   'host.hall.honoured': 'лауреат',
   'host.hall.noNomination': 'Номинаций впереди нет',
   'host.search': 'Найти гостя',
-  'host.search.placeholder': 'Фамилия, имя или организация',
+  'host.search.placeholder': 'Имя или организация',
   'host.search.none': 'Никого не нашли',
   'host.search.arrivedAt': 'в зале с {time}',
   'host.search.notArrived': 'ещё не в зале',
