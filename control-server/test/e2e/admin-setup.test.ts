@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PINS, ask, http } from '../helpers.js';
 import { SIZES, hasChromium, serverAndBrowser, openPage, screenshot, signInWithPin } from './browser.js';
 
@@ -9,6 +10,23 @@ const SHEET = [
   'Пётр Орлов;зритель;;;нет;',
   'Зоя Кедрова;гость;"Клуб ""Родные истоки""";;да;педагог',
 ].join('\r\n');
+
+/** Touch targets on the tablet: the admin tab's controls under 48 px tall (checkboxes sit in tall labels). */
+function smallControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        '.admin-panel button, .admin-panel select, .admin-panel input',
+      ),
+    ]
+      .filter(
+        (el) => (el as HTMLInputElement).type !== 'checkbox' && (el as HTMLInputElement).type !== 'file',
+      )
+      .map((el) => ({ el, h: el.getBoundingClientRect().height }))
+      .filter(({ h }) => h > 0 && h < 47.5)
+      .map(({ el, h }) => `${el.tagName} «${el.textContent?.slice(0, 30)}» ${h}`),
+  );
+}
 
 describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', () => {
   const live = serverAndBrowser();
@@ -29,6 +47,7 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     expect(await page.getByTestId('import-preview').textContent()).toContain('Алёна Ёжикова');
     await page.getByTestId('map-Должность').selectOption('ignore');
     await screenshot(page, 'admin-import');
+    expect(await smallControls(page)).toEqual([]);
     // Nothing was written by the checks.
     const names = async () =>
       (
@@ -72,6 +91,7 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     const row = admin.page.locator('[data-device="Вход 1"]');
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('на связи');
     await screenshot(admin.page, 'admin-devices');
+    expect(await smallControls(admin.page)).toEqual([]);
 
     admin.page.once('dialog', (d) => void d.accept());
     await row.getByRole('button').click();
