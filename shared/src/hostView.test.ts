@@ -110,6 +110,16 @@ describe('showTiming', () => {
       now: 1_000_000,
       want: { plannedElapsedMs: 270_000, behindMs: 180_000, tone: 'over' },
     },
+    {
+      name: 'after the last GO the clock stands at the end, against the whole plan',
+      state: {
+        ...running(6, { cueStartedAt: 1_000_000, showStartedAt: 880_000 }),
+        status: 'ended' as const,
+        showEndedAt: 1_030_000,
+      },
+      now: 9_000_000,
+      want: { elapsedMs: 150_000, plannedElapsedMs: total, behindMs: 150_000 - total },
+    },
   ])('$name', ({ state, now, want }) => {
     expect(showTiming(scenario, state, now)).toMatchObject(want);
   });

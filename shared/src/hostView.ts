@@ -62,11 +62,17 @@ export function showTiming(scenario: Scenario, state: ShowState, now: number): S
       tone: startsInMs < 0 ? 'warn' : 'ok',
     };
   }
+  // Once the show has ended its clock stands still, and the whole plan counts as done.
+  const endedAt = state.status === 'ended' ? (state.showEndedAt ?? null) : null;
+  const ended = endedAt !== null;
+  const at = endedAt ?? now;
   const cue = cues[state.cueIndex];
-  const cueElapsed = state.cueStartedAt === null ? 0 : Math.max(0, now - state.cueStartedAt);
+  const cueElapsed = state.cueStartedAt === null ? 0 : Math.max(0, at - state.cueStartedAt);
   const cuePlanned = cue ? cue.plannedDurationS * 1000 : 0;
-  const plannedElapsedMs = plannedMs(cues, state.cueIndex) + Math.min(cueElapsed, cuePlanned);
-  const elapsedMs = Math.max(0, now - state.showStartedAt);
+  const plannedElapsedMs = ended
+    ? plannedTotalMs
+    : plannedMs(cues, state.cueIndex) + Math.min(cueElapsed, cuePlanned);
+  const elapsedMs = Math.max(0, at - state.showStartedAt);
   const behindMs = elapsedMs - plannedElapsedMs;
   const tone: TimerTone = behindMs > SHOW_OVER_MS ? 'over' : behindMs > SHOW_WARN_MS ? 'warn' : 'ok';
   return { elapsedMs, plannedTotalMs, plannedElapsedMs, behindMs, startsInMs: null, tone };

@@ -84,10 +84,11 @@ const rows: Row[] = [
     expect: { cueId: 'c' },
   },
   {
-    name: 'GO on the last cue ends the show, finale stays',
+    name: 'GO on the last cue ends the show, finale stays, the show clock stops',
     from: running('e', 4),
     command: { type: 'go', expectedRevision: 3 },
-    expect: { status: 'ended', cueId: 'e', revision: 4 },
+    now: 99_000,
+    expect: { status: 'ended', cueId: 'e', revision: 4, showEndedAt: 99_000 },
   },
   {
     name: 'GO after the end',
@@ -114,10 +115,23 @@ const rows: Row[] = [
     expect: { error: 'START_OF_SHOW' },
   },
   {
-    name: 'BACK after the end reopens the last cue',
-    from: at({ status: 'ended', cueId: 'e', cueIndex: 4, revision: 9 }),
+    name: 'BACK after the end reopens the last cue, and the show clock runs again',
+    from: at({ status: 'ended', cueId: 'e', cueIndex: 4, revision: 9, showEndedAt: 50_000 }),
     command: { type: 'back' },
-    expect: { status: 'running', cueId: 'e', revision: 10 },
+    expect: { status: 'running', cueId: 'e', revision: 10, showEndedAt: null },
+  },
+  {
+    name: 'GOTO after the end lands on the cue and reopens the show',
+    from: at({
+      status: 'ended',
+      cueId: 'e',
+      cueIndex: 4,
+      revision: 9,
+      showStartedAt: 1000,
+      showEndedAt: 50_000,
+    }),
+    command: { type: 'goto', cueId: 'a' },
+    expect: { status: 'running', cueId: 'a', showStartedAt: 1000, showEndedAt: null },
   },
   {
     name: 'BACK is not guarded',

@@ -49,6 +49,7 @@ function landOn(state: ShowState, scenario: Scenario, index: number, now: number
     blackout: false,
     cueStartedAt: now,
     showStartedAt: state.showStartedAt ?? now,
+    showEndedAt: null,
     media: null,
   };
 }
@@ -58,7 +59,7 @@ function advance(state: ShowState, scenario: Scenario, now: number): ShowState |
   const next = nextPlayableIndex(scenario.cues, state.cueIndex);
   if (next === -1) {
     // GO on the last cue ends the show; the finale stays on screen.
-    return { ...state, revision: state.revision + 1, status: 'ended', blackout: false };
+    return { ...state, revision: state.revision + 1, status: 'ended', blackout: false, showEndedAt: now };
   }
   return landOn(state, scenario, next, now);
 }
@@ -109,7 +110,7 @@ export function reduceShow(
       break;
     case 'back': {
       if (state.status === 'ended') {
-        next = { ...state, revision: state.revision + 1, status: 'running' };
+        next = { ...state, revision: state.revision + 1, status: 'running', showEndedAt: null };
         break;
       }
       const prev = previousPlayableIndex(scenario.cues, state.cueIndex);

@@ -17,6 +17,8 @@ export const ShowStateSchema = z.object({
   cueStartedAt: z.number().nullable(),
   /** Server epoch ms of the first GO: the show clock counts from here. */
   showStartedAt: z.number().nullable(),
+  /** Server epoch ms of the GO that ended the show: the show clock stops here. Missing in older states: null. */
+  showEndedAt: z.number().nullable().default(null),
   /** A line from the host to the presenter's confidence monitor. */
   message: z.object({ text: z.string(), at: z.number() }).nullable(),
   /**
@@ -40,6 +42,7 @@ export function initialShowState(): ShowState {
     blackout: false,
     cueStartedAt: null,
     showStartedAt: null,
+    showEndedAt: null,
     message: null,
     media: null,
   };

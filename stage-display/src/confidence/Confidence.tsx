@@ -43,6 +43,8 @@ export function Confidence({ debug }: { debug: boolean }) {
   const blackout = useShow((s) => s.show?.blackout ?? false);
   const cueStartedAt = useShow((s) => s.show?.cueStartedAt ?? null);
   const showStartedAt = useShow((s) => s.show?.showStartedAt ?? null);
+  // After the last GO the show clock stops where the evening ended.
+  const showEndedAt = useShow((s) => (s.show?.status === 'ended' ? (s.show.showEndedAt ?? null) : null));
   const message = useShow((s) => s.show?.message?.text ?? null);
   const connection = useShow((s) => s.connection);
   const cue = useCurrentCue();
@@ -77,7 +79,7 @@ export function Confidence({ debug }: { debug: boolean }) {
         <div className="conf-timer">
           <span className="conf-label">{t('confidence.showClock')}</span>
           <span className="conf-timer__value" data-testid="show-clock">
-            {showStartedAt === null ? '—' : formatDuration(Math.max(0, now - showStartedAt))}
+            {showStartedAt === null ? '—' : formatDuration(Math.max(0, (showEndedAt ?? now) - showStartedAt))}
           </span>
         </div>
         <div className="conf-timer">
