@@ -63,3 +63,32 @@ it('refuses display reports from a volunteer and malformed reports', async () =>
   };
   expect((await ask(display, 'display:report', bad)).error.code).toBe('INVALID_PAYLOAD');
 });
+
+it('forgets a screen that another of its view replaced, and keeps one that dropped while another was up', async () => {
+  const host = await s.socket('host');
+  const statuses: DisplayStatus[][] = [];
+  host.on('displays:status', (list) => statuses.push(list));
+  // Each screen reports a cue of its own, so the test can tell the entries apart.
+  const entry = (marker: string) => statuses.at(-1)?.find((d) => d.cueId === marker);
+
+  // The projector laptop signs in again after its browser was closed: one entry, not two.
+  const old = await s.socket('display');
+  await ask(old, 'display:report', report('old-screen', 'none'));
+  old.close();
+  await expect.poll(() => entry('old-screen')?.connected).toBe(false);
+  s.advance(1000);
+  const fresh = await s.socket('display');
+  await ask(fresh, 'display:report', report('fresh-screen', 'none'));
+  await expect.poll(() => entry('fresh-screen')?.connected).toBe(true);
+  expect(entry('old-screen')).toBeUndefined();
+
+  // A second screen that drops while the first is up is a real drop: it stays, marked.
+  const second = await s.socket('display');
+  await ask(second, 'display:report', report('second-screen', 'none'));
+  s.advance(1000);
+  second.close();
+  await expect.poll(() => entry('second-screen')?.connected).toBe(false);
+  await ask(fresh, 'display:report', report('fresh-screen', 'none'));
+  await expect.poll(() => statuses.at(-1)?.filter((d) => d.cueId === 'fresh-screen').length).toBe(1);
+  expect(entry('second-screen')).toMatchObject({ connected: false });
+});

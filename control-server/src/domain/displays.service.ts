@@ -23,6 +23,9 @@ const idle = (view: DisplayReport['view']): DisplayReport => ({
 export class DisplaysService {
   private displays = new Map<string, DisplayStatus>();
   private sockets = new Map<string, number>();
+  /** When each display last came up and last went away, to tell a replaced screen from a dropped one. */
+  private cameAt = new Map<string, number>();
+  private wentAt = new Map<string, number>();
 
   constructor(private readonly deps: DisplaysDeps) {}
 
@@ -33,6 +36,7 @@ export class DisplaysService {
   connected(deviceId: string): void {
     this.sockets.set(deviceId, (this.sockets.get(deviceId) ?? 0) + 1);
     const known = this.displays.get(deviceId);
+    this.cameAt.set(deviceId, this.deps.clock());
     this.displays.set(deviceId, {
       ...(known ?? { ...idle('main'), reportedAt: null }),
       deviceId,
@@ -48,6 +52,7 @@ export class DisplaysService {
     this.sockets.set(deviceId, left);
     const known = this.displays.get(deviceId);
     if (!known || left > 0) return;
+    this.wentAt.set(deviceId, this.deps.clock());
     this.displays.set(deviceId, { ...known, connected: false });
     this.deps.onChange(this.list());
   }
@@ -62,8 +67,27 @@ export class DisplaysService {
       lastSeenAt: this.deps.clock(),
       reportedAt: this.deps.clock(),
     });
+    this.forgetReplaced(deviceId, report.view);
     const justEnded = report.media.status === 'ended' && before?.media.status !== 'ended';
     if (justEnded && report.media.cueId) this.deps.onVideoEnded(report.media.cueId);
     this.deps.onChange(this.list());
+  }
+
+  /**
+   * A screen of the same view that came up after another went away has taken its place (the
+   * projector laptop signed in again, a browser swapped): the old entry goes, or every rehearsal
+   * sign-in would stay in the host's list as «отключён». One that went away while this one was
+   * already up is a real drop and stays, with its warning.
+   */
+  private forgetReplaced(deviceId: string, view: DisplayReport['view']): void {
+    const since = this.cameAt.get(deviceId) ?? 0;
+    for (const [id, d] of this.displays) {
+      if (id === deviceId || d.connected || d.view !== view) continue;
+      if ((this.wentAt.get(id) ?? Infinity) > since) continue;
+      this.displays.delete(id);
+      this.cameAt.delete(id);
+      this.wentAt.delete(id);
+      this.sockets.delete(id);
+    }
   }
 }
