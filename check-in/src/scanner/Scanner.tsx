@@ -1,6 +1,7 @@
 import { useT } from '@ceremony/shared/ui';
 import { useEffect, useRef, useState } from 'react';
 import type { Html5Qrcode } from 'html5-qrcode';
+import { nextCamera, type Camera } from './cameras.js';
 import { createCooldown } from './cooldown.js';
 
 type Phase = 'starting' | 'running' | 'unavailable' | 'denied';
@@ -24,6 +25,15 @@ function torchSupported(reader: Html5Qrcode): boolean {
   }
 }
 
+/** The id of the camera the reader is filming with, as the browser reports it. */
+function runningCamera(reader: Html5Qrcode): string | null {
+  try {
+    return reader.getRunningTrackSettings().deviceId ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The camera viewfinder: reads badge QR codes continuously with html5-qrcode (loaded only when
  * the camera is wanted, so the app itself opens fast), back camera first, with a camera switch and
@@ -32,12 +42,23 @@ function torchSupported(reader: Html5Qrcode): boolean {
 export function Scanner({ onCode }: { onCode: (text: string) => void }) {
   const t = useT();
   const [phase, setPhase] = useState<Phase>(() => cameraBlocker() ?? 'starting');
-  const [cameras, setCameras] = useState<{ id: string; label: string }[]>([]);
-  const [cameraIndex, setCameraIndex] = useState<number | null>(null);
+  const [cameras, setCameras] = useState<Camera[]>([]);
+  // The camera asked for; null asks for the back one ({ facingMode: 'environment' }). Where the
+  // browser cannot tell which camera faces back (no facingMode, as with desktop webcams and
+  // Chromium's fake cameras), it gives its default camera, and the switch reaches the others.
+  const [wanted, setWanted] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>(null);
   const [torch, setTorch] = useState<{ supported: boolean; on: boolean }>({ supported: false, on: false });
   const scanner = useRef<Html5Qrcode | null>(null);
+  const section = useRef<HTMLElement>(null);
+  const reads = useRef(0);
   const onCodeRef = useRef(onCode);
   onCodeRef.current = onCode;
+  // One cool-down for the whole viewfinder: switching cameras with the badge still in view must
+  // not admit it (or warn about it) again.
+  const pass = useRef(createCooldown(COOLDOWN_MS)).current;
+  // html5-qrcode throws if a start overlaps the previous camera's stop, so each start waits for it.
+  const stopped = useRef<Promise<void>>(Promise.resolve());
   // The list is read inside the effect but must not restart the camera when it arrives.
   const camerasRef = useRef(cameras);
   camerasRef.current = cameras;
@@ -45,10 +66,8 @@ export function Scanner({ onCode }: { onCode: (text: string) => void }) {
   useEffect(() => {
     if (cameraBlocker()) return;
     let cancelled = false;
-    const pass = createCooldown(COOLDOWN_MS);
-    const chosen = cameraIndex === null ? null : camerasRef.current[cameraIndex];
-    // One start and one stop at a time: html5-qrcode throws if they overlap.
     const started = (async () => {
+      await stopped.current;
       const { Html5Qrcode, Html5QrcodeSupportedFormats } = await import('html5-qrcode');
       if (cancelled) return null;
       const reader = new Html5Qrcode(REGION_ID, {
@@ -56,7 +75,7 @@ export function Scanner({ onCode }: { onCode: (text: string) => void }) {
         verbose: false,
       });
       await reader.start(
-        chosen ? chosen.id : { facingMode: 'environment' },
+        wanted ?? { facingMode: 'environment' },
         {
           fps: 12,
           qrbox: (w, h) => ({
@@ -65,6 +84,8 @@ export function Scanner({ onCode }: { onCode: (text: string) => void }) {
           }),
         },
         (text) => {
+          // Every read, passed or kept quiet, so one can see the camera is reading (tests do).
+          section.current?.setAttribute('data-reads', String(++reads.current));
           if (pass(text, Date.now())) onCodeRef.current(text);
         },
         () => {},
@@ -73,10 +94,10 @@ export function Scanner({ onCode }: { onCode: (text: string) => void }) {
     })();
     started.then(
       async (reader) => {
-        if (!reader) return;
-        if (cancelled) return void (await reader.stop().catch(() => {}));
+        if (!reader || cancelled) return;
         scanner.current = reader;
         setPhase('running');
+        setActive(runningCamera(reader));
         setTorch({ supported: torchSupported(reader), on: false });
         if (camerasRef.current.length === 0) {
           const list = await import('html5-qrcode').then((m) => m.Html5Qrcode.getCameras()).catch(() => []);
@@ -91,15 +112,15 @@ export function Scanner({ onCode }: { onCode: (text: string) => void }) {
     );
     return () => {
       cancelled = true;
-      void started.then(
+      scanner.current = null;
+      stopped.current = started.then(
         async (reader) => {
           if (reader?.isScanning) await reader.stop().catch(() => {});
         },
         () => {},
       );
-      scanner.current = null;
     };
-  }, [cameraIndex]);
+  }, [wanted, pass]);
 
   async function toggleTorch() {
     const reader = scanner.current;
@@ -113,13 +134,14 @@ export function Scanner({ onCode }: { onCode: (text: string) => void }) {
   }
 
   const switchCamera = () => {
-    if (cameras.length < 2) return;
+    const next = nextCamera(cameras, active);
+    if (!next || next === active) return;
     setPhase('starting');
-    setCameraIndex((i) => ((i ?? -1) + 1) % cameras.length);
+    setWanted(next);
   };
 
   return (
-    <section className="camera" data-testid="camera" data-phase={phase}>
+    <section ref={section} className="camera" data-testid="camera" data-phase={phase} data-reads={0}>
       <div id={REGION_ID} className="camera__view" />
       {phase !== 'running' && (
         <p className="camera__note" role="status">

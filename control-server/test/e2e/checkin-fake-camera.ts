@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+import type { Page } from 'playwright-core';
 import { tempDir } from '../helpers.js';
 
 const W = 640;
@@ -37,3 +38,30 @@ export const fakeCameraFlags = (file: string) => [
   '--use-fake-device-for-media-stream',
   `--use-file-for-fake-video-capture=${file}`,
 ];
+
+/** Chromium flags for a phone with two cameras: Chromium's own fake devices, "fake_device_0" and "_1". */
+export const twoFakeCamerasFlags = [
+  '--use-fake-ui-for-media-stream',
+  // A video file gives one camera only (Chromium's file capture factory lists one device), so the
+  // two cameras film Chromium's test pattern, not a badge.
+  '--use-fake-device-for-media-stream=device-count=2',
+];
+
+/** The camera the viewfinder is showing now, read from its video track (the browser's truth). */
+export function activeCamera(page: Page): Promise<{ deviceId: string; label: string; state: string } | null> {
+  return page.evaluate(() => {
+    const stream = document.querySelector<HTMLVideoElement>('[data-testid="camera"] video')?.srcObject;
+    const track = stream instanceof MediaStream ? stream.getVideoTracks()[0] : undefined;
+    if (!track) return null;
+    return { deviceId: track.getSettings().deviceId ?? '', label: track.label, state: track.readyState };
+  });
+}
+
+/** The cameras the page can see, in the browser's order. */
+export function videoInputs(page: Page): Promise<{ deviceId: string; label: string }[]> {
+  return page.evaluate(async () =>
+    (await navigator.mediaDevices.enumerateDevices())
+      .filter((d) => d.kind === 'videoinput')
+      .map((d) => ({ deviceId: d.deviceId, label: d.label })),
+  );
+}
