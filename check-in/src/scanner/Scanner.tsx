@@ -56,7 +56,7 @@ export function Scanner({ onCode }: { onCode: (text: string) => void }) {
   onCodeRef.current = onCode;
   // One cool-down for the whole viewfinder: switching cameras with the badge still in view must
   // not admit it (or warn about it) again.
-  const pass = useRef(createCooldown(COOLDOWN_MS)).current;
+  const [pass] = useState(() => createCooldown(COOLDOWN_MS));
   // html5-qrcode throws if a start overlaps the previous camera's stop, so each start waits for it.
   const stopped = useRef<Promise<void>>(Promise.resolve());
   // The list is read inside the effect but must not restart the camera when it arrives.
