@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ROLES, type Answer, type Failure, type ImportReport, type Role } from '@ceremony/shared';
@@ -29,6 +30,28 @@ function storedPins(dataDir: string): Partial<Record<Role, string>> {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The admin token the CLI signed in with last time, kept beside the database (which already holds
+ * the PINs), so that running the CLI ten times the night before leaves one device in the admin's
+ * list, not ten.
+ */
+const SESSION_FILE = 'cli-session.json';
+
+function savedToken(dataDir: string): string | null {
+  try {
+    const { token } = JSON.parse(fs.readFileSync(path.join(dataDir, SESSION_FILE), 'utf8')) as {
+      token?: unknown;
+    };
+    return typeof token === 'string' ? token : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveToken(dataDir: string, token: string): void {
+  fs.writeFileSync(path.join(dataDir, SESSION_FILE), `${JSON.stringify({ token })}\n`, { mode: 0o600 });
 }
 
 /**
@@ -75,6 +98,16 @@ export function remoteTarget(server: LiveServer, dataDir: string, configured: Co
 
   /** The stored PIN is the one the server uses; the environment's ADMIN_PIN is tried if it differs. */
   async function signIn(): Promise<string> {
+    // The last session, if the server still honours it (not revoked, same database).
+    const saved = savedToken(dataDir);
+    if (saved && (await reach('/api/admin/devices', { headers: { authorization: `Bearer ${saved}` } })).ok)
+      return saved;
+    const token = await signInWithPin();
+    saveToken(dataDir, token);
+    return token;
+  }
+
+  async function signInWithPin(): Promise<string> {
     const candidates = [...new Set([storedPins(dataDir).admin, configured.admin])].filter(
       (p): p is string => !!p,
     );

@@ -91,6 +91,11 @@ describe('the admin CLI while the server runs on the same DATA_DIR', () => {
     expect((await adminTold).expected).toBe(expected);
     // The server's own answer agrees: it reads what it imported, not what someone wrote behind it.
     expect((await ask(host, 'checkin:stats', {})).stats.expected).toBe(expected);
+    // Two CLI runs, one admin device: the second reused the first one's session.
+    const devices = (await http(`${server.url}/api/admin/devices`, { token: admin })).body.devices as {
+      role: string;
+    }[];
+    expect(devices.filter((d) => d.role === 'admin')).toHaveLength(2); // this test's own sign-in + the CLI
   });
 
   it('replaces the scenario through the server, which sends it to every screen; refused while the show runs', async () => {
