@@ -1,4 +1,4 @@
-import { formatClock, formatDuration, type Cue } from '@ceremony/shared';
+import { formatClock, formatDuration, showTiming, type Cue } from '@ceremony/shared';
 import { useCurrentCue, useLang, useShow, useT } from '@ceremony/shared/ui';
 import { Fit } from '../Fit.js';
 import { cueAfter } from '../lookahead.js';
@@ -21,11 +21,6 @@ function CueHeading({ label, cue, testId }: { label: string; cue: Cue | null; te
 }
 
 /**
- * The presenter's monitor at the foot of the stage: what is on the projector now and what comes
- * next, the script to read, the cue timer and the show clock, and a line from the stage manager.
- * Sized in viewport units so it reads from three metres on any screen.
- */
-/**
  * A message may be 500 characters: at full size it pushed the script and the next cue off the
  * monitor, so longer ones step down in size (the CSS keys on this).
  */
@@ -33,6 +28,11 @@ function messageLength(text: string): 'short' | 'long' | 'very-long' {
   return text.length <= 90 ? 'short' : text.length <= 200 ? 'long' : 'very-long';
 }
 
+/**
+ * The presenter's monitor at the foot of the stage: what is on the projector now and what comes
+ * next, the script to read, the cue timer and the show clock, and a line from the stage manager.
+ * Sized in viewport units so it reads from three metres on any screen.
+ */
 export function Confidence({ debug }: { debug: boolean }) {
   const t = useT();
   const lang = useLang();
@@ -42,15 +42,17 @@ export function Confidence({ debug }: { debug: boolean }) {
   const cueIndex = useShow((s) => s.show?.cueIndex ?? -1);
   const blackout = useShow((s) => s.show?.blackout ?? false);
   const cueStartedAt = useShow((s) => s.show?.cueStartedAt ?? null);
-  const showStartedAt = useShow((s) => s.show?.showStartedAt ?? null);
-  // After the last GO the show clock stops where the evening ended.
-  const showEndedAt = useShow((s) => (s.show?.status === 'ended' ? (s.show.showEndedAt ?? null) : null));
+  const scenario = useShow((s) => s.scenario);
+  const show = useShow((s) => s.show);
   const message = useShow((s) => s.show?.message?.text ?? null);
   const connection = useShow((s) => s.connection);
   const cue = useCurrentCue();
   const next = cues ? cueAfter(cues, cueIndex) : null;
   useDisplayReport('confidence', null, null, null);
 
+  // The host console's show clock, so both read the same (and both stop when the show has ended).
+  const showElapsed =
+    scenario && show && show.showStartedAt !== null ? showTiming(scenario, show, now).elapsedMs : null;
   const elapsed = cueStartedAt === null ? null : Math.max(0, now - cueStartedAt);
   const planned = cue ? cue.plannedDurationS * 1000 : 0;
   const over = elapsed !== null && planned > 0 && elapsed > planned;
@@ -79,7 +81,7 @@ export function Confidence({ debug }: { debug: boolean }) {
         <div className="conf-timer">
           <span className="conf-label">{t('confidence.showClock')}</span>
           <span className="conf-timer__value" data-testid="show-clock">
-            {showStartedAt === null ? '—' : formatDuration(Math.max(0, (showEndedAt ?? now) - showStartedAt))}
+            {showElapsed === null ? '—' : formatDuration(showElapsed)}
           </span>
         </div>
         <div className="conf-timer">
