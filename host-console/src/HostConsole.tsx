@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { AdminPanel } from './admin/AdminPanel.js';
 import { ControlRail } from './ControlRail.js';
 import { HallView } from './HallView.js';
+import { PreparePanel } from './prepare/PreparePanel.js';
 import { RunOfShow } from './RunOfShow.js';
 import { ScreensView } from './ScreensView.js';
 import { SetupView } from './setup/SetupView.js';
@@ -13,9 +14,9 @@ import { useHostFeeds } from './useHostFeeds.js';
 import { useShowCommands, useShowKeys } from './useShowCommands.js';
 import { useWakeLock } from './useWakeLock.js';
 
-const TABS = ['show', 'rundown', 'hall', 'screens', 'setup', 'admin'] as const;
+const TABS = ['show', 'rundown', 'hall', 'screens', 'setup', 'prepare', 'admin'] as const;
 type Tab = (typeof TABS)[number];
-const ADMIN_TABS: readonly Tab[] = ['setup', 'admin'];
+const ADMIN_TABS: readonly Tab[] = ['setup', 'prepare', 'admin'];
 const TAB_KEY = 'ceremony.host.tab';
 
 /** The tab this device had open, so a reload lands exactly where the host was. */
@@ -53,6 +54,14 @@ export function HostConsole() {
   const wakeLock = useWakeLock();
   const showScreens = useCallback(() => setTab('screens'), [setTab]);
   const showHall = useCallback(() => setTab('hall'), [setTab]);
+  // Setup opens on the cue it remembers (SetupView reads this key): how readiness sends the admin to a cue.
+  const openCue = useCallback(
+    (cueId: string) => {
+      sessionStorage.setItem('ceremony.host.setupCue', cueId);
+      setTab('setup');
+    },
+    [setTab],
+  );
   useEffect(() => {
     document.title = `${t('app.host')} · ${t(`host.tab.${tab}`)}`;
   }, [t, tab]);
@@ -98,6 +107,7 @@ export function HostConsole() {
             {tab === 'hall' && <HallView stats={stats} />}
             {tab === 'screens' && <ScreensView displays={displays} />}
             {tab === 'setup' && isAdmin && <SetupView />}
+            {tab === 'prepare' && isAdmin && <PreparePanel onOpenCue={openCue} />}
             {tab === 'admin' && isAdmin && <AdminPanel />}
           </div>
           <ControlRail

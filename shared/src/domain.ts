@@ -29,6 +29,15 @@ export const CeremonySchema = z.object({
   /** Double-GO guard window in milliseconds (architecture.md: default 600). */
   goGuardMs: z.number().int().min(0).max(10_000).default(600),
   branding: BrandingSchema,
+  /** How long the evening is planned to last, seconds: the run of show's total is shown against it. */
+  plannedDurationS: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600)
+    .optional(),
+  /** True while this is the built-in demo with its invented people (readiness warns; a new ceremony clears it). */
+  demo: z.boolean().optional(),
 });
 export type Ceremony = z.infer<typeof CeremonySchema>;
 
@@ -96,6 +105,12 @@ const cueBase = {
   autoFollow: AutoFollowSchema.default({ kind: 'none' }),
   /** A skipped cue stays in the run of show but GO and BACK pass over it. */
   skip: z.boolean().default(false),
+  /**
+   * Set on cues the run-of-show generator made: the nomination id of their block, or `frame` for the
+   * opening and closing cues. Regenerating one block replaces only the cues carrying its id; editing a
+   * generated cue in Setup clears it, so a hand-edited cue is never regenerated away.
+   */
+  block: id.optional(),
 };
 
 export const CueSchema = z.discriminatedUnion('kind', [
@@ -103,7 +118,16 @@ export const CueSchema = z.discriminatedUnion('kind', [
   z.object({ ...cueBase, kind: z.literal('nomination-intro'), nominationId: id }),
   z.object({ ...cueBase, kind: z.literal('nominee'), nomineeId: id }),
   z.object({ ...cueBase, kind: z.literal('award'), nominationId: id, nomineeIds: z.array(id).max(50) }),
-  z.object({ ...cueBase, kind: z.literal('video'), mediaUrl: z.string().max(500), nomineeId: id.optional() }),
+  z.object({
+    ...cueBase,
+    kind: z.literal('video'),
+    mediaUrl: z.string().max(500),
+    nomineeId: id.optional(),
+    /** A WebVTT file (`/media/{name}.vtt`) shown as captions on the projector and the confidence monitor. */
+    subtitlesUrl: z.string().max(500).optional(),
+    /** False turns this cue's captions off; absent or true shows them (when it has subtitles). */
+    captions: z.boolean().optional(),
+  }),
   z.object({ ...cueBase, kind: z.literal('performance'), performer: title }),
   z.object({ ...cueBase, kind: z.literal('speech'), speaker: title, role: z.string().max(300).default('') }),
   z.object({ ...cueBase, kind: z.literal('break') }),

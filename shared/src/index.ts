@@ -13,3 +13,4 @@ export * from './runOfShow.js';
 export * from './routing.js';
 export * from './admin.js';
 export * from './playhead.js';
+export * from './prepare.js';

@@ -9,6 +9,8 @@ export function demoCeremony(startsAt: number): Ceremony {
     venue: 'Концертный зал Культурного центра городского парка «Берёзовая роща»',
     startsAt,
     goGuardMs: 600,
+    plannedDurationS: 2 * 3600 + 45 * 60,
+    demo: true,
     branding: {
       primary: '#1f3a68',
       accent: '#e8b04b',

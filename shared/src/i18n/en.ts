@@ -1,6 +1,11 @@
 import type { Dictionary } from './ru.js';
 import { adminEn } from './admin.en.js';
 import { checkinEn } from './checkin.en.js';
+import { prepMediaEn } from './prep-media.en.js';
+import { prepNomineesEn } from './prep-nominees.en.js';
+import { prepCeremonyEn } from './prep-ceremony.en.js';
+import { prepShowEn } from './prep-show.en.js';
+import { prepPackageEn } from './prep-package.en.js';
 
 /** English, for visitors and for developers. Russian plural slots: one, few (2–4), many (5+). */
 export const en: Dictionary = {
@@ -40,6 +45,14 @@ export const en: Dictionary = {
   'host.tab.screens': 'Screens',
   'host.tab.setup': 'Setup',
   'host.tab.admin': 'Admin',
+  'host.tab.prepare': 'Prepare',
+  'prepare.tab.ceremony': 'Ceremony',
+  'prepare.tab.nominations': 'Nominations',
+  'prepare.tab.nominees': 'Nominees',
+  'prepare.tab.media': 'Media',
+  'prepare.tab.program': 'Programme',
+  'prepare.tab.readiness': 'Readiness',
+  'prepare.tab.transfer': 'Transfer',
   'host.clock': 'Time',
   'host.showElapsed': 'Show',
   'host.behind': '{time} behind',
@@ -217,5 +230,10 @@ export const en: Dictionary = {
   minutes: { one: '{n} minute', few: '{n} minutes', many: '{n} minutes', other: '{n} minutes' },
   ...adminEn,
   ...checkinEn,
+  ...prepMediaEn,
+  ...prepNomineesEn,
+  ...prepCeremonyEn,
+  ...prepShowEn,
+  ...prepPackageEn,
   'error.generic': 'Something went wrong. Please try again.',
 };

@@ -1,5 +1,10 @@
 import { adminRu } from './admin.ru.js';
 import { checkinRu } from './checkin.ru.js';
+import { prepMediaRu } from './prep-media.ru.js';
+import { prepNomineesRu } from './prep-nominees.ru.js';
+import { prepCeremonyRu } from './prep-ceremony.ru.js';
+import { prepShowRu } from './prep-show.ru.js';
+import { prepPackageRu } from './prep-package.ru.js';
 
 /** Russian, the default language of the evening. Placeholders are {name}; plural keys hold every form. */
 export const ru = {
@@ -39,6 +44,14 @@ export const ru = {
   'host.tab.screens': 'Экраны',
   'host.tab.setup': 'Настройка',
   'host.tab.admin': 'Администрирование',
+  'host.tab.prepare': 'Подготовка',
+  'prepare.tab.ceremony': 'Церемония',
+  'prepare.tab.nominations': 'Номинации',
+  'prepare.tab.nominees': 'Номинанты',
+  'prepare.tab.media': 'Медиатека',
+  'prepare.tab.program': 'Программа',
+  'prepare.tab.readiness': 'Готовность',
+  'prepare.tab.transfer': 'Перенос',
   'host.clock': 'Время',
   'host.showElapsed': 'Шоу',
   'host.behind': 'отстаём на {time}',
@@ -216,6 +229,11 @@ export const ru = {
   minutes: { one: '{n} минута', few: '{n} минуты', many: '{n} минут', other: '{n} минуты' },
   ...adminRu,
   ...checkinRu,
+  ...prepMediaRu,
+  ...prepNomineesRu,
+  ...prepCeremonyRu,
+  ...prepShowRu,
+  ...prepPackageRu,
   'error.generic': 'Что-то пошло не так. Попробуйте ещё раз.',
 } as const;
 

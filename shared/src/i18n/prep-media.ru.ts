@@ -1,0 +1,2 @@
+/** Russian strings of the «Подготовка» tab, section «media» (merged into ru.ts). Plural keys hold every form. */
+export const prepMediaRu = {} as const;

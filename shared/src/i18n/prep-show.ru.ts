@@ -1,0 +1,2 @@
+/** Russian strings of the «Подготовка» tab, section «show» (merged into ru.ts). Plural keys hold every form. */
+export const prepShowRu = {} as const;

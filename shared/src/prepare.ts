@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { BrandingSchema, CeremonySchema, NominationSchema, NomineeSchema } from './domain.js';
+import type { ShowState } from './show.js';
+
+/**
+ * The contract of preparing an evening in the browser (protocol.md «Preparing the ceremony»):
+ * request bodies as zod schemas the server validates with, and the answers' shapes the apps read.
+ */
+
+const id = NominationSchema.shape.id;
+
+// ---------------------------------------------------------------- media library
+
+export const MediaKindSchema = z.enum(['image', 'video', 'subtitles']);
+export type MediaKind = z.infer<typeof MediaKindSchema>;
+
+/** Longest media file name the library accepts (protocol.md). */
+export const MEDIA_NAME_MAX = 200;
+
+/**
+ * Why a media file name is refused, or null when it is fine: no `/`, `\`, `..`, control characters,
+ * not empty, not starting with a dot, at most 200 characters. The browser checks before uploading;
+ * the server decides.
+ */
+export function mediaNameProblem(name: string): string | null {
+  if (name.length === 0) return 'Пустое имя файла.';
+  if ([...name].length > MEDIA_NAME_MAX) return `Имя файла длиннее ${MEDIA_NAME_MAX} символов.`;
+  if (name.includes('/') || name.includes('\\')) return 'В имени файла не может быть «/» или «\\».';
+  if (name.includes('..')) return 'В имени файла не может быть «..».';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'В имени файла не может быть управляющих символов.';
+  if (name.startsWith('.')) return 'Имя файла не может начинаться с точки.';
+  return null;
+}
+
+/** Where a media file is used: a nominee's photo, a cue's video or subtitles, the branding's logo. */
+export interface MediaUse {
+  what: 'nominee' | 'cue' | 'branding';
+  /** The nominee's or cue's id; absent for the branding. */
+  id?: string;
+  /** What the organiser reads: the nominee's name or the cue's title. */
+  label: string;
+}
+
+/** One file of the library, as `GET /api/admin/media` lists it. */
+export interface MediaItem {
+  name: string;
+  kind: MediaKind;
+  bytes: number;
+  /** Server epoch ms of the upload (the file's modification time). */
+  uploadedAt: number;
+  /** Images: pixels of the original. */
+  width?: number;
+  height?: number;
+  /** Videos: seconds, when the container says. */
+  durationS?: number;
+  /** False when the file could not be read as its kind (a broken video): readiness reports it. */
+  playable: boolean;
+  usedBy: MediaUse[];
+}
+
+/** `/media/{name}` for a library file: how nominees' photos, cues and the logo refer to it. */
+export const mediaUrl = (name: string): string => `/media/${encodeURIComponent(name)}`;
+
+/** The library name behind a `/media/…` address, or null for anything else. */
+export function mediaNameOf(url: string | undefined): string | null {
+  if (!url?.startsWith('/media/')) return null;
+  try {
+    return decodeURIComponent(url.slice('/media/'.length).split('?')[0]!);
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- the ceremony itself
+
+/** `POST /api/admin/ceremony/new`: title is required (protocol.md); the rest defaults from the current ceremony. */
+export const NewCeremonyRequestSchema = z.strictObject({
+  title: CeremonySchema.shape.title,
+  subtitle: z.string().max(300).optional(),
+  startsAt: z.number().int().nonnegative().optional(),
+  venue: z.string().max(300).optional(),
+  branding: BrandingSchema.partial().optional(),
+  plannedDurationS: CeremonySchema.shape.plannedDurationS,
+});
+export type NewCeremonyRequest = z.infer<typeof NewCeremonyRequestSchema>;
+
+/** What a new ceremony removes; `?dryRun=1` answers it without removing anything (the confirmation). */
+export interface CeremonyRemovals {
+  nominees: number;
+  guests: number;
+  admissions: number;
+  stationVisits: number;
+  cues: number;
+  media: number;
+}
+export interface NewCeremonyAnswer {
+  ok: true;
+  dryRun: boolean;
+  removes: CeremonyRemovals;
+  state: ShowState;
+}
+
+/** `PUT /api/admin/ceremony/settings`: title, subtitle, venue, start, branding, planned length, guard. */
+export const CeremonySettingsSchema = z.strictObject({
+  title: CeremonySchema.shape.title,
+  subtitle: z.string().max(300).optional(),
+  venue: z.string().max(300),
+  startsAt: z.number().int().nonnegative(),
+  branding: BrandingSchema,
+  plannedDurationS: CeremonySchema.shape.plannedDurationS,
+  goGuardMs: z.number().int().min(0).max(10_000).optional(),
+});
+export type CeremonySettings = z.infer<typeof CeremonySettingsSchema>;
+
+// ---------------------------------------------------------------- nominations and nominees
+
+/** `POST /api/admin/nominations`, `PUT /api/admin/nominations/{id}`. */
+export const NominationInputSchema = z.strictObject({
+  title: NominationSchema.shape.title,
+  description: z.string().max(1000).default(''),
+});
+/** `PUT /api/admin/nominations/order`: every nomination id once, in the new order. */
+export const NominationOrderSchema = z.strictObject({ ids: z.array(id).max(100) });
+
+/** `POST /api/admin/nominees` (id made by the server when absent), `PUT /api/admin/nominees/{id}`. */
+export const NomineeInputSchema = z.strictObject({
+  ...NomineeSchema.omit({ id: true }).shape,
+  id: id.optional(),
+});
+export type NomineeInput = z.infer<typeof NomineeInputSchema>;
+
+/** The guest from the guest list who is this nominee (or its leader) in the hall. */
+export interface LinkedGuest {
+  id: string;
+  name: string;
+  arrived: boolean;
+}
+
+/** `GET /api/admin/nominees`: every nominee with its linked guest and the cues that show it. */
+export interface NomineeListing {
+  nominee: z.infer<typeof NomineeSchema>;
+  guest: LinkedGuest | null;
+  cueIds: string[];
+}
+
+/** `PUT /api/admin/nominees/{id}/guest`: link a guest to the nominee, or unlink (null). */
+export const NomineeGuestLinkSchema = z.strictObject({ guestId: id.nullable() });
+
+/** Query of `POST /api/admin/nominees/import` (the body is the file's bytes as they are). */
+export const NomineeImportQuerySchema = z.object({
+  dryRun: z.enum(['0', '1', 'true', 'false']).optional(),
+  replace: z.enum(['0', '1', 'true', 'false']).optional(),
+});
+
+// ---------------------------------------------------------------- run of show
+
+/** `POST /api/admin/run-of-show/generate`: the whole evening, or one nomination's block. */
+export const GenerateRequestSchema = z.strictObject({ nominationId: id.optional() });
+
+// ---------------------------------------------------------------- readiness
+
+export type ReadinessSeverity = 'error' | 'warning';
+
+/** One thing that would go wrong on the night, with what to open to fix it. */
+export interface ReadinessProblem {
+  severity: ReadinessSeverity;
+  /** Stable code the apps translate (`readiness.{code}`), e.g. `MEDIA_MISSING`, `NO_PHOTO`. */
+  code: string;
+  /** Russian fallback sentence for raw API users. */
+  message: string;
+  /** Parameters the dictionary text fills in (names, titles, counts). */
+  params?: Record<string, string | number>;
+  cueId?: string;
+  nomineeId?: string;
+  nominationId?: string;
+  media?: string;
+}
+
+export interface ReadinessAnswer {
+  ok: true;
+  ready: boolean;
+  problems: ReadinessProblem[];
+}
+
+// ---------------------------------------------------------------- rehearsal
+
+/** `POST /api/admin/rehearsal/end`: the show back to before the first GO; arrivals kept or cleared. */
+export const RehearsalEndSchema = z.strictObject({
+  /** Admissions and station visits made during the rehearsal: keep them, or clear them. */
+  arrivals: z.enum(['keep', 'clear']),
+});
+export type RehearsalEnd = z.infer<typeof RehearsalEndSchema>;
