@@ -1,5 +1,5 @@
 // Bundles the server (and the shared TypeScript it imports) into dist/ for `npm start`.
-// better-sqlite3 is a native addon and stays in node_modules.
+// better-sqlite3 and sharp are native addons and stay in node_modules.
 import { build } from 'esbuild';
 
 await build({
@@ -10,7 +10,7 @@ await build({
   format: 'esm',
   outdir: 'dist',
   sourcemap: true,
-  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  external: ['better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
