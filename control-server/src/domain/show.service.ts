@@ -9,6 +9,7 @@ import {
   scenarioProblems,
   type Answer,
   type ClipReport,
+  type Failure,
   type Scenario,
   type ShowCommand,
   type ShowState,
@@ -88,19 +89,34 @@ export class ShowService {
         `Сценарий не сохранён: пока вы правили, шоу изменилось (ревизия ${this.state.revision}, а правка была для ${edit.expectedRevision}). Откройте правку заново.`,
       );
     }
-    const problems = scenarioProblems(edit.scenario);
+    return this.editScenario(() => edit.scenario, deviceId, {
+      type: 'scenario:update',
+      expectedRevision: edit.expectedRevision,
+    });
+  }
+
+  /**
+   * A change to the scenario made on the server (the preparing screens' endpoints): applied to the
+   * scenario as it is now, so there is nothing to be stale against. `change` answers the new scenario,
+   * or a Failure that refuses it; the result must hold together. Committed with the next revision and
+   * a log line, then sent to every screen as a snapshot.
+   */
+  editScenario(
+    change: (scenario: Scenario) => Scenario | Failure,
+    deviceId: string | null,
+    entry: { type: string; [key: string]: unknown },
+  ): Answer<{ state: ShowState }> {
+    const next = change(this.scenario);
+    if ('ok' in next) return next;
+    const problems = scenarioProblems(next);
     if (problems.length > 0) {
       return failure('INVALID_PAYLOAD', `Сценарий не сохранён — ${problems.slice(0, 5).join('; ')}`);
     }
     const now = this.deps.clock();
-    const state = reindexAfterEdit({ ...this.state, revision: this.state.revision + 1 }, edit.scenario);
-    const entry = {
-      type: 'scenario:update',
-      expectedRevision: edit.expectedRevision,
-      changes: scenarioChanges(this.scenario, edit.scenario).slice(0, 50),
-    };
-    this.deps.repo.commitScenario(edit.scenario, state, entry, deviceId, now);
-    this.scenario = edit.scenario;
+    const state = reindexAfterEdit({ ...this.state, revision: this.state.revision + 1 }, next);
+    const logged = { ...entry, changes: scenarioChanges(this.scenario, next).slice(0, 50) };
+    this.deps.repo.commitScenario(next, state, logged, deviceId, now);
+    this.scenario = next;
     this.state = state;
     this.armAutoFollow();
     this.deps.onSnapshot?.(this.snapshot());
