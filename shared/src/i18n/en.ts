@@ -53,6 +53,8 @@ export const en: Dictionary = {
   'prepare.tab.program': 'Programme',
   'prepare.tab.readiness': 'Readiness',
   'prepare.tab.transfer': 'Transfer',
+  'prepare.media.none': '— none —',
+  'prepare.media.missing': '{name} (not in the library)',
   'host.clock': 'Time',
   'host.showElapsed': 'Show',
   'host.behind': '{time} behind',

@@ -52,6 +52,8 @@ export const ru = {
   'prepare.tab.program': 'Программа',
   'prepare.tab.readiness': 'Готовность',
   'prepare.tab.transfer': 'Перенос',
+  'prepare.media.none': '— нет —',
+  'prepare.media.missing': '{name} (нет в медиатеке)',
   'host.clock': 'Время',
   'host.showElapsed': 'Шоу',
   'host.behind': 'отстаём на {time}',
