@@ -40,6 +40,7 @@ export function HostConsole() {
   const isAdmin = session.role === 'admin';
   const [tab, setTab] = useSavedTab(isAdmin);
   const ready = useShow((s) => s.show !== null && s.scenario !== null);
+  const running = useShow((s) => s.show?.status === 'running');
   const guardUntil = useShow((s) =>
     s.show?.status === 'running' && s.show.cueStartedAt !== null && s.scenario
       ? s.show.cueStartedAt + s.scenario.ceremony.goGuardMs
@@ -66,6 +67,8 @@ export function HostConsole() {
     document.title = `${t('app.host')} · ${t(`host.tab.${tab}`)}`;
   }, [t, tab]);
 
+  // Preparing needs the width (lists of 125 nominees, the media library); GO stays while the show runs.
+  const railShown = tab !== 'prepare' || running;
   const tabs = TABS.filter((x) => isAdmin || !ADMIN_TABS.includes(x));
   return (
     <div className="host" data-tab={tab}>
@@ -93,7 +96,7 @@ export function HostConsole() {
       {!ready ? (
         <main className="host__waiting">{t('conn.connecting')}</main>
       ) : (
-        <main className="host__body">
+        <main className={`host__body${railShown ? '' : ' host__body--wide'}`}>
           <div className="host__content" role="tabpanel">
             {tab === 'show' && (
               <ShowView
@@ -110,11 +113,13 @@ export function HostConsole() {
             {tab === 'prepare' && isAdmin && <PreparePanel onOpenCue={openCue} />}
             {tab === 'admin' && isAdmin && <AdminPanel />}
           </div>
-          <ControlRail
-            go={{ armed: go.armed, flashes: go.flashes, press }}
-            onBack={commands.back}
-            onBlackout={commands.toggleBlackout}
-          />
+          {railShown && (
+            <ControlRail
+              go={{ armed: go.armed, flashes: go.flashes, press }}
+              onBack={commands.back}
+              onBlackout={commands.toggleBlackout}
+            />
+          )}
         </main>
       )}
       {commands.error && (
