@@ -279,3 +279,14 @@ export interface PackageApplied {
 
 /** A staged package's id: what `{packageId}` in the routes must look like. */
 export const PackageIdSchema = z.string().regex(/^[0-9a-f]{16}$/);
+
+/** A byte count as a value, a unit index (0 bytes, 1 KB … 4 TB) and the digits worth showing: «1,2 ГБ», «15 МБ». */
+export function sizeParts(bytes: number): { value: number; unit: number; digits: number } {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < 4) {
+    value /= 1024;
+    unit++;
+  }
+  return { value, unit, digits: unit === 0 || value >= 10 ? 0 : 1 };
+}

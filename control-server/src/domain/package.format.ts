@@ -234,7 +234,18 @@ export async function readPackage(input: Readable, dir: string): Promise<ReadPac
     );
   });
   try {
-    await pipeline(input, extract);
+    // Not pipeline(): it would destroy the request on a refusal, and the sender would see a reset
+    // instead of the answer. The caller drains the rest of the body.
+    await new Promise<void>((resolve, reject) => {
+      input.on('error', reject);
+      input.on('aborted', () => reject(new Error('aborted')));
+      extract.on('error', (err) => {
+        input.unpipe(extract);
+        reject(err);
+      });
+      extract.on('finish', resolve);
+      input.pipe(extract);
+    });
   } catch (err) {
     if (err instanceof PackageRefusal) throw err;
     const message = (err as Error).message;

@@ -6,6 +6,7 @@ import {
   PACKAGE_FORMAT,
   PACKAGE_VERSION,
   failure,
+  sizeParts,
   type Answer,
   type Failure,
   type Guest,
@@ -49,15 +50,8 @@ const READY = 'report.json';
 
 /** Sizes the way a Russian reader writes them: «1,2 ГБ». */
 export function russianSize(bytes: number): string {
-  const units = ['байт', 'КБ', 'МБ', 'ГБ', 'ТБ'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toFixed(digits).replace('.', ',')} ${units[unit]}`;
+  const { value, unit, digits } = sizeParts(bytes);
+  return `${value.toFixed(digits).replace('.', ',')} ${['байт', 'КБ', 'МБ', 'ГБ', 'ТБ'][unit]}`;
 }
 
 const countsOf = (scenario: Scenario, guests: number, media: { bytes: number }[]): PackageCounts => ({
@@ -98,7 +92,9 @@ export class PackageService {
     const missingMedia = [...scenarioMediaNames(scenario)].filter((n) => !have.has(n));
     // A tar entry is a 512-byte header and its body padded to 512; long names add a pax header.
     const entry = (n: number) => 1024 + Math.ceil(n / 512) * 512;
-    const lists = [scenario, this.deps.guests.all()].map((v) => Buffer.byteLength(JSON.stringify(v, null, 2)));
+    const lists = [scenario, this.deps.guests.all()].map((v) =>
+      Buffer.byteLength(JSON.stringify(v, null, 2)),
+    );
     const bytes = [...lists, 4096, ...files.map((f) => f.bytes)].reduce((sum, n) => sum + entry(n), 1024);
     return { ok: true, counts, bytes, missingMedia };
   }
