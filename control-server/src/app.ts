@@ -33,6 +33,8 @@ import { coalesce } from './transport/coalesce.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
 import { infoRouter, lanAddresses } from './transport/info.router.js';
 import { copyIntoMedia, mediaRouter } from './transport/media.js';
+import { packageService } from './domain/package.service.js';
+import { packageRouter } from './transport/package.router.js';
 
 export const VERSION = '0.1.0';
 
@@ -183,6 +185,16 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       }),
       isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
       onScenario: (snapshot) => io.emit('show:snapshot', snapshot),
+      onGuests: sendStats,
+    }),
+  );
+  app.use(
+    '/api',
+    packageRouter({
+      auth,
+      onSeen,
+      packages: packageService(db, show, config.dataDir, VERSION, clock),
+      onScenario: (s) => io.emit('show:snapshot', s),
       onGuests: sendStats,
     }),
   );

@@ -9,7 +9,8 @@ import {
   type Role,
   type Scenario,
 } from '@ceremony/shared';
-import type { App } from './app.js';
+import { VERSION, type App } from './app.js';
+import { directPackageTarget, type PackageTarget } from './cli.package.js';
 import { ceremonyJson, parseCeremony } from './domain/ceremony.transfer.js';
 import { GuestsService, type ImportOptions } from './domain/guests.service.js';
 import { purgePersonalData } from './domain/purge.js';
@@ -23,7 +24,7 @@ import { ShowRepository } from './store/show.repository.js';
  * ({@link directTarget}), or the running server over its HTTP API (cli.remote.ts). The commands below
  * check, print and count the same way for both.
  */
-export interface CliTarget {
+export interface CliTarget extends PackageTarget {
   importGuests(bytes: Buffer, opts: Required<ImportOptions>): Promise<ImportReport | Failure>;
   /** The scenario as the ceremony JSON file. */
   ceremonyJson(): Promise<string>;
@@ -43,13 +44,14 @@ export interface CliContext {
 export type DirectContext = Omit<CliContext, 'target'> & { app: App };
 
 /** The commands carried out on the SQLite file by this process: only when no server runs on it. */
-export function directTarget(app: App): CliTarget {
+export function directTarget(app: App, dataDir: string): CliTarget {
   const guests = new GuestsService(
     new GuestsRepository(app.db),
     Date.now,
     () => app.show.snapshot().scenario,
   );
   return {
+    ...directPackageTarget(app, dataDir, VERSION),
     importGuests: (bytes, opts) => guests.importFile(bytes, opts),
     ceremonyJson: async () => ceremonyJson(app.show.snapshot().scenario),
     replaceScenario: async (scenario, force) => {

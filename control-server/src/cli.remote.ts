@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ROLES, type Answer, type Failure, type ImportReport, type Role } from '@ceremony/shared';
 import type { CliTarget } from './cli.commands.js';
+import { remotePackageTarget } from './cli.package.js';
 import type { Config } from './config.js';
 import type { LiveServer } from './server.record.js';
 import { DB_FILE } from './store/db.js';
@@ -137,6 +138,7 @@ export function remoteTarget(server: LiveServer, dataDir: string, configured: Co
   };
 
   return {
+    ...remotePackageTarget(server.url, authorised),
     importGuests: async (bytes, opts) => {
       const q = new URLSearchParams({ dryRun: opts.dryRun ? '1' : '0', replace: opts.replace ? '1' : '0' });
       if (Object.keys(opts.mapping).length) q.set('mapping', JSON.stringify(opts.mapping));

@@ -133,14 +133,16 @@ export class ShowService {
   /**
    * Puts a new scenario in place (ceremony import). The live cue stays live when the new run of
    * show still has it; otherwise the show goes back to "before the first GO". Saved and committed
-   * before anyone is told; the caller broadcasts the new snapshot.
+   * before anyone is told; the caller broadcasts the new snapshot. `together` runs inside the same
+   * transaction (a ceremony package writes its guest list there): when it throws, nothing is saved
+   * and the show in memory stays as it was.
    */
-  replaceScenario(scenario: Scenario): Snapshot {
+  replaceScenario(scenario: Scenario, together?: () => void): Snapshot {
     const now = this.deps.clock();
     const index = this.state.cueId === null ? -1 : scenario.cues.findIndex((c) => c.id === this.state.cueId);
     const base = index >= 0 ? { ...this.state, cueIndex: index } : initialShowState();
     const state = { ...base, revision: this.state.revision + 1 };
-    this.deps.repo.replaceScenario(scenario, state, now);
+    this.deps.repo.replaceScenario(scenario, state, now, together);
     this.scenario = scenario;
     this.state = state;
     this.armAutoFollow();

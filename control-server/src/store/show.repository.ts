@@ -26,8 +26,9 @@ export class ShowRepository {
   }
 
   /** A new scenario and the show state that goes with it, in one transaction. */
-  replaceScenario(scenario: Scenario, state: ShowState, now: number): void {
+  replaceScenario(scenario: Scenario, state: ShowState, now: number, together?: () => void): void {
     this.db.transaction(() => {
+      together?.();
       this.saveScenario(scenario, now);
       this.commit(state, { type: 'scenario-import' }, null, now);
     })();

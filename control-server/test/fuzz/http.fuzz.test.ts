@@ -131,6 +131,12 @@ describe('every POST body endpoint under /api', () => {
     for (const route of postRoutes()) {
       const limit = route === '/api/guests/import' ? 6 * 1024 * 1024 : 3 * 1024 * 1024;
       const r = await post(route, JSON.stringify({ pin: 'я'.repeat(limit / 2) }));
+      // The ceremony package is a GB upload by design, bounded by the free disk: a big non-tar is a 400;
+      // its apply takes no body and answers a malformed id (`no-such-id`) with 400 before reading any.
+      if (route.startsWith('/api/admin/package')) {
+        expect(r.json.error.code).toBe('INVALID_PAYLOAD');
+        continue;
+      }
       expect([413, 401, 403, 404], `${route}: ${r.status}`).toContain(r.status);
       if (r.status === 413) expect(r.json.error.code).toBe('PAYLOAD_TOO_LARGE');
     }

@@ -1,2 +1,66 @@
 /** Russian strings of the «Подготовка» tab, section «package» (merged into ru.ts). Plural keys hold every form. */
-export const prepPackageRu = {} as const;
+export const prepPackageRu = {
+  'package.hint':
+    'Готовите вечер в офисе — переносите в зал одним файлом. Сохраните церемонию в файл здесь (сценарий, гости с кодами бейджей, все фото и видео), перенесите его на флешке на ноутбук зала и загрузите там. Файл содержит персональные данные гостей: храните его как документ.',
+  'package.export.title': 'Сохранить церемонию в файл',
+  'package.export.size': 'Размер файла примерно {size}.',
+  'package.export.button': 'Сохранить церемонию в файл',
+  'package.export.saving': 'Сохраняется… {size}',
+  'package.export.done': 'Файл сохранён: {name}.',
+  'package.export.failed': 'Не удалось сохранить файл. Повторите.',
+  'package.export.missing':
+    'В медиатеке нет файлов, на которые ссылается сценарий: {names}. В зале такой файл не примут.',
+  'package.import.title': 'Загрузить церемонию из файла',
+  'package.import.button': 'Выбрать файл церемонии…',
+  'package.import.uploading': 'Загружается «{name}»: {done} из {total}',
+  'package.import.cancel': 'Отменить загрузку',
+  'package.import.cancelled': 'Загрузка отменена, ничего не изменено.',
+  'package.import.offline': 'Нет связи с сервером: ничего не изменено.',
+  'package.report.title': 'В файле «{title}» от {date}',
+  'package.report.replaces': 'Заменит здесь «{title}»',
+  'package.report.keep': 'Остальные файлы медиатеки останутся.',
+  'package.replace': 'Заменить',
+  'package.discard': 'Не загружать',
+  'package.confirm':
+    'Заменить церемонию «{current}» на «{title}»? Сценарий и список гостей будут заменены целиком, отметки о приходе очищены.',
+  'package.applied': 'Церемония «{title}» загружена.',
+  'package.units': 'байт|КБ|МБ|ГБ|ТБ',
+  'package.count.nominations': {
+    one: '{n} номинация',
+    few: '{n} номинации',
+    many: '{n} номинаций',
+    other: '{n} номинации',
+  },
+  'package.count.nominees': {
+    one: '{n} номинант',
+    few: '{n} номинанта',
+    many: '{n} номинантов',
+    other: '{n} номинанта',
+  },
+  'package.count.cues': { one: '{n} кадр', few: '{n} кадра', many: '{n} кадров', other: '{n} кадра' },
+  'package.count.guests': { one: '{n} гость', few: '{n} гостя', many: '{n} гостей', other: '{n} гостя' },
+  'package.count.media': {
+    one: '{n} медиафайл ({size})',
+    few: '{n} медиафайла ({size})',
+    many: '{n} медиафайлов ({size})',
+    other: '{n} медиафайла ({size})',
+  },
+  'package.count.admissions': {
+    one: '{n} отметка о приходе будет очищена',
+    few: '{n} отметки о приходе будут очищены',
+    many: '{n} отметок о приходе будут очищены',
+    other: '{n} отметки о приходе будут очищены',
+  },
+  'package.count.added': {
+    one: 'добавится {n} файл',
+    few: 'добавится {n} файла',
+    many: 'добавится {n} файлов',
+    other: 'добавится {n} файла',
+  },
+  'package.count.replaced': {
+    one: 'заменится {n} файл с тем же именем',
+    few: 'заменятся {n} файла с тем же именем',
+    many: 'заменятся {n} файлов с тем же именем',
+    other: 'заменятся {n} файла с тем же именем',
+  },
+} as const;

@@ -1,0 +1,276 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
+import tar from 'tar-stream';
+import { z } from 'zod';
+import {
+  GuestSchema,
+  PACKAGE_FORMAT,
+  PACKAGE_VERSION,
+  PackageManifestSchema,
+  mediaNameOf,
+  mediaNameProblem,
+  type Guest,
+  type PackageManifest,
+  type Scenario,
+} from '@ceremony/shared';
+import { parseCeremony } from './ceremony.transfer.js';
+
+/**
+ * The ceremony package: one tar file that carries a prepared evening from the office to the hall.
+ * Entries in order: manifest.json, scenario.json, guests.json, then media/<name> per library file.
+ * Both directions stream: a package of a few GB never sits in memory.
+ */
+
+/** A library file as the package carries it. */
+export interface LibraryFile {
+  name: string;
+  bytes: number;
+  file: string;
+  mtimeMs: number;
+}
+
+/** Every file of the media library; dot-names are the library's own internals (previews, uploads). */
+export function libraryFiles(mediaDir: string): LibraryFile[] {
+  if (!fs.existsSync(mediaDir)) return [];
+  return fs
+    .readdirSync(mediaDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && mediaNameProblem(e.name) === null)
+    .map((e) => {
+      const file = path.join(mediaDir, e.name);
+      const stat = fs.statSync(file);
+      return { name: e.name, bytes: stat.size, file, mtimeMs: stat.mtimeMs };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function sha256Of(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  await pipeline(fs.createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+/** Every library file the scenario refers to (photos, clips, subtitles, the logo), wherever it sits. */
+export function scenarioMediaNames(scenario: Scenario): Set<string> {
+  const names = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const name = mediaNameOf(v);
+      if (name) names.add(name);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(scenario);
+  return names;
+}
+
+const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
+
+/**
+ * Writes the package to `out`. The manifest goes first with every file's hash, so the caller hashes
+ * the library in a pass before the download starts (cheap next to copying it): the hall then checks
+ * each file as it arrives and refuses a bad one before the rest of a GB upload lands.
+ */
+export async function writePackage(
+  out: Writable,
+  manifest: PackageManifest,
+  scenario: Scenario,
+  guests: readonly Guest[],
+  files: readonly LibraryFile[],
+): Promise<void> {
+  const pack = tar.pack();
+  const done = pipeline(pack, out);
+  const add = (name: string, body: Buffer) =>
+    new Promise<void>((resolve, reject) =>
+      pack.entry({ name, mtime: new Date(manifest.createdAt) }, body, (e) => (e ? reject(e) : resolve())),
+    );
+  try {
+    await add('manifest.json', json(manifest));
+    await add('scenario.json', json(scenario));
+    await add('guests.json', json(guests));
+    for (const f of files) {
+      await new Promise<void>((resolve, reject) => {
+        const entry = pack.entry(
+          { name: `media/${f.name}`, size: f.bytes, mtime: new Date(f.mtimeMs) },
+          (e) => (e ? reject(e) : resolve()),
+        );
+        // A file changed since the manifest was made ends the tar with "size mismatch": a broken
+        // download the hall refuses, never a package whose manifest lies.
+        pipeline(fs.createReadStream(f.file), entry).catch(reject);
+      });
+    }
+    pack.finalize();
+  } catch (err) {
+    pack.destroy(err as Error);
+  }
+  await done;
+}
+
+/** A package the hall refuses, with the Russian sentence the organiser reads. */
+export class PackageRefusal extends Error {}
+
+const MANIFEST_MAX = 2 << 20;
+const SCENARIO_MAX = 8 << 20;
+const GUESTS_MAX = 64 << 20;
+
+const GuestListSchema = z.array(GuestSchema).max(50_000);
+
+/** What a staged package holds once read and checked. */
+export interface ReadPackage {
+  manifest: PackageManifest;
+  scenario: Scenario;
+  guests: Guest[];
+}
+
+async function readJson(stream: Readable, size: number, max: number, what: string): Promise<unknown> {
+  if (size > max) throw new PackageRefusal(`${what} в пакете слишком велик (${size} байт).`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new PackageRefusal(`${what} в пакете не читается как JSON.`);
+  }
+}
+
+function checkManifest(raw: unknown): PackageManifest {
+  const head = raw as { format?: unknown; version?: unknown } | null;
+  if (head?.format !== PACKAGE_FORMAT)
+    throw new PackageRefusal('Это не файл церемонии: нет описания пакета.');
+  if (typeof head.version === 'number' && head.version > PACKAGE_VERSION)
+    throw new PackageRefusal(
+      `Файл сделан более новой версией программы (формат ${head.version}, здесь читается до ${PACKAGE_VERSION}). Обновите программу на этом компьютере.`,
+    );
+  const parsed = PackageManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new PackageRefusal('Описание пакета (manifest.json) повреждено.');
+  const names = new Set<string>();
+  for (const m of parsed.data.media) {
+    const problem = mediaNameProblem(m.name);
+    if (problem) throw new PackageRefusal(`Недопустимое имя медиафайла «${m.name}» в пакете: ${problem}`);
+    if (names.has(m.name)) throw new PackageRefusal(`Медиафайл «${m.name}» указан в пакете дважды.`);
+    names.add(m.name);
+  }
+  return parsed.data;
+}
+
+function checkGuests(raw: unknown): Guest[] {
+  const parsed = GuestListSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PackageRefusal(`Список гостей в пакете не принят: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const ids = new Set<string>();
+  const codes = new Set<string>();
+  for (const g of parsed.data) {
+    if (ids.has(g.id)) throw new PackageRefusal(`Гость «${g.id}» в пакете дважды.`);
+    if (codes.has(g.badgeCode)) throw new PackageRefusal(`Код бейджа гостя «${g.name}» повторяется.`);
+    ids.add(g.id);
+    codes.add(g.badgeCode);
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads a package from `input` into `dir` (its media under dir/media), checking as it goes: the
+ * manifest first, every entry's name (nothing but the four kinds of entry, so `../x`, absolute paths
+ * and links are refused before a byte is written), each media file's size and hash, the scenario and
+ * the guest list. Throws PackageRefusal with the organiser's sentence; the caller removes `dir`.
+ */
+export async function readPackage(input: Readable, dir: string): Promise<ReadPackage> {
+  const mediaDir = path.join(dir, 'media');
+  fs.mkdirSync(mediaDir, { recursive: true });
+  let manifest: PackageManifest | null = null;
+  let scenario: Scenario | null = null;
+  let guests: Guest[] | null = null;
+  const arrived = new Set<string>();
+
+  async function entry(header: tar.Headers, stream: Readable): Promise<void> {
+    const name = header.name;
+    if (header.type !== 'file')
+      throw new PackageRefusal(
+        `В пакете есть посторонняя запись «${name}» (${header.type}): файл изменён или повреждён.`,
+      );
+    const size = header.size ?? 0;
+    if (!manifest) {
+      if (name !== 'manifest.json') throw new PackageRefusal('Это не файл церемонии: нет описания пакета.');
+      manifest = checkManifest(await readJson(stream, size, MANIFEST_MAX, 'Описание пакета'));
+    } else if (name === 'scenario.json' && !scenario) {
+      const parsed = parseCeremony(await readJson(stream, size, SCENARIO_MAX, 'Сценарий'));
+      if (!parsed.ok)
+        throw new PackageRefusal(`Сценарий в пакете не принят — ${parsed.problems.slice(0, 5).join('; ')}`);
+      scenario = parsed.scenario;
+    } else if (name === 'guests.json' && !guests) {
+      guests = checkGuests(await readJson(stream, size, GUESTS_MAX, 'Список гостей'));
+    } else if (name.startsWith('media/')) {
+      const media = name.slice('media/'.length);
+      const listed = manifest.media.find((m) => m.name === media);
+      if (!listed || arrived.has(media) || mediaNameProblem(media))
+        throw new PackageRefusal(`В пакете лишний файл «${name}»: он не указан в описании.`);
+      if (listed.bytes !== size)
+        throw new PackageRefusal(
+          `Медиафайл «${media}» в пакете другого размера, чем указано: файл повреждён.`,
+        );
+      const hash = crypto.createHash('sha256');
+      stream.on('data', (chunk: Buffer) => hash.update(chunk));
+      await pipeline(stream, fs.createWriteStream(path.join(mediaDir, media), { flags: 'wx' }));
+      if (hash.digest('hex') !== listed.sha256)
+        throw new PackageRefusal(
+          `Медиафайл «${media}» в пакете повреждён: его содержимое не совпадает с описанием.`,
+        );
+      arrived.add(media);
+    } else throw new PackageRefusal(`В пакете посторонний файл «${name}»: файл изменён или повреждён.`);
+  }
+
+  const extract = tar.extract();
+  extract.on('entry', (header, stream: Readable, next) => {
+    entry(header, stream).then(
+      () => next(),
+      (err: unknown) => {
+        stream.resume();
+        extract.destroy(err as Error);
+      },
+    );
+  });
+  try {
+    // Not pipeline(): it would destroy the request on a refusal, and the sender would see a reset
+    // instead of the answer. The caller drains the rest of the body.
+    await new Promise<void>((resolve, reject) => {
+      input.on('error', reject);
+      input.on('aborted', () => reject(new Error('aborted')));
+      extract.on('error', (err) => {
+        input.unpipe(extract);
+        reject(err);
+      });
+      extract.on('finish', resolve);
+      input.pipe(extract);
+    });
+  } catch (err) {
+    if (err instanceof PackageRefusal) throw err;
+    const message = (err as Error).message;
+    if (/Unexpected end/i.test(message))
+      throw new PackageRefusal(
+        'Файл обрезан: он скопирован не до конца. Сохраните церемонию в офисе заново.',
+      );
+    if (/aborted|ECONNRESET|premature/i.test(message)) throw new PackageRefusal('Загрузка прервана.');
+    throw new PackageRefusal('Это не файл церемонии (.ceremony) или он повреждён.');
+  }
+  // Cut exactly between two entries, a tar still reads to its end: what is missing tells.
+  const truncated = 'Файл обрезан: в нём нет';
+  if (!manifest) throw new PackageRefusal('Это не файл церемонии (.ceremony): он пуст или повреждён.');
+  const m: PackageManifest = manifest;
+  if (!scenario) throw new PackageRefusal(`${truncated} сценария. Сохраните церемонию в офисе заново.`);
+  if (!guests) throw new PackageRefusal(`${truncated} списка гостей. Сохраните церемонию в офисе заново.`);
+  const missing = m.media.filter((f) => !arrived.has(f.name)).map((f) => f.name);
+  if (missing.length)
+    throw new PackageRefusal(
+      `В пакете нет медиафайлов: ${missing.slice(0, 5).join(', ')}. Сохраните церемонию в офисе заново.`,
+    );
+  const unpacked = [...scenarioMediaNames(scenario)].filter((n) => !arrived.has(n));
+  if (unpacked.length)
+    throw new PackageRefusal(
+      `Сценарий ссылается на файлы, которых нет в пакете: ${unpacked.slice(0, 5).join(', ')}. Загрузите их в медиатеку в офисе и сохраните церемонию заново.`,
+    );
+  return { manifest: m, scenario, guests };
+}

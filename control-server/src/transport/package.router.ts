@@ -1,0 +1,71 @@
+import express from 'express';
+import { PackageIdSchema, failure, type Snapshot } from '@ceremony/shared';
+import type { AuthService } from '../domain/auth.service.js';
+import type { PackageService } from '../domain/package.service.js';
+import { requireRole, send } from './http.js';
+
+export interface PackageRouterDeps {
+  auth: AuthService;
+  packages: PackageService;
+  onSeen: (deviceId: string) => void;
+  /** Told after a package replaced the scenario, to send everyone the new snapshot. */
+  onScenario: (snapshot: Snapshot) => void;
+  /** Told after a package replaced the guest list, to send the staff the new expected count. */
+  onGuests: () => void;
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The ceremony package (protocol: «Ceremony package»): export, stage, apply, discard. Admin only:
+ * the package holds the guest list with contacts and badge codes.
+ */
+export function packageRouter(deps: PackageRouterDeps): express.Router {
+  const api = express.Router();
+  const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
+  const { packages } = deps;
+
+  api.get('/admin/package/size', admin, (_req, res) => send(res, packages.size()));
+
+  api.get('/admin/package', admin, (_req, res) => {
+    res.set('cache-control', 'no-store');
+    res.attachment(`ceremony-${stamp()}.ceremony`);
+    res.type('application/x-tar');
+    // Streamed: once the first byte is out an error can only cut the download short, which the
+    // hall refuses as a truncated package.
+    packages.exportTo(res).catch((err: unknown) => {
+      console.error('[package] export failed:', (err as Error).message);
+      res.destroy();
+    });
+  });
+
+  api.post('/admin/package', admin, (req, res, next) => {
+    const length = Number(req.get('content-length'));
+    if (!Number.isSafeInteger(length) || length <= 0) {
+      req.resume();
+      return send(
+        res,
+        failure('INVALID_PAYLOAD', 'Пришлите файл церемонии в теле запроса (с Content-Length).'),
+      );
+    }
+    packages.stage(req, length).then((answer) => send(res, answer), next);
+  });
+
+  api.post('/admin/package/:id/apply', admin, (req, res) => {
+    const id = PackageIdSchema.safeParse(req.params.id);
+    if (!id.success) return send(res, failure('INVALID_PAYLOAD', 'Неверный номер загруженного файла.'));
+    const applied = packages.apply(id.data);
+    if (!applied.ok) return send(res, applied);
+    deps.onScenario(applied.snapshot);
+    deps.onGuests();
+    send(res, { ok: true, counts: applied.counts, state: applied.snapshot.state });
+  });
+
+  api.delete('/admin/package/:id', admin, (req, res) => {
+    const id = PackageIdSchema.safeParse(req.params.id);
+    if (!id.success) return send(res, failure('INVALID_PAYLOAD', 'Неверный номер загруженного файла.'));
+    send(res, packages.discard(id.data));
+  });
+
+  return api;
+}
