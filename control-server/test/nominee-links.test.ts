@@ -16,7 +16,7 @@ describe('guest ↔ nominee links', () => {
   const importGuests = async (csv: string): Promise<ImportReport> =>
     (await api('/guests/import', { method: 'POST', body: Buffer.from(csv, 'utf8') })).body;
 
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<'kim' | 'pak3' | 'pak4' | 'org', string>;
   beforeAll(async () => {
     s = await startServer();
     const base = { citation: '', consent: true, honoured: false };

@@ -48,10 +48,11 @@ export function nomineesRouter(deps: NomineesDeps): express.Router {
   api.get('/admin/nominees', admin, (_req, res) => send(res, { ok: true, nominees: nominees.list() }));
 
   // The file's bytes as they are, like the guest import: the format and encoding are told by the bytes.
+  // 2 MB holds thousands of nominee rows; photos go to the media library, never in this file.
   api.post(
     '/admin/nominees/import',
     admin,
-    express.raw({ type: () => true, limit: '5mb' }),
+    express.raw({ type: () => true, limit: '2mb' }),
     async (req, res) => {
       const query = NomineeImportQuerySchema.safeParse(req.query);
       if (!query.success) return send(res, failure('INVALID_PAYLOAD', describeIssues(query.error)));
