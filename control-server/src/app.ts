@@ -35,6 +35,8 @@ import { infoRouter, lanAddresses } from './transport/info.router.js';
 import { copyIntoMedia, mediaRouter } from './transport/media.js';
 import { packageService } from './domain/package.service.js';
 import { packageRouter } from './transport/package.router.js';
+import { NomineesService } from './domain/nominees.service.js';
+import { nomineesRouter } from './transport/nominees.router.js';
 
 export const VERSION = '0.1.0';
 
@@ -198,6 +200,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       onGuests: sendStats,
     }),
   );
+  app.use('/api', nomineesRouter({ auth, onSeen, nominees: new NomineesService(show, guestsRepo, clock) }));
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
   app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);

@@ -6,6 +6,7 @@ import {
   type GuestField,
   type ImportMapping,
   type ImportReport,
+  type NomineeImportReport,
   type Role,
   type Scenario,
 } from '@ceremony/shared';
@@ -13,6 +14,7 @@ import { VERSION, type App } from './app.js';
 import { directPackageTarget, type PackageTarget } from './cli.package.js';
 import { ceremonyJson, parseCeremony } from './domain/ceremony.transfer.js';
 import { GuestsService, type ImportOptions } from './domain/guests.service.js';
+import { NomineesService } from './domain/nominees.service.js';
 import { purgePersonalData } from './domain/purge.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
@@ -26,6 +28,10 @@ import { ShowRepository } from './store/show.repository.js';
  */
 export interface CliTarget extends PackageTarget {
   importGuests(bytes: Buffer, opts: Required<ImportOptions>): Promise<ImportReport | Failure>;
+  importNominees(
+    bytes: Buffer,
+    opts: { dryRun: boolean; replace: boolean },
+  ): Promise<NomineeImportReport | Failure>;
   /** The scenario as the ceremony JSON file. */
   ceremonyJson(): Promise<string>;
   /** Replaces the scenario; 'show-running' when refused because the show runs and force was not given. */
@@ -50,9 +56,11 @@ export function directTarget(app: App, dataDir: string): CliTarget {
     Date.now,
     () => app.show.snapshot().scenario,
   );
+  const nominees = new NomineesService(app.show, new GuestsRepository(app.db), Date.now);
   return {
     ...directPackageTarget(app, dataDir, VERSION),
     importGuests: (bytes, opts) => guests.importFile(bytes, opts),
+    importNominees: (bytes, opts) => nominees.importFile(bytes, opts, null),
     ceremonyJson: async () => ceremonyJson(app.show.snapshot().scenario),
     replaceScenario: async (scenario, force) => {
       if (app.show.current().status === 'running' && !force) return 'show-running';
@@ -79,7 +87,7 @@ function mappingFrom(args: string[]): ImportMapping {
   return mapping;
 }
 
-function printReport(r: ImportReport, out: CliContext['out']): void {
+function printReport(r: ImportReport | NomineeImportReport, out: CliContext['out'], mappable = true): void {
   const read =
     r.format === 'xlsx'
       ? 'Книга Excel (.xlsx), первый лист'
@@ -87,7 +95,9 @@ function printReport(r: ImportReport, out: CliContext['out']): void {
   out(`${read}; строк: ${r.rows}`);
   for (const c of r.columns) out(`  ${c.header || '(пусто)'} → ${c.field ?? 'не загружается'}`);
   if (r.unknownHeaders.length)
-    out(`Неизвестные столбцы: ${r.unknownHeaders.join(', ')} (укажите --map "Заголовок=поле")`);
+    out(
+      `Неизвестные столбцы: ${r.unknownHeaders.join(', ')}${mappable ? ' (укажите --map "Заголовок=поле")' : ' (не загружаются)'}`,
+    );
   for (const e of r.errors) out(`  строка ${e.line}: ${e.message}`);
 }
 
@@ -112,6 +122,29 @@ export async function importGuests(ctx: CliContext, args: string[]): Promise<num
   }
   const counts = `новых ${report.created}, обновлено ${report.updated}, удалено ${report.removed}`;
   ctx.out(dryRun ? `Проверка пройдена (ничего не записано): ${counts}` : `Загружено: ${counts}`);
+  return 0;
+}
+
+/** `import-nominees FILE [--dry-run] [--replace]` (CSV or .xlsx): exit code 1 when nothing was written. */
+export async function importNominees(ctx: CliContext, args: string[]): Promise<number> {
+  const [file] = positional(args);
+  if (!file) throw new Error('Укажите файл: import-nominees FILE [--dry-run] [--replace]');
+  const dryRun = flag(args, '--dry-run');
+  const report = await ctx.target.importNominees(fs.readFileSync(ctx.file(file)), {
+    dryRun,
+    replace: flag(args, '--replace'),
+  });
+  if (!report.ok) {
+    ctx.out(`${report.error.message}\nНичего не записано.`);
+    return 1;
+  }
+  printReport(report, ctx.out, false);
+  if (report.errors.length) {
+    ctx.out(`Ошибок: ${report.errors.length}. Ничего не записано.`);
+    return 1;
+  }
+  const counts = `новых ${report.created}, обновлено ${report.updated}, удалено ${report.removed}`;
+  ctx.out(dryRun ? `Проверка пройдена (ничего не записано): ${counts}` : `Загружено номинантов: ${counts}`);
   return 0;
 }
 

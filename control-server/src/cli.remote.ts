@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ROLES, type Answer, type Failure, type ImportReport, type Role } from '@ceremony/shared';
+import {
+  ROLES,
+  type Answer,
+  type Failure,
+  type ImportReport,
+  type NomineeImportReport,
+  type Role,
+} from '@ceremony/shared';
 import type { CliTarget } from './cli.commands.js';
 import { remotePackageTarget } from './cli.package.js';
 import type { Config } from './config.js';
@@ -145,6 +152,16 @@ export function remoteTarget(server: LiveServer, dataDir: string, configured: Co
       const route = `/api/guests/import?${q.toString()}`;
       // A copy as a plain Uint8Array: what fetch takes as a body.
       return call<Omit<ImportReport, 'ok'>>(route, 'POST', new Uint8Array(bytes), 'application/octet-stream');
+    },
+    importNominees: async (bytes, opts) => {
+      const q = new URLSearchParams({ dryRun: opts.dryRun ? '1' : '0', replace: opts.replace ? '1' : '0' });
+      const route = `/api/admin/nominees/import?${q.toString()}`;
+      return call<Omit<NomineeImportReport, 'ok'>>(
+        route,
+        'POST',
+        new Uint8Array(bytes),
+        'application/octet-stream',
+      );
     },
     ceremonyJson: async () => {
       const res = await reach('/api/admin/ceremony', { headers: await authorised() });

@@ -5,6 +5,7 @@ import {
   exportCeremony,
   importCeremony,
   importGuests,
+  importNominees,
   pinsCommand,
   purgeCommand,
   resolveFrom,
@@ -22,6 +23,7 @@ import { liveServer } from './server.record.js';
 const throughServer: Record<string, (ctx: CliContext, args: string[]) => number | Promise<number>> = {
   pins: pinsCommand,
   'import-guests': importGuests,
+  'import-nominees': importNominees,
   'export-ceremony': exportCeremony,
   'import-ceremony': importCeremony,
   'export-package': exportPackage,

@@ -57,6 +57,10 @@ export interface ImportReport {
   errors: { line: number; message: string }[];
   /** The first guests as they would be stored, for the preview table. */
   preview: Guest[];
+  /** Nominee and honoured guests linked to a nominee by name (a citizen, or an organisation's leader). */
+  links?: { line: number; guest: string; nomineeId: string; nominee: string }[];
+  /** Guests two or more nominees match: reported, never linked. */
+  ambiguous?: { line: number; guest: string; candidates: { id: string; name: string }[] }[];
 }
 
 /** `POST /api/admin/pairing` body: a one-time code that signs a device in as this role. */

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { BrandingSchema, CeremonySchema, NominationSchema, NomineeSchema } from './domain.js';
+import {
+  BrandingSchema,
+  CeremonySchema,
+  NominationSchema,
+  NomineeSchema,
+  type Cue,
+  type Nominee,
+} from './domain.js';
 import type { ShowState } from './show.js';
+import type { ImportReport } from './admin.js';
 
 /**
  * The contract of preparing an evening in the browser (protocol.md «Preparing the ceremony»):
@@ -289,4 +297,43 @@ export function sizeParts(bytes: number): { value: number; unit: number; digits:
     unit++;
   }
   return { value, unit, digits: unit === 0 || value >= 10 ? 0 : 1 };
+}
+
+// ---------------------------------------------------------------- nominees: import and cue uses
+
+/** What a nominee-import column fills (protocol.md «Nominee import headers»). */
+export const NOMINEE_FIELDS = [
+  'name',
+  'kind',
+  'leader',
+  'nomination',
+  'citation',
+  'honoured',
+  'photo',
+  'consent',
+] as const;
+export type NomineeField = (typeof NOMINEE_FIELDS)[number];
+
+/** `POST /api/admin/nominees/import`: the guest import's report, with nominee columns and a nominee preview. */
+export interface NomineeImportReport extends Omit<
+  ImportReport,
+  'columns' | 'preview' | 'links' | 'ambiguous'
+> {
+  columns: { header: string; field: NomineeField | null }[];
+  /** The first nominees as they would be stored. */
+  preview: Nominee[];
+}
+
+/** The ids of the cues that show this nominee: its card, a video with it, an award that names it. */
+export function cuesShowingNominee(cues: readonly Cue[], nomineeId: string): string[] {
+  return cues
+    .filter((c) =>
+      c.kind === 'award' ? c.nomineeIds.includes(nomineeId) : 'nomineeId' in c && c.nomineeId === nomineeId,
+    )
+    .map((c) => c.id);
+}
+
+/** The cues that belong to a nomination: its intro and award cues. */
+export function cuesOfNomination(cues: readonly Cue[], nominationId: string): Cue[] {
+  return cues.filter((c) => 'nominationId' in c && c.nominationId === nominationId);
 }

@@ -166,12 +166,42 @@ export function columnProblems(columns: ImportColumn[]): string[] {
   return problems;
 }
 
-/** One data row as field → trimmed text; empty cells are left out. */
-export function rowFields(columns: ImportColumn[], cells: string[]): Partial<Record<GuestField, string>> {
-  const out: Partial<Record<GuestField, string>> = {};
+/** One data row as field → trimmed text; empty cells are left out. Guest and nominee columns alike. */
+export function rowFields<F extends string>(
+  columns: readonly { field: F | null }[],
+  cells: string[],
+): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
   columns.forEach((c, i) => {
     const value = cells[i]?.replace(/\s+/g, ' ').trim();
     if (c.field && value) out[c.field] = value;
   });
   return out;
 }
+
+/** Cell values meaning yes and no in the organisers' spreadsheets (compared after {@link foldCell}). */
+export const YES = new Set([
+  '1',
+  'да',
+  'д',
+  'yes',
+  'y',
+  'true',
+  '+',
+  'согласен',
+  'согласна',
+  'есть',
+  'v',
+  '✓',
+  '✔',
+]);
+export const NO = new Set(['0', 'нет', 'н', 'no', 'n', 'false', '-', '—', 'отказ']);
+
+/** Lower case, «ё» as «е», no quotes: how titles, categories and yes/no cells are compared. */
+export const foldCell = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/["«»„“”'!.…]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import {
   GuestSchema,
   isBadgeCode,
+  linkGuestToNominee,
   matchRank,
   matchesQuery,
   newBadgeCode,
@@ -16,7 +17,10 @@ import {
 } from '@ceremony/shared';
 import type { GuestsRepository } from '../store/guests.repository.js';
 import {
+  NO,
+  YES,
   columnProblems,
+  foldCell as fold,
   mapColumns,
   readSheet,
   rowFields,
@@ -40,19 +44,8 @@ const CATEGORIES: Record<string, GuestCategory> = {
   сми: 'press',
   волонтер: 'volunteer',
 };
-const YES = new Set(['1', 'да', 'д', 'yes', 'y', 'true', '+', 'согласен', 'согласна', 'есть', 'v', '✓', '✔']);
-const NO = new Set(['0', 'нет', 'н', 'no', 'n', 'false', '-', '—', 'отказ']);
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const PREVIEW_ROWS = 20;
-
-/** Lower case, «ё» as «е», no quotes: how titles and categories are compared. */
-const fold = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/["«»„“”'!.…]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 export const randomBadgeCode = () => newBadgeCode((n) => crypto.randomBytes(n));
 
@@ -143,6 +136,7 @@ export class GuestsService {
 
     const errors: ImportReport['errors'] = [];
     const guests: Guest[] = [];
+    const lines: number[] = [];
     const byKey = new Map<string, number>();
     const byCode = new Map<string, number>();
     for (const { line, cells } of sheet.rows) {
@@ -164,8 +158,17 @@ export class GuestsService {
       byKey.set(result.id, line);
       byCode.set(result.badgeCode, line);
       guests.push(result);
+      lines.push(line);
     }
-    const report = { ...head, rows: sheet.rows.length, errors, preview: guests.slice(0, PREVIEW_ROWS) };
+    const { links, ambiguous } = this.linkNominees(guests, lines);
+    const report = {
+      ...head,
+      rows: sheet.rows.length,
+      errors,
+      preview: guests.slice(0, PREVIEW_ROWS),
+      links,
+      ambiguous,
+    };
     if (errors.length) return report;
     if (sheet.rows.length === 0)
       return { ...report, errors: [{ line: 2, message: 'В файле нет ни одного гостя.' }] };
@@ -174,6 +177,34 @@ export class GuestsService {
       replace: opts.replace ?? false,
     });
     return { ...report, ...counts };
+  }
+
+  /**
+   * Links nominee and honoured guests without a nominee code to the nominee they are (a citizen by
+   * name, an organisation by its leader), in place. A link the organiser made before is kept; two
+   * matching nominees are reported, never guessed between.
+   */
+  private linkNominees(guests: Guest[], lines: number[]): Pick<ImportReport, 'links' | 'ambiguous'> {
+    const links: NonNullable<ImportReport['links']> = [];
+    const ambiguous: NonNullable<ImportReport['ambiguous']> = [];
+    const nominees = this.scenario()?.nominees ?? [];
+    guests.forEach((g, i) => {
+      if (g.nomineeId) return;
+      const before = this.repo.byId(g.id)?.nomineeId;
+      if (before && nominees.some((n) => n.id === before)) return void (g.nomineeId = before);
+      const line = lines[i]!;
+      const found = linkGuestToNominee(g, nominees);
+      if (found.kind === 'linked') {
+        g.nomineeId = found.nominee.id;
+        links.push({ line, guest: g.name, nomineeId: found.nominee.id, nominee: found.nominee.name });
+      } else if (found.kind === 'ambiguous')
+        ambiguous.push({
+          line,
+          guest: g.name,
+          candidates: found.candidates.map(({ id, name }) => ({ id, name })),
+        });
+    });
+    return { links, ambiguous };
   }
 
   /** One row's fields as a guest, or the reason it cannot be one (a sentence for the organiser). */

@@ -134,6 +134,32 @@ export class GuestsRepository {
     return counts;
   }
 
+  /**
+   * Makes `guestId` the one guest standing for the nominee (null: none): whoever stood for it before
+   * is unlinked. A guest has one nominee_id, so linking also moves them off any other nominee.
+   */
+  linkNominee(nomineeId: string, guestId: string | null, now: number): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE guests SET nominee_id = NULL, updated_at = ? WHERE nominee_id = ?')
+        .run(now, nomineeId);
+      if (guestId)
+        this.db
+          .prepare('UPDATE guests SET nominee_id = ?, updated_at = ? WHERE id = ?')
+          .run(nomineeId, now, guestId);
+    })();
+  }
+
+  /** Unlinks guests from nominees that are gone, so the guest list never names a missing nominee. */
+  unlinkNominees(nomineeIds: readonly string[], now: number): void {
+    if (nomineeIds.length === 0) return;
+    this.db
+      .prepare(
+        'UPDATE guests SET nominee_id = NULL, updated_at = ? WHERE nominee_id IN (SELECT value FROM json_each(?))',
+      )
+      .run(now, JSON.stringify(nomineeIds));
+  }
+
   /** Revokes a guest's badge code and gives them a new one; the old code then scans as "revoked". */
   reissueBadge(guestId: string, newCode: string, now: number): string | null {
     const guest = this.byId(guestId);

@@ -1,8 +1,15 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { PINS, ask, http } from '../helpers.js';
-import { SIZES, hasChromium, serverAndBrowser, openPage, screenshot, signInWithPin } from './browser.js';
+import {
+  SIZES,
+  hasChromium,
+  serverAndBrowser,
+  openPage,
+  screenshot,
+  signInWithPin,
+  smallControls,
+} from './browser.js';
 
 const SHEET = [
   'ФИО;Категория;Организация;Номинация;Согласие на обработку ПД;Должность',
@@ -10,23 +17,6 @@ const SHEET = [
   'Пётр Орлов;зритель;;;нет;',
   'Зоя Кедрова;гость;"Клуб ""Родные истоки""";;да;педагог',
 ].join('\r\n');
-
-/** Touch targets on the tablet: the admin tab's controls under 48 px tall (checkboxes sit in tall labels). */
-function smallControls(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [
-      ...document.querySelectorAll<HTMLElement>(
-        '.admin-panel button, .admin-panel select, .admin-panel input',
-      ),
-    ]
-      .filter(
-        (el) => (el as HTMLInputElement).type !== 'checkbox' && (el as HTMLInputElement).type !== 'file',
-      )
-      .map((el) => ({ el, h: el.getBoundingClientRect().height }))
-      .filter(({ h }) => h > 0 && h < 47.5)
-      .map(({ el, h }) => `${el.tagName} «${el.textContent?.slice(0, 30)}» ${h}`),
-  );
-}
 
 describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', () => {
   const live = serverAndBrowser();

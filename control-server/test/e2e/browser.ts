@@ -96,3 +96,20 @@ export function serverAndBrowser(): { s: TestServer; browser: Browser } {
   });
   return live;
 }
+
+/** Touch targets on the tablet: the admin tabs' controls under 48 px tall (checkboxes sit in tall labels). */
+export function smallControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        '.admin-panel button, .admin-panel select, .admin-panel input',
+      ),
+    ]
+      .filter(
+        (el) => (el as HTMLInputElement).type !== 'checkbox' && (el as HTMLInputElement).type !== 'file',
+      )
+      .map((el) => ({ el, h: el.getBoundingClientRect().height }))
+      .filter(({ h }) => h > 0 && h < 47.5)
+      .map(({ el, h }) => `${el.tagName} «${el.textContent?.slice(0, 30)}» ${h}`),
+  );
+}

@@ -2,12 +2,9 @@ import { useCallback, useState } from 'react';
 import { GUEST_FIELDS, type GuestField, type ImportMapping, type ImportReport } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import { useAdminApi } from './api.js';
+import { ImportDetected, ImportErrors, ImportFileRow, ImportNomineeLinks } from './ImportParts.js';
 
 type Choice = GuestField | 'ignore';
-
-// The server tells the format by the bytes; this only filters what the tablet's picker offers.
-const ACCEPT =
-  '.csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function importPath(opts: { dryRun: boolean; replace: boolean; mapping: ImportMapping }): string {
   const q = new URLSearchParams({ dryRun: opts.dryRun ? '1' : '0', replace: opts.replace ? '1' : '0' });
@@ -70,22 +67,14 @@ export function GuestImport() {
         </button>
       </header>
       <p className="admin-hint">{t('admin.import.hint')}</p>
-      <div className="admin-row">
-        <label className="cer-button admin-file">
-          {t('admin.import.choose')}
-          <input
-            type="file"
-            accept={ACCEPT}
-            data-testid="import-file"
-            onChange={(e) => choose(e.target.files?.[0])}
-          />
-        </label>
-        {file && <span className="admin-muted">{t('admin.import.file', { name: file.name })}</span>}
-        <label className="admin-check">
-          <input type="checkbox" checked={replace} onChange={(e) => toggleReplace(e.target.checked)} />
-          {t('admin.import.replace')}
-        </label>
-      </div>
+      <ImportFileRow
+        file={file}
+        onChoose={choose}
+        replace={replace}
+        onReplace={toggleReplace}
+        replaceLabel={t('admin.import.replace')}
+        testId="import-file"
+      />
       {failure && (
         <p className="admin-error" role="alert">
           {failure}
@@ -93,15 +82,7 @@ export function GuestImport() {
       )}
       {report && (
         <>
-          <p className="admin-muted" data-testid="import-detected">
-            {report.format === 'xlsx'
-              ? t('admin.import.detectedXlsx', { rows: report.rows })
-              : t('admin.import.detected', {
-                  encoding: report.encoding ?? '',
-                  delimiter: report.delimiter === '\t' ? 'TAB' : (report.delimiter ?? ''),
-                  rows: report.rows,
-                })}
-          </p>
+          <ImportDetected report={report} />
           <h3>{t('admin.import.mapping')}</h3>
           <div className="admin-mapping">
             {report.columns.map((c) => {
@@ -128,16 +109,7 @@ export function GuestImport() {
             })}
           </div>
           {report.errors.length > 0 ? (
-            <div className="admin-errors" data-testid="import-errors">
-              <h3>{t('admin.import.errors', { n: report.errors.length })}</h3>
-              <ul>
-                {report.errors.map((e, i) => (
-                  <li key={i}>
-                    <b>{t('admin.import.line', { line: e.line })}</b> {e.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
+            <ImportErrors errors={report.errors} />
           ) : (
             <div className="admin-row">
               <p className="admin-ok" data-testid="import-ready">
@@ -155,6 +127,7 @@ export function GuestImport() {
               )}
             </div>
           )}
+          <ImportNomineeLinks report={report} />
           {report.preview.length > 0 && <PreviewTable report={report} />}
         </>
       )}

@@ -6,6 +6,8 @@ import { useSession } from '@ceremony/shared/ui';
 export interface AdminApi {
   get<T extends object>(path: string): Promise<Answer<T>>;
   post<T extends object>(path: string, body?: unknown): Promise<Answer<T>>;
+  put<T extends object>(path: string, body?: unknown): Promise<Answer<T>>;
+  del<T extends object>(path: string): Promise<Answer<T>>;
   /** Sends a file's bytes as they are (the server tells CSV from .xlsx, and the encoding, by the bytes). */
   upload<T extends object>(path: string, file: Blob): Promise<Answer<T>>;
   /** Opens a printable page (badges, report) in a new tab: fetched with the token, shown as a blob. */
@@ -15,6 +17,12 @@ export interface AdminApi {
 }
 
 const offline = { ok: false as const, error: { code: 'TIMEOUT' as const, message: 'Нет связи с сервером' } };
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body ?? {}),
+});
 
 export function useAdminApi(): AdminApi {
   const { session } = useSession();
@@ -47,12 +55,9 @@ export function useAdminApi(): AdminApi {
   return useMemo(
     () => ({
       get: (path) => call(path),
-      post: (path, body) =>
-        call(path, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body ?? {}),
-        }),
+      post: (path, body) => call(path, json('POST', body)),
+      put: (path, body) => call(path, json('PUT', body)),
+      del: (path) => call(path, { method: 'DELETE' }),
       upload: (path, file) =>
         call(path, {
           method: 'POST',
