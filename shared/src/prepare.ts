@@ -191,3 +191,8 @@ export const RehearsalEndSchema = z.strictObject({
   arrivals: z.enum(['keep', 'clear']),
 });
 export type RehearsalEnd = z.infer<typeof RehearsalEndSchema>;
+
+// ---------------------------------------------------------------- generator and readiness (feat/program)
+
+export * from './generate.js';
+export * from './readiness.js';
