@@ -33,6 +33,9 @@ import { coalesce } from './transport/coalesce.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
 import { infoRouter, lanAddresses } from './transport/info.router.js';
 import { copyIntoMedia, mediaRouter } from './transport/media.js';
+import { programRouter } from './transport/program.router.js';
+import { ProgramService } from './domain/program.service.js';
+import { listMediaByExtension } from './domain/media.interim.js';
 
 export const VERSION = '0.1.0';
 
@@ -184,6 +187,20 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
       onScenario: (snapshot) => io.emit('show:snapshot', snapshot),
       onGuests: sendStats,
+    }),
+  );
+  // listMedia is a stand-in (media.interim.ts) until MediaLibrary is merged: then `() => media.list()`.
+  app.use(
+    '/api',
+    programRouter({
+      auth,
+      onSeen,
+      program: new ProgramService({
+        show,
+        listMedia: () => listMediaByExtension(mediaDir),
+        guestCount: () => guestsRepo.count(),
+        displays: () => displays.list(),
+      }),
     }),
   );
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
