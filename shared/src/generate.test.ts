@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioSchema, scenarioProblems, type Cue, type Scenario } from './domain.js';
-import { blockSummaries, generateEvening, plannedLengthS, regenerateBlock } from './generate.js';
+import {
+  blockSummaries,
+  generateEvening,
+  insertInterview,
+  plannedLengthS,
+  regenerateBlock,
+} from './generate.js';
 import { updateCue } from './runOfShow.js';
 
 const person = (id: string, nominationId: string, extra: object = {}) => ({
@@ -248,5 +254,31 @@ describe('plannedLengthS and blockSummaries', () => {
     expect(rows.map((r) => r.block)).toEqual(['frame', 'a', 'b', 'c']);
     expect(rows.find((r) => r.block === 'c')).toMatchObject({ cues: 4, handEdited: 1 });
     expect(rows.reduce((t, r) => t + r.durationS, 0)).toBe(plannedLengthS(s.cues));
+  });
+});
+
+describe('insertInterview', () => {
+  const clip = (id: string, nomineeId: string): Extract<Cue, { kind: 'video' }> => ({
+    id,
+    kind: 'video',
+    title: 'Интервью',
+    notes: '',
+    plannedDurationS: 150,
+    autoFollow: { kind: 'video-end' },
+    skip: false,
+    mediaUrl: '/media/x.mp4',
+    nomineeId,
+    block: 'a',
+  });
+
+  it.each([
+    { what: 'after the cards, before the award', s: evening, nomination: 'a', after: 'gen-a-nominee-a2' },
+    { what: 'after the block’s last video', s: evening, nomination: 'b', after: 'iv' },
+    { what: 'at the end when the nomination has no cue', s: base, nomination: 'c', after: 'iv' },
+  ])('puts the clip $what', ({ s, nomination, after }) => {
+    const out = insertInterview(s, clip('new', `${nomination}1`), nomination);
+    const at = out.cues.findIndex((c) => c.id === 'new');
+    expect(out.cues[at - 1]?.id).toBe(after);
+    expect(out.cues).toHaveLength(s.cues.length + 1);
   });
 });

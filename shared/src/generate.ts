@@ -1,5 +1,6 @@
 import type { Cue, Nomination, Nominee, Scenario } from './domain.js';
 import { nominationOfCue } from './hostView.js';
+import { insertCueAfter } from './runOfShow.js';
 
 /**
  * The run-of-show generator: the standard evening of «Светлые люди» (the demo's shape) made from
@@ -43,15 +44,13 @@ const draft = (block: string, title: string, notes: string, plannedDurationS: nu
   block,
 });
 
-/** Makes ids no cue kept has, stable across regenerations (`gen-nom-1-award`), within the 64-character limit. */
-function idMaker(taken: Set<string>) {
-  return (base: string): string => {
-    const root = base.slice(0, 56);
-    let id = root;
-    for (let n = 2; taken.has(id); n++) id = `${root}-${n}`;
-    taken.add(id);
-    return id;
-  };
+/** `base` (cut to fit the 64-character id limit), or `base-2`, `base-3`… when taken; the id is then taken. */
+export function freeCueId(taken: Set<string>, base: string): string {
+  const root = base.slice(0, 56);
+  let id = root;
+  for (let n = 2; taken.has(id); n++) id = `${root}-${n}`;
+  taken.add(id);
+  return id;
 }
 
 const quoted = (title: string) => `«${title}»`;
@@ -212,12 +211,11 @@ const nomineeIdsOf = (s: Scenario, nominationId: string) =>
   new Set(s.nominees.filter((n) => n.nominationId === nominationId).map((n) => n.id));
 
 function withIds(drafts: (CueDraft | Cue)[], taken: Set<string>): Cue[] {
-  const make = idMaker(taken);
   for (const d of drafts) if ('id' in d) taken.add(d.id);
   return drafts.map((d) => {
     if ('id' in d) return d;
     const nominee = 'nomineeId' in d && d.nomineeId ? `-${d.nomineeId}` : '';
-    return { ...d, id: make(`gen-${d.block ?? FRAME_BLOCK}-${d.kind}${nominee}`) } as Cue;
+    return { ...d, id: freeCueId(taken, `gen-${d.block ?? FRAME_BLOCK}-${d.kind}${nominee}`) } as Cue;
   });
 }
 
@@ -340,4 +338,25 @@ export function blockSummaries(s: Scenario): BlockSummary[] {
     if (!c.skip && !(i === 0 && c.kind === 'countdown')) r.durationS += c.plannedDurationS;
   });
   return [...rows.values()];
+}
+
+/**
+ * Puts a nominee's interview into their nomination's block: after the block's nominee cards and
+ * videos (before the award); at the end when the nomination has no cue yet. The cue should carry
+ * the block, so rebuilding the block keeps the clip.
+ */
+export function insertInterview(
+  s: Scenario,
+  cue: Extract<Cue, { kind: 'video' }>,
+  nominationId: string,
+): Scenario {
+  let at = -1;
+  s.cues.forEach((c, i) => {
+    const inBlock =
+      c.block === nominationId ||
+      ('nominationId' in c && c.nominationId === nominationId) ||
+      ('nomineeId' in c && s.nominees.some((n) => n.id === c.nomineeId && n.nominationId === nominationId));
+    if (inBlock && (c.kind === 'nominee' || c.kind === 'video' || c.kind === 'nomination-intro')) at = i;
+  });
+  return insertCueAfter(s, at >= 0 ? at : s.cues.length - 1, cue);
 }

@@ -1,7 +1,8 @@
 import type { Cue, Scenario } from './domain.js';
 import type { DisplayStatus } from './events/display.js';
 import { nextCueIndex } from './hostView.js';
-import { mediaNameOf, type MediaItem, type ReadinessProblem } from './prepare.js';
+import { translate } from './i18n/index.js';
+import { mediaNameOf, type MediaItem, type ReadinessProblem, type ReadinessSeverity } from './prepare.js';
 import type { ShowState } from './show.js';
 
 /**
@@ -23,40 +24,31 @@ export interface ReadinessFacts {
 
 type Draft = Omit<ReadinessProblem, 'severity'>;
 
-/** Every readiness code, with its Russian fallback sentence (the apps use the dictionary's `readiness.CODE`). */
-export const READINESS_MESSAGES = {
-  MEDIA_MISSING: 'Файла «{media}» нет в медиатеке, а его показывает номер «{cue}».',
-  MEDIA_UNPLAYABLE: 'Файл «{media}» не воспроизводится (номер «{cue}»): загрузите его заново.',
-  LAUREATE_NOT_AWARDED: 'Лауреат «{name}» не назван ни в одном награждении.',
-  AWARD_NOT_LAUREATE: 'В награждении «{cue}» назван «{name}», но он не отмечен лауреатом.',
-  AWARD_EMPTY: 'В награждении «{cue}» никого нет.',
-  NOMINATION_EMPTY: 'В номинации «{title}» нет номинантов.',
-  PROJECTOR_OFFLINE: 'Проектор не подключён: ни один экран сцены не в сети.',
-  VIDEO_NOT_READY: 'Проектор не подготовил следующее видео «{cue}».',
-  NO_PHOTO: 'У номинанта «{name}» нет фото.',
-  NO_CONSENT: 'Нет согласия на обработку данных «{name}»: проектор покажет только имя.',
-  NOMINEE_NOT_SHOWN: 'Номинанта «{name}» не показывает ни один номер программы.',
-  VIDEO_NO_SUBTITLES: 'У видео «{cue}» нет субтитров: в зале могут быть неслышащие гости.',
-  PHOTO_NOT_IN_LIBRARY: 'Фото «{media}» номинанта «{name}» нет в медиатеке.',
-  DEMO_DATA: 'В церемонии остались придуманные люди демо-версии: начните новую церемонию.',
-  NO_GUESTS: 'Список гостей пуст: импортируйте его, чтобы пропускать гостей по бейджам.',
-} as const;
-export type ReadinessCode = keyof typeof READINESS_MESSAGES;
+/**
+ * Every readiness code and how bad it is: an error stops the evening, a warning is worth a look.
+ * The Russian fallback sentence is the dictionary's `readiness.{code}`, one home for the words.
+ */
+export const READINESS_SEVERITY = {
+  MEDIA_MISSING: 'error',
+  MEDIA_UNPLAYABLE: 'error',
+  LAUREATE_NOT_AWARDED: 'error',
+  AWARD_NOT_LAUREATE: 'error',
+  AWARD_EMPTY: 'error',
+  NOMINATION_EMPTY: 'error',
+  PROJECTOR_OFFLINE: 'error',
+  VIDEO_NOT_READY: 'error',
+  NO_PHOTO: 'warning',
+  NO_CONSENT: 'warning',
+  NOMINEE_NOT_SHOWN: 'warning',
+  VIDEO_NO_SUBTITLES: 'warning',
+  PHOTO_NOT_IN_LIBRARY: 'warning',
+  DEMO_DATA: 'warning',
+  NO_GUESTS: 'warning',
+} as const satisfies Record<string, ReadinessSeverity>;
+export type ReadinessCode = keyof typeof READINESS_SEVERITY;
 
-const ERRORS: ReadonlySet<ReadinessCode> = new Set([
-  'MEDIA_MISSING',
-  'MEDIA_UNPLAYABLE',
-  'LAUREATE_NOT_AWARDED',
-  'AWARD_NOT_LAUREATE',
-  'AWARD_EMPTY',
-  'NOMINATION_EMPTY',
-  'PROJECTOR_OFFLINE',
-  'VIDEO_NOT_READY',
-]);
-
-/** Fills `{name}`-style parameters into a text. */
-const fill = (text: string, params: Record<string, string | number> = {}) =>
-  text.replace(/\{(\w+)\}/g, (all, key: string) => (key in params ? String(params[key]) : all));
+/** Whether the apps know this code's words (a newer server may send one they do not). */
+export const isReadinessCode = (code: string): code is ReadinessCode => code in READINESS_SEVERITY;
 
 function problem(
   code: ReadinessCode,
@@ -64,9 +56,9 @@ function problem(
   about: Omit<Draft, 'code' | 'message' | 'params'> = {},
 ): ReadinessProblem {
   return {
-    severity: ERRORS.has(code) ? 'error' : 'warning',
+    severity: READINESS_SEVERITY[code],
     code,
-    message: fill(READINESS_MESSAGES[code], params),
+    message: translate('ru', `readiness.${code}`, params),
     params,
     ...about,
   };
