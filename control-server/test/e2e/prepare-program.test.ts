@@ -2,22 +2,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PINS } from '../helpers.js';
-import {
-  SCREENSHOTS,
-  SIZES,
-  hasChromium,
-  openPage,
-  screenshot,
-  serverAndBrowser,
-  signInWithPin,
-} from './browser.js';
+import { SIZES, hasChromium, openPage, screenshot, serverAndBrowser, signInWithPin } from './browser.js';
 
 const WIDE = { width: 1440, height: 900 };
+const WIDE_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots-wide');
 
 /** The same view at the wide laptop size, kept beside the tablet one for a look (never in docs). */
 async function wideToo(page: Page, name: string) {
   await page.setViewportSize(WIDE);
-  await page.screenshot({ path: path.join(SCREENSHOTS, '..', 'screenshots-wide', `${name}.png`) });
+  await page.screenshot({ path: path.join(WIDE_DIR, `${name}.png`) });
   await page.setViewportSize(SIZES.tablet);
 }
 
@@ -52,6 +45,9 @@ describe.runIf(hasChromium)('Подготовка: the programme and the readine
     expect(await page.getByTestId('program-total').textContent()).toMatch(/Вся программа: \d+ ч \d+ мин/);
     await screenshot(page, 'prepare-program');
     await wideToo(page, 'prepare-program');
+    await page.getByTestId('program-video').scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('program-video-subtitles').isVisible()).toBe(true);
+    await wideToo(page, 'prepare-program-video');
 
     await page.getByTestId('prepare-readiness').click();
     const items = page.getByTestId('readiness-item');
