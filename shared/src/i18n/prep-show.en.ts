@@ -19,7 +19,8 @@ export const prepShowEn: {
   'prepare.program.confirmText':
     'The whole run of show will be replaced: opening, every nomination in order, the break and the finale. Cues edited by hand are lost; nominees’ video interviews are kept.',
   'prepare.program.confirm': 'Replace the programme',
-  'prepare.program.running': 'The ceremony is running: the programme can be rebuilt before it starts or after it ends.',
+  'prepare.program.running':
+    'The ceremony is running: the programme can be rebuilt before it starts or after it ends.',
   'prepare.program.rebuild': 'Rebuild block',
   'prepare.program.frame': 'Opening, break and finale',
   'prepare.program.cues': { one: '{n} cue', few: '{n} cues', many: '{n} cues', other: '{n} cues' },
@@ -47,7 +48,12 @@ export const prepShowEn: {
   'prepare.readiness.allReady': 'All ready: no errors, no warnings.',
   'prepare.readiness.noErrors': 'No errors: the ceremony can start. The warnings below are worth a look.',
   'prepare.readiness.hasErrors': 'There are errors: fix them before the ceremony starts.',
-  'prepare.readiness.errors': { one: '{n} error', few: '{n} errors', many: '{n} errors', other: '{n} errors' },
+  'prepare.readiness.errors': {
+    one: '{n} error',
+    few: '{n} errors',
+    many: '{n} errors',
+    other: '{n} errors',
+  },
   'prepare.readiness.warnings': {
     one: '{n} warning',
     few: '{n} warnings',

@@ -39,9 +39,15 @@ export const prepShowRu = {
   'prepare.program.videoDone': 'Видео добавлено в блок «{title}».',
   'prepare.readiness.loading': 'Проверяем…',
   'prepare.readiness.allReady': 'Всё готово: ни ошибок, ни предупреждений.',
-  'prepare.readiness.noErrors': 'Ошибок нет — церемонию можно начинать. Предупреждения ниже стоит просмотреть.',
+  'prepare.readiness.noErrors':
+    'Ошибок нет — церемонию можно начинать. Предупреждения ниже стоит просмотреть.',
   'prepare.readiness.hasErrors': 'Есть ошибки: исправьте их до начала церемонии.',
-  'prepare.readiness.errors': { one: '{n} ошибка', few: '{n} ошибки', many: '{n} ошибок', other: '{n} ошибки' },
+  'prepare.readiness.errors': {
+    one: '{n} ошибка',
+    few: '{n} ошибки',
+    many: '{n} ошибок',
+    other: '{n} ошибки',
+  },
   'prepare.readiness.warnings': {
     one: '{n} предупреждение',
     few: '{n} предупреждения',
