@@ -37,6 +37,9 @@ import { packageService } from './domain/package.service.js';
 import { packageRouter } from './transport/package.router.js';
 import { NomineesService } from './domain/nominees.service.js';
 import { nomineesRouter } from './transport/nominees.router.js';
+import { programRouter } from './transport/program.router.js';
+import { ProgramService } from './domain/program.service.js';
+import { listMediaByExtension } from './domain/media.interim.js';
 
 export const VERSION = '0.1.0';
 
@@ -201,6 +204,20 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     }),
   );
   app.use('/api', nomineesRouter({ auth, onSeen, nominees: new NomineesService(show, guestsRepo, clock) }));
+  // listMedia is a stand-in (media.interim.ts) until MediaLibrary is merged: then `() => media.list()`.
+  app.use(
+    '/api',
+    programRouter({
+      auth,
+      onSeen,
+      program: new ProgramService({
+        show,
+        listMedia: () => listMediaByExtension(mediaDir),
+        guestCount: () => guestsRepo.count(),
+        displays: () => displays.list(),
+      }),
+    }),
+  );
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
   app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);

@@ -63,6 +63,14 @@ export function HostConsole() {
     },
     [setTab],
   );
+  // The readiness chip opens Подготовка on its «Готовность» section (PreparePanel reads this key);
+  // the key remounts the panel when it is already open on another section.
+  const [prepareKey, setPrepareKey] = useState(0);
+  const openReadiness = useCallback(() => {
+    sessionStorage.setItem('ceremony.host.prepareSection', 'readiness');
+    setPrepareKey((k) => k + 1);
+    setTab('prepare');
+  }, [setTab]);
   useEffect(() => {
     document.title = `${t('app.host')} · ${t(`host.tab.${tab}`)}`;
   }, [t, tab]);
@@ -78,6 +86,7 @@ export function HostConsole() {
         wakeLock={wakeLock}
         onScreens={showScreens}
         onHall={showHall}
+        onReadiness={openReadiness}
       />
       <nav className="tabs" role="tablist">
         {tabs.map((x) => (
@@ -110,7 +119,7 @@ export function HostConsole() {
             {tab === 'hall' && <HallView stats={stats} />}
             {tab === 'screens' && <ScreensView displays={displays} />}
             {tab === 'setup' && isAdmin && <SetupView />}
-            {tab === 'prepare' && isAdmin && <PreparePanel onOpenCue={openCue} />}
+            {tab === 'prepare' && isAdmin && <PreparePanel key={prepareKey} onOpenCue={openCue} />}
             {tab === 'admin' && isAdmin && <AdminPanel />}
           </div>
           {railShown && (

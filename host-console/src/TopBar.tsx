@@ -7,6 +7,7 @@ import {
   type DisplayStatus,
 } from '@ceremony/shared';
 import { ConnectionIndicator, useLang, useSession, useShow, useT } from '@ceremony/shared/ui';
+import { ReadinessChip } from './prepare/ReadinessChip.js';
 import { useServerNow } from './useServerNow.js';
 
 /** The wall clock and the whole show against its plan: elapsed, and how far behind or ahead. */
@@ -59,10 +60,12 @@ interface TopBarProps {
   wakeLock: boolean;
   onScreens: () => void;
   onHall: () => void;
+  /** Opens Подготовка → Готовность (the readiness chip, admin before the show). */
+  onReadiness: () => void;
 }
 
 /** Always on top: the ceremony, the clock, the hall and the screens at a glance, the link. */
-export function TopBar({ stats, displays, wakeLock, onScreens, onHall }: TopBarProps) {
+export function TopBar({ stats, displays, wakeLock, onScreens, onHall, onReadiness }: TopBarProps) {
   const t = useT();
   const { signOut } = useSession();
   const title = useShow((s) => s.scenario?.ceremony.title ?? t('app.host'));
@@ -76,6 +79,7 @@ export function TopBar({ stats, displays, wakeLock, onScreens, onHall }: TopBarP
       <button className="chip chip--button" data-testid="arrivals-chip" onClick={onHall}>
         {t('host.hall.arrived')}: {stats ? `${stats.arrived} / ${stats.expected}` : '—'}
       </button>
+      <ReadinessChip onOpen={onReadiness} />
       {!projectorUp && (
         <button className="chip chip--danger" data-testid="projector-chip" onClick={onScreens}>
           {displays.length === 0 ? t('host.screens.none') : t('host.screens.projectorDown')}

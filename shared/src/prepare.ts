@@ -337,3 +337,7 @@ export function cuesShowingNominee(cues: readonly Cue[], nomineeId: string): str
 export function cuesOfNomination(cues: readonly Cue[], nominationId: string): Cue[] {
   return cues.filter((c) => 'nominationId' in c && c.nominationId === nominationId);
 }
+// ---------------------------------------------------------------- generator and readiness (feat/program)
+
+export * from './generate.js';
+export * from './readiness.js';

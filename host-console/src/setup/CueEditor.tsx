@@ -1,18 +1,48 @@
-import { updateCue, type AutoFollow, type Cue, type CuePatch } from '@ceremony/shared';
+import { type AutoFollow, type Cue, type CuePatch, type Scenario } from '@ceremony/shared';
 import { useShowClient, useT } from '@ceremony/shared/ui';
 import type { FormEvent } from 'react';
+import { MediaPicker } from '../prepare/MediaPicker.js';
+import '../prepare/program.css';
 import { sameRecord, useDraft, useScenarioEdit } from './useScenarioEdit.js';
 
-type Draft = Required<Pick<CuePatch, 'title' | 'notes' | 'plannedDurationS' | 'autoFollow' | 'skip'>>;
+type Draft = Required<Pick<CuePatch, 'title' | 'notes' | 'plannedDurationS' | 'autoFollow' | 'skip'>> & {
+  /** A video cue's clip, subtitles and whether the captions show; absent on other kinds. */
+  video?: { mediaUrl: string; subtitlesUrl: string | undefined; captions: boolean };
+};
 const draftOf = (cue: Cue): Draft => ({
   title: cue.title,
   notes: cue.notes,
   plannedDurationS: cue.plannedDurationS,
   autoFollow: cue.autoFollow,
   skip: cue.skip,
+  ...(cue.kind === 'video'
+    ? { video: { mediaUrl: cue.mediaUrl, subtitlesUrl: cue.subtitlesUrl, captions: cue.captions !== false } }
+    : {}),
 });
 
-/** Title, script, duration, auto-follow and skip of one cue; saved as one edit. */
+/**
+ * The draft written into the cue. The cue stops being the generator's (its `block` goes), so
+ * rebuilding its block in «Подготовка» never throws this hand edit away.
+ */
+function applyDraft(s: Scenario, cueId: string, draft: Draft): Scenario {
+  const { video, ...fields } = draft;
+  return {
+    ...s,
+    cues: s.cues.map((c): Cue => {
+      if (c.id !== cueId) return c;
+      const next = { ...c, ...fields } as Cue;
+      delete next.block;
+      if (next.kind !== 'video' || !video) return next;
+      next.mediaUrl = video.mediaUrl;
+      next.captions = video.captions;
+      if (video.subtitlesUrl) next.subtitlesUrl = video.subtitlesUrl;
+      else delete next.subtitlesUrl;
+      return next;
+    }),
+  };
+}
+
+/** Title, script, duration, auto-follow and skip of one cue (a video's clip and subtitles too); saved as one edit. */
 export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string, ok: boolean) => void }) {
   const t = useT();
   const client = useShowClient();
@@ -23,7 +53,7 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
     e.preventDefault();
     const stored = client.store.getState().scenario?.cues.find((c) => c.id === cue.id);
     if (!stored || !sameRecord(draftOf(stored), base)) return onResult(t('host.setup.conflict'), false);
-    const answer = await edit((s) => updateCue(s, cue.id, draft));
+    const answer = await edit((s) => applyDraft(s, cue.id, draft));
     if (!answer.ok) return onResult(answer.error.message, false);
     saved();
     onResult(t('host.setup.saved'), true);
@@ -102,6 +132,9 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
           </label>
         )}
       </div>
+      {draft.video && (
+        <VideoFields video={draft.video} onChange={(video) => setDraft((d) => ({ ...d, video }))} />
+      )}
       <div className="editor__row">
         <label className="check">
           <input
@@ -122,5 +155,44 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
         </button>
       </div>
     </form>
+  );
+}
+
+/** A video cue's clip and subtitles from the media library, and whether the captions show on screen. */
+function VideoFields({
+  video,
+  onChange,
+}: {
+  video: NonNullable<Draft['video']>;
+  onChange: (video: NonNullable<Draft['video']>) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="editor__row" data-testid="edit-video">
+      <MediaPicker
+        kind="video"
+        value={video.mediaUrl}
+        onChange={(url) => url && onChange({ ...video, mediaUrl: url })}
+        label={t('host.setup.video')}
+        testId="edit-video-file"
+      />
+      <MediaPicker
+        kind="subtitles"
+        value={video.subtitlesUrl}
+        onChange={(subtitlesUrl) => onChange({ ...video, subtitlesUrl })}
+        label={t('host.setup.subtitles')}
+        testId="edit-subtitles"
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          data-testid="edit-captions"
+          checked={video.captions && video.subtitlesUrl !== undefined}
+          disabled={!video.subtitlesUrl}
+          onChange={(e) => onChange({ ...video, captions: e.target.checked })}
+        />
+        {t('host.setup.captions')}
+      </label>
+    </div>
   );
 }

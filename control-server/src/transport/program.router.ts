@@ -1,0 +1,30 @@
+import express from 'express';
+import { GenerateRequestSchema } from '@ceremony/shared';
+import type { AuthService } from '../domain/auth.service.js';
+import type { ProgramService } from '../domain/program.service.js';
+import { parseBody, requireRole, send } from './http.js';
+
+export interface ProgramRouterDeps {
+  auth: AuthService;
+  program: ProgramService;
+  onSeen: (deviceId: string) => void;
+}
+
+/** `POST /api/admin/run-of-show/generate` and `GET /api/admin/readiness` (protocol.md), admin only. */
+export function programRouter(deps: ProgramRouterDeps): express.Router {
+  const api = express.Router();
+  const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
+
+  api.post('/admin/run-of-show/generate', admin, express.json({ limit: '4kb' }), (req, res) => {
+    const body = parseBody(GenerateRequestSchema, req, res);
+    if (!body) return;
+    send(res, deps.program.generate(body.nominationId, (res.locals.device as { id: string }).id));
+  });
+
+  api.get('/admin/readiness', admin, async (_req, res) => {
+    res.set('cache-control', 'no-store');
+    send(res, await deps.program.readiness());
+  });
+
+  return api;
+}
