@@ -33,6 +33,9 @@ import { coalesce } from './transport/coalesce.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
 import { infoRouter, lanAddresses } from './transport/info.router.js';
 import { copyIntoMedia, mediaRouter } from './transport/media.js';
+import { ceremonyRouter } from './transport/ceremony.router.js';
+import { CeremonyService } from './domain/ceremony.service.js';
+import { CeremonyRepository } from './store/ceremony.repository.js';
 
 export const VERSION = '0.1.0';
 
@@ -184,6 +187,26 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
       onScenario: (snapshot) => io.emit('show:snapshot', snapshot),
       onGuests: sendStats,
+    }),
+  );
+  app.use(
+    '/api',
+    ceremonyRouter({
+      auth,
+      onSeen,
+      ceremony: new CeremonyService({
+        repo: new CeremonyRepository(db, showRepo),
+        show,
+        mediaDir,
+        clock,
+        onArrivals: () => {
+          sendStats();
+          io.to(['role:admin', 'role:host', 'role:volunteer', 'role:display']).emit(
+            'stations:occupancy',
+            stations.occupancy(),
+          );
+        },
+      }),
     }),
   );
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
