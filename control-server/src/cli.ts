@@ -11,6 +11,7 @@ import {
   type CliContext,
   type DirectContext,
 } from './cli.commands.js';
+import { newCeremonyCommand } from './cli.ceremony.js';
 import { remoteTarget, serving } from './cli.remote.js';
 import { liveServer } from './server.record.js';
 
@@ -23,6 +24,7 @@ const throughServer: Record<string, (ctx: CliContext, args: string[]) => number 
   'import-guests': importGuests,
   'export-ceremony': exportCeremony,
   'import-ceremony': importCeremony,
+  'new-ceremony': newCeremonyCommand,
 };
 /** Commands the server has no endpoint for: they need the data folder to themselves. */
 const serverStopped: Record<string, (ctx: DirectContext, args: string[]) => number> = {
@@ -53,7 +55,7 @@ try {
     console.error(`${serving(server)}: остановите его (Ctrl+C) и повторите.`);
   } else {
     app = createApp({ config });
-    if (command) code = await command({ target: directTarget(app), file, out }, args);
+    if (command) code = await command({ target: directTarget(app, config.dataDir), file, out }, args);
     else if (stopped) code = stopped({ app, file, out }, args);
   }
 } catch (err) {
