@@ -6,6 +6,7 @@ import { useSession } from '@ceremony/shared/ui';
 export interface AdminApi {
   get<T extends object>(path: string): Promise<Answer<T>>;
   post<T extends object>(path: string, body?: unknown): Promise<Answer<T>>;
+  put<T extends object>(path: string, body: unknown): Promise<Answer<T>>;
   /** Sends a file's bytes as they are (the server tells CSV from .xlsx, and the encoding, by the bytes). */
   upload<T extends object>(path: string, file: Blob): Promise<Answer<T>>;
   /** Opens a printable page (badges, report) in a new tab: fetched with the token, shown as a blob. */
@@ -52,6 +53,12 @@ export function useAdminApi(): AdminApi {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body ?? {}),
+        }),
+      put: (path, body) =>
+        call(path, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
         }),
       upload: (path, file) =>
         call(path, {
