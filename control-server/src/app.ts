@@ -40,6 +40,9 @@ import { nomineesRouter } from './transport/nominees.router.js';
 import { programRouter } from './transport/program.router.js';
 import { ProgramService } from './domain/program.service.js';
 import { listMediaByExtension } from './domain/media.interim.js';
+import { ceremonyRouter } from './transport/ceremony.router.js';
+import { CeremonyService } from './domain/ceremony.service.js';
+import { CeremonyRepository } from './store/ceremony.repository.js';
 
 export const VERSION = '0.1.0';
 
@@ -215,6 +218,26 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
         listMedia: () => listMediaByExtension(mediaDir),
         guestCount: () => guestsRepo.count(),
         displays: () => displays.list(),
+      }),
+    }),
+  );
+  app.use(
+    '/api',
+    ceremonyRouter({
+      auth,
+      onSeen,
+      ceremony: new CeremonyService({
+        repo: new CeremonyRepository(db, showRepo),
+        show,
+        mediaDir,
+        clock,
+        onArrivals: () => {
+          sendStats();
+          io.to(['role:admin', 'role:host', 'role:volunteer', 'role:display']).emit(
+            'stations:occupancy',
+            stations.occupancy(),
+          );
+        },
       }),
     }),
   );

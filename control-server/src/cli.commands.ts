@@ -5,17 +5,22 @@ import {
   type Failure,
   type GuestField,
   type ImportMapping,
+  type Answer,
   type ImportReport,
   type NomineeImportReport,
+  type NewCeremonyRemovals,
+  type NewCeremonyRequest,
   type Role,
   type Scenario,
 } from '@ceremony/shared';
 import { VERSION, type App } from './app.js';
 import { directPackageTarget, type PackageTarget } from './cli.package.js';
+import { CeremonyService } from './domain/ceremony.service.js';
 import { ceremonyJson, parseCeremony } from './domain/ceremony.transfer.js';
 import { GuestsService, type ImportOptions } from './domain/guests.service.js';
 import { NomineesService } from './domain/nominees.service.js';
 import { purgePersonalData } from './domain/purge.js';
+import { CeremonyRepository } from './store/ceremony.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
 
@@ -37,6 +42,11 @@ export interface CliTarget extends PackageTarget {
   /** Replaces the scenario; 'show-running' when refused because the show runs and force was not given. */
   replaceScenario(scenario: Scenario, force: boolean): Promise<'replaced' | 'show-running'>;
   pins(): Promise<Record<Role, string>>;
+  /** Starts a new, empty ceremony; with dryRun only counts what would be removed. */
+  newCeremony(
+    request: NewCeremonyRequest,
+    dryRun: boolean,
+  ): Promise<Answer<{ dryRun: boolean; removes: NewCeremonyRemovals }>>;
 }
 
 export interface CliContext {
@@ -51,6 +61,12 @@ export type DirectContext = Omit<CliContext, 'target'> & { app: App };
 
 /** The commands carried out on the SQLite file by this process: only when no server runs on it. */
 export function directTarget(app: App, dataDir: string): CliTarget {
+  const ceremony = new CeremonyService({
+    repo: new CeremonyRepository(app.db, new ShowRepository(app.db)),
+    show: app.show,
+    mediaDir: path.join(dataDir, 'media'),
+    clock: Date.now,
+  });
   const guests = new GuestsService(
     new GuestsRepository(app.db),
     Date.now,
@@ -68,6 +84,7 @@ export function directTarget(app: App, dataDir: string): CliTarget {
       return 'replaced';
     },
     pins: async () => app.auth.pins,
+    newCeremony: async (request, dryRun) => ceremony.newCeremony(request, dryRun, null),
   };
 }
 
@@ -178,7 +195,10 @@ export async function importCeremony(ctx: CliContext, args: string[]): Promise<n
     return 1;
   }
   if ((await ctx.target.replaceScenario(parsed.scenario, flag(args, '--force'))) === 'show-running') {
-    ctx.out('Шоу идёт: сценарий не заменён. Добавьте --force, если это точно нужно.');
+    ctx.out(
+      'Шоу идёт: сценарий не заменён. Если это была репетиция, завершите её в «Подготовка → Церемония» и повторите; ' +
+        'во время самого вечера добавьте --force, только если это точно нужно.',
+    );
     return 1;
   }
   const s = parsed.scenario;

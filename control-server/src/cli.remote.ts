@@ -175,6 +175,13 @@ export function remoteTarget(server: LiveServer, dataDir: string, configured: Co
       if (answer.error.code === 'CONFLICT') return 'show-running';
       return failed(answer);
     },
+    newCeremony: (request, dryRun) =>
+      call(
+        `/api/admin/ceremony/new${dryRun ? '?dryRun=1' : ''}`,
+        'POST',
+        JSON.stringify(request),
+        'application/json',
+      ),
     pins: async () => {
       const pins = storedPins(dataDir);
       const missing = ROLES.filter((r) => !pins[r]);

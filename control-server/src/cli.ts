@@ -13,6 +13,7 @@ import {
   type DirectContext,
 } from './cli.commands.js';
 import { exportPackage, importPackage } from './cli.package.js';
+import { newCeremonyCommand } from './cli.ceremony.js';
 import { remoteTarget, serving } from './cli.remote.js';
 import { liveServer } from './server.record.js';
 
@@ -28,6 +29,7 @@ const throughServer: Record<string, (ctx: CliContext, args: string[]) => number 
   'import-ceremony': importCeremony,
   'export-package': exportPackage,
   'import-package': importPackage,
+  'new-ceremony': newCeremonyCommand,
 };
 /** Commands the server has no endpoint for: they need the data folder to themselves. */
 const serverStopped: Record<string, (ctx: DirectContext, args: string[]) => number> = {

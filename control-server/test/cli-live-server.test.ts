@@ -1,28 +1,12 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckinStats, Guest, Scenario, Snapshot } from '@ceremony/shared';
 import { PINS, ask, connectAs, http, tempDir, type TestSocket } from './helpers.js';
-import { killHard, spawnServer, type ServerProcess } from './process.js';
+import { killHard, runCli, spawnServer, type ServerProcess } from './process.js';
 import { GUEST_ROWS, workbook } from './workbook.js';
 
-const CLI = path.resolve(import.meta.dirname, '..', 'src', 'cli.ts');
-
-/**
- * Runs `npm run cli -- …` as the organiser would, in its own process, without waiting on it
- * synchronously (the test's sockets must keep hearing the server meanwhile). No ADMIN_PIN in its
- * environment: against a running server it finds the PIN the server stored.
- */
-function cli(dataDir: string, cwd: string, ...args: string[]): Promise<{ code: number | null; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, INIT_CWD: cwd };
-  for (const pin of ['ADMIN_PIN', 'HOST_PIN', 'VOLUNTEER_PIN', 'DISPLAY_PIN']) delete env[pin];
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out })));
-}
+const cli = runCli;
 
 const running: ServerProcess[] = [];
 const sockets: TestSocket[] = [];
@@ -133,7 +117,9 @@ describe('the admin CLI while the server runs on the same DATA_DIR', () => {
     });
     expect(went.ok).toBe(true);
     const refused = await cli(dataDir, folder, 'import-ceremony', titled('Не сейчас'));
-    expect(refused.out).toContain('Шоу идёт: сценарий не заменён. Добавьте --force');
+    expect(refused.out).toContain(
+      'Шоу идёт: сценарий не заменён. Если это была репетиция, завершите её в «Подготовка → Церемония»',
+    );
     expect(refused.code).toBe(1);
     const live = await snapshotOf(server.url, admin);
     expect(live.scenario.ceremony.title).toBe('Репетиция');

@@ -3,6 +3,27 @@ import path from 'node:path';
 import { PINS } from './helpers.js';
 
 const MAIN = path.resolve(import.meta.dirname, '..', 'src', 'main.ts');
+const CLI = path.resolve(import.meta.dirname, '..', 'src', 'cli.ts');
+
+/**
+ * Runs `npm run cli -- …` as the organiser would, in its own process, without waiting on it
+ * synchronously (the test's sockets must keep hearing the server meanwhile). No ADMIN_PIN in its
+ * environment: against a running server it finds the PIN the server stored. `cwd` is where the
+ * organiser typed the command (file names are meant from there).
+ */
+export function runCli(
+  dataDir: string,
+  cwd: string,
+  ...args: string[]
+): Promise<{ code: number | null; out: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, INIT_CWD: cwd };
+  for (const pin of ['ADMIN_PIN', 'HOST_PIN', 'VOLUNTEER_PIN', 'DISPLAY_PIN']) delete env[pin];
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out })));
+}
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -1,15 +1,28 @@
 import { useT } from '@ceremony/shared/ui';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 interface ConfirmDialogProps {
   text: string;
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** More to read or choose between the question and the buttons. */
+  children?: ReactNode;
+  /** Confirm stays off until the admin has chosen (nothing is chosen for them). */
+  confirmDisabled?: boolean;
+  testId?: string;
 }
 
 /** A modal question before anything that changes the projector out of order. Escape cancels. */
-export function ConfirmDialog({ text, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  text,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  children,
+  confirmDisabled = false,
+  testId = 'confirm-dialog',
+}: ConfirmDialogProps) {
   const t = useT();
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -25,15 +38,21 @@ export function ConfirmDialog({ text, confirmLabel, onConfirm, onCancel }: Confi
         className="cer-card dialog"
         role="dialog"
         aria-modal="true"
-        data-testid="confirm-dialog"
+        data-testid={testId}
         onClick={(e) => e.stopPropagation()}
       >
         <p className="dialog__text">{text}</p>
+        {children}
         <div className="dialog__buttons">
           <button ref={cancel} className="cer-button" onClick={onCancel}>
             {t('host.cancel')}
           </button>
-          <button className="cer-button cer-button--primary" data-testid="confirm-yes" onClick={onConfirm}>
+          <button
+            className="cer-button cer-button--primary"
+            data-testid="confirm-yes"
+            disabled={confirmDisabled}
+            onClick={onConfirm}
+          >
             {confirmLabel}
           </button>
         </div>

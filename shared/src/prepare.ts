@@ -341,3 +341,32 @@ export function cuesOfNomination(cues: readonly Cue[], nominationId: string): Cu
 
 export * from './generate.js';
 export * from './readiness.js';
+// ---------------------------------------------------------------- the ceremony: new, settings, rehearsal
+
+export * from './ceremonyNew.js';
+
+/**
+ * What `POST /api/admin/ceremony/new` answers in `removes`: the agreed counts, plus the guests'
+ * reviews, which belong to the old evening's report and would otherwise show up in the new one.
+ */
+export interface NewCeremonyRemovals extends CeremonyRemovals {
+  feedback: number;
+}
+
+/** `POST /api/admin/rehearsal/end`: the state before the first GO, and what the rehearsal left or lost. */
+export interface RehearsalEndAnswer {
+  ok: true;
+  state: ShowState;
+  arrivals: RehearsalEnd['arrivals'];
+  /** Removed with `clear` (zeros with `keep`). */
+  cleared: { admissions: number; stationVisits: number };
+}
+
+/** `PUT /api/admin/ceremony/settings`' answer. */
+export interface CeremonySettingsAnswer {
+  ok: true;
+  state: ShowState;
+}
+
+/** Query of `POST /api/admin/ceremony/new`: `dryRun=1` only counts what would be removed. */
+export const NewCeremonyQuerySchema = z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() });

@@ -149,6 +149,24 @@ export class ShowService {
     return this.snapshot();
   }
 
+  /**
+   * Back to before the first GO (a rehearsal ended, a new ceremony began), with the next revision so
+   * every screen takes it as news rather than as an old state. `write` persists the state together
+   * with whatever else belongs in the same transaction; only then is it held and broadcast: as a
+   * snapshot when the scenario changed, as a state when it did not.
+   */
+  rewind(scenario: Scenario, write: (state: ShowState) => void): ShowState {
+    const state: ShowState = { ...initialShowState(), revision: this.state.revision + 1 };
+    write(state);
+    const changed = scenario !== this.scenario;
+    this.scenario = scenario;
+    this.state = state;
+    this.armAutoFollow();
+    if (changed) this.deps.onSnapshot?.(this.snapshot());
+    else this.deps.onState(state);
+    return state;
+  }
+
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

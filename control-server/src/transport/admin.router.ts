@@ -174,7 +174,13 @@ export function adminRouter(deps: AdminDeps): express.Router {
         failure('INVALID_PAYLOAD', `Сценарий не принят — ${parsed.problems.slice(0, 10).join('; ')}`),
       );
     if (deps.show.current().status === 'running' && !force)
-      return send(res, failure('CONFLICT', 'Шоу идёт: сценарий можно заменить только с force=1.'));
+      return send(
+        res,
+        failure(
+          'CONFLICT',
+          'Шоу идёт: сценарий не заменён. Если это была репетиция, завершите её в «Подготовка → Церемония» и повторите; заменить сценарий во время самого вечера можно только с force=1.',
+        ),
+      );
     const snapshot = deps.show.replaceScenario(parsed.scenario);
     deps.onScenario(snapshot);
     send(res, { ok: true, state: snapshot.state });

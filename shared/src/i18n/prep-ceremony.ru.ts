@@ -1,2 +1,110 @@
 /** Russian strings of the «Подготовка» tab, section «ceremony» (merged into ru.ts). Plural keys hold every form. */
-export const prepCeremonyRu = {} as const;
+export const prepCeremonyRu = {
+  'prepare.ceremony.settings': 'Настройки церемонии',
+  'prepare.ceremony.title': 'Название',
+  'prepare.ceremony.subtitle': 'Подзаголовок',
+  'prepare.ceremony.date': 'Дата',
+  'prepare.ceremony.time': 'Время начала',
+  'prepare.ceremony.when': 'Начало: {date}, {time}',
+  'prepare.ceremony.venue': 'Место проведения',
+  'prepare.ceremony.duration': 'Продолжительность вечера',
+  'prepare.ceremony.hours': 'ч',
+  'prepare.ceremony.minutes': 'мин',
+  'prepare.ceremony.colours': 'Цвета проектора',
+  'prepare.ceremony.colour.background': 'Фон',
+  'prepare.ceremony.colour.text': 'Текст',
+  'prepare.ceremony.colour.accent': 'Акцент',
+  'prepare.ceremony.colour.primary': 'Основной',
+  'prepare.ceremony.logo': 'Логотип',
+  'prepare.ceremony.preview': 'Так выглядит проектор',
+  'prepare.ceremony.previewAccent': 'Номинация',
+  'prepare.ceremony.save': 'Сохранить',
+  'prepare.ceremony.saved': 'Сохранено.',
+  'prepare.ceremony.demo': 'Сейчас загружена демонстрационная церемония с выдуманными людьми.',
+  'prepare.ceremony.error.title': 'Укажите название церемонии.',
+  'prepare.ceremony.error.when': 'Укажите дату и время начала.',
+  'prepare.ceremony.error.minutes': 'Минуты — от 0 до 59.',
+  'prepare.ceremony.error.duration': 'Вечер не может длиться больше 24 часов.',
+
+  'prepare.rehearsal.heading': 'Репетиция',
+  'prepare.rehearsal.started': 'Шоу запущено: сейчас кадр {n} из {total}.',
+  'prepare.rehearsal.explain':
+    'После репетиции верните шоу к началу: часы вечера, «опережение/отставание» и отчёт начнут считать с первого GO самого вечера. Журнал шоу сохранит репетицию.',
+  'prepare.rehearsal.end': 'Завершить репетицию',
+  'prepare.rehearsal.confirm': 'Завершить репетицию и вернуть шоу к началу?',
+  'prepare.rehearsal.choose':
+    'Что сделать с отметками о входе и посещениями площадок, сделанными до сих пор?',
+  'prepare.rehearsal.keep': 'Оставить — гости уже проходят по-настоящему',
+  'prepare.rehearsal.clear': 'Удалить — это были пробные сканирования ({admissions}, {visits})',
+  'prepare.rehearsal.chooseFirst': 'Выберите, оставить или удалить.',
+  'prepare.rehearsal.doneKeep':
+    'Репетиция завершена: шоу вернулось к началу, отметки о входе и посещения оставлены.',
+  'prepare.rehearsal.doneClear':
+    'Репетиция завершена: шоу вернулось к началу; удалено: {admissions}, {visits}.',
+
+  'prepare.new.heading': 'Новая церемония',
+  'prepare.new.explain':
+    'Начать подготовку нового вечера с чистого листа: без номинантов, гостей и отметок о входе. Номинации и площадки останутся — их можно будет поправить.',
+  'prepare.new.open': 'Новая церемония…',
+  'prepare.new.running':
+    'Шоу идёт: новую церемонию можно начать после окончания вечера или после «Завершить репетицию».',
+  'prepare.new.next': 'Далее',
+  'prepare.new.cancel': 'Отмена',
+  'prepare.new.removes': 'Будут удалены: {list}.',
+  'prepare.new.removesNothing': 'Удалять нечего.',
+  'prepare.new.keeps': 'Останутся: {list} — их можно будет поправить.',
+  'prepare.new.confirm': 'Начать новую церемонию «{title}»?',
+  'prepare.new.start': 'Начать новую церемонию',
+  'prepare.new.done': 'Начата новая церемония «{title}».',
+  'prepare.new.and': ' и ',
+
+  'prepare.count.nominees': {
+    one: '{n} номинант',
+    few: '{n} номинанта',
+    many: '{n} номинантов',
+    other: '{n} номинанта',
+  },
+  'prepare.count.guests': { one: '{n} гость', few: '{n} гостя', many: '{n} гостей', other: '{n} гостя' },
+  'prepare.count.admissions': {
+    one: '{n} отметка о входе',
+    few: '{n} отметки о входе',
+    many: '{n} отметок о входе',
+    other: '{n} отметки о входе',
+  },
+  'prepare.count.stationVisits': {
+    one: '{n} посещение площадки',
+    few: '{n} посещения площадок',
+    many: '{n} посещений площадок',
+    other: '{n} посещения площадок',
+  },
+  'prepare.count.cues': {
+    one: '{n} кадр программы',
+    few: '{n} кадра программы',
+    many: '{n} кадров программы',
+    other: '{n} кадра программы',
+  },
+  'prepare.count.media': {
+    one: '{n} видеофайл демо',
+    few: '{n} видеофайла демо',
+    many: '{n} видеофайлов демо',
+    other: '{n} видеофайла демо',
+  },
+  'prepare.count.feedback': {
+    one: '{n} отзыв гостей',
+    few: '{n} отзыва гостей',
+    many: '{n} отзывов гостей',
+    other: '{n} отзыва гостей',
+  },
+  'prepare.count.nominations': {
+    one: '{n} номинация',
+    few: '{n} номинации',
+    many: '{n} номинаций',
+    other: '{n} номинации',
+  },
+  'prepare.count.stations': {
+    one: '{n} площадка',
+    few: '{n} площадки',
+    many: '{n} площадок',
+    other: '{n} площадки',
+  },
+} as const;

@@ -1,0 +1,50 @@
+import express from 'express';
+import {
+  CeremonySettingsSchema,
+  NewCeremonyQuerySchema,
+  NewCeremonyRequestSchema,
+  RehearsalEndSchema,
+  failure,
+  isOn,
+} from '@ceremony/shared';
+import type { AuthService } from '../domain/auth.service.js';
+import type { CeremonyService } from '../domain/ceremony.service.js';
+import { parseBody, requireRole, send } from './http.js';
+import { describeIssues } from './validate.js';
+
+export interface CeremonyRouterDeps {
+  auth: AuthService;
+  ceremony: CeremonyService;
+  onSeen: (deviceId: string) => void;
+}
+
+const deviceOf = (locals: Record<string, unknown>) => (locals.device as { id: string }).id;
+
+/** The ceremony as a whole (docs/PROTOCOL.md «The ceremony: new, settings, rehearsal»). Admin only. */
+export function ceremonyRouter(deps: CeremonyRouterDeps): express.Router {
+  const api = express.Router();
+  const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
+  const json = express.json({ limit: '16kb' });
+
+  api.post('/admin/ceremony/new', admin, json, (req, res) => {
+    const query = NewCeremonyQuerySchema.safeParse(req.query);
+    if (!query.success) return send(res, failure('INVALID_PAYLOAD', describeIssues(query.error)));
+    const body = parseBody(NewCeremonyRequestSchema, req, res);
+    if (!body) return;
+    send(res, deps.ceremony.newCeremony(body, isOn(query.data.dryRun), deviceOf(res.locals)));
+  });
+
+  api.put('/admin/ceremony/settings', admin, json, (req, res) => {
+    const body = parseBody(CeremonySettingsSchema, req, res);
+    if (!body) return;
+    send(res, deps.ceremony.settings(body, deviceOf(res.locals)));
+  });
+
+  api.post('/admin/rehearsal/end', admin, json, (req, res) => {
+    const body = parseBody(RehearsalEndSchema, req, res);
+    if (!body) return;
+    send(res, deps.ceremony.endRehearsal(body.arrivals, deviceOf(res.locals)));
+  });
+
+  return api;
+}
