@@ -14,3 +14,4 @@ export * from './routing.js';
 export * from './admin.js';
 export * from './playhead.js';
 export * from './prepare.js';
+export * from './captions.js';

@@ -1,6 +1,7 @@
-import type { Branding } from '@ceremony/shared';
+import { captionsUrlOf, type Branding } from '@ceremony/shared';
 import { useCurrentCue, useShow, useShowClient } from '@ceremony/shared/ui';
 import { useEffect, useLayoutEffect, useMemo, useState, type CSSProperties } from 'react';
+import { loadCaptions } from './captions/track.js';
 import { CueView } from './layouts/CueView.js';
 import { cueAfter, videoAhead } from './lookahead.js';
 import { markArrived, markPainted } from './paint.js';
@@ -59,6 +60,9 @@ export function Stage({ debug }: { debug: boolean }) {
   const live: VideoCue | null = status === 'running' && cue?.kind === 'video' ? cue : null;
   const next = cues ? videoAhead(cues, cueIndex) : null;
   usePlayback(pool, live, next, gate.soundOn);
+  // The next clip's captions are read with its video, so they are there from its first word.
+  const nextCaptions = captionsUrlOf(next);
+  useEffect(() => void (nextCaptions && loadCaptions(nextCaptions)), [nextCaptions]);
   useDisplayReport('main', pool, live?.id ?? null, next?.id ?? null);
   usePaintMarks();
   const stationsFree = useStationsFree(cue?.kind === 'break');
