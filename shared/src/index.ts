@@ -15,3 +15,4 @@ export * from './admin.js';
 export * from './playhead.js';
 export * from './prepare.js';
 export * from './captions.js';
+export * from './titleSlide.js';
