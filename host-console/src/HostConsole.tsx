@@ -1,5 +1,5 @@
-import { useSession, useShow, useShowClient, useT } from '@ceremony/shared/ui';
-import { useCallback, useEffect, useState } from 'react';
+import { usePageTitle, useSession, useShow, useShowClient, useT } from '@ceremony/shared/ui';
+import { useCallback, useState } from 'react';
 import { AdminPanel } from './admin/AdminPanel.js';
 import { ControlRail } from './ControlRail.js';
 import { HallView } from './HallView.js';
@@ -62,9 +62,7 @@ export function HostConsole() {
     },
     [setTab],
   );
-  useEffect(() => {
-    document.title = `${t('app.host')} · ${t(`host.tab.${tab}`)}`;
-  }, [t, tab]);
+  usePageTitle(`${t('app.host')} · ${t(`host.tab.${tab}`)}`);
 
   const tabs = TABS.filter((x) => isAdmin || !ADMIN_TABS.includes(x));
   return (

@@ -1,5 +1,5 @@
 import { captionsUrlOf, type Branding } from '@ceremony/shared';
-import { useCurrentCue, useShow, useShowClient } from '@ceremony/shared/ui';
+import { useCurrentCue, usePageTitle, useShow, useShowClient, useT } from '@ceremony/shared/ui';
 import { useEffect, useLayoutEffect, useMemo, useState, type CSSProperties } from 'react';
 import { loadCaptions } from './captions/track.js';
 import { CueView } from './layouts/CueView.js';
@@ -46,6 +46,8 @@ function usePaintMarks() {
  * spinner; when the link drops, the store keeps the last state and so the picture stays.
  */
 export function Stage({ debug }: { debug: boolean }) {
+  const t = useT();
+  usePageTitle(t('app.display'));
   const branding = useShow((s) => s.scenario?.ceremony.branding ?? null);
   const cues = useShow((s) => s.scenario?.cues ?? null);
   const status = useShow((s) => s.show?.status ?? null);

@@ -238,6 +238,7 @@ export const ru = {
   ...prepPackageRu,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Субтитры',
+  'confidence.title': 'Монитор ведущего',
   'feedback.titleOf': 'Как вам вечер «{title}»?',
   'error.generic': 'Что-то пошло не так. Попробуйте ещё раз.',
 } as const;

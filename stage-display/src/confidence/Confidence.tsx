@@ -1,5 +1,5 @@
 import { formatClock, formatDuration, showTiming, type Cue } from '@ceremony/shared';
-import { useCurrentCue, useLang, useShow, useT } from '@ceremony/shared/ui';
+import { useCurrentCue, useLang, usePageTitle, useShow, useT } from '@ceremony/shared/ui';
 import type { ReactNode } from 'react';
 import { ConfidenceCaption } from '../captions/ConfidenceCaption.js';
 import { Fit } from '../Fit.js';
@@ -62,6 +62,7 @@ export function Confidence({ debug }: { debug: boolean }) {
   const cue = useCurrentCue();
   const next = cues ? cueAfter(cues, cueIndex) : null;
   useDisplayReport('confidence', null, null, null);
+  usePageTitle(t('confidence.title'));
 
   // The host console's show clock, so both read the same (and both stop when the show has ended).
   const showElapsed =
