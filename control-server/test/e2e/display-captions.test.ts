@@ -10,7 +10,7 @@ import { gotoCue, openDisplay, settledOn } from './display-kit.js';
 // Timed inside the 12 s demo interview; Cyrillic with «ё», guillemets and a voice tag.
 const VTT = `WEBVTT
 
-00:00:00.200 --> 00:00:03.500
+00:00:00.000 --> 00:00:03.500
 «Ёлка во дворе» — с неё всё и началось
 
 00:00:03.500 --> 00:00:07.000
@@ -21,6 +21,10 @@ const VTT = `WEBVTT
 `;
 const FIRST = '«Ёлка во дворе» — с неё всё и началось';
 const SECOND = 'Ещё раз «спасибо» всем соседям!';
+
+/** The text of a test id now, or null: never waits for it to appear (a poll must be able to fail). */
+const textOf = (page: Page, testId: string) =>
+  page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null, testId);
 
 /** The clip's position on the projector, and whether it is on screen. */
 const clip = (page: Page) =>
@@ -85,7 +89,7 @@ describe.runIf(hasChromium)('captions on the projector and the confidence monito
     await playFromTop();
 
     const caption = page.getByTestId('stage-caption');
-    await expect.poll(() => caption.textContent(), { timeout: 10_000 }).toBe(FIRST);
+    await expect.poll(() => textOf(page, 'stage-caption'), { timeout: 10_000 }).toBe(FIRST);
     const box = await page.evaluate(() => {
       const frame = document.querySelector('.stage')!.getBoundingClientRect();
       const text = document.querySelector<HTMLElement>('[data-testid="stage-caption"]')!;
@@ -116,12 +120,12 @@ describe.runIf(hasChromium)('captions on the projector and the confidence monito
 
     // The monitor plays no video: its line comes from the show's clock, and it is the same line.
     const confCaption = conf.page.getByTestId('conf-caption');
-    await expect.poll(() => confCaption.textContent(), { timeout: 10_000 }).toContain(FIRST);
+    await expect.poll(() => textOf(conf.page, 'conf-caption'), { timeout: 10_000 }).toContain(FIRST);
     await screenshot(conf.page, 'display-confidence-captions');
 
     // The next caption takes over as the clip plays on, on both screens.
-    await expect.poll(() => caption.textContent(), { timeout: 10_000 }).toBe(SECOND);
-    await expect.poll(() => confCaption.textContent(), { timeout: 10_000 }).toContain(SECOND);
+    await expect.poll(() => textOf(page, 'stage-caption'), { timeout: 10_000 }).toBe(SECOND);
+    await expect.poll(() => textOf(conf.page, 'conf-caption'), { timeout: 10_000 }).toContain(SECOND);
 
     // A blackout takes the words off both screens with the picture; they come back with it.
     const host = await s.socket('host');
@@ -135,14 +139,36 @@ describe.runIf(hasChromium)('captions on the projector and the confidence monito
   });
 
   it('follows the clip when it is moved: a seek shows the caption of the new place', async () => {
+    await setCaptions({ subtitlesUrl: '/media/interview.vtt' });
     const { page, errors } = await openDisplay(browser, s.url);
     await playFromTop();
-    const caption = page.getByTestId('stage-caption');
-    await expect.poll(() => caption.textContent(), { timeout: 10_000 }).toBe(FIRST);
+    await expect.poll(() => textOf(page, 'stage-caption'), { timeout: 10_000 }).toBe(FIRST);
     await page.evaluate(() => {
       document.querySelector<HTMLVideoElement>('.video-slot video')!.currentTime = 7.5;
     });
-    await expect.poll(() => caption.textContent()).toBe('Приходите в субботу');
+    await expect.poll(() => textOf(page, 'stage-caption')).toBe('Приходите в субботу');
+    expect(errors).toEqual([]);
+  });
+
+  it('a projector reloaded mid-clip picks the words up where the hall is, not from the first caption', async () => {
+    await setCaptions({ subtitlesUrl: '/media/interview.vtt' });
+    const { page, context, errors } = await openDisplay(browser, s.url);
+    await playFromTop();
+    await expect.poll(() => textOf(page, 'stage-caption'), { timeout: 10_000 }).toBe(SECOND);
+    // Every caption the reloaded page ever shows, from its first render.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenCaptions: string[] }).seenCaptions = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="stage-caption"]')?.textContent ?? null;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload(); // signed in and started already: the page comes straight back to the hall
+    await expect.poll(() => textOf(page, 'stage-caption'), { timeout: 10_000 }).not.toBeNull();
+    const seen = await page.evaluate(() => (window as unknown as { seenCaptions: string[] }).seenCaptions);
+    expect(seen[0]).not.toBe(FIRST);
+    expect(seen).not.toContain(FIRST);
     expect(errors).toEqual([]);
   });
 
@@ -187,8 +213,7 @@ describe.runIf(hasChromium)('captions on the projector and the confidence monito
     await signInWithPin(page, PINS.display);
     await page.getByTestId('start').click();
     await playFromTop();
-    const caption = page.getByTestId('stage-caption');
-    await expect.poll(() => caption.textContent(), { timeout: 10_000 }).toBe(FIRST);
+    await expect.poll(() => textOf(page, 'stage-caption'), { timeout: 10_000 }).toBe(FIRST);
     const { frame, r, fontPx } = await page.evaluate(() => {
       const f = document.querySelector('.stage')!.getBoundingClientRect();
       const text = document.querySelector<HTMLElement>('[data-testid="stage-caption"]')!;
