@@ -17,10 +17,12 @@ const VTT = `WEBVTT
 <v Анна>Ещё раз «спасибо» всем соседям!</v>
 
 00:00:07.000 --> 00:00:11.000
-Приходите в субботу
+Приходите в субботу к нам во двор: будем сажать ёлки, пить чай из самовара
+и вспоминать, как «всё начиналось» — с одной лопаты и большого желания
 `;
 const FIRST = '«Ёлка во дворе» — с неё всё и началось';
 const SECOND = 'Ещё раз «спасибо» всем соседям!';
+const LONG = 'Приходите в субботу к нам во двор';
 
 /** The text of a test id now, or null: never waits for it to appear (a poll must be able to fail). */
 const textOf = (page: Page, testId: string) =>
@@ -146,7 +148,21 @@ describe.runIf(hasChromium)('captions on the projector and the confidence monito
     await page.evaluate(() => {
       document.querySelector<HTMLVideoElement>('.video-slot video')!.currentTime = 7.5;
     });
-    await expect.poll(() => textOf(page, 'stage-caption')).toBe('Приходите в субботу');
+    await expect.poll(() => textOf(page, 'stage-caption')).toContain(LONG);
+    // A caption too long for the box still takes two lines at most: the speaker's face stays clear.
+    const { height, lineHeight, padding } = await page.evaluate(() => {
+      const text = document.querySelector<HTMLElement>('[data-testid="stage-caption"]')!;
+      const style = getComputedStyle(text);
+      return {
+        height: text.getBoundingClientRect().height,
+        lineHeight: parseFloat(style.lineHeight),
+        padding: parseFloat(style.paddingTop) + parseFloat(style.paddingBottom),
+      };
+    });
+    expect(height).toBeLessThanOrEqual(2 * lineHeight + padding + 1);
+    expect(height).toBeGreaterThan(1.5 * lineHeight);
+    await settledOn(page, video.id);
+    await screenshot(page, 'display-video-captions-long');
     expect(errors).toEqual([]);
   });
 

@@ -33,8 +33,9 @@ export function StageCaptions({ cue }: { cue: VideoCue }) {
   if (blackout || !text) return null;
   return (
     <div className="stage-captions" aria-live="off">
-      <p className="stage-captions__text" data-testid="stage-caption">
-        {text}
+      <p className="stage-captions__box" data-testid="stage-caption">
+        {/* Clamped inside the padded box: clamping the box itself let a third line peek out below. */}
+        <span className="stage-captions__text">{text}</span>
       </p>
     </div>
   );
