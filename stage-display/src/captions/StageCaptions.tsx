@@ -18,7 +18,12 @@ export function StageCaptions({ cue }: { cue: VideoCue }) {
   const [text, setText] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!pool || !lines || lines.length === 0) return setText(null);
+    if (!pool || !lines || lines.length === 0) {
+      setText(null);
+      return;
+    }
+    // Every animation frame rather than on timeupdate (about 4 a second): a caption a quarter of a
+    // second late is visibly behind the speaker's lips. React skips the render when the text is the same.
     let frame = 0;
     const tick = () => {
       const el = pool.get(cue.id)?.el;
@@ -32,7 +37,7 @@ export function StageCaptions({ cue }: { cue: VideoCue }) {
 
   if (blackout || !text) return null;
   return (
-    <div className="stage-captions" aria-live="off">
+    <div className="stage-captions">
       <p className="stage-captions__box" data-testid="stage-caption">
         {/* Clamped inside the padded box: clamping the box itself let a third line peek out below. */}
         <span className="stage-captions__text">{text}</span>
