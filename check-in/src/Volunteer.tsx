@@ -1,4 +1,4 @@
-import { useSession, useT } from '@ceremony/shared/ui';
+import { usePageTitle, useSession, useShow, useT } from '@ceremony/shared/ui';
 import { useRef, useState, type FormEvent } from 'react';
 import { useDesk } from './desk/DeskProvider.js';
 import { ResultScreen } from './ResultScreen.js';
@@ -15,11 +15,17 @@ export function Volunteer() {
   const t = useT();
   const { signOut } = useSession();
   const [tab, setTab] = useState<Tab>('scan');
+  // The evening's own name on the bar, so a volunteer lent a phone knows which ceremony it is set up for.
+  const ceremony = useShow((s) => s.scenario?.ceremony.title ?? null);
+  usePageTitle(t('app.checkin'));
 
   return (
     <div className="checkin">
       <header className="checkin__bar">
-        <h1 className="checkin__app">{t('app.checkin')}</h1>
+        <h1 className="checkin__app" data-testid="app-title">
+          {ceremony ?? t('app.checkin')}
+          {ceremony && <span className="checkin__role">{t('app.checkin')}</span>}
+        </h1>
         <button className="cer-button cer-button--quiet checkin__signout" onClick={signOut}>
           {t('signin.signOut')}
         </button>

@@ -177,7 +177,10 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     '/api',
     infoRouter(config.host, () => httpsPort),
   );
-  app.use('/api', feedbackRouter(db, clock));
+  app.use(
+    '/api',
+    feedbackRouter(db, clock, () => show.snapshot().scenario.ceremony),
+  );
   app.use('/api', apiRouter({ auth, show, guests, version: VERSION, startedAt, clock, onSeen }));
   app.use(
     '/api',

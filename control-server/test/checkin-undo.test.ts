@@ -122,3 +122,21 @@ describe('POST /api/feedback', () => {
     expect(r.body.error.code).toBe('INVALID_PAYLOAD');
   });
 });
+
+describe('GET /api/feedback', () => {
+  it('gives the guests’ page the ceremony’s title and colours, with no sign-in and nothing personal', async () => {
+    const { ceremony } = s.app.show.snapshot().scenario;
+    const r = await http(`${s.url}/api/feedback`);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      ok: true,
+      title: ceremony.title,
+      subtitle: ceremony.subtitle ?? null,
+      branding: {
+        primary: ceremony.branding.primary,
+        accent: ceremony.branding.accent,
+        logoUrl: ceremony.branding.logoUrl ?? null,
+      },
+    });
+  });
+});

@@ -1,5 +1,5 @@
-import { useSession, useShow, useShowClient, useT } from '@ceremony/shared/ui';
-import { useCallback, useEffect, useState } from 'react';
+import { usePageTitle, useSession, useShow, useShowClient, useT } from '@ceremony/shared/ui';
+import { useCallback, useState } from 'react';
 import { AdminPanel } from './admin/AdminPanel.js';
 import { ControlRail } from './ControlRail.js';
 import { HallView } from './HallView.js';
@@ -71,9 +71,7 @@ export function HostConsole() {
     setPrepareKey((k) => k + 1);
     setTab('prepare');
   }, [setTab]);
-  useEffect(() => {
-    document.title = `${t('app.host')} · ${t(`host.tab.${tab}`)}`;
-  }, [t, tab]);
+  usePageTitle(`${t('app.host')} · ${t(`host.tab.${tab}`)}`);
 
   // Preparing needs the width (lists of 125 nominees, the media library); GO stays while the show runs.
   const railShown = tab !== 'prepare' || running;

@@ -1,4 +1,4 @@
-import type { Cue, Scenario } from '@ceremony/shared';
+import { titleSlideText, type Cue, type Scenario } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import type { CSSProperties } from 'react';
 import { cueDetail } from './cueDetail.js';
@@ -19,6 +19,12 @@ export function StagePreview({ scenario, cue, blackout = false, label }: StagePr
   const t = useT();
   const { branding, title, subtitle } = scenario.ceremony;
   const dark = blackout || cue?.kind === 'hold';
+  // Before the show and on a title slide the projector shows the ceremony's own title.
+  const shown = !cue
+    ? { title, subtitle: subtitle ?? null }
+    : cue.kind === 'title'
+      ? titleSlideText(scenario.ceremony, cue)
+      : { title: cue.title, subtitle: cueDetail(cue, scenario) };
   const style = {
     background: branding.background,
     color: branding.text,
@@ -39,8 +45,8 @@ export function StagePreview({ scenario, cue, blackout = false, label }: StagePr
             <span className="preview__kind" style={{ color: branding.accent }}>
               {cue ? t(`cue.${cue.kind}`) : ''}
             </span>
-            <strong className="preview__title">{cue ? cue.title : title}</strong>
-            <span className="preview__detail">{cue ? cueDetail(cue, scenario) : subtitle}</span>
+            <strong className="preview__title">{shown.title}</strong>
+            <span className="preview__detail">{shown.subtitle}</span>
           </>
         )}
       </div>

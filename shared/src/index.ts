@@ -15,3 +15,5 @@ export * from './admin.js';
 export * from './playhead.js';
 export * from './prepare.js';
 export * from './nomineeLink.js';
+export * from './captions.js';
+export * from './titleSlide.js';

@@ -1,6 +1,7 @@
-import type { Branding } from '@ceremony/shared';
-import { useCurrentCue, useShow, useShowClient } from '@ceremony/shared/ui';
+import { captionsUrlOf, type Branding } from '@ceremony/shared';
+import { useCurrentCue, usePageTitle, useShow, useShowClient, useT } from '@ceremony/shared/ui';
 import { useEffect, useLayoutEffect, useMemo, useState, type CSSProperties } from 'react';
+import { loadCaptions } from './captions/track.js';
 import { CueView } from './layouts/CueView.js';
 import { cueAfter, videoAhead } from './lookahead.js';
 import { markArrived, markPainted } from './paint.js';
@@ -45,6 +46,8 @@ function usePaintMarks() {
  * spinner; when the link drops, the store keeps the last state and so the picture stays.
  */
 export function Stage({ debug }: { debug: boolean }) {
+  const t = useT();
+  usePageTitle(t('app.display'));
   const branding = useShow((s) => s.scenario?.ceremony.branding ?? null);
   const cues = useShow((s) => s.scenario?.cues ?? null);
   const status = useShow((s) => s.show?.status ?? null);
@@ -59,6 +62,9 @@ export function Stage({ debug }: { debug: boolean }) {
   const live: VideoCue | null = status === 'running' && cue?.kind === 'video' ? cue : null;
   const next = cues ? videoAhead(cues, cueIndex) : null;
   usePlayback(pool, live, next, gate.soundOn);
+  // The next clip's captions are read with its video, so they are there from its first word.
+  const nextCaptions = captionsUrlOf(next);
+  useEffect(() => void (nextCaptions && loadCaptions(nextCaptions)), [nextCaptions]);
   useDisplayReport('main', pool, live?.id ?? null, next?.id ?? null);
   usePaintMarks();
   const stationsFree = useStationsFree(cue?.kind === 'break');

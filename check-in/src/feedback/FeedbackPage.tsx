@@ -1,6 +1,7 @@
 import { useT } from '@ceremony/shared/ui';
-import { useState, type FormEvent } from 'react';
+import { useState, type CSSProperties, type FormEvent } from 'react';
 import { sendFeedback, type FeedbackOutcome } from './sendFeedback.js';
+import { useCeremonyInfo } from './useCeremonyInfo.js';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
@@ -11,6 +12,8 @@ export function FeedbackPage() {
   const [comment, setComment] = useState('');
   const [outcome, setOutcome] = useState<FeedbackOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const ceremony = useCeremonyInfo();
+  const accent = ceremony ? ({ '--feedback-accent': ceremony.branding.accent } as CSSProperties) : undefined;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -22,14 +25,16 @@ export function FeedbackPage() {
 
   if (outcome === 'sent')
     return (
-      <main className="feedback" data-testid="feedback-thanks">
+      <main className="feedback" style={accent} data-testid="feedback-thanks">
         <h1 className="feedback__title">{t('feedback.thanks')}</h1>
         <p className="feedback__lead">{t('feedback.thanksLead')}</p>
       </main>
     );
   return (
-    <main className="feedback">
-      <h1 className="feedback__title">{t('feedback.title')}</h1>
+    <main className="feedback" style={accent}>
+      <h1 className="feedback__title" data-testid="feedback-title">
+        {ceremony ? t('feedback.titleOf', { title: ceremony.title }) : t('feedback.title')}
+      </h1>
       <p className="feedback__lead">{t('feedback.lead')}</p>
       <form className="feedback__form" onSubmit={(e) => void submit(e)}>
         <fieldset className="feedback__stars">

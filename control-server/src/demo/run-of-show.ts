@@ -96,8 +96,8 @@ export function demoCues(
         'Добрый вечер, дорогие друзья! Мы рады приветствовать вас на церемонии «Светлые люди». Сегодня мы говорим спасибо тем, кто делает наш город добрее, чище и теплее.',
         60,
       ),
+      // No subtitle of its own: the slide shows the ceremony's, so editing it once changes the slide too.
       kind: 'title',
-      subtitle: 'Церемония чествования гражданских активистов и СОНКО',
     },
     {
       ...base(

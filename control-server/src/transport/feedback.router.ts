@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import express from 'express';
-import { FeedbackSchema, failure } from '@ceremony/shared';
+import { FeedbackSchema, failure, type Ceremony, type FeedbackInfo } from '@ceremony/shared';
 import type { Db } from '../store/db.js';
 import { FeedbackRepository } from '../store/feedback.repository.js';
 import { parseBody, send } from './http.js';
@@ -17,11 +17,25 @@ const clientOf = (req: express.Request) =>
     .digest('hex')
     .slice(0, 16);
 
-/** POST /api/feedback: the guests' public rating and comment, no sign-in, rate-limited per phone. */
-export function feedbackRouter(db: Db, clock: () => number): express.Router {
+/**
+ * POST /api/feedback: the guests' public rating and comment, no sign-in, rate-limited per phone.
+ * GET /api/feedback: the ceremony's title and colours for that page, read at each request so an
+ * edited title is what the next guest sees.
+ */
+export function feedbackRouter(db: Db, clock: () => number, ceremony: () => Ceremony): express.Router {
   const repo = new FeedbackRepository(db);
   const recent = new Map<string, number[]>();
   const router = express.Router();
+  router.get('/feedback', (_req, res) => {
+    const { title, subtitle, branding } = ceremony();
+    const info: FeedbackInfo = {
+      ok: true,
+      title,
+      subtitle: subtitle ?? null,
+      branding: { primary: branding.primary, accent: branding.accent, logoUrl: branding.logoUrl ?? null },
+    };
+    res.set('cache-control', 'no-cache').json(info);
+  });
   router.post('/feedback', express.json({ limit: '16kb' }), (req, res) => {
     const now = clock();
     const client = clientOf(req);

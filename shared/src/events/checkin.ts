@@ -121,3 +121,14 @@ export const FeedbackSchema = z.strictObject({
   comment: z.string().trim().max(2000).optional(),
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
+
+/**
+ * `GET /api/feedback`, public: what the guests' page needs to greet them with the evening's own
+ * name and colours (nothing personal: it is open to anyone on the hall's network).
+ */
+export interface FeedbackInfo {
+  ok: true;
+  title: string;
+  subtitle: string | null;
+  branding: { primary: string; accent: string; logoUrl: string | null };
+}

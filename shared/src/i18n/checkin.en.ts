@@ -58,7 +58,7 @@ export const checkinEn: {
   'station.visit.already-inside': '{name} is already in',
   'station.visit.unknown-code': 'Unknown code',
   'station.visit.revoked': 'Badge revoked',
-  'feedback.title': 'How was «Bright People»?',
+  'feedback.title': 'How was the evening?',
   'feedback.lead': 'Rate the ceremony and leave a few words — it helps the organisers.',
   'feedback.rating': 'Your rating',
   'feedback.stars': plural('{n} star', '{n} stars'),

@@ -81,7 +81,7 @@ export const checkinRu = {
   'station.visit.already-inside': '{name} уже на площадке',
   'station.visit.unknown-code': 'Код не найден',
   'station.visit.revoked': 'Бейдж отозван',
-  'feedback.title': 'Как вам вечер «Светлые люди»?',
+  'feedback.title': 'Как вам вечер?',
   'feedback.lead': 'Оцените церемонию и напишите пару слов — это поможет организаторам.',
   'feedback.rating': 'Ваша оценка',
   'feedback.stars': { one: '{n} звезда', few: '{n} звезды', many: '{n} звёзд', other: '{n} звезды' },

@@ -237,5 +237,9 @@ export const en: Dictionary = {
   ...prepCeremonyEn,
   ...prepShowEn,
   ...prepPackageEn,
+  // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
+  'confidence.caption': 'Captions',
+  'confidence.title': 'Confidence monitor',
+  'feedback.titleOf': 'How was «{title}»?',
   'error.generic': 'Something went wrong. Please try again.',
 };

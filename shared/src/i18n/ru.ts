@@ -236,6 +236,10 @@ export const ru = {
   ...prepCeremonyRu,
   ...prepShowRu,
   ...prepPackageRu,
+  // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
+  'confidence.caption': 'Субтитры',
+  'confidence.title': 'Монитор ведущего',
+  'feedback.titleOf': 'Как вам вечер «{title}»?',
   'error.generic': 'Что-то пошло не так. Попробуйте ещё раз.',
 } as const;
 

@@ -11,3 +11,4 @@ export {
   useShowClient,
   type ShowClientProviderProps,
 } from './ShowClientProvider.js';
+export { usePageTitle } from './usePageTitle.js';

@@ -1,11 +1,23 @@
 import { formatClock, formatDuration, showTiming, type Cue } from '@ceremony/shared';
-import { useCurrentCue, useLang, useShow, useT } from '@ceremony/shared/ui';
+import { useCurrentCue, useLang, usePageTitle, useShow, useT } from '@ceremony/shared/ui';
+import type { ReactNode } from 'react';
+import { ConfidenceCaption } from '../captions/ConfidenceCaption.js';
 import { Fit } from '../Fit.js';
 import { cueAfter } from '../lookahead.js';
 import { useServerNow } from '../useServerNow.js';
 import { useDisplayReport } from '../video/useDisplayReport.js';
 
-function CueHeading({ label, cue, testId }: { label: string; cue: Cue | null; testId: string }) {
+function CueHeading({
+  label,
+  cue,
+  testId,
+  children,
+}: {
+  label: string;
+  cue: Cue | null;
+  testId: string;
+  children?: ReactNode;
+}) {
   const t = useT();
   return (
     <div className={`conf-cue conf-cue--${testId}`}>
@@ -16,6 +28,7 @@ function CueHeading({ label, cue, testId }: { label: string; cue: Cue | null; te
       <p className="conf-cue__title" data-testid={testId}>
         {cue?.title ?? t('confidence.none')}
       </p>
+      {children}
     </div>
   );
 }
@@ -49,6 +62,7 @@ export function Confidence({ debug }: { debug: boolean }) {
   const cue = useCurrentCue();
   const next = cues ? cueAfter(cues, cueIndex) : null;
   useDisplayReport('confidence', null, null, null);
+  usePageTitle(t('confidence.title'));
 
   // The host console's show clock, so both read the same (and both stop when the show has ended).
   const showElapsed =
@@ -110,7 +124,9 @@ export function Confidence({ debug }: { debug: boolean }) {
           label={t('confidence.current')}
           cue={status === 'pre-show' ? null : cue}
           testId="conf-current"
-        />
+        >
+          <ConfidenceCaption now={now} />
+        </CueHeading>
         <div className="conf-notes" data-testid="conf-notes">
           <span className="conf-label">{t('confidence.notes')}</span>
           <div className="conf-notes__box">

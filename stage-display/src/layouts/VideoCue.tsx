@@ -1,4 +1,5 @@
 import { useShow, useT } from '@ceremony/shared/ui';
+import { StageCaptions } from '../captions/StageCaptions.js';
 import { Fit } from '../Fit.js';
 import { VideoSlot } from '../video/VideoSlot.js';
 import type { CueOf } from './CueView.js';
@@ -18,6 +19,7 @@ export function VideoCue({ cue }: { cue: CueOf<'video'> }) {
       </div>
       {nominee && who !== nominee.name && <p className="subtitle">{nominee.name}</p>}
       <VideoSlot cue={cue} />
+      <StageCaptions cue={cue} />
     </Frame>
   );
 }

@@ -183,6 +183,18 @@ describe('a slide for every cue kind', () => {
     );
   });
 
+  it('a title slide shows the ceremony’s title, not the cue’s label; the ceremony’s subtitle unless the cue has its own', () => {
+    const label = { ...base, id: 'c-open', kind: 'title', title: 'Открытие (метка ведущего)' } as Cue;
+    render(<CueView cue={label} />);
+    expect(screen.getByTestId('stage-title').textContent).toBe('Светлые люди');
+    expect(screen.getByTestId('slide-title').textContent).toContain('Церемония чествования');
+    expect(screen.getByTestId('slide-title').textContent).not.toContain('метка');
+    cleanup();
+    render(<CueView cue={{ ...label, subtitle: 'Спасибо, до встречи!' } as Cue} />);
+    expect(screen.getByTestId('slide-title').textContent).toContain('Спасибо, до встречи!');
+    expect(screen.getByTestId('slide-title').textContent).not.toContain('Церемония чествования');
+  });
+
   it('a nominee without consent: the name only, no photo, no citation', () => {
     render(<CueView cue={cue('c-private')} />);
     const slide = screen.getByTestId('slide-nominee');

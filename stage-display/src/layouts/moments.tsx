@@ -1,4 +1,4 @@
-import { formatDate } from '@ceremony/shared';
+import { formatDate, titleSlideText } from '@ceremony/shared';
 import { useLang, useShow, useT } from '@ceremony/shared/ui';
 import { Fit } from '../Fit.js';
 import type { CueOf } from './CueView.js';
@@ -22,13 +22,17 @@ export function PreShow() {
   );
 }
 
+/** The ceremony's title slide: its title and subtitle, not the cue's label (see titleSlideText). */
 export function TitleSlide({ cue }: { cue: CueOf<'title'> }) {
+  const ceremony = useShow((s) => s.scenario?.ceremony ?? null);
+  if (!ceremony) return null;
+  const { title, subtitle } = titleSlideText(ceremony, cue);
   return (
     <Frame kind="title" plain>
       <div className="title-box">
-        <Fit as="h1" text={cue.title} max={9} min={3.5} className="display-title" testId="stage-title" />
+        <Fit as="h1" text={title} max={9} min={3.5} className="display-title" testId="stage-title" />
       </div>
-      {cue.subtitle && <p className="subtitle">{cue.subtitle}</p>}
+      {subtitle && <p className="subtitle">{subtitle}</p>}
     </Frame>
   );
 }
