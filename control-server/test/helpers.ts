@@ -4,7 +4,7 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@ceremony/shared';
 import { createApp, type App } from '../src/app.js';
-import type { Config } from '../src/config.js';
+import { ACCESS_DEFAULTS, type Config } from '../src/config.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -28,7 +28,9 @@ export interface TestServer {
 }
 
 /** Boots the real server on 127.0.0.1, port 0, with a temporary DATA_DIR. */
-export async function startServer(opts: { dataDir?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { dataDir?: string; access?: Partial<Config['access']> } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
   let offset = 0;
   const config: Config = {
@@ -38,6 +40,7 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Test
     pins: { ...PINS },
     appsDir: path.resolve(import.meta.dirname, '..', '..'),
     httpsPort: null,
+    access: { ...ACCESS_DEFAULTS, ...opts.access },
   };
   const app = createApp({ config, clock: () => Date.now() + offset });
   const port = await app.listen();
