@@ -22,6 +22,8 @@ export interface TestServer {
   token(role: Role): string;
   /** A connected socket.io-client of the role; closed by stop(). */
   socket(role: Role, extraAuth?: Record<string, unknown>): Promise<TestSocket>;
+  /** A connected socket signed in with a given token (rejects with the server's refusal). */
+  socketWithToken(token: string): Promise<TestSocket>;
   /** Moves the server's clock forward, e.g. past the double-GO guard. */
   advance(ms: number): void;
   stop(): Promise<void>;
@@ -53,6 +55,7 @@ export async function startServer(
     dataDir,
     token,
     advance: (ms) => void (offset += ms),
+    socketWithToken: (t) => connectAs(url, { token: t }, sockets),
     socket: (role, extraAuth = {}) => connectAs(url, { token: token(role), ...extraAuth }, sockets),
     async stop() {
       for (const s of sockets) s.close();
