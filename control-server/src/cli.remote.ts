@@ -147,7 +147,12 @@ export function remoteTarget(server: LiveServer, dataDir: string): CliTarget {
       return failed(answer);
     },
     resetPin: async (role) => {
-      const answer = await call<{ pin: string; fromEnv: boolean }>(`/api/admin/pins/${role}`, 'POST');
+      const answer = await call<{ pin: string; fromEnv: boolean }>(
+        '/api/admin/pins',
+        'POST',
+        JSON.stringify({ role }),
+        'application/json',
+      );
       return answer.ok ? { pin: answer.pin, fromEnv: answer.fromEnv } : failed(answer);
     },
   };

@@ -115,7 +115,11 @@ it('a new PIN for a role signs that role out everywhere; the admin changing the 
   const socket = await s.socket('volunteer');
   const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
 
-  const reset = await http(`${s.url}/api/admin/pins/volunteer`, { method: 'POST', token: admin });
+  const reset = await http(`${s.url}/api/admin/pins`, {
+    method: 'POST',
+    token: admin,
+    json: { role: 'volunteer' },
+  });
   expect(reset.status).toBe(200);
   expect(reset.body.pin).toMatch(/^\d{6}$/);
   await dropped;
@@ -123,9 +127,16 @@ it('a new PIN for a role signs that role out everywhere; the admin changing the 
   expect((await signIn(s.url, PINS.volunteer)).status).toBe(401);
   expect((await signIn(s.url, reset.body.pin)).body.role).toBe('volunteer');
 
-  const adminReset = await http(`${s.url}/api/admin/pins/admin`, { method: 'POST', token: admin });
+  const adminReset = await http(`${s.url}/api/admin/pins`, {
+    method: 'POST',
+    token: admin,
+    json: { role: 'admin' },
+  });
   expect(adminReset.status).toBe(200);
   expect((await http(`${s.url}/api/admin/devices`, { token: admin })).status).toBe(200);
   expect((await http(`${s.url}/api/admin/devices`, { token: otherAdmin })).status).toBe(401);
-  expect((await http(`${s.url}/api/admin/pins/nobody`, { method: 'POST', token: admin })).status).toBe(404);
+  expect(
+    (await http(`${s.url}/api/admin/pins`, { method: 'POST', token: admin, json: { role: 'nobody' } }))
+      .status,
+  ).toBe(400);
 });

@@ -1,7 +1,11 @@
 import express from 'express';
-import { ROLES, failure, type Role } from '@ceremony/shared';
+import { z } from 'zod';
+import { ROLES } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
-import { requireRole, send } from './http.js';
+import { parseBody, requireRole, send } from './http.js';
+
+const NoFields = z.object({}).strict();
+const PinResetSchema = z.object({ role: z.enum(ROLES) }).strict();
 
 /**
  * Who gets in, for the admin: the PIN brake (its alarm when many addresses guess, and a way to lift
@@ -19,14 +23,18 @@ export function accessRouter(deps: { auth: AuthService; onSeen: (id: string) => 
     }),
   );
 
-  api.post('/admin/access/clear', admin, (_req, res) => {
+  // No fields, but a body that is sent must be well-formed JSON, like every POST here.
+  api.post('/admin/access/clear', admin, express.json({ limit: '1kb' }), (req, res) => {
+    if (!parseBody(NoFields, req, res)) return;
     deps.auth.clearBrake();
     send(res, { ok: true });
   });
 
-  api.post('/admin/pins/:role', admin, (req, res) => {
-    const role = String(req.params.role) as Role;
-    if (!ROLES.includes(role)) return send(res, failure('NOT_FOUND', 'Такой роли нет.'));
+  // The role in a JSON body, not the path: a stray or malformed request must change nothing.
+  api.post('/admin/pins', admin, express.json({ limit: '4kb' }), (req, res) => {
+    const body = parseBody(PinResetSchema, req, res);
+    if (!body) return;
+    const { role } = body;
     // The admin changing the admin PIN stays signed in on the device they did it from.
     const pin = deps.auth.resetPin(role, (res.locals.device as { id: string }).id);
     send(res, { ok: true, role, pin, fromEnv: deps.auth.pinFromEnv.has(role) });
