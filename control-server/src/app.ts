@@ -5,7 +5,7 @@ import path from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
 import { MAX_MESSAGE_BYTES, clipReportFor, failure, type Scenario } from '@ceremony/shared';
-import type { Config } from './config.js';
+import { ACCESS_DEFAULTS, type Config } from './config.js';
 import { buildDemo } from './demo/demo.js';
 import { AuthService } from './domain/auth.service.js';
 import { CheckinService } from './domain/checkin.service.js';
@@ -14,7 +14,7 @@ import { ReportsService } from './domain/reports.service.js';
 import { ReportsRepository } from './store/reports.repository.js';
 import { adminRouter } from './transport/admin.router.js';
 import { ShowService } from './domain/show.service.js';
-import { openDatabase, type Db } from './store/db.js';
+import { openDatabase, ownerOnly, type Db } from './store/db.js';
 import { CheckinsRepository } from './store/checkins.repository.js';
 import { StationsRepository } from './store/stations.repository.js';
 import { StationsService } from './domain/stations.service.js';
@@ -43,6 +43,7 @@ import { listMediaByExtension } from './domain/media.interim.js';
 import { ceremonyRouter } from './transport/ceremony.router.js';
 import { CeremonyService } from './domain/ceremony.service.js';
 import { CeremonyRepository } from './store/ceremony.repository.js';
+import { accessRouter } from './transport/access.router.js';
 
 export const VERSION = '0.1.0';
 
@@ -80,13 +81,15 @@ function seedDemo(show: ShowRepository, guests: GuestsRepository, now: number, m
 /** The composition root: every dependency is passed in, so tests boot a real server on port 0. */
 export function createApp({ config, clock = Date.now }: AppDeps): App {
   const startedAt = clock();
+  const access = config.access ?? ACCESS_DEFAULTS;
   const { db } = openDatabase(config.dataDir);
   const mediaDir = path.join(config.dataDir, 'media');
-  fs.mkdirSync(mediaDir, { recursive: true });
+  fs.mkdirSync(mediaDir, { recursive: true, mode: 0o700 });
   const showRepo = new ShowRepository(db);
   const guestsRepo = new GuestsRepository(db);
   const devices = new DevicesRepository(db);
   if (!showRepo.loadScenario()) seedDemo(showRepo, guestsRepo, clock(), mediaDir);
+  ownerOnly(config.dataDir);
   const scenario: Scenario = showRepo.loadScenario()!;
 
   const app = express();
@@ -108,9 +111,24 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     lastSeen.set(deviceId, now);
     devices.touch(deviceId, now);
   };
-  const auth = new AuthService(devices, config.pins, clock, (id) =>
-    io.in(`device:${id}`).disconnectSockets(true),
+  const auth = new AuthService(
+    devices,
+    config.pins,
+    clock,
+    (id) => io.in(`device:${id}`).disconnectSockets(true),
+    {
+      tokenTtlMs: access.tokenTtlHours * 3_600_000,
+      maxDevicesPerRole: access.maxDevicesPerRole,
+      onBrakeAlarm: (n) =>
+        console.warn(`[auth] ${n} неверных ПИН-кодов с разных адресов за 10 минут: похоже на подбор.`),
+    },
   );
+  // A display or tablet connected all night sends nothing for hours: its open socket is use, and
+  // renews its token, so it is not turned away when it reconnects in the morning.
+  const renewOnline = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) devices.touch(socket.data.deviceId, clock());
+  }, 10 * 60_000);
+  renewOnline.unref();
   const show = new ShowService(
     {
       repo: showRepo,
@@ -209,6 +227,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       onGuests: sendStats,
     }),
   );
+  app.use('/api', accessRouter({ auth, onSeen }));
   app.use('/api', nomineesRouter({ auth, onSeen, nominees: new NomineesService(show, guestsRepo, clock) }));
   // listMedia is a stand-in (media.interim.ts) until MediaLibrary is merged: then `() => media.list()`.
   app.use(
@@ -284,6 +303,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       secure?.close();
       show.stop();
       sendStats.cancel();
+      clearInterval(renewOnline);
       await io.close(); // also closes the HTTP server
       db.close();
     },

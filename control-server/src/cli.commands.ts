@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   GUEST_FIELDS,
+  ROLES,
   type Failure,
   type GuestField,
   type ImportMapping,
@@ -41,12 +42,13 @@ export interface CliTarget extends PackageTarget {
   ceremonyJson(): Promise<string>;
   /** Replaces the scenario; 'show-running' when refused because the show runs and force was not given. */
   replaceScenario(scenario: Scenario, force: boolean): Promise<'replaced' | 'show-running'>;
-  pins(): Promise<Record<Role, string>>;
   /** Starts a new, empty ceremony; with dryRun only counts what would be removed. */
   newCeremony(
     request: NewCeremonyRequest,
     dryRun: boolean,
   ): Promise<Answer<{ dryRun: boolean; removes: NewCeremonyRemovals }>>;
+  /** A new PIN for one role (its devices are signed out); `fromEnv`: the environment sets it at start. */
+  resetPin(role: Role): Promise<{ pin: string; fromEnv: boolean }>;
 }
 
 export interface CliContext {
@@ -83,8 +85,8 @@ export function directTarget(app: App, dataDir: string): CliTarget {
       app.show.replaceScenario(scenario);
       return 'replaced';
     },
-    pins: async () => app.auth.pins,
     newCeremony: async (request, dryRun) => ceremony.newCeremony(request, dryRun, null),
+    resetPin: async (role) => ({ pin: app.auth.resetPin(role), fromEnv: app.auth.pinFromEnv.has(role) }),
   };
 }
 
@@ -208,10 +210,22 @@ export async function importCeremony(ctx: CliContext, args: string[]): Promise<n
   return 0;
 }
 
-/** `pins`: the PIN of every role, as the server uses them. */
-export async function pinsCommand(ctx: CliContext): Promise<number> {
-  const pins = await ctx.target.pins();
-  ctx.out(`admin ${pins.admin}\nhost ${pins.host}\nvolunteer ${pins.volunteer}\ndisplay ${pins.display}`);
+/**
+ * `pins <role>`: a new PIN for one role, printed once (only its hash is kept); every device of that
+ * role is signed out. The way back in when a PIN is forgotten or has leaked.
+ */
+export async function pinsCommand(ctx: CliContext, args: string[]): Promise<number> {
+  const role = ROLES.find((r) => r === args[0]);
+  if (!role) {
+    ctx.out(`Укажите роль: pins <${ROLES.join('|')}>. Её ПИН будет заменён новым, её устройства выйдут.`);
+    return 2;
+  }
+  const { pin, fromEnv } = await ctx.target.resetPin(role);
+  ctx.out(`${role} ${pin}`);
+  if (fromEnv)
+    ctx.out(
+      `Внимание: ПИН этой роли задан переменной окружения; при следующем запуске сервер снова возьмёт его.`,
+    );
   return 0;
 }
 

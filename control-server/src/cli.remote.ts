@@ -1,49 +1,22 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  ROLES,
-  type Answer,
-  type Failure,
-  type ImportReport,
-  type NomineeImportReport,
-  type Role,
-} from '@ceremony/shared';
+import type { Answer, ImportReport, NomineeImportReport } from '@ceremony/shared';
 import type { CliTarget } from './cli.commands.js';
 import { remotePackageTarget } from './cli.package.js';
-import type { Config } from './config.js';
 import type { LiveServer } from './server.record.js';
+import { tokenHash } from './domain/auth.service.js';
 import { DB_FILE } from './store/db.js';
+import { DevicesRepository } from './store/devices.repository.js';
 
 /** What the CLI says when a server runs on the data folder: the first words of every remote message. */
 export const serving = (s: LiveServer) => `Сервер работает (порт ${s.port}, pid ${s.pid})`;
 
 /**
- * The PINs the running server uses. It stores them in its settings when it starts, so they are read
- * from the SQLite file read-only: nothing is written behind the server's back.
- */
-function storedPins(dataDir: string): Partial<Record<Role, string>> {
-  const db = new Database(path.join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'pin.%'").all() as {
-      key: string;
-      value: string;
-    }[];
-    const pins: Partial<Record<Role, string>> = {};
-    for (const { key, value } of rows) {
-      const role = ROLES.find((r) => key === `pin.${r}`);
-      if (role) pins[role] = value;
-    }
-    return pins;
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * The admin token the CLI signed in with last time, kept beside the database (which already holds
- * the PINs), so that running the CLI ten times the night before leaves one device in the admin's
- * list, not ten.
+ * The admin token the CLI signed in with last time, kept beside the database (DATA_DIR is readable
+ * by the server's user only), so that running the CLI ten times the night before leaves one device
+ * in the admin's list, not ten.
  */
 const SESSION_FILE = 'cli-session.json';
 
@@ -58,6 +31,30 @@ function savedToken(dataDir: string): string | null {
   }
 }
 
+/**
+ * PINs are kept only as hashes, so the CLI cannot read the admin PIN back: it adds an admin device
+ * for itself to the database instead, as the server would on sign-in. Whoever can open DATA_DIR
+ * (the server's user only) can already do anything the admin can. The server reads devices from
+ * the file on every request, so the new token works at once; nothing held in memory is bypassed.
+ */
+function cliDevice(dataDir: string): string {
+  const db = new Database(path.join(dataDir, DB_FILE), { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const token = crypto.randomBytes(32).toString('base64url');
+    new DevicesRepository(db).create({
+      id: crypto.randomUUID(),
+      tokenHash: tokenHash(token),
+      role: 'admin',
+      name: 'Командная строка',
+      now: Date.now(),
+    });
+    return token;
+  } finally {
+    db.close();
+  }
+}
+
 function saveToken(dataDir: string, token: string): void {
   fs.writeFileSync(path.join(dataDir, SESSION_FILE), `${JSON.stringify({ token })}\n`, { mode: 0o600 });
 }
@@ -65,9 +62,9 @@ function saveToken(dataDir: string, token: string): void {
 /**
  * The commands carried out by the server running on the data folder, over the same HTTP API the
  * admin screen uses: the server applies the change, tells the connected screens and keeps its
- * in-memory show in step with the file. The CLI signs in with the admin PIN like a tablet would.
+ * in-memory show in step with the file. The CLI is an admin device of its own (see cliDevice).
  */
-export function remoteTarget(server: LiveServer, dataDir: string, configured: Config['pins']): CliTarget {
+export function remoteTarget(server: LiveServer, dataDir: string): CliTarget {
   let token: Promise<string> | undefined;
 
   /** Signs in once, on the first request that needs it. */
@@ -104,40 +101,14 @@ export function remoteTarget(server: LiveServer, dataDir: string, configured: Co
     return answerOf<T>(await reach(route, { method, headers, body }));
   }
 
-  /** The stored PIN is the one the server uses; the environment's ADMIN_PIN is tried if it differs. */
+  /** The last session if the server still honours it; otherwise a new admin device of its own. */
   async function signIn(): Promise<string> {
-    // The last session, if the server still honours it (not revoked, same database).
     const saved = savedToken(dataDir);
     if (saved && (await reach('/api/admin/devices', { headers: { authorization: `Bearer ${saved}` } })).ok)
       return saved;
-    const token = await signInWithPin();
+    const token = cliDevice(dataDir);
     saveToken(dataDir, token);
     return token;
-  }
-
-  async function signInWithPin(): Promise<string> {
-    const candidates = [...new Set([storedPins(dataDir).admin, configured.admin])].filter(
-      (p): p is string => !!p,
-    );
-    if (!candidates.length)
-      throw new Error(
-        `${serving(server)}, а ПИН администратора не найден: задайте ADMIN_PIN, с которым запущен сервер, и повторите.`,
-      );
-    let refusal: Failure | undefined;
-    for (const pin of candidates) {
-      const res = await reach('/api/session', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ pin }),
-      });
-      const answer = await answerOf<{ token: string; role: Role }>(res);
-      if (answer.ok && answer.role === 'admin') return answer.token;
-      if (!answer.ok) refusal = answer;
-    }
-    throw new Error(
-      `${serving(server)}: вход по ПИН администратора не удался (${refusal?.error.message ?? 'это не ПИН администратора'}). ` +
-        'Задайте ADMIN_PIN, с которым запущен сервер, и повторите.',
-    );
   }
 
   const failed = (answer: Answer): never => {
@@ -182,11 +153,14 @@ export function remoteTarget(server: LiveServer, dataDir: string, configured: Co
         JSON.stringify(request),
         'application/json',
       ),
-    pins: async () => {
-      const pins = storedPins(dataDir);
-      const missing = ROLES.filter((r) => !pins[r]);
-      if (missing.length) throw new Error(`${serving(server)}, а ПИН не записан для: ${missing.join(', ')}.`);
-      return pins as Record<Role, string>;
+    resetPin: async (role) => {
+      const answer = await call<{ pin: string; fromEnv: boolean }>(
+        '/api/admin/pins',
+        'POST',
+        JSON.stringify({ role }),
+        'application/json',
+      );
+      return answer.ok ? { pin: answer.pin, fromEnv: answer.fromEnv } : failed(answer);
     },
   };
 }

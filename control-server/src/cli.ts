@@ -48,6 +48,8 @@ const file = resolveFrom(process.env.INIT_CWD ?? process.cwd());
 let app: App | undefined;
 let code = 1;
 try {
+  // Files the CLI writes into DATA_DIR (exports, its session) are for the server's user only.
+  process.umask(0o077);
   const config = loadConfig();
   const server = await liveServer(config.dataDir);
   const command = throughServer[name];
@@ -55,7 +57,7 @@ try {
   if (server && command) {
     // To stderr: `export-ceremony` without a file writes the JSON itself to stdout.
     console.error(`${serving(server)}: команда выполняется через него.`);
-    code = await command({ target: remoteTarget(server, config.dataDir, config.pins), file, out }, args);
+    code = await command({ target: remoteTarget(server, config.dataDir), file, out }, args);
   } else if (server) {
     console.error(`${serving(server)}: остановите его (Ctrl+C) и повторите.`);
   } else {

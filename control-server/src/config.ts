@@ -10,6 +10,31 @@ const pin = z.preprocess(
     .optional(),
 );
 
+/** Who may sign in and for how long, and what a client may hold; see docs/RELIABILITY.md «Security — access». */
+export interface AccessConfig {
+  /** A device token unused this long stops working; using it renews it. */
+  tokenTtlHours: number;
+  /** Devices of one role signed in at once; the next sign-in is refused until the admin revokes one. */
+  maxDevicesPerRole: number;
+  /** Host names (besides this computer's own names and addresses, and localhost) the server answers to. */
+  allowedHosts: string[];
+  /** A client has this long to send its request headers, and this long for the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Open connections from one address; the venue's NAT puts every phone behind one, so it is generous. */
+  maxConnectionsPerAddress: number;
+}
+
+export const ACCESS_DEFAULTS: AccessConfig = {
+  tokenTtlHours: 36,
+  maxDevicesPerRole: 100,
+  allowedHosts: [],
+  headersTimeoutMs: 10_000,
+  // Media uploads (a video over hall Wi-Fi) are the longest requests.
+  requestTimeoutMs: 10 * 60_000,
+  maxConnectionsPerAddress: 256,
+};
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -25,6 +50,21 @@ const ConfigSchema = z.object({
     .string()
     .default('8443')
     .refine((v) => v === 'off' || /^\d{1,5}$/.test(v), 'HTTPS_PORT is a port number or "off"'),
+  TOKEN_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(ACCESS_DEFAULTS.tokenTtlHours),
+  MAX_DEVICES_PER_ROLE: z.coerce.number().int().min(1).default(ACCESS_DEFAULTS.maxDevicesPerRole),
+  /** Comma-separated, e.g. `ceremony.local,show.example.org`. */
+  ALLOWED_HOSTS: z.string().default(''),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(ACCESS_DEFAULTS.headersTimeoutMs),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(ACCESS_DEFAULTS.requestTimeoutMs),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(ACCESS_DEFAULTS.maxConnectionsPerAddress),
 });
 
 export interface Config {
@@ -35,6 +75,8 @@ export interface Config {
   appsDir: string;
   /** null: no HTTPS listener. */
   httpsPort: number | null;
+  /** Left out (benchmarks, older callers): ACCESS_DEFAULTS. */
+  access?: AccessConfig;
 }
 
 /** The one place that reads process.env: everything else gets a validated Config. */
@@ -52,6 +94,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     pins: { admin: c.ADMIN_PIN, host: c.HOST_PIN, volunteer: c.VOLUNTEER_PIN, display: c.DISPLAY_PIN },
     appsDir: path.resolve(c.APPS_DIR ?? repoRoot),
     httpsPort: c.HTTPS_PORT === 'off' ? null : Number(c.HTTPS_PORT),
+    access: {
+      tokenTtlHours: c.TOKEN_TTL_HOURS,
+      maxDevicesPerRole: c.MAX_DEVICES_PER_ROLE,
+      allowedHosts: c.ALLOWED_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+      headersTimeoutMs: c.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
+    },
   };
 }
 

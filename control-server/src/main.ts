@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { Role } from '@ceremony/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
@@ -6,6 +7,9 @@ import { liveServer, removeRunRecord, writeRunRecord } from './server.record.js'
 
 /** Starts the control-server for the evening and prints where each app lives and its PIN. */
 async function main(): Promise<void> {
+  // Everything the server writes into DATA_DIR (database, media, backups, certificate) is for its
+  // own user only: the folder holds the guest list and the PIN hashes.
+  process.umask(0o077);
   const config = loadConfig();
   // Two servers on one data folder would each keep their own show in memory and overwrite each other.
   const other = await liveServer(config.dataDir);
@@ -35,15 +39,24 @@ async function main(): Promise<void> {
   const base = `http://${hosts[0]}:${port}`;
   const lan = hosts[1] ? `http://${hosts[1]}:${port}` : base;
   const secure = securePort === null ? lan : `https://${hosts[1] ?? hosts[0]}:${securePort}`;
-  const { pins } = app.auth;
+  const { freshPins, pinFromEnv } = app.auth;
+  // Only a PIN made just now is printed: the file keeps hashes, and a banner in a terminal
+  // scroll-back or a log must not hand out the PINs of every later start.
+  const pin = (role: Role) =>
+    freshPins[role] ?? (pinFromEnv.has(role) ? 'из переменной окружения' : 'прежний');
+  const anyFresh = Object.keys(freshPins).length > 0;
   console.log(
     [
       '',
       `Ceremony Control слушает порт ${port} (данные: ${config.dataDir})`,
       '',
-      `  Пульт ведущего   ${lan}/host/       ПИН ведущего ${pins.host}, администратора ${pins.admin}`,
-      `  Экран сцены      ${lan}/display/    ПИН экрана ${pins.display}`,
-      `  Регистрация      ${secure}/checkin/    ПИН волонтёра ${pins.volunteer}`,
+      `  Пульт ведущего   ${lan}/host/       ПИН ведущего: ${pin('host')}, администратора: ${pin('admin')}`,
+      `  Экран сцены      ${lan}/display/    ПИН экрана: ${pin('display')}`,
+      `  Регистрация      ${secure}/checkin/    ПИН волонтёра: ${pin('volunteer')}`,
+      '',
+      anyFresh
+        ? '  Новые ПИН-коды показаны один раз: запишите их. Забытый ПИН заменяет npm run cli -- pins <роль>.'
+        : '  ПИН-коды не показываются. Забытый ПИН заменяет npm run cli -- pins <роль>.',
       ...(securePort === null
         ? []
         : [

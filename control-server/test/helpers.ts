@@ -4,7 +4,7 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@ceremony/shared';
 import { createApp, type App } from '../src/app.js';
-import type { Config } from '../src/config.js';
+import { ACCESS_DEFAULTS, type Config } from '../src/config.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,13 +22,17 @@ export interface TestServer {
   token(role: Role): string;
   /** A connected socket.io-client of the role; closed by stop(). */
   socket(role: Role, extraAuth?: Record<string, unknown>): Promise<TestSocket>;
+  /** A connected socket signed in with a given token (rejects with the server's refusal). */
+  socketWithToken(token: string): Promise<TestSocket>;
   /** Moves the server's clock forward, e.g. past the double-GO guard. */
   advance(ms: number): void;
   stop(): Promise<void>;
 }
 
 /** Boots the real server on 127.0.0.1, port 0, with a temporary DATA_DIR. */
-export async function startServer(opts: { dataDir?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { dataDir?: string; access?: Partial<Config['access']> } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
   let offset = 0;
   const config: Config = {
@@ -38,6 +42,7 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Test
     pins: { ...PINS },
     appsDir: path.resolve(import.meta.dirname, '..', '..'),
     httpsPort: null,
+    access: { ...ACCESS_DEFAULTS, ...opts.access },
   };
   const app = createApp({ config, clock: () => Date.now() + offset });
   const port = await app.listen();
@@ -50,6 +55,7 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Test
     dataDir,
     token,
     advance: (ms) => void (offset += ms),
+    socketWithToken: (t) => connectAs(url, { token: t }, sockets),
     socket: (role, extraAuth = {}) => connectAs(url, { token: token(role), ...extraAuth }, sockets),
     async stop() {
       for (const s of sockets) s.close();

@@ -15,7 +15,7 @@ export class CorruptDatabaseError extends Error {}
  * not a readable database is moved aside and reported, never silently replaced.
  */
 export function openDatabase(dataDir: string): { db: Db; fresh: boolean } {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, DB_FILE);
   const fresh = !fs.existsSync(file);
   let db: Db | undefined;
@@ -31,6 +31,7 @@ export function openDatabase(dataDir: string): { db: Db; fresh: boolean } {
     if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
     migrate(db);
     cacheStatements(db);
+    ownerOnly(dataDir);
     return { db, fresh };
   } catch (err) {
     db?.close();
@@ -43,6 +44,20 @@ export function openDatabase(dataDir: string): { db: Db; fresh: boolean } {
         `It was moved to ${aside} and nothing was deleted. Restore a backup into ${dataDir}, ` +
         `or start again to begin with an empty database.`,
     );
+  }
+}
+
+/**
+ * DATA_DIR holds the guest list, PIN hashes, the certificate's key and backups: the folder is 0700
+ * and everything in it 0600 (folders 0700). Also fixes folders made by older versions (0755/0644).
+ * New files get the same from the umask main.ts and cli.ts set.
+ */
+export function ownerOnly(dir: string): void {
+  fs.chmodSync(dir, 0o700);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) ownerOnly(full);
+    else if (entry.isFile()) fs.chmodSync(full, 0o600);
   }
 }
 

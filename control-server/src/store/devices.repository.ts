@@ -49,6 +49,40 @@ export class DevicesRepository {
     this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
   }
 
+  /** Revokes every live device of a role but `except` (its PIN changed) and answers their ids. */
+  revokeRole(role: Role, now: number, except = ''): string[] {
+    const live = 'role = ? AND revoked_at IS NULL AND id <> ?';
+    const ids = (
+      this.db.prepare(`SELECT id FROM devices WHERE ${live}`).all(role, except) as { id: string }[]
+    ).map((r) => r.id);
+    this.db.prepare(`UPDATE devices SET revoked_at = ? WHERE ${live}`).run(now, role, except);
+    return ids;
+  }
+
+  /** Devices of a role whose token still works: not revoked and used since `activeSince`. */
+  countActive(role: Role, activeSince: number): number {
+    return (
+      this.db
+        .prepare(
+          'SELECT count(*) AS n FROM devices WHERE role = ? AND revoked_at IS NULL AND coalesce(last_seen_at, created_at) >= ?',
+        )
+        .get(role, activeSince) as { n: number }
+    ).n;
+  }
+
+  /**
+   * Forgets devices unused since `cutoff` (their tokens have expired), unless a scan or an admission
+   * names them: the «already admitted by …» card and the reports still show that device's name.
+   */
+  forgetIdle(cutoff: number): number {
+    return this.db
+      .prepare(
+        `DELETE FROM devices WHERE coalesce(last_seen_at, created_at) < ?
+           AND id NOT IN (SELECT device_id FROM admissions) AND id NOT IN (SELECT device_id FROM scans)`,
+      )
+      .run(cutoff).changes;
+  }
+
   revoke(id: string, now: number): boolean {
     return (
       this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id)

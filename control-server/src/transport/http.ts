@@ -69,12 +69,16 @@ export function apiRouter(deps: HttpDeps): express.Router {
     });
   });
 
-  api.post('/session', express.json({ limit: '4kb' }), (req, res) => {
+  api.post('/session', express.json({ limit: '4kb' }), async (req, res) => {
     const body = parseBody(SessionRequestSchema, req, res);
     if (!body) return;
-    const client = req.ip ?? 'unknown';
-    const answer = 'pin' in body ? auth.signIn(body.pin, client) : auth.pair(body.pairingCode, client);
-    if (!answer.ok) return send(res, answer);
+    // The socket's own address: `trust proxy` is off, so X-Forwarded-For cannot pick another.
+    const client = req.socket.remoteAddress ?? 'unknown';
+    const answer = 'pin' in body ? await auth.signIn(body.pin, client) : auth.pair(body.pairingCode);
+    if (!answer.ok) {
+      if ('retryAfterS' in answer) res.set('retry-after', String(answer.retryAfterS));
+      return send(res, failure(answer.error.code, answer.error.message));
+    }
     send(res, { ok: true, token: answer.token, role: answer.role });
   });
 

@@ -34,10 +34,13 @@ export async function signIn(pin: string, baseUrl = ''): Promise<Answer<Session>
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ pin }),
     });
-    const body = (await res.json()) as Answer<Session> | Session;
-    if (res.ok && 'token' in body) return { ok: true, token: body.token, role: body.role };
-    if ('error' in body) return { ok: false, error: body.error };
-    return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${res.status}` } };
+    const body = (await res.json().catch(() => ({}))) as Partial<Answer<Session> & Session>;
+    if (res.ok && typeof body.token === 'string' && body.role)
+      return { ok: true, token: body.token, role: body.role };
+    if (body.ok === false && body.error) return { ok: false, error: body.error };
+    // The brake answers 429 with Retry-After; a proxy may send one without our error body.
+    const code = res.status === 429 ? 'RATE_LIMITED' : 'INTERNAL';
+    return { ok: false, error: { code, message: `HTTP ${res.status}` } };
   } catch {
     return { ok: false, error: { code: 'TIMEOUT', message: 'Нет связи с сервером' } };
   }

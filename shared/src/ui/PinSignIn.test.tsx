@@ -69,6 +69,8 @@ describe('PinSignIn', () => {
       body: { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many' } },
       text: 'Слишком много попыток. Подождите минуту.',
     },
+    // A proxy's 429 without our error body: told by the status code, never by the message text.
+    { status: 429, body: 'Too Many Requests', text: 'Слишком много попыток. Подождите минуту.' },
   ])('says why a $status was refused, in Russian', async ({ status, body, text }) => {
     answerWith(status, body);
     const onSignedIn = renderSignIn();

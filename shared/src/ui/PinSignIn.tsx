@@ -25,8 +25,7 @@ function failureText(t: Translate, failure: Failure): string {
     case 'TIMEOUT':
       return t('signin.offline');
     default:
-      // A 429 without our error body still means "too many tries".
-      return failure.error.message.endsWith('429') ? t('signin.tooMany') : t('error.generic');
+      return t('error.generic');
   }
 }
 
