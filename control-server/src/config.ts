@@ -25,6 +25,12 @@ const ConfigSchema = z.object({
     .string()
     .default('8443')
     .refine((v) => v === 'off' || /^\d{1,5}$/.test(v), 'HTTPS_PORT is a port number or "off"'),
+  /** Largest media upload in bytes: several-GB video interviews fit the default (8 GiB). */
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 ** 3),
 });
 
 export interface Config {
@@ -35,6 +41,8 @@ export interface Config {
   appsDir: string;
   /** null: no HTTPS listener. */
   httpsPort: number | null;
+  /** Largest media upload in bytes (MEDIA_MAX_BYTES); absent: 8 GiB. */
+  mediaMaxBytes?: number;
 }
 
 /** The one place that reads process.env: everything else gets a validated Config. */
@@ -52,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     pins: { admin: c.ADMIN_PIN, host: c.HOST_PIN, volunteer: c.VOLUNTEER_PIN, display: c.DISPLAY_PIN },
     appsDir: path.resolve(c.APPS_DIR ?? repoRoot),
     httpsPort: c.HTTPS_PORT === 'off' ? null : Number(c.HTTPS_PORT),
+    mediaMaxBytes: c.MEDIA_MAX_BYTES,
   };
 }
 
