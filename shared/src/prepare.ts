@@ -208,6 +208,10 @@ export function stagePhotoUrl(url: string | undefined): string | undefined {
   return name === null ? url : `${mediaUrl(name)}?for=stage`;
 }
 
+// ---------------------------------------------------------------- media library: names, kinds, uses (server side)
+
+export * from './mediaLibrary.js';
+
 /** A file size as people read it: the unit (`b`, `kb`, `mb`, `gb`) and the figure, one decimal below 10. */
 export function mediaSize(bytes: number): { unit: 'b' | 'kb' | 'mb' | 'gb'; value: number; digits: 0 | 1 } {
   const units = ['b', 'kb', 'mb', 'gb'] as const;
