@@ -33,6 +33,8 @@ import { coalesce } from './transport/coalesce.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
 import { infoRouter, lanAddresses } from './transport/info.router.js';
 import { copyIntoMedia, mediaRouter } from './transport/media.js';
+import { MediaLibrary } from './domain/media.service.js';
+import { mediaAdminRouter } from './transport/media.router.js';
 
 export const VERSION = '0.1.0';
 
@@ -48,6 +50,8 @@ export interface App {
   auth: AuthService;
   show: ShowService;
   checkin: CheckinService;
+  /** The media library in DATA_DIR/media (the purge removes files through it). */
+  media: MediaLibrary;
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
   listen(): Promise<number>;
   /** Also listens over HTTPS (config.httpsPort) with the hall's own certificate; answers the port. */
@@ -133,6 +137,12 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     onChange: sendStats,
   });
 
+  const media = new MediaLibrary({
+    dir: mediaDir,
+    maxBytes: config.mediaMaxBytes ?? 8 * 1024 ** 3,
+    scenario: () => show.snapshot().scenario,
+  });
+
   const displays = new DisplaysService({
     clock,
     onChange: (list) => io.to(['role:admin', 'role:host']).emit('displays:status', list),
@@ -186,6 +196,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       onGuests: sendStats,
     }),
   );
+  app.use('/api', mediaAdminRouter({ auth, onSeen, media }));
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
   app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);
@@ -198,6 +209,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     auth,
     show,
     checkin,
+    media,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -28,7 +28,9 @@ export interface TestServer {
 }
 
 /** Boots the real server on 127.0.0.1, port 0, with a temporary DATA_DIR. */
-export async function startServer(opts: { dataDir?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { dataDir?: string; config?: Partial<Config> } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
   let offset = 0;
   const config: Config = {
@@ -38,6 +40,7 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Test
     pins: { ...PINS },
     appsDir: path.resolve(import.meta.dirname, '..', '..'),
     httpsPort: null,
+    ...opts.config,
   };
   const app = createApp({ config, clock: () => Date.now() + offset });
   const port = await app.listen();

@@ -7,8 +7,9 @@ import { mediaNameOf, type MediaKind, type MediaUse } from './prepare.js';
  */
 
 /**
- * Name endings a file of each kind may have. The server serves `/media/{name}` by its ending, so a
- * WebVTT file named `.html` would be a page on the hall's own address: the ending must match the bytes.
+ * Name endings the library takes, by the kind they usually hold. The bytes tell a file's kind (a PNG
+ * named .mp4 is a photo), but the ending must be one of these: `/media/{name}` is served by its
+ * ending, and a text file named `.html` would be a page on the hall's own address.
  */
 export const MEDIA_EXTENSIONS: Record<MediaKind, readonly string[]> = {
   image: ['jpg', 'jpeg', 'png', 'webp'],
@@ -22,7 +23,7 @@ export const MEDIA_ACCEPT = Object.values(MEDIA_EXTENSIONS)
   .map((e) => `.${e}`)
   .join(',');
 
-/** The kind a file name's ending promises (case ignored), or null for an ending the library refuses. */
+/** The kind a file name's ending usually holds (case ignored), or null for an ending the library refuses. */
 export function mediaKindByName(name: string): MediaKind | null {
   const dot = name.lastIndexOf('.');
   if (dot < 0) return null;
