@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startServer, tempDir, type TestServer } from './helpers.js';
-import { mediaFiles, mediaPath } from './media-kit.js';
+import { clip, jpeg, mediaFiles, mediaPath } from './media-kit.js';
 
 let s: TestServer | null = null;
 afterEach(async () => {
@@ -51,6 +51,37 @@ describe('media library and the disk', () => {
     const res = await putDeclaring(`${s.url}${mediaPath('длинное.mp4')}`, s.token('admin'), 11 * 1024 ** 2);
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('two uploads racing for one name: one is taken whole, the other is 409', async () => {
+    s = await startServer();
+    const url = `${s.url}${mediaPath('гонка.jpg')}`;
+    const bodies = [await jpeg(11, 11), await jpeg(22, 22)];
+    const answers = await Promise.all(
+      bodies.map((body) =>
+        fetch(url, { method: 'PUT', headers: { authorization: `Bearer ${s!.token('admin')}` }, body }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const kept = fs.readFileSync(path.join(s.dataDir, 'media', 'гонка.jpg'));
+    expect(bodies.some((b) => b.equals(kept))).toBe(true);
+  });
+
+  it('an upload the client abandons half-way leaves no file, not even its temporary one', async () => {
+    s = await startServer();
+    const before = mediaFiles(s.dataDir);
+    const video = clip();
+    const req = http.request(`${s.url}${mediaPath('оборвалось.mp4')}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${s.token('admin')}`, 'content-length': String(video.length) },
+    });
+    req.on('error', () => undefined); // the socket we destroy
+    req.write(video.subarray(0, 64 * 1024));
+    // The server has the temporary file open once the first bytes are in; then the client goes away.
+    await vi.waitFor(() => expect(mediaFiles(s!.dataDir).some((f) => f.startsWith('.upload-'))).toBe(true));
+    req.destroy();
+    await vi.waitFor(() => expect(mediaFiles(s!.dataDir)).toEqual(before));
+    expect(fs.existsSync(path.join(s.dataDir, 'media', 'оборвалось.mp4'))).toBe(false);
   });
 
   it('temporary files left by an upload cut off by a crash are gone after the restart; real files stay', async () => {
