@@ -131,8 +131,11 @@ export class MediaLibrary {
       try {
         await fs.promises.link(temp, target); // fails when the name was taken meanwhile: never overwrites
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-          return failure('CONFLICT', `Файл «${name}» уже есть в медиатеке.`);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') return failure('CONFLICT', `Файл «${name}» уже есть в медиатеке.`);
+        // A hub on a Windows laptop or a FAT disk refuses names Linux takes (`:`, `?`, a final dot).
+        if (code === 'EINVAL' || code === 'ENAMETOOLONG' || code === 'EILSEQ')
+          return failure('INVALID_PAYLOAD', 'Диск сервера не принимает такое имя файла: переименуйте его.');
         throw err;
       }
       if (kind === 'image') await this.stageCopy(name);
