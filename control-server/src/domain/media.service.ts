@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  MEDIA_ACCEPT,
   failure,
   mediaKindByName,
   mediaNameProblem,
@@ -95,10 +96,7 @@ export class MediaLibrary {
     // Any of the library's endings will do (the bytes tell the kind), but only those: /media serves
     // a file by its ending, and a text file named .html would be a page on the hub's own address.
     if (mediaKindByName(name) === null)
-      return failure(
-        'INVALID_PAYLOAD',
-        'Имя файла должно оканчиваться на .jpg, .jpeg, .png, .webp, .mp4, .m4v, .webm или .vtt.',
-      );
+      return failure('INVALID_PAYLOAD', `Имя файла должно оканчиваться на одно из: ${MEDIA_ACCEPT}.`);
     // Disks count a name in bytes (255 on ext4, NTFS, APFS): 200 Cyrillic letters are 400 bytes.
     if (Buffer.byteLength(name) > NAME_MAX_BYTES)
       return failure('INVALID_PAYLOAD', 'Имя файла слишком длинное для диска: сократите его.');
