@@ -25,11 +25,16 @@ export function SizeText({ bytes }: { bytes: number }) {
   return <>{t(`prepare.media.size.${unit}`, { v })}</>;
 }
 
-/** Where a file is used, in the organiser's words. */
+/** Where a file is used, in the organiser's words: the first `shown` uses, then «и ещё N». */
 export function useWhere() {
   const t = useT();
-  return (uses: readonly MediaUse[]) =>
-    uses.map((u) => t(`prepare.media.use.${u.what}`, { label: u.label })).join(', ');
+  return (uses: readonly MediaUse[], shown = Infinity) => {
+    const words = uses.map((u) => t(`prepare.media.use.${u.what}`, { label: u.label }));
+    const rest = words.length - shown;
+    return rest > 0
+      ? `${words.slice(0, shown).join(', ')} ${t('prepare.media.use.more', { n: rest })}`
+      : words.join(', ');
+  };
 }
 
 /**
@@ -132,8 +137,10 @@ export function MediaList({
                       t('prepare.media.duration', { d: formatDuration(m.durationS * 1000) })
                     ) : null}
                   </td>
-                  <td className={m.usedBy.length === 0 ? 'admin-hint' : ''}>
-                    {m.usedBy.length === 0 ? t('prepare.media.unused') : where(m.usedBy)}
+                  <td className={m.usedBy.length === 0 ? 'admin-hint' : ''} title={where(m.usedBy)}>
+                    <span className="media-uses">
+                      {m.usedBy.length === 0 ? t('prepare.media.unused') : where(m.usedBy, 2)}
+                    </span>
                   </td>
                   <td className="media-actions">
                     {confirming === m.name ? (

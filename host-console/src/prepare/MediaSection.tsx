@@ -35,7 +35,7 @@ export function MediaSection() {
     else if (answer.error.code === 'CONFLICT')
       setNote({
         ok: false,
-        text: t('prepare.media.inUse', { name: item.name, where: where(item.usedBy) || '…' }),
+        text: t('prepare.media.inUse', { name: item.name, where: where(item.usedBy, 3) || '…' }),
       });
     else
       setNote({

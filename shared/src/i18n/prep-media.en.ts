@@ -48,6 +48,12 @@ export const prepMediaEn: {
   'prepare.media.use.nominee': 'nominee “{label}”',
   'prepare.media.use.cue': 'cue “{label}”',
   'prepare.media.use.branding': 'logo',
+  'prepare.media.use.more': {
+    one: 'and {n} more',
+    few: 'and {n} more',
+    many: 'and {n} more',
+    other: 'and {n} more',
+  },
   'prepare.media.delete': 'Delete',
   'prepare.media.confirmDelete': 'Delete “{name}”?',
   'prepare.media.confirmYes': 'Yes, delete',

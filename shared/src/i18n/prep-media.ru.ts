@@ -42,6 +42,7 @@ export const prepMediaRu = {
   'prepare.media.use.nominee': 'номинант «{label}»',
   'prepare.media.use.cue': 'сцена «{label}»',
   'prepare.media.use.branding': 'логотип',
+  'prepare.media.use.more': { one: 'и ещё {n}', few: 'и ещё {n}', many: 'и ещё {n}', other: 'и ещё {n}' },
   'prepare.media.delete': 'Удалить',
   'prepare.media.confirmDelete': 'Удалить «{name}»?',
   'prepare.media.confirmYes': 'Да, удалить',
