@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { http } from '../helpers.js';
-import { jpeg, mediaPath, vtt } from '../media-kit.js';
+import { clip, jpeg, mediaFiles, mediaPath, vtt } from '../media-kit.js';
 import { PINS } from '../helpers.js';
 import { SIZES, hasChromium, openPage, screenshot, serverAndBrowser, signInWithPin } from './browser.js';
 
@@ -97,5 +97,38 @@ describe.runIf(hasChromium)('the media library in «Подготовка»', () 
     // The browser logs each refused request (the two 409s and the 400 above); nothing else went wrong.
     expect(errors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
     expect(errors).toHaveLength(3);
+  });
+
+  it("shows an upload's progress on a slow link, and a cancel leaves nothing on the server", async () => {
+    const { page } = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
+    await signInWithPin(page, PINS.admin);
+    await page.getByTestId('tab-prepare').click();
+    await page.getByTestId('prepare-media').click();
+    // A hall Wi-Fi at 2 Mbit/s up: the 6 MB clip takes long enough to watch and to cancel.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 10_000_000,
+      uploadThroughput: 250_000,
+    });
+    const big = Buffer.concat([clip(), Buffer.alloc(6 * 1024 * 1024)]);
+    await page
+      .getByTestId('media-input')
+      .setInputFiles([{ name: 'длинное интервью.mp4', mimeType: 'video/mp4', buffer: big }]);
+    const line = page.getByTestId('media-upload');
+    await expect.poll(() => line.textContent(), { timeout: 20_000 }).toMatch(/Загрузка: ([1-9]|[1-9]\d)%/);
+    // The upload is under way on the server too: its temporary part is there.
+    const partial = () =>
+      mediaFiles(live.s.dataDir).filter(
+        (f) => f.startsWith('.upload-') || f.startsWith('.part-') || f.startsWith('длинное'),
+      );
+    await expect.poll(() => partial().length).toBe(1);
+    await line.getByTestId('media-upload-cancel').click();
+    await expect.poll(() => line.getAttribute('data-phase')).toBe('cancelled');
+    expect(await line.textContent()).toContain('Загрузка отменена');
+    // The server saw the connection go: not the file, not its temporary part.
+    await expect.poll(partial).toEqual([]);
   });
 });
