@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { createApp } from '../src/app.js';
 import { percentile } from './report.js';
@@ -31,6 +31,30 @@ const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * The built /display/ at 1920×1080, signed in with a display token and past its start screen;
+ * `prepare` runs on the page before it loads (bench/paint-photo.ts turns the cache off there).
+ */
+export async function openStage(
+  browser: Browser,
+  url: string,
+  displayToken: string,
+  prepare: (page: Page) => Promise<void> = async () => undefined,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await prepare(page);
+  await page.addInitScript(
+    (s) => {
+      localStorage.setItem('ceremony.session.display', s);
+      sessionStorage.setItem('ceremony.display.started', '1');
+    },
+    JSON.stringify({ token: displayToken, role: 'display' }),
+  );
+  await page.goto(`${url}/display/`);
+  await page.getByTestId('stage').waitFor();
+  return page;
+}
+
 /** Runs the paint bench and answers p50/p95 of GO sent → new cue painted, in milliseconds. */
 export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): Promise<PaintFigures> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-paint-'));
@@ -47,14 +71,7 @@ export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): 
   });
   let host: Socket | null = null;
   try {
-    const session = JSON.stringify({ token: app.auth.issue('display').token, role: 'display' });
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.addInitScript((s) => {
-      localStorage.setItem('ceremony.session.display', s);
-      sessionStorage.setItem('ceremony.display.started', '1');
-    }, session);
-    await page.goto(`${url}/display/`);
-    await page.getByTestId('stage').waitFor();
+    const page = await openStage(browser, url, app.auth.issue('display').token);
 
     host = io(url, {
       auth: { token: app.auth.issue('host').token },

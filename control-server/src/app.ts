@@ -39,11 +39,12 @@ import { NomineesService } from './domain/nominees.service.js';
 import { nomineesRouter } from './transport/nominees.router.js';
 import { programRouter } from './transport/program.router.js';
 import { ProgramService } from './domain/program.service.js';
-import { listMediaByExtension } from './domain/media.interim.js';
 import { ceremonyRouter } from './transport/ceremony.router.js';
 import { CeremonyService } from './domain/ceremony.service.js';
 import { CeremonyRepository } from './store/ceremony.repository.js';
 import { accessRouter } from './transport/access.router.js';
+import { MediaLibrary } from './domain/media.service.js';
+import { mediaAdminRouter } from './transport/media.router.js';
 
 export const VERSION = '0.1.0';
 
@@ -59,6 +60,8 @@ export interface App {
   auth: AuthService;
   show: ShowService;
   checkin: CheckinService;
+  /** The media library in DATA_DIR/media (the purge removes files through it). */
+  media: MediaLibrary;
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
   listen(): Promise<number>;
   /** Also listens over HTTPS (config.httpsPort) with the hall's own certificate; answers the port. */
@@ -161,6 +164,12 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     onChange: sendStats,
   });
 
+  const media = new MediaLibrary({
+    dir: mediaDir,
+    maxBytes: config.mediaMaxBytes ?? 8 * 1024 ** 3,
+    scenario: () => show.snapshot().scenario,
+  });
+
   const displays = new DisplaysService({
     clock,
     onChange: (list) => io.to(['role:admin', 'role:host']).emit('displays:status', list),
@@ -229,7 +238,6 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   );
   app.use('/api', accessRouter({ auth, onSeen }));
   app.use('/api', nomineesRouter({ auth, onSeen, nominees: new NomineesService(show, guestsRepo, clock) }));
-  // listMedia is a stand-in (media.interim.ts) until MediaLibrary is merged: then `() => media.list()`.
   app.use(
     '/api',
     programRouter({
@@ -237,7 +245,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       onSeen,
       program: new ProgramService({
         show,
-        listMedia: () => listMediaByExtension(mediaDir),
+        listMedia: () => media.list(),
         guestCount: () => guestsRepo.count(),
         displays: () => displays.list(),
       }),
@@ -263,6 +271,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       }),
     }),
   );
+  app.use('/api', mediaAdminRouter({ auth, onSeen, media }));
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
   app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);
@@ -275,6 +284,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     auth,
     show,
     checkin,
+    media,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -233,7 +233,7 @@ export async function pinsCommand(ctx: CliContext, args: string[]): Promise<numb
  * `purge-personal-data --yes`: after the evening, names and contacts go, the figures stay. Only on
  * the file itself: a running server would keep showing the names it holds, so cli.ts refuses then.
  */
-export function purgeCommand(ctx: DirectContext, args: string[]): number {
+export async function purgeCommand(ctx: DirectContext, args: string[]): Promise<number> {
   if (!flag(args, '--yes')) {
     ctx.out(
       'Удалит ФИО, организации, места, телефоны и e-mail гостей, имена жителей-номинантов и тексты ведущего. ' +
@@ -241,13 +241,16 @@ export function purgeCommand(ctx: DirectContext, args: string[]): number {
     );
     return 2;
   }
-  const done = purgePersonalData(
+  const done = await purgePersonalData(
     ctx.app.db,
     new GuestsRepository(ctx.app.db),
     new ShowRepository(ctx.app.db),
     Date.now(),
+    (names) => ctx.app.media.removeFiles(names),
   );
-  ctx.out(`Обезличено: гостей ${done.guests}, номинантов ${done.nominees}. Цифры отчёта сохранены.`);
+  ctx.out(
+    `Обезличено: гостей ${done.guests}, номинантов ${done.nominees}; удалено фото и видео номинантов: ${done.media}. Цифры отчёта сохранены.`,
+  );
   return 0;
 }
 

@@ -32,7 +32,7 @@ const throughServer: Record<string, (ctx: CliContext, args: string[]) => number 
   'new-ceremony': newCeremonyCommand,
 };
 /** Commands the server has no endpoint for: they need the data folder to themselves. */
-const serverStopped: Record<string, (ctx: DirectContext, args: string[]) => number> = {
+const serverStopped: Record<string, (ctx: DirectContext, args: string[]) => number | Promise<number>> = {
   'purge-personal-data': purgeCommand,
 };
 
@@ -63,7 +63,7 @@ try {
   } else {
     app = createApp({ config });
     if (command) code = await command({ target: directTarget(app, config.dataDir), file, out }, args);
-    else if (stopped) code = stopped({ app, file, out }, args);
+    else if (stopped) code = await stopped({ app, file, out }, args);
   }
 } catch (err) {
   console.error(`Ошибка: ${(err as Error).message}`);

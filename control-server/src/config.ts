@@ -65,6 +65,12 @@ const ConfigSchema = z.object({
     .int()
     .min(1)
     .default(ACCESS_DEFAULTS.maxConnectionsPerAddress),
+  /** Largest media upload in bytes: several-GB video interviews fit the default (8 GiB). */
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 ** 3),
 });
 
 export interface Config {
@@ -77,6 +83,8 @@ export interface Config {
   httpsPort: number | null;
   /** Left out (benchmarks, older callers): ACCESS_DEFAULTS. */
   access?: AccessConfig;
+  /** Largest media upload in bytes (MEDIA_MAX_BYTES); absent: 8 GiB. */
+  mediaMaxBytes?: number;
 }
 
 /** The one place that reads process.env: everything else gets a validated Config. */
@@ -104,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
       requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
       maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
     },
+    mediaMaxBytes: c.MEDIA_MAX_BYTES,
   };
 }
 

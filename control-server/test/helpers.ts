@@ -31,7 +31,7 @@ export interface TestServer {
 
 /** Boots the real server on 127.0.0.1, port 0, with a temporary DATA_DIR. */
 export async function startServer(
-  opts: { dataDir?: string; access?: Partial<Config['access']> } = {},
+  opts: { dataDir?: string; access?: Partial<Config['access']>; config?: Partial<Config> } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
   let offset = 0;
@@ -43,6 +43,7 @@ export async function startServer(
     appsDir: path.resolve(import.meta.dirname, '..', '..'),
     httpsPort: null,
     access: { ...ACCESS_DEFAULTS, ...opts.access },
+    ...opts.config,
   };
   const app = createApp({ config, clock: () => Date.now() + offset });
   const port = await app.listen();

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Figures, Guest } from '@ceremony/shared';
+import { mediaUrl, type Figures, type Guest, type Scenario } from '@ceremony/shared';
 import { PINS, ask, http, startServer, tempDir } from './helpers.js';
+import { jpeg, mediaPath, vtt } from './media-kit.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', 'src', 'cli.ts');
 
@@ -85,6 +86,74 @@ describe('purge-personal-data', () => {
       'feedback',
     ] as const)
       expect(after[key]).toEqual(before[key]);
+    await again.stop();
+  });
+});
+
+const stageCopies = (dataDir: string) => {
+  const dir = path.join(dataDir, 'media', '.stage');
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+};
+
+describe('purge-personal-data and the media library', () => {
+  it("deletes nominees' photos and video interviews with their projector copies, keeps the logo", async () => {
+    const dataDir = tempDir();
+    const s = await startServer({ dataDir });
+    const admin = s.token('admin');
+    const put = async (name: string, body: Buffer) =>
+      expect(
+        (
+          await http(`${s.url}${mediaPath(name)}`, {
+            method: 'PUT',
+            token: admin,
+            body: new Uint8Array(body),
+          })
+        ).status,
+      ).toBe(201);
+    await put('Ёлкина Мария Петровна.jpg', await jpeg(800, 600));
+    await put('интервью Ёлкиной.vtt', vtt());
+    await put('логотип.jpg', await jpeg(400, 100));
+    const nominee = s.app.show.snapshot().scenario.nominees.find((n) => n.kind === 'citizen')!;
+    const edited = s.app.show.editScenario(
+      (sc): Scenario => ({
+        ...sc,
+        ceremony: { ...sc.ceremony, branding: { ...sc.ceremony.branding, logoUrl: mediaUrl('логотип.jpg') } },
+        nominees: sc.nominees.map((n) =>
+          n.id === nominee.id ? { ...n, photoUrl: mediaUrl('Ёлкина Мария Петровна.jpg') } : n,
+        ),
+        cues: sc.cues.map((c) =>
+          c.kind === 'video' ? { ...c, subtitlesUrl: mediaUrl('интервью Ёлкиной.vtt') } : c,
+        ),
+      }),
+      null,
+      { type: 'test:media' },
+    );
+    expect(edited.ok).toBe(true);
+    // The projector copies exist before the purge (made at upload, or now on the first request).
+    for (const name of ['Ёлкина Мария Петровна.jpg', 'логотип.jpg'])
+      expect((await fetch(`${s.url}${mediaUrl(name)}?for=stage`)).status).toBe(200);
+    const copiesBefore = stageCopies(dataDir).length;
+    expect(copiesBefore).toBeGreaterThanOrEqual(2);
+    await s.stop();
+
+    const done = cli(dataDir, 'purge-personal-data', '--yes');
+    expect(done.code, done.out).toBe(0);
+    expect(done.out).toContain('удалено фото и видео номинантов: 3');
+
+    const left = fs.readdirSync(path.join(dataDir, 'media')).filter((f) => !f.startsWith('.'));
+    expect(left).toEqual(['логотип.jpg']);
+    expect(stageCopies(dataDir).filter((f) => !f.endsWith('.tmp'))).toHaveLength(1);
+    // The file name was a person's name: not even the metadata cache keeps it.
+    expect(rawBytes(dataDir).includes(Buffer.from('Ёлкина Мария Петровна'))).toBe(false);
+
+    const again = await startServer({ dataDir });
+    const scenario = again.app.show.snapshot().scenario;
+    expect(scenario.nominees.every((n) => n.photoUrl === undefined)).toBe(true);
+    for (const c of scenario.cues.filter((c) => c.kind === 'video'))
+      expect(c.kind === 'video' && [c.mediaUrl, c.subtitlesUrl]).toEqual(['', undefined]);
+    expect(scenario.ceremony.branding.logoUrl).toBe(mediaUrl('логотип.jpg'));
+    const listed = (await http(`${again.url}/api/admin/media`, { token: again.token('admin') })).body.media;
+    expect(listed.map((m: { name: string }) => m.name)).toEqual(['логотип.jpg']);
     await again.stop();
   });
 });

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'UNKNOWN_EVENT',
   'INTERNAL',
+  /** The media folder's disk has no room for the upload (checked before a byte is written). */
+  'INSUFFICIENT_STORAGE',
   /** Client side only: the server did not answer in time (the link is down). */
   'TIMEOUT',
 ] as const;
@@ -62,6 +64,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case 'INTERNAL':
       return 500;
+    case 'INSUFFICIENT_STORAGE':
+      return 507;
     case 'TIMEOUT':
       return 504;
     default:

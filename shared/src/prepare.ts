@@ -370,3 +370,38 @@ export interface CeremonySettingsAnswer {
 
 /** Query of `POST /api/admin/ceremony/new`: `dryRun=1` only counts what would be removed. */
 export const NewCeremonyQuerySchema = z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() });
+// ---------------------------------------------------------------- media library: projector copies, sizes
+
+/** Longest side, in pixels, of a photo's projector copy: a 4K camera photo must not delay a cue change. */
+export const STAGE_PHOTO_LONG_SIDE = 1920;
+
+/**
+ * The address the projector loads a library photo from: its scaled copy (`?for=stage`); any other
+ * address (an outside URL, an empty one) is answered as it is.
+ */
+export function stagePhotoUrl(url: string): string;
+export function stagePhotoUrl(url: string | undefined): string | undefined;
+export function stagePhotoUrl(url: string | undefined): string | undefined {
+  const name = mediaNameOf(url);
+  return name === null ? url : `${mediaUrl(name)}?for=stage`;
+}
+
+// ---------------------------------------------------------------- media library: names, kinds, uses (server side)
+
+export * from './mediaLibrary.js';
+
+/** A file size as people read it: the unit (`b`, `kb`, `mb`, `gb`) and the figure, one decimal below 10. */
+export function mediaSize(bytes: number): { unit: 'b' | 'kb' | 'mb' | 'gb'; value: number; digits: 0 | 1 } {
+  const units = ['b', 'kb', 'mb', 'gb'] as const;
+  let value = Math.max(0, bytes);
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  const digits = i > 0 && value < 10 ? 1 : 0;
+  // 1023.7 KB rounds to «1024 КБ»: say «1,0 МБ» instead.
+  if (i < units.length - 1 && Number(value.toFixed(digits)) >= 1024)
+    return { unit: units[i + 1]!, value: 1, digits: 1 };
+  return { unit: units[i]!, value: Number(value.toFixed(digits)), digits };
+}

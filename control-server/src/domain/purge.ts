@@ -1,4 +1,4 @@
-import type { Scenario } from '@ceremony/shared';
+import { mediaNameOf, type Scenario } from '@ceremony/shared';
 import type { Db } from '../store/db.js';
 import type { GuestsRepository } from '../store/guests.repository.js';
 import type { ShowRepository } from '../store/show.repository.js';
@@ -21,7 +21,10 @@ export function anonymousScenario(s: Scenario, guestNames: readonly string[] = [
     return { ...rest, name: label, citation: '' };
   });
   for (const name of guestNames) if (!labels.has(name)) labels.set(name, 'гость');
-  const cues = s.cues.map((c) => ({ ...c, notes: '' }));
+  const removed = new Set(peopleMedia(s));
+  const cues = s.cues.map((c) =>
+    c.kind === 'video' ? withoutInterview({ ...c, notes: '' }, removed) : { ...c, notes: '' },
+  );
   // Longest names first, so "Анна Иванова" is not half-replaced by a shorter "Анна".
   let text = JSON.stringify({ ...s, nominees, cues });
   for (const [name, label] of [...labels].sort((a, b) => b[0].length - a[0].length))
@@ -30,16 +33,50 @@ export function anonymousScenario(s: Scenario, guestNames: readonly string[] = [
 }
 
 /**
+ * Library files that show people: nominees' photos, video interviews and their subtitles. The logo
+ * stays, even when the same file is also someone's photo.
+ */
+export function peopleMedia(s: Scenario): string[] {
+  const names = new Set<string>();
+  const add = (url: string | undefined) => {
+    const name = mediaNameOf(url);
+    if (name !== null) names.add(name);
+  };
+  for (const n of s.nominees) add(n.photoUrl);
+  for (const c of s.cues) if (c.kind === 'video') [c.mediaUrl, c.subtitlesUrl].forEach(add);
+  const logo = mediaNameOf(s.ceremony.branding.logoUrl);
+  if (logo !== null) names.delete(logo);
+  return [...names];
+}
+
+type VideoCue = Extract<Scenario['cues'][number], { kind: 'video' }>;
+/** A video cue whose interview file is gone points at nothing (readiness reports it), not at a missing file. */
+function withoutInterview(c: VideoCue, removed: ReadonlySet<string>): VideoCue {
+  const gone = (url: string | undefined) => {
+    const name = mediaNameOf(url);
+    return name !== null && removed.has(name);
+  };
+  const { subtitlesUrl, ...rest } = c;
+  return {
+    ...rest,
+    mediaUrl: gone(c.mediaUrl) ? '' : c.mediaUrl,
+    ...(subtitlesUrl !== undefined && !gone(subtitlesUrl) && { subtitlesUrl }),
+  };
+}
+
+/**
  * After the evening: removes names and contacts (guests, citizen nominees, scan answers, free-text
  * notes) and keeps what the report counts. Deleted bytes are overwritten and the file rebuilt
  * (secure_delete + VACUUM + a truncated WAL), so no name survives in the SQLite file either.
  */
-export function purgePersonalData(
+export async function purgePersonalData(
   db: Db,
   guests: GuestsRepository,
   show: ShowRepository,
   now: number,
-): { guests: number; nominees: number } {
+  /** Deletes library files with their projector copies and cached facts (the media library's removeFiles). */
+  removeMedia: (names: string[]) => unknown = () => undefined,
+): Promise<{ guests: number; nominees: number; media: number }> {
   db.pragma('secure_delete = ON');
   const names = guests.all().map((g) => g.name);
   const scenario = show.loadScenario();
@@ -58,7 +95,11 @@ export function purgePersonalData(
     if (hasUndos) db.prepare("UPDATE admission_undos SET reason = ''").run();
     return anonymised;
   })();
+  // Photos and interviews go after their references, before the VACUUM: the library's cached facts
+  // hold the file names (often a person's name), and those rows must be rewritten away too.
+  const media = scenario ? peopleMedia(scenario) : [];
+  await removeMedia(media);
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
-  return { guests: count, nominees };
+  return { guests: count, nominees, media: media.length };
 }

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import { failure } from '@ceremony/shared';
+import { failure, mediaNameProblem } from '@ceremony/shared';
+import { STAGE_DIR } from '../domain/media.service.js';
 import { send } from './http.js';
+
+const NOSNIFF = { 'x-content-type-options': 'nosniff' };
 
 /**
  * Serves DATA_DIR/media at /media with HTTP Range (206 + Content-Range), so a projector can start a
@@ -10,7 +13,25 @@ import { send } from './http.js';
  */
 export function mediaRouter(mediaDir: string): express.Router {
   const router = express.Router();
-  router.use(express.static(mediaDir, { acceptRanges: true, index: false, maxAge: '1h', dotfiles: 'deny' }));
+  // `?for=stage`: the projector's scaled copy of a photo (media.service.ts makes it); the original when there is none.
+  router.get('/*name', (req, res, next) => {
+    const name = ([] as string[]).concat(req.params.name ?? []).join('/');
+    if (req.query.for !== 'stage' || mediaNameProblem(name)) return next();
+    const copies = path.join(mediaDir, STAGE_DIR);
+    res.sendFile(name, { root: copies, dotfiles: 'deny', maxAge: '1h', headers: NOSNIFF }, (err) => {
+      if (err && !res.headersSent) next();
+    });
+  });
+  // nosniff: a file is only ever what its ending says (the library checks the ending against the bytes).
+  router.use(
+    express.static(mediaDir, {
+      acceptRanges: true,
+      index: false,
+      maxAge: '1h',
+      dotfiles: 'deny',
+      setHeaders: (res) => res.set(NOSNIFF),
+    }),
+  );
   router.use((_req, res) => send(res, failure('NOT_FOUND', 'Нет такого медиафайла.')));
   // A range past the end (416) or a refused path (403) is the client's mistake, not an INTERNAL error.
   router.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -1,3 +1,4 @@
+import { stagePhotoUrl } from '@ceremony/shared';
 import { useShow } from '@ceremony/shared/ui';
 import type { ReactNode } from 'react';
 
@@ -17,7 +18,11 @@ export function Frame({
     <section className={`slide slide--${kind}`} data-testid={`slide-${kind}`}>
       {!plain && (
         <header className="slide__brand">
-          {logoUrl ? <img className="slide__logo" src={logoUrl} alt="" /> : <span>{title}</span>}
+          {logoUrl ? (
+            <img className="slide__logo" src={stagePhotoUrl(logoUrl)} alt="" />
+          ) : (
+            <span>{title}</span>
+          )}
         </header>
       )}
       <div className="slide__body">{children}</div>

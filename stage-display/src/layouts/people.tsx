@@ -1,4 +1,4 @@
-import type { Nominee } from '@ceremony/shared';
+import { stagePhotoUrl, type Nominee } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import { useState } from 'react';
 import { Fit } from '../Fit.js';
@@ -28,7 +28,14 @@ export function useNomineeLine(nominee: Nominee): string | null {
 function Portrait({ nominee }: { nominee: Nominee }) {
   const [failed, setFailed] = useState(false);
   if (nominee.photoUrl && !failed)
-    return <img className="portrait" src={nominee.photoUrl} alt="" onError={() => setFailed(true)} />;
+    return (
+      <img
+        className="portrait"
+        src={stagePhotoUrl(nominee.photoUrl)}
+        alt=""
+        onError={() => setFailed(true)}
+      />
+    );
   return (
     <div className="portrait portrait--monogram" data-testid="monogram">
       {monogram(nominee)}

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  MEDIA_ACCEPT,
+  failure,
+  mediaKindByName,
+  mediaNameProblem,
+  mediaUsage,
+  type Answer,
+  type MediaItem,
+  type MediaKind,
+  type Scenario,
+} from '@ceremony/shared';
+import { kindOfFile, makeStageCopy, probeFile, type MediaFacts } from './media.probe.js';
+
+export interface MediaDeps {
+  /** DATA_DIR/media: served at /media, one flat folder. */
+  dir: string;
+  maxBytes: number;
+  scenario: () => Scenario;
+}
+
+export interface StoredMedia {
+  name: string;
+  kind: MediaKind;
+  bytes: number;
+}
+
+/** Raised inside the upload pipeline when the bytes pass the limit, to stop reading at once. */
+class TooLarge extends Error {}
+
+/** The projector's scaled copies of photos, under the same names: hidden, so never listed or served as originals. */
+export const STAGE_DIR = '.stage';
+const TEMP_PREFIX = '.upload-';
+/** makeStageCopy's temporary files. */
+const PART_PREFIX = '.part-';
+const NAME_MAX_BYTES = 255;
+/** Room kept free beside an upload: SQLite's WAL and the photo copies live on the same disk. */
+const DISK_RESERVE = 64 * 1024 ** 2;
+
+/**
+ * The media library: files in one folder, written whole or not at all. An upload goes to a hidden
+ * temporary file first (the /media route and the listing skip dot-files), is checked by its bytes,
+ * and is linked under its name only if that name is still free, so a refusal leaves nothing behind
+ * and two uploads racing for one name give one winner.
+ */
+export class MediaLibrary {
+  /** Probing a video reads its container: done once per file version, not on every listing. */
+  private readonly facts = new Map<string, { version: string; facts: MediaFacts & { kind: MediaKind } }>();
+
+  constructor(private readonly deps: MediaDeps) {
+    // An upload cut off by a crash or a power cut left its temporary file: nobody will finish it.
+    fs.mkdirSync(this.stageDir, { recursive: true });
+    for (const dir of [deps.dir, this.stageDir])
+      for (const f of fs.readdirSync(dir))
+        if (f.startsWith(TEMP_PREFIX) || f.startsWith(PART_PREFIX))
+          fs.rmSync(path.join(dir, f), { force: true });
+  }
+
+  private get stageDir(): string {
+    return path.join(this.deps.dir, STAGE_DIR);
+  }
+
+  async list(): Promise<MediaItem[]> {
+    const usage = mediaUsage(this.deps.scenario());
+    const entries = await fs.promises.readdir(this.deps.dir, { withFileTypes: true });
+    const items: MediaItem[] = [];
+    for (const entry of entries) {
+      if (!entry.isFile() || entry.name.startsWith('.') || mediaKindByName(entry.name) === null) continue;
+      const file = path.join(this.deps.dir, entry.name);
+      const stat = await fs.promises.stat(file).catch(() => null);
+      if (!stat) continue; // deleted while listing
+      const facts = await this.factsOf(entry.name, file, `${stat.size}:${stat.mtimeMs}`);
+      items.push({
+        name: entry.name,
+        bytes: stat.size,
+        uploadedAt: Math.round(stat.mtimeMs),
+        ...facts,
+        usedBy: usage.get(entry.name) ?? [],
+      });
+    }
+    return items.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  }
+
+  /** Writes an upload under its name; `declaredBytes` (Content-Length) refuses a too-large file before reading it. */
+  async store(
+    name: string,
+    body: Readable,
+    declaredBytes: number | null,
+  ): Promise<Answer<{ media: StoredMedia }>> {
+    const problem = mediaNameProblem(name);
+    if (problem) return failure('INVALID_PAYLOAD', problem);
+    // Any of the library's endings will do (the bytes tell the kind), but only those: /media serves
+    // a file by its ending, and a text file named .html would be a page on the hub's own address.
+    if (mediaKindByName(name) === null)
+      return failure('INVALID_PAYLOAD', `Имя файла должно оканчиваться на одно из: ${MEDIA_ACCEPT}.`);
+    // Disks count a name in bytes (255 on ext4, NTFS, APFS): 200 Cyrillic letters are 400 bytes.
+    if (Buffer.byteLength(name) > NAME_MAX_BYTES)
+      return failure('INVALID_PAYLOAD', 'Имя файла слишком длинное для диска: сократите его.');
+    const target = path.join(this.deps.dir, name);
+    if (fs.existsSync(target)) return failure('CONFLICT', `Файл «${name}» уже есть в медиатеке.`);
+    if (declaredBytes !== null && declaredBytes > this.deps.maxBytes) return this.tooLarge();
+    if (declaredBytes !== null && !(await this.roomFor(declaredBytes))) return this.diskFull();
+
+    const temp = path.join(this.deps.dir, `${TEMP_PREFIX}${randomUUID()}`);
+    try {
+      let bytes = 0;
+      const limit = this.deps.maxBytes;
+      const count = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          bytes += chunk.length;
+          done(bytes > limit ? new TooLarge() : null, chunk);
+        },
+      });
+      try {
+        await pipeline(body, count, fs.createWriteStream(temp, { flags: 'wx' }));
+      } catch (err) {
+        if (err instanceof TooLarge) return this.tooLarge();
+        if ((err as NodeJS.ErrnoException).code === 'ENOSPC') return this.diskFull();
+        return failure('INVALID_PAYLOAD', 'Загрузка прервалась: файл не сохранён.');
+      }
+      if (bytes === 0) return failure('INVALID_PAYLOAD', 'Пустой файл.');
+      const kind = await kindOfFile(temp);
+      if (kind === null)
+        return failure('INVALID_PAYLOAD', 'Это не JPEG, PNG, WebP, MP4, WebM и не WebVTT: файл не сохранён.');
+      try {
+        await fs.promises.link(temp, target); // fails when the name was taken meanwhile: never overwrites
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') return failure('CONFLICT', `Файл «${name}» уже есть в медиатеке.`);
+        // A hub on a Windows laptop or a FAT disk refuses names Linux takes (`:`, `?`, a final dot).
+        if (code === 'EINVAL' || code === 'ENAMETOOLONG' || code === 'EILSEQ')
+          return failure('INVALID_PAYLOAD', 'Диск сервера не принимает такое имя файла: переименуйте его.');
+        throw err;
+      }
+      if (kind === 'image') await this.stageCopy(name);
+      return { ok: true, media: { name, kind, bytes } };
+    } finally {
+      await fs.promises.rm(temp, { force: true });
+    }
+  }
+
+  /** Removes a file nobody uses; one a nominee, cue or the branding still names is refused. */
+  async remove(name: string): Promise<Answer<object>> {
+    const problem = mediaNameProblem(name);
+    if (problem) return failure('INVALID_PAYLOAD', problem);
+    const target = path.join(this.deps.dir, name);
+    if (!fs.statSync(target, { throwIfNoEntry: false })?.isFile())
+      return failure('NOT_FOUND', `Файла «${name}» нет в медиатеке.`);
+    const users = mediaUsage(this.deps.scenario()).get(name) ?? [];
+    if (users.length > 0)
+      return failure(
+        'CONFLICT',
+        `Файл «${name}» используется: ${users.map((u) => u.label).join(', ')}. Сначала уберите его оттуда.`,
+      );
+    await this.removeFiles([name]);
+    return { ok: true };
+  }
+
+  /**
+   * Removes files whatever uses them, with their projector copies and what was read from them (the
+   * purge after the evening, a new ceremony). Names that are not there are passed over.
+   */
+  async removeFiles(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      if (mediaNameProblem(name)) continue;
+      await fs.promises.rm(path.join(this.deps.dir, name), { force: true });
+      await fs.promises.rm(path.join(this.stageDir, name), { force: true });
+      this.facts.delete(name);
+    }
+  }
+
+  /** Kind by the bytes (a file put in the folder by hand that is none of ours: by its ending, not playable). */
+  private async factsOf(
+    name: string,
+    file: string,
+    version: string,
+  ): Promise<MediaFacts & { kind: MediaKind }> {
+    const known = this.facts.get(name);
+    if (known?.version === version) return known.facts;
+    const byBytes = await kindOfFile(file).catch(() => null);
+    const kind = byBytes ?? mediaKindByName(name)!;
+    const facts = { kind, ...(byBytes ? await probeFile(file, kind) : { playable: false }) };
+    // A photo put in the folder by hand (or a copy lost) gets its projector copy when first listed.
+    if (kind === 'image' && facts.playable && !this.hasFreshCopy(name)) await this.stageCopy(name);
+    this.facts.set(name, { version, facts });
+    return facts;
+  }
+
+  private hasFreshCopy(name: string): boolean {
+    const copy = fs.statSync(path.join(this.stageDir, name), { throwIfNoEntry: false });
+    const original = fs.statSync(path.join(this.deps.dir, name), { throwIfNoEntry: false });
+    return copy !== undefined && original !== undefined && copy.mtimeMs >= original.mtimeMs;
+  }
+
+  /** Makes (again) the projector copy of a photo; without one the projector gets the original. */
+  private async stageCopy(name: string): Promise<void> {
+    try {
+      await makeStageCopy(path.join(this.deps.dir, name), path.join(this.stageDir, name));
+    } catch {
+      await fs.promises.rm(path.join(this.stageDir, name), { force: true });
+    }
+  }
+
+  private async roomFor(bytes: number): Promise<boolean> {
+    const disk = await fs.promises.statfs(this.deps.dir);
+    return disk.bavail * disk.bsize >= bytes + DISK_RESERVE;
+  }
+
+  private diskFull() {
+    return failure('INSUFFICIENT_STORAGE', 'На диске сервера нет места для этого файла: он не сохранён.');
+  }
+
+  private tooLarge() {
+    const mb = Math.floor(this.deps.maxBytes / 1024 ** 2);
+    return failure('PAYLOAD_TOO_LARGE', `Файл больше допустимого (${mb} МБ): не сохранён.`);
+  }
+}
