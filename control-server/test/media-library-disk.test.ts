@@ -12,7 +12,12 @@ afterEach(async () => {
 });
 
 /** A PUT that declares a length and sends only a little of it: the answer must come before the rest. */
-function putDeclaring(url: string, token: string, declared: number): Promise<{ status: number; body: any }> {
+function putDeclaring(
+  url: string,
+  token: string,
+  declared: number,
+  first: Buffer = Buffer.alloc(1024),
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: 'PUT',
@@ -27,7 +32,7 @@ function putDeclaring(url: string, token: string, declared: number): Promise<{ s
       });
     });
     req.on('error', reject);
-    req.write(Buffer.alloc(1024));
+    req.write(first);
   });
 }
 
@@ -65,6 +70,21 @@ describe('media library and the disk', () => {
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
     const kept = fs.readFileSync(path.join(s.dataDir, 'media', 'гонка.jpg'));
     expect(bodies.some((b) => b.equals(kept))).toBe(true);
+  });
+
+  it('an upload of the wrong kind is refused at its first bytes: the answer comes before the rest is sent', async () => {
+    s = await startServer();
+    const before = mediaFiles(s.dataDir);
+    const text = Buffer.from('Это не видео, а письмо. '.repeat(400));
+    const res = await putDeclaring(
+      `${s.url}${mediaPath('не-видео.mp4')}`,
+      s.token('admin'),
+      4 * 1024 ** 3,
+      text,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('INVALID_PAYLOAD');
+    await vi.waitFor(() => expect(mediaFiles(s!.dataDir)).toEqual(before));
   });
 
   it('an upload the client abandons half-way leaves no file, not even its temporary one', async () => {

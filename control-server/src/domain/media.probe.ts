@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { parseFile } from 'music-metadata';
 import sharp from 'sharp';
 import { STAGE_PHOTO_LONG_SIDE, isWebVtt, type MediaKind } from '@ceremony/shared';
@@ -28,6 +28,16 @@ export async function kindOfFile(file: string): Promise<MediaKind | null> {
     await handle.close();
   }
   const type = await fileTypeFromFile(file);
+  return (type && KIND_OF_MIME[type.mime]) ?? null;
+}
+
+/** How many first bytes tell a kind: file-type's own sample size covers every container we take. */
+export const SNIFF_BYTES = 4100;
+
+/** The same judgement from a file's first bytes, so an upload of the wrong kind stops at its first chunk. */
+export async function kindOfBytes(head: Uint8Array): Promise<MediaKind | null> {
+  if (isWebVtt(Buffer.from(head.subarray(0, 16)).toString('utf8'))) return 'subtitles';
+  const type = await fileTypeFromBuffer(head);
   return (type && KIND_OF_MIME[type.mime]) ?? null;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   MEDIA_ACCEPT,
@@ -14,7 +14,14 @@ import {
   type MediaKind,
   type Scenario,
 } from '@ceremony/shared';
-import { kindOfFile, makeStageCopy, probeFile, type MediaFacts } from './media.probe.js';
+import {
+  SNIFF_BYTES,
+  kindOfBytes,
+  kindOfFile,
+  makeStageCopy,
+  probeFile,
+  type MediaFacts,
+} from './media.probe.js';
 
 export interface MediaDeps {
   /** DATA_DIR/media: served at /media, one flat folder. */
@@ -31,6 +38,8 @@ export interface StoredMedia {
 
 /** Raised inside the upload pipeline when the bytes pass the limit, to stop reading at once. */
 class TooLarge extends Error {}
+/** Raised inside the upload pipeline when the first bytes are none of our kinds: a wrong 4 GB file stops at once. */
+class WrongKind extends Error {}
 
 /** The projector's scaled copies of photos, under the same names: hidden, so never listed or served as originals. */
 export const STAGE_DIR = '.stage';
@@ -108,24 +117,41 @@ export class MediaLibrary {
     const temp = path.join(this.deps.dir, `${TEMP_PREFIX}${randomUUID()}`);
     try {
       let bytes = 0;
+      let kind: MediaKind | null = null;
+      let head: Buffer[] | null = [];
       const limit = this.deps.maxBytes;
-      const count = new Transform({
+      // Holds the first bytes back until they tell the kind, then lets everything through.
+      const decide = async (stream: Transform, force: boolean): Promise<void> => {
+        const start = Buffer.concat(head!);
+        if (!force && start.length < SNIFF_BYTES) return;
+        kind = await kindOfBytes(start);
+        if (kind === null) throw new WrongKind();
+        head = null;
+        stream.push(start);
+      };
+      const check = new Transform({
         transform(chunk: Buffer, _enc, done) {
           bytes += chunk.length;
-          done(bytes > limit ? new TooLarge() : null, chunk);
+          if (bytes > limit) return done(new TooLarge());
+          if (head === null) return done(null, chunk);
+          head.push(chunk);
+          decide(this, false).then(() => done(), done);
+        },
+        flush(done) {
+          if (head === null || bytes === 0) return done();
+          decide(this, true).then(() => done(), done);
         },
       });
       try {
-        await pipeline(body, count, fs.createWriteStream(temp, { flags: 'wx' }));
+        // flush: the file's bytes reach the disk before it is linked and acknowledged (201).
+        await pipeline(keepOpen(body), check, fs.createWriteStream(temp, { flags: 'wx', flush: true }));
       } catch (err) {
         if (err instanceof TooLarge) return this.tooLarge();
+        if (err instanceof WrongKind) return this.wrongKind();
         if ((err as NodeJS.ErrnoException).code === 'ENOSPC') return this.diskFull();
         return failure('INVALID_PAYLOAD', 'Загрузка прервалась: файл не сохранён.');
       }
-      if (bytes === 0) return failure('INVALID_PAYLOAD', 'Пустой файл.');
-      const kind = await kindOfFile(temp);
-      if (kind === null)
-        return failure('INVALID_PAYLOAD', 'Это не JPEG, PNG, WebP, MP4, WebM и не WebVTT: файл не сохранён.');
+      if (bytes === 0 || kind === null) return failure('INVALID_PAYLOAD', 'Пустой файл.');
       try {
         await fs.promises.link(temp, target); // fails when the name was taken meanwhile: never overwrites
       } catch (err) {
@@ -136,6 +162,7 @@ export class MediaLibrary {
           return failure('INVALID_PAYLOAD', 'Диск сервера не принимает такое имя файла: переименуйте его.');
         throw err;
       }
+      await syncFolder(this.deps.dir); // the new name itself survives a power cut
       if (kind === 'image') await this.stageCopy(name);
       return { ok: true, media: { name, kind, bytes } };
     } finally {
@@ -214,8 +241,41 @@ export class MediaLibrary {
     return failure('INSUFFICIENT_STORAGE', 'На диске сервера нет места для этого файла: он не сохранён.');
   }
 
+  private wrongKind() {
+    return failure('INVALID_PAYLOAD', 'Это не JPEG, PNG, WebP, MP4, WebM и не WebVTT: файл не сохранён.');
+  }
+
   private tooLarge() {
     const mb = Math.floor(this.deps.maxBytes / 1024 ** 2);
     return failure('PAYLOAD_TOO_LARGE', `Файл больше допустимого (${mb} МБ): не сохранён.`);
   }
+}
+
+/** fsync of a folder: a new name in it is on the disk, not only the file's bytes. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The request's bytes through a stream of our own, so a refusal mid-upload (a wrong kind at the first
+ * chunk, too large) ends that stream, not the request's socket: the answer still reaches the
+ * organiser's browser, and Node discards the rest of the body once it is sent. A connection cut by
+ * the client still ends the upload as cut.
+ */
+function keepOpen(body: Readable): Readable {
+  const through = new PassThrough();
+  body.pipe(through);
+  body.once('close', () => {
+    if (!body.readableEnded) through.destroy(new Error('upload cut off'));
+  });
+  through.once('close', () => {
+    body.unpipe(through);
+    body.resume(); // what is left of a refused upload is read and dropped, never written
+  });
+  return through;
 }
