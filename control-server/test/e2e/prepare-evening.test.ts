@@ -193,6 +193,7 @@ describe.runIf(hasChromium)('an organiser prepares the whole evening in the brow
     // Fix 1: «Исправить» on the photo opens the library; the missing photo goes in.
     await lineWith(rows[withheld]!.photo).getByTestId('readiness-fix').click();
     await page.getByTestId('prepare-section-media').waitFor();
+    await expect.poll(() => page.getByTestId('media-wanted').textContent()).toContain(rows[withheld]!.photo);
     await upload(page, [{ name: rows[withheld]!.photo, mimeType: 'image/jpeg', buffer: photos[withheld]! }]);
     // Fix 2: «Исправить» on the video opens Setup on that cue; its subtitles are chosen there.
     await page.getByTestId('tab-prepare').click();
@@ -271,5 +272,5 @@ describe.runIf(hasChromium)('an organiser prepares the whole evening in the brow
     expect(captioned).toBe(true);
     expect(host.errors).toEqual([]);
     expect(display.errors).toEqual([]);
-  });
+  }, 400_000);
 });

@@ -5,6 +5,7 @@ import { useAdminApi } from '../admin/api.js';
 import { MediaList, useWhere } from './MediaList.js';
 import { MediaUploads } from './MediaUploads.js';
 import { deleteMedia } from './mediaUpload.js';
+import { usePrepareNav } from './prepareNav.js';
 import './media.css';
 
 /**
@@ -16,6 +17,8 @@ export function MediaSection() {
   const api = useAdminApi();
   const { session } = useSession();
   const where = useWhere();
+  // Sent here by readiness for a file the evening names but the library lacks: say which to upload.
+  const wanted = usePrepareNav().focus.media;
   const [items, setItems] = useState<MediaItem[] | null>(null);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const loading = useRef(0);
@@ -49,6 +52,11 @@ export function MediaSection() {
     <div className="admin-section media-section" data-testid="prepare-section-media">
       <h2>{t('prepare.tab.media')}</h2>
       <p className="admin-hint">{t('prepare.media.hint')}</p>
+      {wanted && items && !items.some((m) => m.name === wanted) && (
+        <p className="admin-error" role="status" data-testid="media-wanted">
+          {t('prepare.media.wanted', { name: wanted })}
+        </p>
+      )}
       <MediaUploads onUploaded={reload} />
       {note && (
         <p className={note.ok ? 'admin-ok' : 'admin-error'} role="status" data-testid="media-note">

@@ -6,6 +6,8 @@ import './program.css';
 
 /** Where «Исправить» goes: the nominee, the nomination, the media file, or the cue in «Настройка». */
 function fixer(p: ReadinessProblem, nav: PrepareNav): (() => void) | null {
+  // A photo the import named but nobody uploaded: the fix is the upload, in the library.
+  if (p.code === 'PHOTO_NOT_IN_LIBRARY') return () => nav.open('media', { media: p.media });
   if (p.cueId) return () => nav.openCue(p.cueId!);
   if (p.nomineeId) return () => nav.open('nominees', { nomineeId: p.nomineeId });
   if (p.nominationId) return () => nav.open('nominations', { nominationId: p.nominationId });

@@ -65,4 +65,6 @@ export const prepMediaEn: {
   'prepare.media.size.kb': '{v} KB',
   'prepare.media.size.mb': '{v} MB',
   'prepare.media.size.gb': '{v} GB',
+  'prepare.media.wanted':
+    'Upload «{name}»: the programme or a nominee refers to it, but the library does not have it.',
 };

@@ -55,4 +55,6 @@ export const prepMediaRu = {
   'prepare.media.size.kb': '{v} КБ',
   'prepare.media.size.mb': '{v} МБ',
   'prepare.media.size.gb': '{v} ГБ',
+  'prepare.media.wanted':
+    'Загрузите «{name}»: программа или номинант ссылаются на этот файл, а в медиатеке его нет.',
 } as const;
