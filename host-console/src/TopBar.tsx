@@ -1,5 +1,6 @@
 import {
   formatClock,
+  formatDate,
   formatDuration,
   projectorOnline,
   showTiming,
@@ -24,10 +25,13 @@ function ShowClock() {
   let line: string;
   let drift: string | null = null;
   if (timing.startsInMs !== null) {
+    // Weeks ahead, while preparing in the office, a countdown of 9041:45:47 hours says nothing: the date does.
     line =
-      timing.startsInMs >= 0
-        ? t('host.startsIn', { time: formatDuration(timing.startsInMs) })
-        : t('host.startLate', { time: formatDuration(-timing.startsInMs) });
+      timing.startsInMs >= DAY_MS
+        ? t('host.startsOn', { date: formatDate(lang, scenario.ceremony.startsAt) })
+        : timing.startsInMs >= 0
+          ? t('host.startsIn', { time: formatDuration(timing.startsInMs) })
+          : t('host.startLate', { time: formatDuration(-timing.startsInMs) });
   } else {
     line = `${t('host.showElapsed')} ${formatDuration(timing.elapsedMs)} / ${formatDuration(timing.plannedTotalMs)}`;
     drift =
@@ -65,6 +69,8 @@ interface TopBarProps {
 }
 
 /** Always on top: the ceremony, the clock, the hall and the screens at a glance, the link. */
+const DAY_MS = 24 * 3600_000;
+
 export function TopBar({ stats, displays, wakeLock, onScreens, onHall, onReadiness }: TopBarProps) {
   const t = useT();
   const { signOut } = useSession();

@@ -59,6 +59,7 @@ export const en: Dictionary = {
   'host.showElapsed': 'Show',
   'host.behind': '{time} behind',
   'host.ahead': '{time} ahead',
+  'host.startsOn': 'Starts on {date}',
   'host.startsIn': 'Starts in {time}',
   'host.startLate': 'Start is {time} late',
   'host.onPlan': 'on plan',

@@ -58,6 +58,7 @@ export const ru = {
   'host.showElapsed': 'Шоу',
   'host.behind': 'отстаём на {time}',
   'host.ahead': 'опережаем на {time}',
+  'host.startsOn': 'Начало {date}',
   'host.startsIn': 'Начало через {time}',
   'host.startLate': 'Задержка начала: {time}',
   'host.onPlan': 'идём по плану',
