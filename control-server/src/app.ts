@@ -37,6 +37,7 @@ import { packageService } from './domain/package.service.js';
 import { packageRouter } from './transport/package.router.js';
 import { NomineesService } from './domain/nominees.service.js';
 import { nomineesRouter } from './transport/nominees.router.js';
+import { showBroadcast } from './transport/broadcast.js';
 
 export const VERSION = '0.1.0';
 
@@ -105,12 +106,15 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const auth = new AuthService(devices, config.pins, clock, (id) =>
     io.in(`device:${id}`).disconnectSockets(true),
   );
-  const show = new ShowService(
+  // Every way the show leaves the server goes through here, filtered by role; `show` is made just below.
+  const broadcast = showBroadcast(io, () => show.snapshot());
+  const broadcastSnapshot = broadcast.snapshot;
+  const show: ShowService = new ShowService(
     {
       repo: showRepo,
       clock,
-      onState: (s) => io.emit('show:state', s),
-      onSnapshot: (s) => io.emit('show:snapshot', s),
+      onState: broadcast.state,
+      onSnapshot: broadcastSnapshot,
       // `displays` is made below; this runs only on a host's play/pause, long after start-up.
       clipReport: (cueId) => clipReportFor(cueId, displays.list()),
     },
@@ -145,7 +149,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   });
 
   const handlers: EventHandlers = {
-    ...showHandlers(show, clock),
+    ...showHandlers(show, clock, broadcast.snapshotFor),
     ...checkinHandlers(checkin, guests, stations),
     ...displayHandlers(displays),
   };
@@ -154,8 +158,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     auth,
     handlers,
     (socket) => {
-      socket.emit('show:snapshot', show.snapshot());
       const { role, deviceId } = socket.data;
+      socket.emit('show:snapshot', broadcast.snapshotFor(role));
       if (role === 'display') {
         displays.connected(deviceId);
         socket.on('disconnect', () => displays.disconnected(deviceId));
@@ -172,7 +176,19 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     infoRouter(config.host, () => httpsPort),
   );
   app.use('/api', feedbackRouter(db, clock));
-  app.use('/api', apiRouter({ auth, show, guests, version: VERSION, startedAt, clock, onSeen }));
+  app.use(
+    '/api',
+    apiRouter({
+      auth,
+      show,
+      guests,
+      version: VERSION,
+      startedAt,
+      clock,
+      onSeen,
+      view: broadcast.snapshotFor,
+    }),
+  );
   app.use(
     '/api',
     adminRouter({
@@ -186,7 +202,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
         clock,
       }),
       isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
-      onScenario: (snapshot) => io.emit('show:snapshot', snapshot),
+      onScenario: broadcastSnapshot,
       onGuests: sendStats,
     }),
   );
@@ -196,7 +212,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       auth,
       onSeen,
       packages: packageService(db, show, config.dataDir, VERSION, clock),
-      onScenario: (s) => io.emit('show:snapshot', s),
+      onScenario: broadcastSnapshot,
       onGuests: sendStats,
     }),
   );
