@@ -144,7 +144,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const displays = new DisplaysService({
     clock,
     onChange: (list) => io.to(['role:admin', 'role:host']).emit('displays:status', list),
-    onVideoEnded: (cueId) => show.videoEnded(cueId),
+    onVideoEnded: (cueId, clipS) => show.videoEnded(cueId, clipS),
     deviceName: (id) => devices.byId(id)?.name ?? id.slice(0, 8),
   });
 
