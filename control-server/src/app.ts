@@ -38,6 +38,8 @@ import { packageRouter } from './transport/package.router.js';
 import { NomineesService } from './domain/nominees.service.js';
 import { nomineesRouter } from './transport/nominees.router.js';
 import { showBroadcast } from './transport/broadcast.js';
+import { TokenBuckets } from './domain/buckets.js';
+import { UNKNOWN_CODES_LOGGED, deviceLimits } from './transport/limits.js';
 
 export const VERSION = '0.1.0';
 
@@ -133,17 +135,24 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     () => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
     250,
   );
+  const unknownCodes = new TokenBuckets(UNKNOWN_CODES_LOGGED, clock);
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,
     checkins: new CheckinsRepository(db),
     clock,
     route: (guest) => stations.routeFor(guest),
     onChange: sendStats,
+    mayLogUnknown: (id) => unknownCodes.take(id),
   });
 
-  const displays = new DisplaysService({
+  // A burst of reports (or of displays reconnecting) becomes one list for the host, not one each.
+  const sendDisplays = coalesce(
+    () => io.to(['role:admin', 'role:host']).emit('displays:status', displays.list()),
+    250,
+  );
+  const displays: DisplaysService = new DisplaysService({
     clock,
-    onChange: (list) => io.to(['role:admin', 'role:host']).emit('displays:status', list),
+    onChange: sendDisplays,
     onVideoEnded: (cueId, clipS) => show.videoEnded(cueId, clipS),
     deviceName: (id) => devices.byId(id)?.name ?? id.slice(0, 8),
   });
@@ -167,6 +176,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       if (role === 'admin' || role === 'host') socket.emit('displays:status', displays.list());
     },
     onSeen,
+    deviceLimits(clock),
   );
 
   let httpsPort: number | null = null;
@@ -257,6 +267,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       secure?.close();
       show.stop();
       sendStats.cancel();
+      sendDisplays.cancel();
       await io.close(); // also closes the HTTP server
       db.close();
     },
