@@ -18,7 +18,7 @@ import { openDatabase, type Db } from './store/db.js';
 import { CheckinsRepository } from './store/checkins.repository.js';
 import { StationsRepository } from './store/stations.repository.js';
 import { StationsService } from './domain/stations.service.js';
-import { feedbackRouter } from './transport/feedback.router.js';
+import { feedbackBrakeFor, feedbackRouter } from './transport/feedback.router.js';
 import { DevicesRepository } from './store/devices.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
@@ -39,6 +39,7 @@ import { NomineesService } from './domain/nominees.service.js';
 import { nomineesRouter } from './transport/nominees.router.js';
 import { showBroadcast } from './transport/broadcast.js';
 import { TokenBuckets } from './domain/buckets.js';
+import { Throttle } from './domain/throttle.js';
 import { UNKNOWN_CODES_LOGGED, deviceLimits } from './transport/limits.js';
 
 export const VERSION = '0.1.0';
@@ -55,6 +56,8 @@ export interface App {
   auth: AuthService;
   show: ShowService;
   checkin: CheckinService;
+  /** How many entries the server's per-device and per-address maps hold: they must not only grow. */
+  memory(): { lastSeen: number; feedbackClients: number };
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
   listen(): Promise<number>;
   /** Also listens over HTTPS (config.httpsPort) with the hall's own certificate; answers the port. */
@@ -97,13 +100,11 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     serveClient: false,
   });
 
-  const lastSeen = new Map<string, number>();
-  // Remember "last seen" at most every 10 s per device: it must not cost a write per message.
+  // Remember "last seen" at most every 10 s per device: it must not cost a write per message. The
+  // throttle forgets devices quiet for 10 s, so it holds the active ones, not every sign-in.
+  const lastSeen = new Throttle(10_000, clock);
   const onSeen = (deviceId: string) => {
-    const now = clock();
-    if (now - (lastSeen.get(deviceId) ?? 0) < 10_000) return;
-    lastSeen.set(deviceId, now);
-    devices.touch(deviceId, now);
+    if (lastSeen.due(deviceId)) devices.touch(deviceId, clock());
   };
   const auth = new AuthService(devices, config.pins, clock, (id) =>
     io.in(`device:${id}`).disconnectSockets(true),
@@ -185,7 +186,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     '/api',
     infoRouter(config.host, () => httpsPort),
   );
-  app.use('/api', feedbackRouter(db, clock));
+  const feedbackBrake = feedbackBrakeFor(clock);
+  app.use('/api', feedbackRouter(db, clock, feedbackBrake));
   app.use(
     '/api',
     apiRouter({
@@ -239,6 +241,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     auth,
     show,
     checkin,
+    memory: () => ({ lastSeen: lastSeen.size, feedbackClients: feedbackBrake.size }),
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
