@@ -24,17 +24,20 @@ export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroad
   // What each partial role was last sent, keyed cheaply (scenario object, live cue) then compared whole.
   const sent = new Map<Role, { scenario: Snapshot['scenario']; cueIndex: number; view: string }>();
 
-  const snapshotFor = (role: Role, snapshot = current()): Snapshot => ({
-    scenario: scenarioFor(role, snapshot.scenario, snapshot.state),
-    state: snapshot.state,
-  });
-
   const remember = (role: Role, snapshot: Snapshot, view: Snapshot['scenario']) =>
     sent.set(role, {
       scenario: snapshot.scenario,
       cueIndex: snapshot.state.cueIndex,
       view: JSON.stringify(view),
     });
+
+  const snapshotFor = (role: Role, snapshot = current()): Snapshot => {
+    const view = scenarioFor(role, snapshot.scenario, snapshot.state);
+    // The first socket of a role after start-up holds the current view: later states compare with it,
+    // so a restarted hub does not send every phone a second snapshot on its first change.
+    if (PARTIAL.includes(role) && !sent.has(role)) remember(role, snapshot, view);
+    return { scenario: view, state: snapshot.state };
+  };
 
   return {
     snapshotFor,
