@@ -161,3 +161,20 @@ it('sends an edited scenario to each role as that role may see it', async () => 
     expect(leaksIn(role, l.heard)).toEqual([]);
   }
 });
+
+it("shows a laureate's guest as a nominee on a volunteer's phone: directory, search, scan", async () => {
+  const row = s.app.db
+    .prepare("SELECT name, badge_code AS code FROM guests WHERE category = 'honoured' LIMIT 1")
+    .get() as { name: string; code: string } | undefined;
+  expect(row).toBeDefined();
+  const phone = await s.socket('volunteer');
+  const admin = await s.socket('admin');
+  const directory = await ask(phone, 'guests:directory', {});
+  expect(directory.guests.filter((g: { category: string }) => g.category === 'honoured')).toEqual([]);
+  const found = await ask(phone, 'guests:search', { query: row!.name });
+  expect(found.guests[0]).toMatchObject({ name: row!.name, category: 'nominee' });
+  const scan = await ask(phone, 'checkin:scan', { code: row!.code, scanId: 'laureate-scan-1' });
+  expect(scan.result.guest).toMatchObject({ name: row!.name, category: 'nominee' });
+  // The admin still reads the truth.
+  expect((await ask(admin, 'guests:search', { query: row!.name })).guests[0].category).toBe('honoured');
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Scenario } from './domain.js';
 import type { Role } from './events/common.js';
-import { scenarioFor, type LiveCue } from './roleView.js';
+import { categoryFor, scenarioFor, type LiveCue } from './roleView.js';
 
 const scenario: Scenario = ScenarioSchema.parse({
   ceremony: {
@@ -138,5 +138,18 @@ describe('scenarioFor', () => {
   it('trusts the live cue only when index and id agree', () => {
     const seen = scenarioFor('display', scenario, { cueIndex: 2, cueId: 'open' });
     expect(honoured(seen)).toEqual([]);
+  });
+});
+
+describe('categoryFor', () => {
+  it.each([
+    ['admin', 'honoured', 'honoured'],
+    ['host', 'honoured', 'honoured'],
+    ['volunteer', 'honoured', 'nominee'],
+    ['display', 'honoured', 'nominee'],
+    ['volunteer', 'press', 'press'],
+    ['volunteer', 'nominee', 'nominee'],
+  ] as const)('%s reads %s as %s', (role, category, shown) => {
+    expect(categoryFor(role, category)).toBe(shown);
   });
 });

@@ -1,4 +1,4 @@
-import type { Cue, Nominee, Scenario } from './domain.js';
+import type { Cue, GuestCategory, Nominee, Scenario } from './domain.js';
 import type { Role } from './events/common.js';
 import type { ShowState } from './show.js';
 
@@ -54,4 +54,12 @@ export function scenarioFor(role: Role, scenario: Scenario, state: LiveCue): Sce
     nominees: scenario.nominees.map((n) => ({ ...shareable(n), honoured: n.honoured && revealed.has(n.id) })),
     cues: scenario.cues.map((c) => withoutSecrets(c, live)),
   };
+}
+
+/**
+ * A guest's category as a role may read it. «honoured» names a laureate before the award, so a
+ * volunteer's phone reads «nominee» instead: routing seats both alike, in the nominees' rows.
+ */
+export function categoryFor(role: Role, category: GuestCategory): GuestCategory {
+  return category === 'honoured' && role !== 'admin' && role !== 'host' ? 'nominee' : category;
 }
