@@ -50,7 +50,7 @@ export async function openStage(
     },
     JSON.stringify({ token: displayToken, role: 'display' }),
   );
-  await page.goto(`${url}/display/`);
+  await page.goto(`${url}/display/?bench=paint`); // the stage measures its paints only when asked
   await page.getByTestId('stage').waitFor();
   return page;
 }

@@ -18,7 +18,7 @@ import { openDatabase, ownerOnly, type Db } from './store/db.js';
 import { CheckinsRepository } from './store/checkins.repository.js';
 import { StationsRepository } from './store/stations.repository.js';
 import { StationsService } from './domain/stations.service.js';
-import { feedbackRouter } from './transport/feedback.router.js';
+import { feedbackBrakeFor, feedbackRouter } from './transport/feedback.router.js';
 import { DevicesRepository } from './store/devices.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
@@ -45,6 +45,10 @@ import { CeremonyRepository } from './store/ceremony.repository.js';
 import { accessRouter } from './transport/access.router.js';
 import { MediaLibrary } from './domain/media.service.js';
 import { mediaAdminRouter } from './transport/media.router.js';
+import { showBroadcast } from './transport/broadcast.js';
+import { TokenBuckets } from './domain/buckets.js';
+import { Throttle } from './domain/throttle.js';
+import { UNKNOWN_CODES_LOGGED, deviceLimits } from './transport/limits.js';
 
 export const VERSION = '0.1.0';
 
@@ -62,6 +66,8 @@ export interface App {
   checkin: CheckinService;
   /** The media library in DATA_DIR/media (the purge removes files through it). */
   media: MediaLibrary;
+  /** How many entries the server's per-device and per-address maps hold: they must not only grow. */
+  memory(): { lastSeen: number; feedbackClients: number };
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
   listen(): Promise<number>;
   /** Also listens over HTTPS (config.httpsPort) with the hall's own certificate; answers the port. */
@@ -106,13 +112,11 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     serveClient: false,
   });
 
-  const lastSeen = new Map<string, number>();
-  // Remember "last seen" at most every 10 s per device: it must not cost a write per message.
+  // Remember "last seen" at most every 10 s per device: it must not cost a write per message. The
+  // throttle forgets devices quiet for 10 s, so it holds the active ones, not every sign-in.
+  const lastSeen = new Throttle(10_000, clock);
   const onSeen = (deviceId: string) => {
-    const now = clock();
-    if (now - (lastSeen.get(deviceId) ?? 0) < 10_000) return;
-    lastSeen.set(deviceId, now);
-    devices.touch(deviceId, now);
+    if (lastSeen.due(deviceId)) devices.touch(deviceId, clock());
   };
   const auth = new AuthService(
     devices,
@@ -132,12 +136,15 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     for (const socket of io.sockets.sockets.values()) devices.touch(socket.data.deviceId, clock());
   }, 10 * 60_000);
   renewOnline.unref();
-  const show = new ShowService(
+  // Every way the show leaves the server goes through here, filtered by role; `show` is made just below.
+  const broadcast = showBroadcast(io, () => show.snapshot());
+  const broadcastSnapshot = broadcast.snapshot;
+  const show: ShowService = new ShowService(
     {
       repo: showRepo,
       clock,
-      onState: (s) => io.emit('show:state', s),
-      onSnapshot: (s) => io.emit('show:snapshot', s),
+      onState: broadcast.state,
+      onSnapshot: broadcastSnapshot,
       // `displays` is made below; this runs only on a host's play/pause, long after start-up.
       clipReport: (cueId) => clipReportFor(cueId, displays.list()),
     },
@@ -156,12 +163,14 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     () => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
     250,
   );
+  const unknownCodes = new TokenBuckets(UNKNOWN_CODES_LOGGED, clock);
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,
     checkins: new CheckinsRepository(db),
     clock,
     route: (guest) => stations.routeFor(guest),
     onChange: sendStats,
+    mayLogUnknown: (id) => unknownCodes.take(id),
   });
 
   const media = new MediaLibrary({
@@ -170,15 +179,20 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     scenario: () => show.snapshot().scenario,
   });
 
-  const displays = new DisplaysService({
+  // A burst of reports (or of displays reconnecting) becomes one list for the host, not one each.
+  const sendDisplays = coalesce(
+    () => io.to(['role:admin', 'role:host']).emit('displays:status', displays.list()),
+    250,
+  );
+  const displays: DisplaysService = new DisplaysService({
     clock,
-    onChange: (list) => io.to(['role:admin', 'role:host']).emit('displays:status', list),
-    onVideoEnded: (cueId) => show.videoEnded(cueId),
+    onChange: sendDisplays,
+    onVideoEnded: (cueId, clipS) => show.videoEnded(cueId, clipS),
     deviceName: (id) => devices.byId(id)?.name ?? id.slice(0, 8),
   });
 
   const handlers: EventHandlers = {
-    ...showHandlers(show, clock),
+    ...showHandlers(show, clock, broadcast.snapshotFor),
     ...checkinHandlers(checkin, guests, stations),
     ...displayHandlers(displays),
   };
@@ -187,8 +201,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     auth,
     handlers,
     (socket) => {
-      socket.emit('show:snapshot', show.snapshot());
       const { role, deviceId } = socket.data;
+      socket.emit('show:snapshot', broadcast.snapshotFor(role));
       if (role === 'display') {
         displays.connected(deviceId);
         socket.on('disconnect', () => displays.disconnected(deviceId));
@@ -196,6 +210,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       if (role === 'admin' || role === 'host') socket.emit('displays:status', displays.list());
     },
     onSeen,
+    deviceLimits(clock),
   );
 
   let httpsPort: number | null = null;
@@ -204,11 +219,24 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     '/api',
     infoRouter(config.host, () => httpsPort),
   );
+  const feedbackBrake = feedbackBrakeFor(clock);
   app.use(
     '/api',
-    feedbackRouter(db, clock, () => show.snapshot().scenario.ceremony),
+    feedbackRouter(db, clock, () => show.snapshot().scenario.ceremony, feedbackBrake),
   );
-  app.use('/api', apiRouter({ auth, show, guests, version: VERSION, startedAt, clock, onSeen }));
+  app.use(
+    '/api',
+    apiRouter({
+      auth,
+      show,
+      guests,
+      version: VERSION,
+      startedAt,
+      clock,
+      onSeen,
+      view: broadcast.snapshotFor,
+    }),
+  );
   app.use(
     '/api',
     adminRouter({
@@ -222,7 +250,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
         clock,
       }),
       isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
-      onScenario: (snapshot) => io.emit('show:snapshot', snapshot),
+      onScenario: broadcastSnapshot,
       onGuests: sendStats,
     }),
   );
@@ -232,7 +260,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       auth,
       onSeen,
       packages: packageService(db, show, config.dataDir, VERSION, clock),
-      onScenario: (s) => io.emit('show:snapshot', s),
+      onScenario: broadcastSnapshot,
       onGuests: sendStats,
     }),
   );
@@ -285,6 +313,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     show,
     checkin,
     media,
+    memory: () => ({ lastSeen: lastSeen.size, feedbackClients: feedbackBrake.size }),
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -314,6 +343,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       show.stop();
       sendStats.cancel();
       clearInterval(renewOnline);
+      sendDisplays.cancel();
       await io.close(); // also closes the HTTP server
       db.close();
     },

@@ -31,13 +31,18 @@ it('lists displays for the host and advances when a video set to auto-follow end
   expect(landed.ok).toBe(true);
 
   expect((await ask(display, 'display:report', report(video.id, 'playing'))).ok).toBe(true);
-  expect(statuses.at(-1)?.[0]).toMatchObject({
-    cueId: video.id,
-    media: { status: 'playing' },
-    connected: true,
-  });
+  // The host's list is merged over a quarter second, so it follows shortly after the answer.
+  await expect
+    .poll(() => statuses.at(-1)?.[0])
+    .toMatchObject({
+      cueId: video.id,
+      media: { status: 'playing' },
+      connected: true,
+    });
   expect(s.app.show.current().cueId).toBe(video.id);
 
+  // The clip (30 s, as reported) has played through on the server's clock.
+  s.advance(30_000);
   const moved = new Promise<ShowState>((resolve) => host.once('show:state', resolve));
   await ask(display, 'display:report', report(video.id, 'ended'));
   const index = cues.indexOf(video);
@@ -51,6 +56,48 @@ it('lists displays for the host and advances when a video set to auto-follow end
 
   display.close();
   await expect.poll(() => statuses.at(-1)?.filter((d) => d.connected).length).toBe(1);
+});
+
+it("ends a clip only on the main projector's word, near the clip's end, after the cue was live about its length", async () => {
+  const host = await s.socket('host');
+  const { cues } = s.app.show.snapshot().scenario;
+  const video = cues.find((c) => c.kind === 'video' && c.autoFollow.kind === 'video-end')!;
+  s.advance(1000);
+  expect(
+    (await ask(host, 'show:goto', { cueId: video.id, expectedRevision: s.app.show.current().revision })).ok,
+  ).toBe(true);
+  const live = s.app.show.current().revision;
+  const clip = (
+    view: DisplayReport['view'],
+    status: DisplayReport['media']['status'],
+    positionS: number,
+    durationS: number,
+  ): DisplayReport => ({
+    view,
+    cueId: video.id,
+    media: { cueId: video.id, status, positionS, durationS },
+    nextReady: true,
+  });
+  // The clip is 30 s long, as the first test's projector said too: lengths are kept per cue.
+  const projector = await s.socket('display');
+  const monitor = await s.socket('display');
+  const tryEnd = async (socket: typeof projector, ended: DisplayReport) => {
+    // Playing first, so each `ended` is news to the server.
+    await ask(socket, 'display:report', { ...ended, media: { ...ended.media, status: 'playing' } });
+    expect((await ask(socket, 'display:report', ended)).ok).toBe(true);
+  };
+  await ask(projector, 'display:report', clip('main', 'playing', 0, 30));
+
+  await tryEnd(projector, clip('main', 'ended', 0.1, 30)); // 0.1 s into the 30 s clip
+  await tryEnd(projector, clip('main', 'ended', 0.1, 0.1)); // the same, claiming a 0.1 s clip
+  s.advance(3000);
+  await tryEnd(projector, clip('main', 'ended', 30, 30)); // «at the end» 3 s after GO
+  s.advance(27_000);
+  await tryEnd(monitor, clip('confidence', 'ended', 30, 30)); // not the projector
+  expect(s.app.show.current().revision).toBe(live);
+
+  await tryEnd(projector, clip('main', 'ended', 30, 30));
+  expect(s.app.show.current().revision).toBe(live + 1);
 });
 
 it('refuses display reports from a volunteer and malformed reports', async () => {

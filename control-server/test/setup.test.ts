@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateCue, updateNominee, type Scenario, type Snapshot } from '@ceremony/shared';
+import { scenarioFor, updateCue, updateNominee, type Scenario, type Snapshot } from '@ceremony/shared';
 import {
   PINS,
   ask,
@@ -44,7 +44,10 @@ describe('setup mode: scenario:update', () => {
     cues.splice(live.cueIndex + 1, 0, before.cues[live.cueIndex]!);
     const edited = updateNominee({ ...before, cues }, nominee.id, { name: 'Исправлённое Имя Ёлкиной' });
 
-    const snapshots = new Promise<Snapshot>((resolve) => display.once('show:snapshot', resolve));
+    // The GOs above sent the display snapshots of their own (its view follows the live cue): wait for the edit's.
+    const snapshots = new Promise<Snapshot>((resolve) =>
+      display.on('show:snapshot', (snap) => snap.state.revision === live.revision + 1 && resolve(snap)),
+    );
     const answer = await ask(admin, 'scenario:update', { expectedRevision: live.revision, scenario: edited });
     expect(answer.ok).toBe(true);
     expect(answer.state).toMatchObject({
@@ -173,7 +176,8 @@ it('an acknowledged edit survives kill -9, and the live cue with it', async () =
     try {
       const display = await connectAs(second.url, { token: await token(second.url, PINS.display) }, sockets);
       const after = await ask<Snapshot & { ok: true }>(display, 'show:resync', {});
-      expect(after.scenario).toEqual(edited);
+      // A display reads the display's part of it (protocol.md, «Roles»).
+      expect(after.scenario).toEqual(scenarioFor('display', edited, answer.state));
       expect(after.state).toEqual(answer.state);
       expect(after.scenario.cues.some((c) => c.id === removed)).toBe(false);
     } finally {

@@ -17,3 +17,4 @@ export * from './prepare.js';
 export * from './nomineeLink.js';
 export * from './captions.js';
 export * from './titleSlide.js';
+export * from './roleView.js';

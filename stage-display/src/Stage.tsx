@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useState, type CSSProperties } fro
 import { loadCaptions } from './captions/track.js';
 import { CueView } from './layouts/CueView.js';
 import { cueAfter, videoAhead } from './lookahead.js';
-import { markArrived, markPainted } from './paint.js';
+import { markArrived, markPainted, paintMarksWanted } from './paint.js';
 import { enterFullscreen, StartScreen, useStartGate } from './StartScreen.js';
 import { useLayers } from './useLayers.js';
 import { useStationsFree } from './useStationsFree.js';
@@ -24,20 +24,22 @@ export function brandingStyle(branding: Branding | null): CSSProperties | undefi
   } as CSSProperties;
 }
 
+/** Read once: the bench opens the page with `?bench=paint`; the projector on the night does not measure. */
+const MEASURE_PAINTS = paintMarksWanted(window.location.search);
+
 /** Records when each new state arrived and when it was painted (bench/paint.ts reads the marks). */
 function usePaintMarks() {
   const client = useShowClient();
   const revision = useShow((s) => s.show?.revision ?? null);
   const cueId = useShow((s) => s.show?.cueId ?? null);
-  useEffect(
-    () =>
-      client.store.subscribe((s, prev) => {
-        if (s.show && s.show.revision !== prev.show?.revision) markArrived(s.show.revision);
-      }),
-    [client],
-  );
+  useEffect(() => {
+    if (!MEASURE_PAINTS) return;
+    return client.store.subscribe((s, prev) => {
+      if (s.show && s.show.revision !== prev.show?.revision) markArrived(s.show.revision);
+    });
+  }, [client]);
   useLayoutEffect(() => {
-    if (revision !== null) markPainted(revision, cueId);
+    if (MEASURE_PAINTS && revision !== null) markPainted(revision, cueId);
   }, [revision, cueId]);
 }
 

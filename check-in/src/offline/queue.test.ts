@@ -93,16 +93,19 @@ describe('replayQueue', () => {
     expect(summariseOutcomes(r.outcomes)).toEqual({ admitted: 3, already: 0, refused: 0 });
   });
 
-  it('stops at a timeout and keeps the rest for the next try', async () => {
-    let calls = 0;
-    const send: ScanSender = async () =>
-      ++calls === 2
-        ? { ok: false, error: { code: 'TIMEOUT', message: 'Нет связи' } }
-        : { ok: true, result: admitted(calls) };
-    const r = await replayQueue([item(1), item(2), item(3)], send, () => {});
-    expect(r.outcomes.map((o) => o.scanId)).toEqual(['scan-1-xxxxxxxx']);
-    expect(r.remaining.map((o) => o.scanId)).toEqual(['scan-2-xxxxxxxx', 'scan-3-xxxxxxxx']);
-  });
+  it.each(['TIMEOUT', 'RATE_LIMITED'] as const)(
+    'stops at %s and keeps the rest for the next try',
+    async (code) => {
+      let calls = 0;
+      const send: ScanSender = async () =>
+        ++calls === 2
+          ? { ok: false, error: { code, message: 'Нет связи' } }
+          : { ok: true, result: admitted(calls) };
+      const r = await replayQueue([item(1), item(2), item(3)], send, () => {});
+      expect(r.outcomes.map((o) => o.scanId)).toEqual(['scan-1-xxxxxxxx']);
+      expect(r.remaining.map((o) => o.scanId)).toEqual(['scan-2-xxxxxxxx', 'scan-3-xxxxxxxx']);
+    },
+  );
 
   it('reports a guest another phone admitted first, and drops a scan the server refuses', async () => {
     const send: ScanSender = async (p) =>

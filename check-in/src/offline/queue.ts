@@ -85,7 +85,9 @@ export async function replayQueue(
       scanId: item.scanId,
       scannedAt: Math.round(item.scannedAt),
     });
-    if (!answer.ok && answer.error.code === 'TIMEOUT') return { outcomes, remaining: ordered.slice(i) };
+    // Not answered, or the server's per-phone brake: neither is a refusal, so the rest stays queued.
+    const later = !answer.ok && (answer.error.code === 'TIMEOUT' || answer.error.code === 'RATE_LIMITED');
+    if (later) return { outcomes, remaining: ordered.slice(i) };
     const outcome = { scanId: item.scanId, name: item.name, result: answer.ok ? answer.result : null };
     await onDone(item, outcome);
     outcomes.push(outcome);

@@ -28,6 +28,8 @@ export interface CheckinDeps {
   route: (guest: Guest) => Route;
   /** Told after every committed batch, so arrivals go out live. */
   onChange: () => void;
+  /** Whether an unknown code from this device is still written to the scan log (a per-device rate). */
+  mayLogUnknown?: (deviceId: string) => boolean;
 }
 
 /**
@@ -112,6 +114,8 @@ export class CheckinService {
         result = { status: 'admitted', guest: shown, route: this.deps.route(guest) };
       }
     }
+    // Junk codes are answered but, past a small rate per device, not written: they would fill the log.
+    if (result.status === 'unknown-code' && this.deps.mayLogUnknown?.(deviceId) === false) return result;
     checkins.recordScan(payload.scanId, deviceId, payload.code.slice(0, 200), result, now);
     return result;
   }

@@ -4,8 +4,11 @@ export interface DisplaysDeps {
   clock: () => number;
   /** Told on every change, to send the list to the host console. */
   onChange: (displays: DisplayStatus[]) => void;
-  /** Told when a display reports the live video cue ended, for auto-follow. */
-  onVideoEnded: (cueId: string) => void;
+  /**
+   * Told when the main projector reports the live video cue ended near the clip's end, for
+   * auto-follow; `clipS` is the longest length any display reported for that clip.
+   */
+  onVideoEnded: (cueId: string, clipS: number) => void;
   deviceName: (deviceId: string) => string;
 }
 
@@ -15,6 +18,11 @@ const idle = (view: DisplayReport['view']): DisplayReport => ({
   media: { cueId: null, status: 'none', positionS: 0, durationS: null },
   nextReady: false,
 });
+
+/** How close to the clip's end an `ended` report must say it is, seconds. */
+export const ENDED_NEAR_S = 1;
+/** Clip lengths remembered (one per video cue reported); a run of show has far fewer videos. */
+const CLIPS_KEPT = 200;
 
 /**
  * Which displays are connected and what each reports. Kept in memory on purpose: after a restart
@@ -26,6 +34,11 @@ export class DisplaysService {
   /** When each display last came up and last went away, to tell a replaced screen from a dropped one. */
   private cameAt = new Map<string, number>();
   private wentAt = new Map<string, number>();
+  /**
+   * The longest length any display reported for each clip: a display that later claims a shorter
+   * clip (to end it early) does not shorten it. Oldest forgotten past CLIPS_KEPT.
+   */
+  private clipLengths = new Map<string, number>();
 
   constructor(private readonly deps: DisplaysDeps) {}
 
@@ -68,9 +81,24 @@ export class DisplaysService {
       reportedAt: this.deps.clock(),
     });
     this.forgetReplaced(deviceId, report.view);
-    const justEnded = report.media.status === 'ended' && before?.media.status !== 'ended';
-    if (justEnded && report.media.cueId) this.deps.onVideoEnded(report.media.cueId);
+    const { cueId, durationS, positionS, status } = report.media;
+    const clipS = cueId ? this.noteLength(cueId, durationS) : null;
+    const justEnded = status === 'ended' && before?.media.status !== 'ended';
+    // Only the projector's own playback moves the show, and only at the clip's real end: a
+    // confidence monitor, or a report of `ended` a moment into the clip, is listed but not obeyed.
+    if (justEnded && cueId && clipS !== null && report.view === 'main' && positionS >= clipS - ENDED_NEAR_S)
+      this.deps.onVideoEnded(cueId, clipS);
     this.deps.onChange(this.list());
+  }
+
+  private noteLength(cueId: string, durationS: number | null): number | null {
+    const known = this.clipLengths.get(cueId);
+    const longest = Math.max(known ?? 0, durationS ?? 0);
+    if (longest === 0) return null;
+    this.clipLengths.delete(cueId); // re-inserted last: the map forgets the clips not reported longest
+    this.clipLengths.set(cueId, longest);
+    if (this.clipLengths.size > CLIPS_KEPT) this.clipLengths.delete(this.clipLengths.keys().next().value!);
+    return longest;
   }
 
   /**

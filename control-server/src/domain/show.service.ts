@@ -17,6 +17,9 @@ import {
 } from '@ceremony/shared';
 import type { ShowRepository } from '../store/show.repository.js';
 
+/** How much sooner than the clip's length a cue may end on the projector's word (start latency, clock). */
+export const CLIP_END_SLACK_MS = 1500;
+
 export interface ShowDeps {
   repo: ShowRepository;
   clock: () => number;
@@ -123,10 +126,15 @@ export class ShowService {
     return { ok: true, state };
   }
 
-  /** A display reports its video finished: advance if the live cue waits for exactly that. */
-  videoEnded(cueId: string): void {
+  /**
+   * The projector reports its video finished: advance if the live cue waits for exactly that and
+   * has been live about the clip's length (`clipS`), so an `ended` sent early moves nothing.
+   */
+  videoEnded(cueId: string, clipS: number): void {
     const cue = this.scenario.cues[this.state.cueIndex];
     if (cue?.id !== cueId || cue.autoFollow.kind !== 'video-end') return;
+    const liveMs = this.deps.clock() - (this.state.cueStartedAt ?? Infinity);
+    if (liveMs < clipS * 1000 - CLIP_END_SLACK_MS) return;
     this.apply({ type: 'auto-follow', fromCueId: cueId, expectedRevision: this.state.revision }, null);
   }
 

@@ -3,6 +3,7 @@ import express from 'express';
 import { FeedbackSchema, failure, type Ceremony, type FeedbackInfo } from '@ceremony/shared';
 import type { Db } from '../store/db.js';
 import { FeedbackRepository } from '../store/feedback.repository.js';
+import { TokenBuckets } from '../domain/buckets.js';
 import { parseBody, send } from './http.js';
 
 /** One phone may leave this many answers per window: enough to correct a slip, too few to stuff the report. */
@@ -18,13 +19,30 @@ const clientOf = (req: express.Request) =>
     .slice(0, 16);
 
 /**
+ * One bucket per phone (hashed address): FEEDBACK_LIMIT answers at once, one more each
+ * FEEDBACK_WINDOW_MS / FEEDBACK_LIMIT. Buckets that filled up again are forgotten, so a hall of
+ * phones over the evening is not kept in memory.
+ */
+export function feedbackBrakeFor(clock: () => number): TokenBuckets {
+  return new TokenBuckets(
+    { capacity: FEEDBACK_LIMIT, perSecond: FEEDBACK_LIMIT / (FEEDBACK_WINDOW_MS / 1000) },
+    clock,
+    2000,
+  );
+}
+
+/**
  * POST /api/feedback: the guests' public rating and comment, no sign-in, rate-limited per phone.
  * GET /api/feedback: the ceremony's title and colours for that page, read at each request so an
  * edited title is what the next guest sees.
  */
-export function feedbackRouter(db: Db, clock: () => number, ceremony: () => Ceremony): express.Router {
+export function feedbackRouter(
+  db: Db,
+  clock: () => number,
+  ceremony: () => Ceremony,
+  brake = feedbackBrakeFor(clock),
+): express.Router {
   const repo = new FeedbackRepository(db);
-  const recent = new Map<string, number[]>();
   const router = express.Router();
   router.get('/feedback', (_req, res) => {
     const { title, subtitle, branding } = ceremony();
@@ -37,17 +55,12 @@ export function feedbackRouter(db: Db, clock: () => number, ceremony: () => Cere
     res.set('cache-control', 'no-cache').json(info);
   });
   router.post('/feedback', express.json({ limit: '16kb' }), (req, res) => {
-    const now = clock();
-    const client = clientOf(req);
-    const times = (recent.get(client) ?? []).filter((t) => now - t < FEEDBACK_WINDOW_MS);
-    if (times.length >= FEEDBACK_LIMIT) {
-      recent.set(client, times);
-      return send(res, failure('RATE_LIMITED', 'Спасибо, ваш отзыв уже получен. Попробуйте позже.'));
-    }
     const body = parseBody(FeedbackSchema, req, res);
     if (!body) return;
-    const id = repo.add(body, client, now);
-    recent.set(client, [...times, now]);
+    const client = clientOf(req);
+    if (!brake.take(client))
+      return send(res, failure('RATE_LIMITED', 'Спасибо, ваш отзыв уже получен. Попробуйте позже.'));
+    const id = repo.add(body, client, clock());
     send(res, { ok: true, id });
   });
   return router;

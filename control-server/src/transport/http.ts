@@ -8,6 +8,7 @@ import {
   type Failure,
   type Role,
   type ShowCommand,
+  type Snapshot,
 } from '@ceremony/shared';
 import type { z } from 'zod';
 import type { AuthService } from '../domain/auth.service.js';
@@ -23,6 +24,8 @@ export interface HttpDeps {
   startedAt: number;
   clock: () => number;
   onSeen: (deviceId: string) => void;
+  /** The snapshot as a role may read it (protocol.md, «Roles»). */
+  view: (role: Role) => Snapshot;
 }
 
 /** Sends an answer with the HTTP status its error code calls for. */
@@ -82,7 +85,9 @@ export function apiRouter(deps: HttpDeps): express.Router {
     send(res, { ok: true, token: answer.token, role: answer.role });
   });
 
-  api.get('/show', anyRole, (_req, res) => send(res, { ok: true, ...show.snapshot() }));
+  api.get('/show', anyRole, (_req, res) =>
+    send(res, { ok: true, ...deps.view((res.locals.device as { role: Role }).role) }),
+  );
 
   const command = <S extends z.ZodType>(
     name: string,

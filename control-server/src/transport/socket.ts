@@ -13,6 +13,7 @@ import {
 } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
 import { describeIssues } from './validate.js';
+import { MAX_SOCKETS_PER_DEVICE } from './limits.js';
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -39,6 +40,8 @@ export function attachSockets(
   handlers: EventHandlers,
   onConnect: (socket: AppSocket) => void,
   onSeen: (deviceId: string) => void,
+  /** Whether this device may send this event now (per-device token buckets). */
+  mayPass: (event: string, deviceId: string) => boolean = () => true,
 ): void {
   io.use((socket, next) => {
     const hs = socket.handshake.auth as { token?: unknown; protocolVersion?: unknown };
@@ -47,6 +50,9 @@ export function attachSockets(
     }
     const device = auth.verify(hs.token);
     if (!device) return next(new Error('UNAUTHORIZED'));
+    // One token opening hundreds of sockets would cost a broadcast copy each: a few are enough.
+    if ((io.sockets.adapter.rooms.get(`device:${device.id}`)?.size ?? 0) >= MAX_SOCKETS_PER_DEVICE)
+      return next(new Error('RATE_LIMITED'));
     socket.data = { role: device.role, deviceId: device.id };
     next();
   });
@@ -68,6 +74,11 @@ export function attachSockets(
       }
       const parsed = ClientPayloadSchemas[name].safeParse(args.length > 1 ? args[0] : undefined);
       if (!parsed.success) return reply(failure('INVALID_PAYLOAD', describeIssues(parsed.error)));
+      // After validation, so a malformed message is told so and spends none of the device's allowance.
+      if (!mayPass(name, deviceId))
+        return reply(
+          failure('RATE_LIMITED', 'Слишком много запросов с этого устройства; подождите немного.'),
+        );
       onSeen(deviceId);
       const handler = handlers[name] as (p: unknown, c: object) => Answer | Promise<Answer>;
       Promise.resolve()

@@ -75,6 +75,9 @@ describe.runIf(hasChromium)('video on the stage display', () => {
     await expect.poll(async () => mainDisplay()?.media.positionS ?? 99).toBeLessThan(2);
 
     // Jump to the last moments instead of waiting twelve seconds: the end makes the server advance.
+    // The server takes an `ended` only once the cue has been live about the clip's length, so its
+    // clock moves on those twelve seconds too.
+    s.advance(12_000);
     await page.evaluate(() => {
       const v = document.querySelector<HTMLVideoElement>('.video-slot video')!;
       v.currentTime = v.duration - 0.4;

@@ -1,0 +1,66 @@
+import { scenarioFor, type Role, type ShowState, type Snapshot } from '@ceremony/shared';
+import type { AppServer } from './socket.js';
+
+/** Roles that see only part of the scenario (protocol.md, «Roles»); admin and host see it whole. */
+const PARTIAL: readonly Role[] = ['display', 'volunteer'];
+
+export interface ShowBroadcast {
+  /** The snapshot as one role may read it: on connect, on resync, over HTTP. */
+  snapshotFor(role: Role, snapshot?: Snapshot): Snapshot;
+  /** The scenario changed: every role gets a fresh snapshot of what it may see. */
+  snapshot(snapshot: Snapshot): void;
+  /** The show moved: the new state to all, after a new snapshot to a role whose view changed with it. */
+  state(state: ShowState): void;
+}
+
+/**
+ * The one place the show leaves the server, so no path can send a role more than it may see. A
+ * display's view changes with the live cue (its notes, an award's laureates): when a state change
+ * changes what a role may see, that role first gets a snapshot carrying that state, so the laureates
+ * arrive exactly when their award goes live, not before and not later; the bare state follows for
+ * everyone, as the protocol promises, and is ignored by a client already at that revision.
+ */
+export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroadcast {
+  // What each partial role was last sent, keyed cheaply (scenario object, live cue) then compared whole.
+  const sent = new Map<Role, { scenario: Snapshot['scenario']; cueIndex: number; view: string }>();
+
+  const remember = (role: Role, snapshot: Snapshot, view: Snapshot['scenario']) =>
+    sent.set(role, {
+      scenario: snapshot.scenario,
+      cueIndex: snapshot.state.cueIndex,
+      view: JSON.stringify(view),
+    });
+
+  const snapshotFor = (role: Role, snapshot = current()): Snapshot => {
+    const view = scenarioFor(role, snapshot.scenario, snapshot.state);
+    // The first socket of a role after start-up holds the current view: later states compare with it,
+    // so a restarted hub does not send every phone a second snapshot on its first change.
+    if (PARTIAL.includes(role) && !sent.has(role)) remember(role, snapshot, view);
+    return { scenario: view, state: snapshot.state };
+  };
+
+  return {
+    snapshotFor,
+    snapshot(snapshot) {
+      io.to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
+      for (const role of PARTIAL) {
+        const view = snapshotFor(role, snapshot);
+        remember(role, snapshot, view.scenario);
+        io.to(`role:${role}`).emit('show:snapshot', view);
+      }
+    },
+    state(state) {
+      const { scenario } = current();
+      for (const role of PARTIAL) {
+        const last = sent.get(role);
+        if (last && last.scenario === scenario && last.cueIndex === state.cueIndex) continue;
+        const view = scenarioFor(role, scenario, state);
+        const changed = last?.view !== JSON.stringify(view);
+        remember(role, { scenario, state }, view);
+        if (changed) io.to(`role:${role}`).emit('show:snapshot', { scenario: view, state });
+      }
+      // Every role still hears the state itself (protocol.md); after the snapshot it changes nothing.
+      io.emit('show:state', state);
+    },
+  };
+}
