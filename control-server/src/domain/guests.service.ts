@@ -31,19 +31,20 @@ import { readSpreadsheet } from './guests.xlsx.js';
 
 export type { ImportReport } from '@ceremony/shared';
 
-const CATEGORIES: Record<string, GuestCategory> = {
-  номинант: 'nominee',
-  лауреат: 'honoured',
-  награждаемый: 'honoured',
-  награжденный: 'honoured',
-  'официальный гость': 'official',
-  'официальное лицо': 'official',
-  'почетный гость': 'official',
-  гость: 'guest',
-  пресса: 'press',
-  сми: 'press',
-  волонтер: 'volunteer',
-};
+// A Map, so a category cell «constructor» is an unknown category, not Object.prototype's member.
+const CATEGORIES = new Map<string, GuestCategory>([
+  ['номинант', 'nominee'],
+  ['лауреат', 'honoured'],
+  ['награждаемый', 'honoured'],
+  ['награжденный', 'honoured'],
+  ['официальный гость', 'official'],
+  ['официальное лицо', 'official'],
+  ['почетный гость', 'official'],
+  ['гость', 'guest'],
+  ['пресса', 'press'],
+  ['сми', 'press'],
+  ['волонтер', 'volunteer'],
+]);
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const PREVIEW_ROWS = 20;
 
@@ -212,7 +213,7 @@ export class GuestsService {
     if (!raw.name) return 'Пустое ФИО.';
     if (!raw.category) return 'Пустая категория.';
     const category =
-      CATEGORIES[fold(raw.category)] ?? GuestSchema.shape.category.safeParse(raw.category).data;
+      CATEGORIES.get(fold(raw.category)) ?? GuestSchema.shape.category.safeParse(raw.category).data;
     if (!category)
       return `Неизвестная категория «${raw.category}»: номинант, лауреат, официальный гость, гость, пресса или волонтёр.`;
     const consentText = fold(raw.consent ?? '');
