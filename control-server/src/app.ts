@@ -133,6 +133,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     guests: guestsRepo,
     checkins: new CheckinsRepository(db),
     clock,
+    startsAt: () => show.snapshot().scenario.ceremony.startsAt,
     route: (guest) => stations.routeFor(guest),
     onChange: sendStats,
   });

@@ -15,3 +15,4 @@ export * from './admin.js';
 export * from './playhead.js';
 export * from './prepare.js';
 export * from './nomineeLink.js';
+export * from './admissionTime.js';

@@ -1,4 +1,5 @@
 import {
+  admissionTime,
   normaliseBadgeText,
   toScanGuest,
   failure,
@@ -24,6 +25,8 @@ export interface CheckinDeps {
   guests: GuestsRepository;
   checkins: CheckinsRepository;
   clock: () => number;
+  /** The ceremony's start, which fixes the check-in window an admission time is bounded to. */
+  startsAt: () => number;
   /** Where to send an admitted guest; routing lives in shared, this is the seam. */
   route: (guest: Guest) => Route;
   /** Told after every committed batch, so arrivals go out live. */
@@ -106,8 +109,9 @@ export class CheckinService {
           route: this.deps.route(guest),
         };
       } else {
-        // An offline phone admitted the guest when it scanned, not when the queue replayed.
-        const admittedAt = Math.min(payload.scannedAt ?? now, now);
+        // An offline phone admitted the guest when it scanned, not when the queue replayed; but
+        // only inside the check-in window. The claimed time is kept beside it for the record.
+        const admittedAt = admissionTime(payload.scannedAt, now, this.deps.startsAt());
         checkins.admit(guest.id, payload.scanId, deviceId, admittedAt, payload.scannedAt ?? null);
         result = { status: 'admitted', guest: shown, route: this.deps.route(guest) };
       }
