@@ -128,6 +128,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const sendStats = coalesce(
     () => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
     250,
+    'the arrival figures broadcast',
   );
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,

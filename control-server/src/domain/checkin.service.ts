@@ -11,6 +11,7 @@ import {
   type Route,
   type ScanResult,
 } from '@ceremony/shared';
+import { inBackground } from '../background.js';
 import type { CheckinsRepository } from '../store/checkins.repository.js';
 import type { GuestsRepository } from '../store/guests.repository.js';
 
@@ -46,7 +47,7 @@ export class CheckinService {
   scan(payload: ClientPayload<'checkin:scan'>, deviceId: string): Promise<ScanResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ payload, deviceId, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
+      if (this.queue.length === 1) setImmediate(inBackground('a batch of scans', () => this.flush()));
     });
   }
 
@@ -84,7 +85,8 @@ export class CheckinService {
       return;
     }
     batch.forEach((p, i) => p.resolve(results[i]!));
-    this.deps.onChange();
+    // The scans are on disk and answered; a failed figures broadcast must not undo that or end the process.
+    inBackground('the arrival figures after a batch of scans', this.deps.onChange)();
   }
 
   private admitOne({ payload, deviceId }: Pending): ScanResult {
