@@ -50,14 +50,14 @@ const PREVIEW_ROWS = 20;
 
 export const randomBadgeCode = () => newBadgeCode((n) => crypto.randomBytes(n));
 
-/** A stable key for a guest without an id column, so re-importing the same list updates, never duplicates. */
-const derivedId = (name: string, organisation = '') =>
-  'g-' +
-  crypto
-    .createHash('sha1')
-    .update(`${name.trim().toLowerCase().replace(/ё/g, 'е')}|${organisation.trim().toLowerCase()}`)
-    .digest('hex')
-    .slice(0, 12);
+/**
+ * A new guest's id: random. It used to be a hash of the name and organisation, which anyone with a
+ * list of candidate names could recompute and so re-identify the guests after the purge.
+ */
+export const randomGuestId = () => `g-${crypto.randomBytes(8).toString('hex')}`;
+
+/** Who a row is, for matching a re-imported list to the guests already here (case and «ё» folded). */
+const personKey = (name: string, organisation = '') => `${fold(name)}|${fold(organisation)}`;
 
 export interface ImportOptions {
   mapping?: ImportMapping;
@@ -140,15 +140,19 @@ export class GuestsService {
     const lines: number[] = [];
     const byKey = new Map<string, number>();
     const byCode = new Map<string, number>();
+    // A row without an id column is the guest already here with the same name and organisation.
+    const here = new Map(this.repo.all().map((g) => [personKey(g.name, g.organisation), g]));
     for (const { line, cells } of sheet.rows) {
-      const result = this.toGuest(rowFields(columns, cells));
+      const fields = rowFields(columns, cells);
+      const result = this.toGuest(fields, here);
       if (typeof result === 'string') {
         errors.push({ line, message: result });
         continue;
       }
-      const dup = byKey.get(result.id);
+      const key = fields.id ?? personKey(result.name, result.organisation);
+      const dup = byKey.get(key);
       if (dup !== undefined) {
-        errors.push({ line, message: `Повтор гостя из строки ${dup} (ключ ${result.id}).` });
+        errors.push({ line, message: `Повтор гостя из строки ${dup} (ключ ${fields.id ?? result.name}).` });
         continue;
       }
       const codeDup = byCode.get(result.badgeCode);
@@ -156,7 +160,7 @@ export class GuestsService {
         errors.push({ line, message: `Код бейджа уже указан в строке ${codeDup}.` });
         continue;
       }
-      byKey.set(result.id, line);
+      byKey.set(key, line);
       byCode.set(result.badgeCode, line);
       guests.push(result);
       lines.push(line);
@@ -209,7 +213,10 @@ export class GuestsService {
   }
 
   /** One row's fields as a guest, or the reason it cannot be one (a sentence for the organiser). */
-  private toGuest(raw: Partial<Record<GuestField, string>>): Guest | string {
+  private toGuest(
+    raw: Partial<Record<GuestField, string>>,
+    here: ReadonlyMap<string, Guest>,
+  ): Guest | string {
     if (!raw.name) return 'Пустое ФИО.';
     if (!raw.category) return 'Пустая категория.';
     const category =
@@ -224,8 +231,10 @@ export class GuestsService {
     const scenario = this.scenario();
     if (raw.nomineeId && scenario && !scenario.nominees.some((n) => n.id === raw.nomineeId))
       return `Нет номинанта с кодом «${raw.nomineeId}».`;
-    const id = raw.id ?? derivedId(raw.name, raw.organisation);
-    const existing = this.repo.byId(id);
+    const existing = raw.id
+      ? this.repo.byId(raw.id)
+      : (here.get(personKey(raw.name, raw.organisation)) ?? null);
+    const id = raw.id ?? existing?.id ?? randomGuestId();
     const badgeCode = raw.badgeCode?.toUpperCase() ?? existing?.badgeCode ?? randomBadgeCode();
     if (raw.badgeCode) {
       if (!isBadgeCode(badgeCode)) return `Код бейджа «${raw.badgeCode}» не в формате SL-…`;
