@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decideLocally,
   indexDirectory,
+  replayAgainSoon,
   replayQueue,
   summariseOutcomes,
   type QueuedScan,
@@ -145,5 +146,15 @@ describe('replayQueue', () => {
     const r = await replayQueue([item(1), item(2)], send, (i) => void done.push(i.scanId));
     expect(done).toEqual(['scan-2-xxxxxxxx']);
     expect(r.remaining.map((o) => o.scanId)).toEqual(['scan-1-xxxxxxxx']);
+  });
+
+  it('tries again soon after a server failure, not after a timeout or an unreadable scan', () => {
+    expect([null, 'TIMEOUT', 'INVALID_PAYLOAD', 'INTERNAL', 'RATE_LIMITED'].map(replayAgainSoon)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });

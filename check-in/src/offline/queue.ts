@@ -111,6 +111,15 @@ export async function replayQueue(
   return { outcomes, remaining: kept, failure };
 }
 
+/**
+ * Whether a replay that stopped on `failure` should be tried again soon while the link is up: the
+ * server was unwell (INTERNAL, RATE_LIMITED…). Not after TIMEOUT (the reconnect replays anyway) nor
+ * when only a scan the server cannot read is left (it would fail the same way for ever).
+ */
+export function replayAgainSoon(failure: string | null): boolean {
+  return failure !== null && failure !== 'TIMEOUT' && !THIS_SCAN_ONLY.has(failure);
+}
+
 /** Counts replay outcomes for the summary line: admitted now, already admitted by another phone, refused. */
 export function summariseOutcomes(outcomes: readonly ReplayOutcome[]): {
   admitted: number;
