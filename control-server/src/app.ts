@@ -14,6 +14,7 @@ import { ReportsService } from './domain/reports.service.js';
 import { ReportsRepository } from './store/reports.repository.js';
 import { adminRouter } from './transport/admin.router.js';
 import { ShowService } from './domain/show.service.js';
+import { inBackground } from './background.js';
 import { openDatabase, type Db } from './store/db.js';
 import { CheckinsRepository } from './store/checkins.repository.js';
 import { StationsRepository } from './store/stations.repository.js';
@@ -95,13 +96,14 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   });
 
   const lastSeen = new Map<string, number>();
-  // Remember "last seen" at most every 10 s per device: it must not cost a write per message.
-  const onSeen = (deviceId: string) => {
+  // Remember "last seen" at most every 10 s per device: it must not cost a write per message. It
+  // runs inside socket listeners, where a throw would end the process: a failed write is only logged.
+  const onSeen = inBackground('remembering when a device was last seen', (deviceId: string) => {
     const now = clock();
     if (now - (lastSeen.get(deviceId) ?? 0) < 10_000) return;
     lastSeen.set(deviceId, now);
     devices.touch(deviceId, now);
-  };
+  });
   const auth = new AuthService(devices, config.pins, clock, (id) =>
     io.in(`device:${id}`).disconnectSockets(true),
   );
