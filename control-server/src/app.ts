@@ -14,6 +14,7 @@ import { ReportsService } from './domain/reports.service.js';
 import { ReportsRepository } from './store/reports.repository.js';
 import { adminRouter } from './transport/admin.router.js';
 import { ShowService } from './domain/show.service.js';
+import { inBackground } from './background.js';
 import { openDatabase, ownerOnly, type Db } from './store/db.js';
 import { CheckinsRepository } from './store/checkins.repository.js';
 import { StationsRepository } from './store/stations.repository.js';
@@ -115,9 +116,10 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   // Remember "last seen" at most every 10 s per device: it must not cost a write per message. The
   // throttle forgets devices quiet for 10 s, so it holds the active ones, not every sign-in.
   const lastSeen = new Throttle(10_000, clock);
-  const onSeen = (deviceId: string) => {
+  // It runs inside socket listeners, where a throw would end the process: a failed write is only logged.
+  const onSeen = inBackground('remembering when a device was last seen', (deviceId: string) => {
     if (lastSeen.due(deviceId)) devices.touch(deviceId, clock());
-  };
+  });
   const auth = new AuthService(
     devices,
     config.pins,
@@ -162,12 +164,14 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const sendStats = coalesce(
     () => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
     250,
+    'the arrival figures broadcast',
   );
   const unknownCodes = new TokenBuckets(UNKNOWN_CODES_LOGGED, clock);
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,
     checkins: new CheckinsRepository(db),
     clock,
+    startsAt: () => show.snapshot().scenario.ceremony.startsAt,
     route: (guest) => stations.routeFor(guest),
     onChange: sendStats,
     mayLogUnknown: (id) => unknownCodes.take(id),

@@ -5,11 +5,24 @@ import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
 import { liveServer, removeRunRecord, writeRunRecord } from './server.record.js';
 
+/**
+ * An error that escaped every task (each timer and background job catches and logs its own, see
+ * background.ts) leaves the process in a state nobody can vouch for. Say so plainly and exit
+ * non-zero: systemd (or the Windows service wrapper) starts the server again within seconds, and it
+ * comes back from the SQLite file with every acknowledged admission and the show where it was.
+ */
+function exitOnFatal(kind: string, err: unknown): void {
+  console.error(`\nФАТАЛЬНАЯ ОШИБКА (${kind}): сервер завершается с кодом 1 и будет перезапущен.`, err);
+  process.exit(1);
+}
+
 /** Starts the control-server for the evening and prints where each app lives and its PIN. */
 async function main(): Promise<void> {
   // Everything the server writes into DATA_DIR (database, media, backups, certificate) is for its
   // own user only: the folder holds the guest list and the PIN hashes.
   process.umask(0o077);
+  process.on('uncaughtException', (err) => exitOnFatal('uncaughtException', err));
+  process.on('unhandledRejection', (err) => exitOnFatal('unhandledRejection', err));
   const config = loadConfig();
   // Two servers on one data folder would each keep their own show in memory and overwrite each other.
   const other = await liveServer(config.dataDir);

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { mediaUrl, type Figures, type Guest, type Scenario } from '@ceremony/shared';
-import { PINS, ask, http, startServer, tempDir } from './helpers.js';
+import { PINS, ask, connectAs, http, startServer, tempDir } from './helpers.js';
 import { jpeg, mediaPath, vtt } from './media-kit.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', 'src', 'cli.ts');
@@ -83,10 +84,148 @@ describe('purge-personal-data', () => {
       'arrivals',
       'nominees',
       'stations',
-      'feedback',
     ] as const)
       expect(after[key]).toEqual(before[key]);
+    // Ratings are counted as before; the comments themselves can name people, so they go.
+    expect(after.feedback).toEqual({ ...before.feedback, comments: [] });
     await again.stop();
+  });
+
+  it('leaves no marker name, contact or name-derived hash in any byte of the data folder', async () => {
+    const dataDir = tempDir();
+    const s = await startServer({ dataDir });
+    const admin = s.token('admin');
+    // One unique marker for every place a person can appear.
+    const M = {
+      guest: 'Зюзикова Маркелина Прохоровна',
+      organisation: 'Кружок «Маркерные узоры» при Зюзиковой',
+      seat: 'Ряд Маркеров, место 77',
+      phone: '+7 912 345-67-89',
+      email: 'markelina.zyuzikova@example.ru',
+      nominee: 'Пафнутий Маркелович Ыжеуклопов',
+      leader: 'Евлампия Маркеловна Щуцкая',
+      citation: 'За марки, которые собрал Пафнутий Ыжеуклопов',
+      notes: 'Сказать про Евлампию Щуцкую и её внука Маркела',
+      message: 'Маркел Ыжеуклопов, пройдите к сцене',
+      feedback: 'Звоните Агафье Маркеловой: +7 913 222-33-44',
+      feedbackPhone: '+7 913 222-33-44',
+      undo: 'Перепутал с Фёклой Маркеловой-Зюзиковой',
+      device: 'Телефон Маркелины Зюзиковой',
+      pairing: 'Планшет Пафнутия Ыжеуклопова',
+    };
+    const imported = await http(`${s.url}/api/guests/import`, {
+      method: 'POST',
+      token: admin,
+      headers: { 'content-type': 'text/csv' },
+      body: Buffer.from(
+        `ФИО;Категория;Организация;Место;Телефон;E-mail\r\n${M.guest};гость;"${M.organisation.replace(/"/g, '""')}";${M.seat};${M.phone};${M.email}\r\n`,
+      ),
+    });
+    expect(imported.body).toMatchObject({ ok: true, created: 1 });
+    const guest = ((await http(`${s.url}/api/guests`, { token: admin })).body.guests as Guest[]).find(
+      (g) => g.name === M.guest,
+    )!;
+
+    // A nominee with a leader, a citation and a photo in DATA_DIR/media; cue notes and a cue title.
+    const photo = 'nominee-marker-photo.jpg';
+    fs.writeFileSync(
+      path.join(dataDir, 'media', photo),
+      Buffer.from(`\xff\xd8\xff\xe1Exif ${M.nominee}`, 'utf8'),
+    );
+    const { scenario, state } = s.app.show.snapshot();
+    const edited: Scenario = {
+      ...scenario,
+      nominees: [
+        ...scenario.nominees,
+        {
+          id: 'marker-nominee',
+          nominationId: scenario.nominations[0]!.id,
+          kind: 'citizen',
+          name: M.nominee,
+          citation: M.citation,
+          photoUrl: `/media/${photo}`,
+          consent: true,
+          honoured: false,
+        },
+        {
+          id: 'marker-org',
+          nominationId: scenario.nominations[0]!.id,
+          kind: 'organisation',
+          name: 'АНО «Публичная организация»',
+          leader: M.leader,
+          citation: '',
+          consent: true,
+          honoured: false,
+        },
+      ],
+      cues: scenario.cues.map((c, i) =>
+        i === 0 ? { ...c, notes: M.notes, title: `Встречаем ${M.guest}` } : c,
+      ),
+    };
+    const adminSocket = await s.socket('admin');
+    expect(
+      await ask(adminSocket, 'scenario:update', { expectedRevision: state.revision, scenario: edited }),
+    ).toMatchObject({
+      ok: true,
+    });
+
+    // A phone paired under a person's name, and a pairing code named after another.
+    const pairing = await http(`${s.url}/api/admin/pairing`, {
+      method: 'POST',
+      token: admin,
+      json: { role: 'volunteer', name: M.device },
+    });
+    const paired = await http(`${s.url}/api/session`, {
+      method: 'POST',
+      json: { pairingCode: pairing.body.code },
+    });
+    expect(paired.status).toBe(200);
+    await http(`${s.url}/api/admin/pairing`, {
+      method: 'POST',
+      token: admin,
+      json: { role: 'host', name: M.pairing },
+    });
+    const phone = await s.socket('volunteer');
+    const named = await connectAs(s.url, { token: paired.body.token });
+
+    // The guest is admitted (the stored answer holds the name), taken back with a reason, admitted again.
+    expect(
+      await ask(named, 'checkin:scan', { code: guest.badgeCode, scanId: 'marker-scan-1' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await ask(named, 'checkin:undo', { guestId: guest.id, reason: M.undo })).toMatchObject({
+      ok: true,
+    });
+    await ask(phone, 'checkin:scan', { code: guest.badgeCode, scanId: 'marker-scan-2' });
+    await http(`${s.url}/api/feedback`, { method: 'POST', json: { rating: 4, comment: M.feedback } });
+    const host = await s.socket('host');
+    expect(await ask(host, 'show:message', { text: M.message })).toMatchObject({ ok: true });
+    named.close();
+    await s.stop();
+
+    expect(cli(dataDir, 'purge-personal-data', '--yes').code).toBe(0);
+
+    // Every file under DATA_DIR, the SQLite file with its -wal and -shm, media, server.json and the rest.
+    const files = (fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
+    expect(files.some((f) => f.endsWith('ceremony.sqlite'))).toBe(true);
+    // The hashes a list of candidate names or the hall's addresses would reproduce.
+    const sha = (algo: string, text: string) => crypto.createHash(algo).update(text).digest('hex');
+    const hashes = [
+      guest.id,
+      'g-' + sha('sha1', `${M.guest.toLowerCase()}|${M.organisation.toLowerCase()}`).slice(0, 12),
+      ...['127.0.0.1', '::ffff:127.0.0.1', '::1'].map((ip) => sha('sha256', ip).slice(0, 16)),
+    ];
+    const needles = [...Object.values(M), ...hashes];
+    const found = files.flatMap((f) => {
+      const bytes = fs.readFileSync(f);
+      return needles
+        .filter((n) => bytes.includes(Buffer.from(n, 'utf8')))
+        .map((n) => `${path.relative(dataDir, f)}: ${n}`);
+    });
+    expect(found).toEqual([]);
   });
 });
 

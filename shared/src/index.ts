@@ -18,3 +18,4 @@ export * from './nomineeLink.js';
 export * from './captions.js';
 export * from './titleSlide.js';
 export * from './roleView.js';
+export * from './admissionTime.js';

@@ -14,6 +14,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   decideLocally,
   indexDirectory,
+  replayAgainSoon,
   replayQueue,
   type DirectoryIndex,
   type QueuedScan,
@@ -59,6 +60,8 @@ export interface DeskState {
 const SCAN_TIMEOUT_MS = 4000;
 /** How long a scan made while the app is still connecting waits for the link. */
 const CONNECT_WAIT_MS = 3000;
+/** How soon a queue the server failed to take (an error, not a lost link) is offered again. */
+const REPLAY_AGAIN_MS = 5000;
 
 /**
  * The volunteer's desk: every scan goes to the server when it answers, and is decided on the phone
@@ -70,6 +73,7 @@ export class Desk {
   private guests: DirectoryGuest[] = [];
   private index: DirectoryIndex = new Map();
   private cleanups: (() => void)[] = [];
+  private replayTimer: ReturnType<typeof setTimeout> | null = null;
   private syncAgain = false;
 
   constructor(
@@ -102,6 +106,7 @@ export class Desk {
   }
 
   close(): void {
+    if (this.replayTimer) clearTimeout(this.replayTimer);
     for (const c of this.cleanups) c();
   }
 
@@ -211,7 +216,7 @@ export class Desk {
   private async replay(): Promise<void> {
     const queue = await this.storage.queue();
     if (queue.length === 0) return;
-    const { outcomes } = await replayQueue(
+    const { outcomes, failure } = await replayQueue(
       queue,
       (p) => this.client.send('checkin:scan', p),
       async (item) => {
@@ -219,8 +224,14 @@ export class Desk {
         this.store.setState((s) => ({ queue: s.queue.filter((q) => q.scanId !== item.scanId) }));
       },
     );
-    // Scans still waiting (the link dropped again) stay queued; the next reconnect tries them again.
+    // Scans still waiting stay queued: the next reconnect tries them again, and a server that
+    // answered with an error (a disk that failed the write, a brake) is asked again shortly.
     if (outcomes.length > 0) this.store.setState({ replayed: outcomes });
+    if (replayAgainSoon(failure) && !this.replayTimer)
+      this.replayTimer = setTimeout(() => {
+        this.replayTimer = null;
+        if (this.store.getState().reachable) void this.sync();
+      }, REPLAY_AGAIN_MS);
   }
 
   private async refresh(): Promise<void> {

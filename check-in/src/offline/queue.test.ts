@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decideLocally,
   indexDirectory,
+  replayAgainSoon,
   replayQueue,
   summariseOutcomes,
   type QueuedScan,
@@ -107,15 +108,56 @@ describe('replayQueue', () => {
     },
   );
 
-  it('reports a guest another phone admitted first, and drops a scan the server refuses', async () => {
+  it('reports a guest another phone admitted first, and an unknown badge, as definite answers', async () => {
     const send: ScanSender = async (p) =>
       p.code === 'CODE-1'
         ? { ok: true, result: { ...admitted(1), status: 'already-admitted', firstDevice: 'volunteer-1a2b' } }
-        : { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'плохо' } };
-    const r = await replayQueue([item(1), item(2)], send, () => {});
+        : { ok: true, result: { status: 'unknown-code' } };
+    const done: string[] = [];
+    const r = await replayQueue([item(1), item(2)], send, (i) => void done.push(i.scanId));
     expect(r.remaining).toEqual([]);
-    expect(r.outcomes[0]!.result?.firstDevice).toBe('volunteer-1a2b');
-    expect(r.outcomes[1]!.result).toBeNull();
+    expect(done).toEqual(['scan-1-xxxxxxxx', 'scan-2-xxxxxxxx']);
+    expect(r.outcomes[0]!.result.firstDevice).toBe('volunteer-1a2b');
     expect(summariseOutcomes(r.outcomes)).toEqual({ admitted: 0, already: 1, refused: 1 });
+  });
+
+  // Every failure that is not an answer about the guest: the admission must stay on the phone.
+  it.each([
+    'INTERNAL',
+    'RATE_LIMITED',
+    'UNAUTHORIZED',
+    'FORBIDDEN',
+    'PROTOCOL_MISMATCH',
+    'CONFLICT',
+  ] as const)('keeps the scan and the rest of the queue when the server answers %s', async (code) => {
+    let calls = 0;
+    const send: ScanSender = async () =>
+      ++calls === 2 ? { ok: false, error: { code, message: 'нет' } } : { ok: true, result: admitted(calls) };
+    const done: string[] = [];
+    const r = await replayQueue([item(1), item(2), item(3)], send, (i) => void done.push(i.scanId));
+    expect(done).toEqual(['scan-1-xxxxxxxx']);
+    expect(r.remaining.map((o) => o.scanId)).toEqual(['scan-2-xxxxxxxx', 'scan-3-xxxxxxxx']);
+    expect(r.failure).toBe(code);
+  });
+
+  it('keeps a scan the server cannot read but replays the ones after it', async () => {
+    const send: ScanSender = async (p) =>
+      p.code === 'CODE-1'
+        ? { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'плохо' } }
+        : { ok: true, result: admitted(2) };
+    const done: string[] = [];
+    const r = await replayQueue([item(1), item(2)], send, (i) => void done.push(i.scanId));
+    expect(done).toEqual(['scan-2-xxxxxxxx']);
+    expect(r.remaining.map((o) => o.scanId)).toEqual(['scan-1-xxxxxxxx']);
+  });
+
+  it('tries again soon after a server failure, not after a timeout or an unreadable scan', () => {
+    expect([null, 'TIMEOUT', 'INVALID_PAYLOAD', 'INTERNAL', 'RATE_LIMITED'].map(replayAgainSoon)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });

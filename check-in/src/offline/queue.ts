@@ -17,12 +17,11 @@ export interface QueuedScan {
   scannedAt: number;
 }
 
-/** What the server said about one replayed scan. */
+/** What the server said about one replayed scan: always a definite answer about the guest. */
 export interface ReplayOutcome {
   scanId: string;
   name: string;
-  /** The server's answer, or null when it refused the scan outright (it is dropped from the queue). */
-  result: ScanResult | null;
+  result: ScanResult;
 }
 
 /** Badge code → guest, for answering scans without the server. */
@@ -68,15 +67,27 @@ export type ScanSender = (p: {
 }) => Promise<{ ok: true; result: ScanResult } | { ok: false; error: { code: string; message: string } }>;
 
 /**
+ * Answers that are about this one message, not about the link or the server: sending the same scan
+ * again can never succeed, so the replay goes on past it (the scan itself is still kept).
+ */
+const THIS_SCAN_ONLY: ReadonlySet<string> = new Set(['INVALID_PAYLOAD', 'PAYLOAD_TOO_LARGE']);
+
+/**
  * Replays the queue in order with the same scanIds, so the server counts each once however many
- * times it is sent. Stops at the first TIMEOUT (the link is down again) and keeps the rest.
+ * times it is sent. Only a definite answer about the guest (admitted, already admitted, unknown
+ * badge…) removes a scan from the queue. Any failure keeps it: TIMEOUT (the link is down), INTERNAL
+ * (the server could not write, e.g. a full disk), RATE_LIMITED, a revoked phone… An admission made
+ * at the door is the guest's proof of entry; the phone must never drop it because the server was
+ * unwell. A failure that the next scan would meet too stops the replay; the rest wait for the next try.
  */
 export async function replayQueue(
   queue: readonly QueuedScan[],
   send: ScanSender,
   onDone: (item: QueuedScan, outcome: ReplayOutcome) => Promise<void> | void,
-): Promise<{ outcomes: ReplayOutcome[]; remaining: QueuedScan[] }> {
+): Promise<{ outcomes: ReplayOutcome[]; remaining: QueuedScan[]; failure: string | null }> {
   const outcomes: ReplayOutcome[] = [];
+  const kept: QueuedScan[] = [];
+  let failure: string | null = null;
   const ordered = [...queue].sort((a, b) => a.scannedAt - b.scannedAt);
   for (let i = 0; i < ordered.length; i++) {
     const item = ordered[i]!;
@@ -85,14 +96,28 @@ export async function replayQueue(
       scanId: item.scanId,
       scannedAt: Math.round(item.scannedAt),
     });
-    // Not answered, or the server's per-phone brake: neither is a refusal, so the rest stays queued.
-    const later = !answer.ok && (answer.error.code === 'TIMEOUT' || answer.error.code === 'RATE_LIMITED');
-    if (later) return { outcomes, remaining: ordered.slice(i) };
-    const outcome = { scanId: item.scanId, name: item.name, result: answer.ok ? answer.result : null };
+    if (!answer.ok) {
+      failure = answer.error.code;
+      if (THIS_SCAN_ONLY.has(answer.error.code)) {
+        kept.push(item);
+        continue;
+      }
+      return { outcomes, remaining: [...kept, ...ordered.slice(i)], failure };
+    }
+    const outcome = { scanId: item.scanId, name: item.name, result: answer.result };
     await onDone(item, outcome);
     outcomes.push(outcome);
   }
-  return { outcomes, remaining: [] };
+  return { outcomes, remaining: kept, failure };
+}
+
+/**
+ * Whether a replay that stopped on `failure` should be tried again soon while the link is up: the
+ * server was unwell (INTERNAL, RATE_LIMITED…). Not after TIMEOUT (the reconnect replays anyway) nor
+ * when only a scan the server cannot read is left (it would fail the same way for ever).
+ */
+export function replayAgainSoon(failure: string | null): boolean {
+  return failure !== null && failure !== 'TIMEOUT' && !THIS_SCAN_ONLY.has(failure);
 }
 
 /** Counts replay outcomes for the summary line: admitted now, already admitted by another phone, refused. */
@@ -105,8 +130,8 @@ export function summariseOutcomes(outcomes: readonly ReplayOutcome[]): {
   let already = 0;
   let refused = 0;
   for (const o of outcomes) {
-    if (o.result?.status === 'admitted') admitted++;
-    else if (o.result?.status === 'already-admitted') already++;
+    if (o.result.status === 'admitted') admitted++;
+    else if (o.result.status === 'already-admitted') already++;
     else refused++;
   }
   return { admitted, already, refused };

@@ -1,4 +1,5 @@
 import {
+  admissionTime,
   normaliseBadgeText,
   toScanGuest,
   failure,
@@ -10,6 +11,7 @@ import {
   type Route,
   type ScanResult,
 } from '@ceremony/shared';
+import { inBackground } from '../background.js';
 import type { CheckinsRepository } from '../store/checkins.repository.js';
 import type { GuestsRepository } from '../store/guests.repository.js';
 
@@ -24,6 +26,8 @@ export interface CheckinDeps {
   guests: GuestsRepository;
   checkins: CheckinsRepository;
   clock: () => number;
+  /** The ceremony's start, which fixes the check-in window an admission time is bounded to. */
+  startsAt: () => number;
   /** Where to send an admitted guest; routing lives in shared, this is the seam. */
   route: (guest: Guest) => Route;
   /** Told after every committed batch, so arrivals go out live. */
@@ -45,7 +49,7 @@ export class CheckinService {
   scan(payload: ClientPayload<'checkin:scan'>, deviceId: string): Promise<ScanResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ payload, deviceId, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
+      if (this.queue.length === 1) setImmediate(inBackground('a batch of scans', () => this.flush()));
     });
   }
 
@@ -83,7 +87,8 @@ export class CheckinService {
       return;
     }
     batch.forEach((p, i) => p.resolve(results[i]!));
-    this.deps.onChange();
+    // The scans are on disk and answered; a failed figures broadcast must not undo that or end the process.
+    inBackground('the arrival figures after a batch of scans', this.deps.onChange)();
   }
 
   private admitOne({ payload, deviceId }: Pending): ScanResult {
@@ -108,8 +113,9 @@ export class CheckinService {
           route: this.deps.route(guest),
         };
       } else {
-        // An offline phone admitted the guest when it scanned, not when the queue replayed.
-        const admittedAt = Math.min(payload.scannedAt ?? now, now);
+        // An offline phone admitted the guest when it scanned, not when the queue replayed; but
+        // only inside the check-in window. The claimed time is kept beside it for the record.
+        const admittedAt = admissionTime(payload.scannedAt, now, this.deps.startsAt());
         checkins.admit(guest.id, payload.scanId, deviceId, admittedAt, payload.scannedAt ?? null);
         result = { status: 'admitted', guest: shown, route: this.deps.route(guest) };
       }

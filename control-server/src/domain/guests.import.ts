@@ -109,9 +109,10 @@ export const normaliseHeader = (h: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const KNOWN_HEADERS: Record<string, GuestField> = {};
+// Maps, not objects: a header «constructor» or «__proto__» must not find Object.prototype's members.
+const KNOWN_HEADERS = new Map<string, GuestField>();
 const known = (field: GuestField, ...names: string[]) => {
-  for (const n of names) KNOWN_HEADERS[normaliseHeader(n)] = field;
+  for (const n of names) KNOWN_HEADERS.set(normaliseHeader(n), field);
 };
 known('id', 'id', 'ид', 'идентификатор', '№ анкеты', 'номер анкеты', 'guest id');
 known('name', 'ФИО', 'Ф.И.О.', 'фамилия имя отчество', 'имя', 'гость', 'name', 'full name');
@@ -134,7 +135,7 @@ known('badgeCode', 'Код бейджа', 'бейдж', 'badgeCode', 'badge code
 
 /** The field a header stands for, or null when nobody knows it. */
 export function fieldForHeader(header: string): GuestField | null {
-  return KNOWN_HEADERS[normaliseHeader(header)] ?? null;
+  return KNOWN_HEADERS.get(normaliseHeader(header)) ?? null;
 }
 
 /** Columns with their fields: the organiser's mapping first, then the headers we know. */
@@ -142,12 +143,14 @@ export function mapColumns(
   headers: string[],
   mapping: ImportMapping = {},
 ): { columns: ImportColumn[]; unknownHeaders: string[] } {
+  // The organiser's mapping arrives as JSON: only its own keys count, never inherited ones.
+  const chosenFor = new Map(Object.entries(mapping));
   const columns = headers.map((header) => {
-    const chosen = mapping[header];
+    const chosen = chosenFor.get(header);
     const field = chosen === 'ignore' ? null : (chosen ?? fieldForHeader(header));
     return { header, field };
   });
-  const unknownHeaders = headers.filter((h) => h !== '' && !(h in mapping) && fieldForHeader(h) === null);
+  const unknownHeaders = headers.filter((h) => h !== '' && !chosenFor.has(h) && fieldForHeader(h) === null);
   return { columns, unknownHeaders };
 }
 

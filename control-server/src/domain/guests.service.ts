@@ -31,32 +31,33 @@ import { readSpreadsheet } from './guests.xlsx.js';
 
 export type { ImportReport } from '@ceremony/shared';
 
-const CATEGORIES: Record<string, GuestCategory> = {
-  номинант: 'nominee',
-  лауреат: 'honoured',
-  награждаемый: 'honoured',
-  награжденный: 'honoured',
-  'официальный гость': 'official',
-  'официальное лицо': 'official',
-  'почетный гость': 'official',
-  гость: 'guest',
-  пресса: 'press',
-  сми: 'press',
-  волонтер: 'volunteer',
-};
+// A Map, so a category cell «constructor» is an unknown category, not Object.prototype's member.
+const CATEGORIES = new Map<string, GuestCategory>([
+  ['номинант', 'nominee'],
+  ['лауреат', 'honoured'],
+  ['награждаемый', 'honoured'],
+  ['награжденный', 'honoured'],
+  ['официальный гость', 'official'],
+  ['официальное лицо', 'official'],
+  ['почетный гость', 'official'],
+  ['гость', 'guest'],
+  ['пресса', 'press'],
+  ['сми', 'press'],
+  ['волонтер', 'volunteer'],
+]);
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const PREVIEW_ROWS = 20;
 
 export const randomBadgeCode = () => newBadgeCode((n) => crypto.randomBytes(n));
 
-/** A stable key for a guest without an id column, so re-importing the same list updates, never duplicates. */
-const derivedId = (name: string, organisation = '') =>
-  'g-' +
-  crypto
-    .createHash('sha1')
-    .update(`${name.trim().toLowerCase().replace(/ё/g, 'е')}|${organisation.trim().toLowerCase()}`)
-    .digest('hex')
-    .slice(0, 12);
+/**
+ * A new guest's id: random. It used to be a hash of the name and organisation, which anyone with a
+ * list of candidate names could recompute and so re-identify the guests after the purge.
+ */
+export const randomGuestId = () => `g-${crypto.randomBytes(8).toString('hex')}`;
+
+/** Who a row is, for matching a re-imported list to the guests already here (case and «ё» folded). */
+const personKey = (name: string, organisation = '') => `${fold(name)}|${fold(organisation)}`;
 
 export interface ImportOptions {
   mapping?: ImportMapping;
@@ -139,15 +140,19 @@ export class GuestsService {
     const lines: number[] = [];
     const byKey = new Map<string, number>();
     const byCode = new Map<string, number>();
+    // A row without an id column is the guest already here with the same name and organisation.
+    const here = new Map(this.repo.all().map((g) => [personKey(g.name, g.organisation), g]));
     for (const { line, cells } of sheet.rows) {
-      const result = this.toGuest(rowFields(columns, cells));
+      const fields = rowFields(columns, cells);
+      const result = this.toGuest(fields, here);
       if (typeof result === 'string') {
         errors.push({ line, message: result });
         continue;
       }
-      const dup = byKey.get(result.id);
+      const key = fields.id ?? personKey(result.name, result.organisation);
+      const dup = byKey.get(key);
       if (dup !== undefined) {
-        errors.push({ line, message: `Повтор гостя из строки ${dup} (ключ ${result.id}).` });
+        errors.push({ line, message: `Повтор гостя из строки ${dup} (ключ ${fields.id ?? result.name}).` });
         continue;
       }
       const codeDup = byCode.get(result.badgeCode);
@@ -155,7 +160,7 @@ export class GuestsService {
         errors.push({ line, message: `Код бейджа уже указан в строке ${codeDup}.` });
         continue;
       }
-      byKey.set(result.id, line);
+      byKey.set(key, line);
       byCode.set(result.badgeCode, line);
       guests.push(result);
       lines.push(line);
@@ -208,11 +213,14 @@ export class GuestsService {
   }
 
   /** One row's fields as a guest, or the reason it cannot be one (a sentence for the organiser). */
-  private toGuest(raw: Partial<Record<GuestField, string>>): Guest | string {
+  private toGuest(
+    raw: Partial<Record<GuestField, string>>,
+    here: ReadonlyMap<string, Guest>,
+  ): Guest | string {
     if (!raw.name) return 'Пустое ФИО.';
     if (!raw.category) return 'Пустая категория.';
     const category =
-      CATEGORIES[fold(raw.category)] ?? GuestSchema.shape.category.safeParse(raw.category).data;
+      CATEGORIES.get(fold(raw.category)) ?? GuestSchema.shape.category.safeParse(raw.category).data;
     if (!category)
       return `Неизвестная категория «${raw.category}»: номинант, лауреат, официальный гость, гость, пресса или волонтёр.`;
     const consentText = fold(raw.consent ?? '');
@@ -223,8 +231,10 @@ export class GuestsService {
     const scenario = this.scenario();
     if (raw.nomineeId && scenario && !scenario.nominees.some((n) => n.id === raw.nomineeId))
       return `Нет номинанта с кодом «${raw.nomineeId}».`;
-    const id = raw.id ?? derivedId(raw.name, raw.organisation);
-    const existing = this.repo.byId(id);
+    const existing = raw.id
+      ? this.repo.byId(raw.id)
+      : (here.get(personKey(raw.name, raw.organisation)) ?? null);
+    const id = raw.id ?? existing?.id ?? randomGuestId();
     const badgeCode = raw.badgeCode?.toUpperCase() ?? existing?.badgeCode ?? randomBadgeCode();
     if (raw.badgeCode) {
       if (!isBadgeCode(badgeCode)) return `Код бейджа «${raw.badgeCode}» не в формате SL-…`;

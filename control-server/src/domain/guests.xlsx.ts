@@ -1,6 +1,7 @@
 import { readSheet as readFirstSheet } from 'read-excel-file/node';
 import { failure, type Failure } from '@ceremony/shared';
 import { readSheet, splitHeaders, type Sheet, type SheetProblem } from './guests.import.js';
+import { XLSX_INFLATED_LIMIT, inflatedSizeWithin } from './xlsx.inflate.js';
 
 /**
  * Which kind of file the organiser sent, told by its first bytes (a name can lie, and the HTTP body
@@ -51,6 +52,12 @@ const RESAVE = 'Откройте его в Excel и сохраните зано�
 export async function readWorkbook(bytes: Uint8Array): Promise<Sheet | SheetProblem | Failure> {
   let data: unknown[][];
   try {
+    // Measured before the reader sees it: the reader would hold a zip bomb's entries in memory.
+    if (inflatedSizeWithin(bytes) === null)
+      return failure(
+        'INVALID_PAYLOAD',
+        `Книга Excel распаковывается больше чем в ${XLSX_INFLATED_LIMIT / 1024 / 1024} МБ: это не список гостей. ${RESAVE}`,
+      );
     data = await readFirstSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 1);
   } catch (err) {
     const reason = (err as { code?: string }).code ?? (err as Error).message;

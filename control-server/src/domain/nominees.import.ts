@@ -15,9 +15,10 @@ import { NO, YES, foldCell, normaliseHeader, rowFields } from './guests.import.j
  * database here: nominees.service.ts matches the rows against the scenario and writes them.
  */
 
-const HEADERS: Record<string, NomineeField> = {};
+// A Map, so a header «constructor» or «__proto__» finds nothing (see guests.import.ts).
+const HEADERS = new Map<string, NomineeField>();
 const known = (field: NomineeField, ...names: string[]) => {
-  for (const n of names) HEADERS[normaliseHeader(n).replace(/\s*\/\s*/g, ' / ')] = field;
+  for (const n of names) HEADERS.set(normaliseHeader(n).replace(/\s*\/\s*/g, ' / '), field);
 };
 known('name', 'Номинант', 'ФИО / Название');
 known('kind', 'Тип');
@@ -30,7 +31,7 @@ known('consent', 'Согласие на обработку ПД');
 
 /** The field a header stands for, or null: the protocol's headers only, never a guess. */
 export function nomineeFieldFor(header: string): NomineeField | null {
-  return HEADERS[normaliseHeader(header).replace(/\s*\/\s*/g, ' / ')] ?? null;
+  return HEADERS.get(normaliseHeader(header).replace(/\s*\/\s*/g, ' / ')) ?? null;
 }
 
 /** Columns with their fields, unknown headers listed, and what stops the import before any row. */
@@ -50,14 +51,14 @@ export function nomineeColumns(headers: string[]) {
   return { columns, unknownHeaders, problems };
 }
 
-const KINDS: Record<string, Nominee['kind']> = {
-  организация: 'organisation',
-  сонко: 'organisation',
-  нко: 'organisation',
-  житель: 'citizen',
-  гражданин: 'citizen',
-  гражданка: 'citizen',
-};
+const KINDS = new Map<string, Nominee['kind']>([
+  ['организация', 'organisation'],
+  ['сонко', 'organisation'],
+  ['нко', 'organisation'],
+  ['житель', 'citizen'],
+  ['гражданин', 'citizen'],
+  ['гражданка', 'citizen'],
+]);
 
 /** A yes/no cell: true, false, undefined when empty, or null when it is neither. */
 function yesNo(text: string | undefined): boolean | undefined | null {
@@ -88,7 +89,7 @@ export function rowToNominee(
   if (!raw.nomination) return 'Не указана номинация.';
   const nomination = nominations.find((n) => foldCell(n.title) === foldCell(raw.nomination!));
   if (!nomination) return `Нет номинации «${raw.nomination}»: сначала добавьте её в разделе «Номинации».`;
-  const kind = raw.kind ? KINDS[foldCell(raw.kind)] : raw.leader ? 'organisation' : 'citizen';
+  const kind = raw.kind ? KINDS.get(foldCell(raw.kind)) : raw.leader ? 'organisation' : 'citizen';
   if (!kind) return `Тип «${raw.kind}»: ожидалось «Организация», «СОНКО», «Житель» или «Гражданин».`;
   const honoured = yesNo(raw.honoured);
   if (honoured === null) return `Лауреат: «${raw.honoured}» — ожидалось «да», «нет» или пусто.`;

@@ -30,6 +30,7 @@ import {
   writePackage,
   type LibraryFile,
 } from './package.format.js';
+import { inBackground } from '../background.js';
 
 export interface PackageDeps {
   show: ShowService;
@@ -79,7 +80,10 @@ export class PackageService {
     // No upload survives a restart: whatever is staged from before is gone.
     this.sweep(0);
     // And later, whatever was staged and forgotten (unref: it never keeps the process alive).
-    setInterval(() => this.sweep(STAGED_TTL_MS), 10 * 60_000).unref();
+    setInterval(
+      inBackground('the sweep of forgotten uploads', () => this.sweep(STAGED_TTL_MS)),
+      10 * 60_000,
+    ).unref();
   }
 
   /** The download's size and what it holds, before it starts; `missingMedia` the hall would refuse. */

@@ -1,6 +1,7 @@
 import { mediaNameOf, type Scenario } from '@ceremony/shared';
 import type { Db } from '../store/db.js';
 import type { GuestsRepository } from '../store/guests.repository.js';
+import { PurgeRepository } from '../store/purge.repository.js';
 import type { ShowRepository } from '../store/show.repository.js';
 
 /**
@@ -66,8 +67,9 @@ function withoutInterview(c: VideoCue, removed: ReadonlySet<string>): VideoCue {
 
 /**
  * After the evening: removes names and contacts (guests, citizen nominees, scan answers, free-text
- * notes) and keeps what the report counts. Deleted bytes are overwritten and the file rebuilt
- * (secure_delete + VACUUM + a truncated WAL), so no name survives in the SQLite file either.
+ * notes, feedback comments and senders, device names) and gives the guests new random ids, and
+ * keeps what the report counts. Deleted bytes are overwritten and the file rebuilt (secure_delete +
+ * VACUUM + a truncated WAL), so no name survives in the SQLite file either.
  */
 export async function purgePersonalData(
   db: Db,
@@ -84,15 +86,7 @@ export async function purgePersonalData(
   const count = db.transaction(() => {
     const anonymised = guests.anonymise();
     if (scenario) show.saveScenario(anonymousScenario(scenario, names), now);
-    // The host's lines to the presenter may name people; the show's positions stay.
-    db.prepare(
-      `UPDATE show_log SET command = json_set(command, '$.text', '') WHERE json_extract(command, '$.type') = 'message'`,
-    ).run();
-    db.prepare(`UPDATE show_state SET json = json_set(json, '$.message', json('null'))`).run();
-    const hasUndos = db
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'admission_undos'")
-      .get();
-    if (hasUndos) db.prepare("UPDATE admission_undos SET reason = ''").run();
+    purgeWhatPeopleTyped(new PurgeRepository(db));
     return anonymised;
   })();
   // Photos and interviews go after their references, before the VACUUM: the library's cached facts
@@ -102,4 +96,17 @@ export async function purgePersonalData(
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
   return { guests: count, nominees, media: media.length };
+}
+
+/**
+ * Everything people wrote or named outside the guest list, and the keys that point back to them:
+ * the host's lines and undo reasons, feedback comments and who sent them, the names given to
+ * devices and pairing codes, and the guests' ids (once hashes of name and organisation). Runs
+ * inside the purge's transaction. (The nominees' media is the media library's to remove.)
+ */
+function purgeWhatPeopleTyped(repo: PurgeRepository): void {
+  repo.clearFreeText();
+  repo.clearFeedbackText();
+  repo.renameDevices();
+  repo.rekeyGuests();
 }

@@ -1,3 +1,4 @@
+import { inBackground } from '../background.js';
 import {
   autoFollowDue,
   failure,
@@ -189,6 +190,8 @@ export class ShowService {
       fromCueId: this.state.cueId,
       expectedRevision: this.state.revision,
     };
-    this.timer = setTimeout(() => this.apply(command, null), Math.max(0, at - this.deps.clock()));
+    // A failed write here (a full or locked disk) must not end the show: the host can still press GO.
+    const follow = inBackground(`auto-follow from cue ${command.fromCueId}`, () => this.apply(command, null));
+    this.timer = setTimeout(follow, Math.max(0, at - this.deps.clock()));
   }
 }

@@ -10,10 +10,15 @@ import { parseBody, send } from './http.js';
 export const FEEDBACK_LIMIT = 5;
 export const FEEDBACK_WINDOW_MS = 10 * 60_000;
 
-/** Who is asking, without keeping their address: a hash of it. */
+/**
+ * Who is asking, without keeping their address: a keyed hash of it. The key lives only in this
+ * process's memory (a new one at every start), never on disk: a plain hash of an address can be
+ * reversed by hashing every address of the hall's network, and then the comment has a sender.
+ */
+const senderKey = crypto.randomBytes(32);
 const clientOf = (req: express.Request) =>
   crypto
-    .createHash('sha256')
+    .createHmac('sha256', senderKey)
     .update(req.ip ?? 'unknown')
     .digest('hex')
     .slice(0, 16);

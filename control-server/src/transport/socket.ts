@@ -86,7 +86,9 @@ export function attachSockets(
         .then(reply, (err: unknown) => {
           console.error(`[socket] ${name} failed:`, err);
           reply(failure('INTERNAL', 'Внутренняя ошибка сервера; ничего не изменено.'));
-        });
+        })
+        // Answering itself can throw (the socket went away mid-reply): log it, never end the process.
+        .catch((err: unknown) => console.error(`[socket] answering ${name} failed:`, err));
     });
   });
 }
