@@ -10,6 +10,7 @@ type CheckinEvents =
   | 'guests:search'
   | 'guests:directory'
   | 'station:visit'
+  | 'station:undo'
   | 'station:leave'
   | 'station:guests'
   | 'stations:occupancy';
@@ -27,6 +28,7 @@ export function checkinHandlers(
     'guests:search': (p) => ({ ok: true, guests: guests.search(p.query) }),
     'guests:directory': () => ({ ok: true, ...checkin.directory() }),
     'station:visit': (p) => stations.visit(p),
+    'station:undo': (p) => stations.undo(p),
     'station:leave': (p) => stations.leave(p),
     'station:guests': (p) => stations.guestsInside(p.stationId),
     'stations:occupancy': () => ({ ok: true, occupancy: stations.occupancy() }),
