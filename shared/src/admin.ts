@@ -63,6 +63,9 @@ export interface ImportReport {
   ambiguous?: { line: number; guest: string; candidates: { id: string; name: string }[] }[];
 }
 
+/** POST /api/guests/:id/reissue-badge/undo: the token the reissue answered with. */
+export const ReissueUndoSchema = z.strictObject({ undoToken: z.string().min(8).max(64) });
+
 /** `POST /api/admin/pairing` body: a one-time code that signs a device in as this role. */
 export const PairingRequestSchema = z.strictObject({
   role: z.enum(ROLES),

@@ -5,12 +5,14 @@ import {
   linkGuestToNominee,
   matchRank,
   matchesQuery,
+  failure,
   newBadgeCode,
   type Guest,
   type GuestCategory,
   type GuestField,
   type GuestListing,
   type ImportMapping,
+  type Answer,
   type Failure,
   type ImportReport,
   type Scenario,
@@ -67,6 +69,15 @@ export interface ImportOptions {
 
 /** The guest list: listing, search, badges, and importing the organiser's spreadsheet all or nothing. */
 export class GuestsService {
+  /**
+   * Reissues that can still be taken back, by undo token. Kept in memory on purpose: after a
+   * restart nobody can prove the new badge was not printed meanwhile, so the reissue stays.
+   */
+  private readonly reissues = new Map<
+    string,
+    { guestId: string; oldCode: string; newCode: string; at: number }
+  >();
+
   constructor(
     private readonly repo: GuestsRepository,
     private readonly clock: () => number,
@@ -89,8 +100,37 @@ export class GuestsService {
   }
 
   /** Revokes the guest's badge (lost, or handed to the wrong person) and issues a new code. */
-  reissueBadge(guestId: string): string | null {
-    return this.repo.reissueBadge(guestId, randomBadgeCode(), this.clock());
+  reissueBadge(guestId: string): { badgeCode: string; undoToken: string } | null {
+    const guest = this.repo.byId(guestId);
+    if (!guest) return null;
+    const at = this.clock();
+    const badgeCode = this.repo.reissueBadge(guestId, randomBadgeCode(), at);
+    if (!badgeCode) return null;
+    const undoToken = crypto.randomBytes(12).toString('base64url');
+    for (const [token, r] of this.reissues) if (r.guestId === guestId) this.reissues.delete(token);
+    this.reissues.set(undoToken, { guestId, oldCode: guest.badgeCode, newCode: badgeCode, at });
+    return { badgeCode, undoToken };
+  }
+
+  /**
+   * Takes a reissue back: the printed badge works again. Only while the new code has been neither
+   * printed (its badge page fetched) nor scanned; after that two badges would be in play.
+   */
+  undoReissue(guestId: string, undoToken: string): Answer<{ badgeCode: string }> {
+    const r = this.reissues.get(undoToken);
+    if (!r || r.guestId !== guestId) return failure('NOT_FOUND', 'Этот перевыпуск уже нельзя отменить.');
+    this.reissues.delete(undoToken);
+    if (this.repo.codeUsedSince(guestId, r.newCode, r.at))
+      return failure('CONFLICT', 'Новый бейдж уже отсканирован; отменить перевыпуск нельзя.');
+    if (!this.repo.undoReissue(guestId, r.oldCode, r.newCode, this.clock()))
+      return failure('CONFLICT', 'Код бейджа уже сменился; отменить перевыпуск нельзя.');
+    return { ok: true, badgeCode: r.oldCode };
+  }
+
+  /** The badge pages of these guests were fetched for printing: their reissues are final now. */
+  badgesPrinted(guestIds: readonly string[]): void {
+    const printed = new Set(guestIds);
+    for (const [token, r] of this.reissues) if (printed.has(r.guestId)) this.reissues.delete(token);
   }
 
   /** The CSV body of the binding `POST /api/guests/import`, as text. */

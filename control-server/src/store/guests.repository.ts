@@ -175,6 +175,30 @@ export class GuestsRepository {
     return newCode;
   }
 
+  /** Gives a reissued guest their old code back and un-revokes it; false if the code changed since. */
+  undoReissue(guestId: string, oldCode: string, newCode: string, now: number): boolean {
+    return this.db.transaction(() => {
+      const moved = this.db
+        .prepare('UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ? AND badge_code = ?')
+        .run(oldCode, now, guestId, newCode).changes;
+      if (moved === 0) return false;
+      this.db.prepare('DELETE FROM revoked_badges WHERE code = ? AND guest_id = ?').run(oldCode, guestId);
+      return true;
+    })();
+  }
+
+  /**
+   * Whether a new code has met the world since `since`: scanned at the entrance, or the guest seen
+   * at a station (a station visit does not keep the code, so any visit counts).
+   */
+  codeUsedSince(guestId: string, code: string, since: number): boolean {
+    const scanned = this.db.prepare('SELECT 1 FROM scans WHERE code = ? LIMIT 1').get(code);
+    const visited = this.db
+      .prepare('SELECT 1 FROM station_visits WHERE guest_id = ? AND entered_at >= ? LIMIT 1')
+      .get(guestId, since);
+    return scanned !== undefined || visited !== undefined;
+  }
+
   /**
    * After the evening: every guest keeps only what the figures need (category, nomination,
    * nominee link, arrival); names, organisations, seats and contacts go, and the stored scan

@@ -108,6 +108,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
     const chosen = deps.guests
       .list()
       .filter((g: Guest) => (!ids || ids.has(g.id)) && (!category || g.category === category));
+    deps.guests.badgesPrinted(chosen.map((g) => g.id));
     sendFile(
       res,
       'text/html; charset=utf-8',
@@ -118,6 +119,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
   api.get('/admin/badges/:id.html', admin, async (req, res) => {
     const guest = deps.guests.list().find((g) => g.id === req.params.id);
     if (!guest) return send(res, failure('NOT_FOUND', 'Такого гостя нет.'));
+    deps.guests.badgesPrinted([guest.id]);
     sendFile(
       res,
       'text/html; charset=utf-8',

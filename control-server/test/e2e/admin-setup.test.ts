@@ -61,6 +61,45 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     await context.close();
   });
 
+  it('reissues a badge only after a confirmation that says what happens, and takes it back', async () => {
+    const { page, context, errors } = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
+    await signInWithPin(page, PINS.admin);
+    await page.getByTestId('tab-admin').click();
+    const guest = (
+      (await http(`${live.s.url}/api/guests`, { token: live.s.token('admin') })).body.guests as {
+        id: string;
+        name: string;
+        badgeCode: string;
+      }[]
+    ).find((g) => g.name.includes('Ёлкин'))!;
+    const code = () =>
+      (
+        live.s.app.db.prepare('SELECT badge_code AS c FROM guests WHERE id = ?').get(guest.id) as {
+          c: string;
+        }
+      ).c;
+    await page.getByTestId('admin-badges').click();
+    await page.getByTestId('badges-search').fill(guest.name);
+    await page.getByTestId('reissue').first().click();
+    const ask = page.getByTestId('reissue-confirm');
+    expect(await ask.textContent()).toContain('перестанет действовать');
+    await page.getByTestId('reissue-no').click();
+    await ask.waitFor({ state: 'detached' });
+    expect(code()).toBe(guest.badgeCode);
+
+    await page.getByTestId('reissue').first().click();
+    await page.getByTestId('reissue-yes').click();
+    await page.getByTestId('reissue-undo').waitFor();
+    expect(code()).not.toBe(guest.badgeCode);
+    await page.getByTestId('reissue-notice').scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-badges-reissue');
+    await page.getByTestId('reissue-undo').click();
+    await expect.poll(() => page.getByTestId('reissue-notice').textContent()).toContain('перевыпуск отменён');
+    expect(code()).toBe(guest.badgeCode);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('pairs a phone by QR, lists it, and revoking it signs it out at once', async () => {
     const admin = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
     await signInWithPin(admin.page, PINS.admin);

@@ -55,7 +55,15 @@ export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends
   'admin.badges.category': 'Only: {category}',
   'admin.badges.one': 'Badge',
   'admin.badges.reissue': 'Reissue',
-  'admin.badges.reissued': 'New code issued; the old badge no longer works',
+  'admin.badges.reissued':
+    '{name}: new code issued; the old badge no longer works. You can undo this until the new badge is printed or scanned.',
+  'admin.badges.reissueAsk':
+    'Reissue the badge of {name}? The printed badge stops working at once: the entrance will show «Badge revoked».',
+  'admin.badges.reissueKeep': 'Keep the badge',
+  'admin.badges.printNew': 'Print the new badge',
+  'admin.badges.reissueUndo': 'Undo the reissue',
+  'admin.badges.reissueUndone': '{name}: reissue undone, the old badge works again',
+  'admin.badges.undoTooLate': 'Too late to undo: the new badge has been printed or scanned',
   'admin.badges.search': 'Find a guest',
   'admin.devices.title': 'Connect a device',
   'admin.devices.hint':
