@@ -51,7 +51,10 @@ export interface ImportReport {
   rows: number;
   /** New guests (or, for a dry run, guests that would be new). */
   created: number;
+  /** Guests already in the list whose row changes something. */
   updated: number;
+  /** Guests already in the list exactly as the file has them (a re-import of the same file). */
+  unchanged?: number;
   /** With `replace`: guests not in the file (and not yet arrived) that were, or would be, removed. */
   removed: number;
   errors: { line: number; message: string }[];

@@ -174,7 +174,7 @@ export class GuestsService {
     const problems = columnProblems(columns);
     if (problems.length) return { ...head, errors: problems.map((message) => ({ line: 1, message })) };
 
-    const errors: ImportReport['errors'] = [];
+    const errors: ImportReport['errors'] = [...(sheet.problems ?? [])];
     const guests: Guest[] = [];
     const lines: number[] = [];
     const byKey = new Map<string, number>();
@@ -187,7 +187,8 @@ export class GuestsService {
       }
       const dup = byKey.get(result.id);
       if (dup !== undefined) {
-        errors.push({ line, message: `Повтор гостя из строки ${dup} (ключ ${result.id}).` });
+        const same = rowFields(columns, cells).id ? 'тот же ID' : 'те же ФИО и организация';
+        errors.push({ line, message: `Повтор гостя из строки ${dup}: ${same}.` });
         continue;
       }
       const codeDup = byCode.get(result.badgeCode);
@@ -201,9 +202,10 @@ export class GuestsService {
       lines.push(line);
     }
     const { links, ambiguous } = this.linkNominees(guests, lines);
+    errors.sort((a, b) => a.line - b.line);
     const report = {
       ...head,
-      rows: sheet.rows.length,
+      rows: sheet.rows.length + (sheet.problems?.length ?? 0),
       errors,
       preview: guests.slice(0, PREVIEW_ROWS),
       links,

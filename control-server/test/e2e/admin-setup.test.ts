@@ -61,6 +61,51 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     await context.close();
   });
 
+  it('an unreadable file at 1180×820: Russian words with the line, no empty read-out, the errors in view', async () => {
+    const { page, context, errors } = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
+    await signInWithPin(page, PINS.admin);
+    await page.getByTestId('tab-admin').click();
+    const inView = async (testId: string) => {
+      const box = await page.getByTestId(testId).boundingBox();
+      return box !== null && box.y >= 0 && box.y + Math.min(box.height, 120) <= SIZES.tablet.height;
+    };
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'сломанный.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('"ФИО;Категория\nАнна Ли;гость\n'),
+    });
+    const problems = page.getByTestId('import-errors');
+    await expect.poll(() => problems.textContent()).toContain('Строка 1');
+    expect(await problems.textContent()).toContain('Кавычка открыта и не закрыта');
+    expect(await problems.textContent()).not.toMatch(/Quote|Invalid/);
+    expect(await page.getByTestId('import-detected').count()).toBe(0);
+    expect(await page.getByText('Столбцы файла').count()).toBe(0);
+    expect(await inView('import-errors')).toBe(true);
+    await screenshot(page, 'admin-import-unreadable');
+
+    // A readable file with bad rows: every row's error at once, above the columns, in view.
+    const rows = [
+      'ФИО;Категория;Должность',
+      'Анна Ли;гость;',
+      '"Борис Ким;гость;',
+      'Вера Пак;зритель;',
+      'Глеб Цой;гость;x;лишнее',
+    ];
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'с-ошибками.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows.join('\n')),
+    });
+    await expect.poll(() => problems.textContent()).toContain('Строка 5');
+    expect(await problems.textContent()).toContain('Строка 3');
+    expect(await problems.textContent()).toContain('Строка 4');
+    expect(await inView('import-errors')).toBe(true);
+    expect(await page.getByTestId('map-Должность').textContent()).toContain('Выберите поле');
+    await screenshot(page, 'admin-import-errors');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('reissues a badge only after a confirmation that says what happens, and takes it back', async () => {
     const { page, context, errors } = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
     await signInWithPin(page, PINS.admin);

@@ -36,7 +36,11 @@ export const adminRu = {
   'admin.import.detected': 'Кодировка {encoding}, разделитель «{delimiter}», строк: {rows}',
   'admin.import.detectedXlsx': 'Книга Excel (.xlsx), первый лист, строк: {rows}',
   'admin.import.mapping': 'Столбцы файла',
-  'admin.import.unknown': 'Неизвестный столбец — выберите поле',
+  'admin.import.unknown': 'Выберите поле…',
+  'admin.import.unknownHeader': 'Неизвестный столбец',
+  'admin.import.unchanged': ', без изменений {n}',
+  'admin.import.same': 'Файл совпадает со списком: без изменений {n}',
+  'admin.import.sameDone': 'Загружено: без изменений {n}',
   'admin.import.errors': {
     one: '{n} ошибка — ничего не загружено',
     few: '{n} ошибки — ничего не загружено',
