@@ -1,6 +1,7 @@
 import {
   formatClock,
   formatDuration,
+  formatSpan,
   projectorOnline,
   showTiming,
   type CheckinStats,
@@ -25,16 +26,16 @@ function ShowClock() {
   if (timing.startsInMs !== null) {
     line =
       timing.startsInMs >= 0
-        ? t('host.startsIn', { time: formatDuration(timing.startsInMs) })
-        : t('host.startLate', { time: formatDuration(-timing.startsInMs) });
+        ? t('host.startsIn', { time: formatSpan(lang, timing.startsInMs) })
+        : t('host.startLate', { time: formatSpan(lang, timing.startsInMs) });
   } else {
     line = `${t('host.showElapsed')} ${formatDuration(timing.elapsedMs)} / ${formatDuration(timing.plannedTotalMs)}`;
     drift =
       Math.abs(timing.behindMs) < 1000
         ? t('host.onPlan')
         : timing.behindMs > 0
-          ? t('host.behind', { time: formatDuration(timing.behindMs) })
-          : t('host.ahead', { time: formatDuration(-timing.behindMs) });
+          ? t('host.behind', { time: formatSpan(lang, timing.behindMs) })
+          : t('host.ahead', { time: formatSpan(lang, timing.behindMs) });
   }
   return (
     <div className="bar__clock">
