@@ -3,8 +3,7 @@ import {
   GuestSchema,
   isBadgeCode,
   linkGuestToNominee,
-  matchRank,
-  matchesQuery,
+  findGuests,
   failure,
   newBadgeCode,
   type Guest,
@@ -91,12 +90,7 @@ export class GuestsService {
 
   /** Finds guests by any part of their name or organisation; best matches first, at most `limit`. */
   search(query: string, limit = 20): GuestListing[] {
-    const text = (g: GuestListing) => `${g.name} ${g.organisation ?? ''}`;
-    return this.repo
-      .listings()
-      .filter((g) => matchesQuery(query, text(g)))
-      .sort((a, b) => matchRank(query, text(a)) - matchRank(query, text(b)))
-      .slice(0, limit);
+    return findGuests(this.repo.listings(), query, limit);
   }
 
   /** Revokes the guest's badge (lost, or handed to the wrong person) and issues a new code. */
