@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findGuests, guestMatchRank, matchesQuery } from './search.js';
+import { compareNames, findGuests, guestMatchRank, matchesQuery } from './search.js';
 
 describe('matchesQuery', () => {
   it.each([
@@ -42,6 +42,27 @@ describe('guestMatchRank', () => {
       'Кимов Семён Семёнович',
       'Орлова Ольга Семёновна',
       'Ли Анна',
+    ]);
+  });
+});
+
+describe('compareNames', () => {
+  it('sorts in Russian order with «ё» as «е»', () => {
+    const names = [
+      'Ёлкин Олег',
+      'Жуков Иван',
+      'Алексеев Пётр',
+      'Елизарова Анна',
+      'Ёжиков Лев',
+      'Яковлева Ия',
+    ];
+    expect([...names].sort(compareNames)).toEqual([
+      'Алексеев Пётр',
+      'Ёжиков Лев',
+      'Елизарова Анна',
+      'Ёлкин Олег',
+      'Жуков Иван',
+      'Яковлева Ия',
     ]);
   });
 });

@@ -17,6 +17,11 @@ export function matchesQuery(query: string, text: string): boolean {
 const WORD = /[\s«»"'(),.-]+/;
 const collator = new Intl.Collator('ru');
 
+/** Russian alphabetical order, «ё» with «е»: Алексеев, Ёлкин, Жуков (a plain sort puts Ё before А). */
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
 /**
  * How well a guest matches, lower is better. Each query word scores by where it starts a word:
  * the surname (names are written surname first), then the first name, then the patronymic, then
@@ -44,7 +49,7 @@ export function findGuests<G extends { name: string; organisation?: string | nul
   return guests
     .filter((g) => matchesQuery(query, `${g.name} ${g.organisation ?? ''}`))
     .map((g) => ({ g, rank: guestMatchRank(query, g.name, g.organisation) }))
-    .sort((a, b) => a.rank - b.rank || collator.compare(a.g.name, b.g.name))
+    .sort((a, b) => a.rank - b.rank || compareNames(a.g.name, b.g.name))
     .slice(0, limit)
     .map((x) => x.g);
 }

@@ -3,6 +3,7 @@ import {
   GuestSchema,
   isBadgeCode,
   linkGuestToNominee,
+  compareNames,
   findGuests,
   failure,
   newBadgeCode,
@@ -84,8 +85,9 @@ export class GuestsService {
     private readonly scenario: () => Scenario | null = () => null,
   ) {}
 
+  /** Every guest in Russian alphabetical order (SQLite's own order puts «Ёлкин» before «Алексеев»). */
   list(): Guest[] {
-    return this.repo.all();
+    return this.repo.all().sort((a, b) => compareNames(a.name, b.name));
   }
 
   /** Finds guests by any part of their name or organisation; best matches first, at most `limit`. */
