@@ -6,6 +6,7 @@ import {
   PairingRequestSchema,
   failure,
   isOn,
+  translate,
   type DeviceInfo,
   type Guest,
   type Lang,
@@ -81,13 +82,16 @@ export function adminRouter(deps: AdminDeps): express.Router {
     send(res, report);
   });
 
-  api.get('/admin/guests.csv', admin, (_req, res) => {
+  api.get('/admin/guests.csv', admin, (req, res) => {
+    // Categories in words («Гость», «Номинант»): the organiser reads this file, and the import
+    // takes the same words back.
+    const lang = langOf(req);
     const rows = deps.guests
       .list()
       .map((g) => [
         g.id,
         g.name,
-        g.category,
+        translate(lang, `category.${g.category}`),
         g.organisation,
         g.nomination,
         g.seat,

@@ -206,6 +206,8 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     await page.setContent(html);
     expect(await page.locator('body').textContent()).toContain(`40 / ${guests.length}`);
     await screenshot(page, 'report');
+    await page.locator('[data-section="feedback"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-feedback');
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDuration, formatSpan, translate } from './index.js';
+import { formatDate, formatDecimal, formatDuration, formatSpan, translate } from './index.js';
 import { en } from './en.js';
 import { ru } from './ru.js';
 
@@ -55,4 +55,9 @@ describe('formatting', () => {
     { ms: 3_900_000, want: '1 ч 5 мин' },
     { ms: 7_200_000, want: '2 ч' },
   ])('span $ms', ({ ms, want }) => expect(formatSpan('ru', ms)).toBe(want));
+  it('writes a rating one way, page and CSV alike', () => {
+    expect(formatDecimal('ru', 4)).toBe('4,0');
+    expect(formatDecimal('ru', 4.25)).toBe('4,3');
+    expect(formatDecimal('en', 4)).toBe('4.0');
+  });
 });

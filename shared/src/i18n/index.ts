@@ -67,3 +67,11 @@ export function formatSpan(lang: Lang, ms: number): string {
   if (m > 0) return translate(lang, s > 0 ? 'span.ms' : 'span.m', { m, s });
   return translate(lang, 'span.s', { s });
 }
+
+/** A figure with one decimal as the language writes it: «4,0» in Russian, «4.0» in English. */
+export function formatDecimal(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(n);
+}
