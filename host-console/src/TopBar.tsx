@@ -26,7 +26,7 @@ function ShowClock() {
   if (timing.startsInMs !== null) {
     line =
       timing.startsInMs >= 0
-        ? t('host.startsIn', { time: formatSpan(lang, timing.startsInMs) })
+        ? t('host.startsIn', { time: formatDuration(timing.startsInMs) })
         : t('host.startLate', { time: formatSpan(lang, timing.startsInMs) });
   } else {
     line = `${t('host.showElapsed')} ${formatDuration(timing.elapsedMs)} / ${formatDuration(timing.plannedTotalMs)}`;

@@ -210,4 +210,25 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     await screenshot(page, 'report-feedback');
     await context.close();
   });
+
+  it('the dashboard at 1180×820 shows every station name whole, master classes told apart', async () => {
+    const { page, context, errors } = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
+    await signInWithPin(page, PINS.admin);
+    await page.getByTestId('tab-admin').click();
+    await page.getByTestId('admin-dashboard').click();
+    const labels = page.getByTestId('bar-label').filter({ hasText: 'Мастер-класс' });
+    await expect.poll(() => labels.count()).toBe(3);
+    const cut = await labels.evaluateAll(
+      (els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).length,
+    );
+    expect(cut).toBe(0);
+    expect(await labels.allTextContents()).toEqual(
+      expect.arrayContaining(['Мастер-класс: брелок-человечек (наузы)']),
+    );
+    await labels.first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-dashboard');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
