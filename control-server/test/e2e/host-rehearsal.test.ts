@@ -78,7 +78,11 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       const display = await openPage(live.browser, `${live.s.url}/display/`, SIZES.projector);
       await signInWithPin(display.page, PINS.display);
       const start = display.page.getByTestId('start');
-      if (await start.count()) await start.click();
+      await start.waitFor();
+      // The button stands on a clean background: nothing of the title slide shows through.
+      expect(await start.evaluate((e) => getComputedStyle(e).backgroundColor)).toMatch(/^rgb\(/);
+      await screenshot(display.page, 'display-start');
+      await start.click();
       const host = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
       await signInWithPin(host.page, PINS.host);
       const page = host.page;
