@@ -162,6 +162,7 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       await page.getByTestId('tab-show').click();
       let step = 1;
       let checkedGuard = false;
+      let checkedPreview = false;
       let renamed = false;
       let reloaded = false;
       while (i !== -1) {
@@ -172,6 +173,19 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
           .toBe(cue.title);
         await expect.poll(() => displayShows(display.page, cue), { timeout: 10_000 }).toBe(true);
         shown.push(cue.id);
+
+        const after = cues[nextPlayableIndex(cues, i)];
+        if (!checkedPreview && after?.kind === 'nominee') {
+          // The preview of the next cue is the projector's own slide: the nominee's name once, as in the hall.
+          const preview = page.getByTestId('stage-preview');
+          await expect.poll(() => preview.getByTestId('slide-nominee').count()).toBe(1);
+          const name = live.s.app.show
+            .snapshot()
+            .scenario.nominees.find((n) => n.id === after.nomineeId)!.name;
+          expect(((await preview.textContent()) ?? '').split(name).length - 1).toBe(1);
+          await screenshot(page, 'host-preview-nominee');
+          checkedPreview = true;
+        }
 
         if (!checkedGuard && i > 0) {
           // The double-GO guard: two quick taps advance exactly once, and the ignored one flashes.
