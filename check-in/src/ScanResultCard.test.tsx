@@ -45,7 +45,7 @@ describe('ScanResultCard', () => {
     const card = show({ status: 'already-admitted', guest, firstCheckedInAt: at });
     expect(card.dataset.status).toBe('already-admitted');
     expect(card.className).toContain('scan--warn');
-    expect(card.querySelector('h2')?.textContent).toBe(`Уже отмечен в ${formatClock('ru', at)}`);
+    expect(card.querySelector('h2')?.textContent).toBe(`Вход уже отмечен в ${formatClock('ru', at)}`);
     expect(card.textContent).toContain('Анна Ёлкина');
   });
 

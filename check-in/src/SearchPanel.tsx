@@ -1,10 +1,13 @@
 import { formatClock, type GuestListing } from '@ceremony/shared';
 import { useLang, useT } from '@ceremony/shared/ui';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useDesk, useDeskState } from './desk/DeskProvider.js';
 
-/** Finding a guest by name when the badge is forgotten or will not scan, and admitting by hand. */
-export function SearchPanel() {
+/**
+ * Finding a guest by name when the badge is forgotten or will not scan, and admitting by hand;
+ * a station passes its own action (record a visit) instead of the entrance's.
+ */
+export function SearchPanel({ action }: { action?: (guest: GuestListing) => ReactNode }) {
   const t = useT();
   const lang = useLang();
   const desk = useDesk();
@@ -51,7 +54,9 @@ export function SearchPanel() {
                 {[t(`category.${g.category}`), g.organisation, g.seat].filter(Boolean).join(' · ')}
               </span>
             </div>
-            {g.arrivedAt === null ? (
+            {action ? (
+              action(g)
+            ) : g.arrivedAt === null ? (
               <button
                 className="cer-button cer-button--primary search__admit"
                 data-testid="search-admit"

@@ -2,8 +2,17 @@ import { formatClock, stationWindowMs, type StationGuest } from '@ceremony/share
 import { useCurrentCue, useLang, useShow, useShowClient, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { useDeskState } from './desk/DeskProvider.js';
-import { guestsInside, recordVisit, saveStation, savedStation, type VisitAnswer } from './desk/station.js';
+import { CodeForm } from './CodeForm.js';
+import {
+  guestsInside,
+  recordVisit,
+  saveStation,
+  savedStation,
+  undoVisit,
+  type VisitAnswer,
+} from './desk/station.js';
 import { Scanner } from './scanner/Scanner.js';
+import { SearchPanel } from './SearchPanel.js';
 import { signal } from './signal.js';
 
 /** Whether the foyer stations are open now, from the live show (they close when the show starts). */
@@ -23,12 +32,37 @@ export function StationMode() {
   const occupancy = useDeskState((s) => s.occupancy);
   const open = useStationsOpen();
   const [stationId, setStationId] = useState<string | null>(savedStation);
+  // A remembered station is confirmed before the camera starts: a badge already in view would
+  // otherwise be recorded at yesterday's station before the volunteer could change it.
+  const [confirmed, setConfirmed] = useState(false);
   const station = stations?.find((s) => s.id === stationId);
 
   const choose = (id: string | null) => {
     saveStation(id);
     setStationId(id);
+    setConfirmed(id !== null);
   };
+
+  if (station && !confirmed)
+    return (
+      <section className="stations station__confirm" data-testid="station-confirm">
+        <h2 className="stations__title">{t('station.confirm', { title: station.title })}</h2>
+        <button
+          className="cer-button cer-button--primary station__yes"
+          data-testid="station-confirm-yes"
+          onClick={() => setConfirmed(true)}
+        >
+          {t('station.confirmYes')}
+        </button>
+        <button
+          className="cer-button station__other"
+          data-testid="station-confirm-other"
+          onClick={() => choose(null)}
+        >
+          {t('station.confirmOther')}
+        </button>
+      </section>
+    );
 
   if (!station)
     return (
@@ -76,17 +110,23 @@ function StationDesk({
   const open = useStationsOpen();
   const [inside, setInside] = useState<StationGuest[]>([]);
   const [last, setLast] = useState<VisitAnswer | null>(null);
+  const [how, setHow] = useState<'camera' | 'search'>('camera');
 
   const reload = useCallback(() => void guestsInside(client, stationId).then(setInside), [client, stationId]);
   useEffect(() => {
     if (reachable) reload();
   }, [reachable, reload, load?.inside]);
 
-  async function scan(code: string) {
-    const answer = await recordVisit(client, stationId, code);
+  async function record(who: { code: string } | { guestId: string }) {
+    const answer = await recordVisit(client, stationId, who);
     setLast(answer);
     const status = answer.ok ? answer.visit.status : 'error';
     signal(status === 'entered' ? 'ok' : status === 'already-inside' ? 'warn' : 'bad');
+    reload();
+  }
+
+  async function takeBack(scanId: string) {
+    if (await undoVisit(client, stationId, scanId)) setLast(null);
     reload();
   }
 
@@ -118,13 +158,54 @@ function StationDesk({
       </p>
       {!open && <p className="stations__closed">{t('station.closed')}</p>}
       {!reachable && <p className="stations__closed">{t('station.offline')}</p>}
-      <Scanner onCode={(code) => void scan(code)} />
       {last && (
-        <p className={`station__last scan--${tone}`} data-testid="station-result" role="status">
-          {last.ok
-            ? t(`station.visit.${last.visit.status}`, { name: last.visit.guest?.name ?? '' })
-            : last.message}
-        </p>
+        <div className={`station__last scan--${tone}`} data-testid="station-result" role="status">
+          <span>
+            {last.ok
+              ? t(`station.visit.${last.visit.status}`, { name: last.visit.guest?.name ?? '' })
+              : t(last.code === 'NOT_FOUND' ? 'station.notFound' : 'error.generic')}
+          </span>
+          {last.ok && last.visit.status === 'entered' && (
+            <button
+              className="cer-button station__undo"
+              data-testid="station-undo"
+              onClick={() => void takeBack(last.scanId)}
+            >
+              {t('station.undo')}
+            </button>
+          )}
+        </div>
+      )}
+      <div className="station__how" role="group">
+        {(['camera', 'search'] as const).map((h) => (
+          <button
+            key={h}
+            className={`cer-button station__howTab ${how === h ? 'station__howTab--on' : ''}`}
+            data-testid={`station-how-${h}`}
+            aria-pressed={how === h}
+            onClick={() => setHow(h)}
+          >
+            {t(`station.how.${h}`)}
+          </button>
+        ))}
+      </div>
+      {how === 'camera' ? (
+        <>
+          <Scanner onCode={(code) => void record({ code })} />
+          <CodeForm onCode={(code) => record({ code })} />
+        </>
+      ) : (
+        <SearchPanel
+          action={(g) => (
+            <button
+              className="cer-button cer-button--primary search__admit"
+              data-testid="station-search-visit"
+              onClick={() => void record({ guestId: g.id })}
+            >
+              {t('station.visitHere')}
+            </button>
+          )}
+        />
       )}
       <h3 className="station__inside">{t('station.inside', { n: inside.length })}</h3>
       <ul className="station__guests">

@@ -1,5 +1,6 @@
 import { usePageTitle, useSession, useShow, useT } from '@ceremony/shared/ui';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { CodeForm } from './CodeForm.js';
 import { useDesk } from './desk/DeskProvider.js';
 import { ResultScreen } from './ResultScreen.js';
 import { Scanner } from './scanner/Scanner.js';
@@ -56,54 +57,11 @@ export function Volunteer() {
 
 /** The entrance: the camera, and a field for typing a code the camera cannot read. */
 function EntranceScan() {
-  const t = useT();
   const desk = useDesk();
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const text = code.trim();
-    if (!text || busy) return;
-    setBusy(true);
-    await desk.scan(text);
-    setBusy(false);
-    setCode('');
-  }
-
   return (
     <>
       <Scanner onCode={(text) => void desk.scan(text)} />
-      <form className="checkin__form" onSubmit={(e) => void submit(e)}>
-        <label className="checkin__label" htmlFor="badge-code">
-          {t('checkin.code')}
-        </label>
-        <div className="checkin__row">
-          <input
-            id="badge-code"
-            ref={input}
-            data-testid="badge-input"
-            className="cer-input checkin__input"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            placeholder={t('checkin.placeholder')}
-            autoComplete="off"
-            autoCapitalize="characters"
-            autoCorrect="off"
-            spellCheck={false}
-            enterKeyHint="go"
-            maxLength={1000}
-          />
-          <button
-            data-testid="scan-submit"
-            className="cer-button cer-button--primary checkin__submit"
-            disabled={busy || !code.trim()}
-          >
-            {busy ? t('checkin.checking') : t('checkin.check')}
-          </button>
-        </div>
-      </form>
+      <CodeForm onCode={(text) => desk.scan(text)} />
     </>
   );
 }

@@ -139,7 +139,7 @@ export async function importGuests(ctx: CliContext, args: string[]): Promise<num
     ctx.out(`Ошибок: ${report.errors.length}. Ничего не записано.`);
     return 1;
   }
-  const counts = `новых ${report.created}, обновлено ${report.updated}, удалено ${report.removed}`;
+  const counts = `новых ${report.created}, обновлено ${report.updated}, без изменений ${report.unchanged ?? 0}, удалено ${report.removed}`;
   ctx.out(dryRun ? `Проверка пройдена (ничего не записано): ${counts}` : `Загружено: ${counts}`);
   return 0;
 }

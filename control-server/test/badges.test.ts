@@ -54,6 +54,29 @@ describe('printable badges', () => {
     });
     afterAll(() => browser?.close());
 
+    it('prints long organisation names whole (smaller type) and sorts the sheet in Russian order', async () => {
+      const res = await fetch(`${s.url}/api/admin/badges.html`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      const page = await render(browser, await res.text());
+      const names = await page.locator('.badge__name').allTextContents();
+      const alexeev = names.findIndex((n) => n.startsWith('А'));
+      const yolkin = names.findIndex((n) => n.startsWith('Ё'));
+      expect(alexeev).toBeGreaterThanOrEqual(0);
+      expect(yolkin).toBeGreaterThan(alexeev);
+      const cut = await page
+        .locator('.badge__org')
+        .evaluateAll((els) =>
+          els.filter((e) => e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent),
+        );
+      expect(cut).toEqual([]);
+      const warm = page.locator('.badge__org', { hasText: 'Тёплый дом для каждого' }).first();
+      expect(await warm.textContent()).toContain('«Тёплый дом для каждого»');
+      await warm.scrollIntoViewIfNeeded();
+      await screenshot(page, 'badges-long-organisation');
+      await page.context().close();
+    });
+
     it('the printed QR codes decode to badge codes that admit their guests', async () => {
       const chosen = guests.filter((g) => g.organisation).slice(0, 8);
       const url = `${s.url}/api/admin/badges.html?ids=${chosen.map((g) => g.id).join(',')}`;

@@ -144,3 +144,50 @@ describe('routing on admission', () => {
     expect(r2.result.route.station).toMatchObject({ id: expect.any(String) });
   });
 });
+
+describe('a station without a camera, and a visit taken back', () => {
+  it('records a visit for a guest found in search, and refuses an unknown guest', async () => {
+    const g = ordinary()[5]!;
+    const answer = await ask(phone, 'station:visit', {
+      stationId: 'st-wish-tree',
+      guestId: g.id,
+      scanId: scanId(),
+    });
+    expect(answer).toMatchObject({ ok: true, visit: { status: 'entered', guest: { id: g.id } } });
+    expect(inside(await occupancy(), 'st-wish-tree')).toBe(1);
+    const nobody = await ask(phone, 'station:visit', {
+      stationId: 'st-wish-tree',
+      guestId: 'g-nobody',
+      scanId: scanId(),
+    });
+    expect(nobody.error.code).toBe('NOT_FOUND');
+    const both = await ask(phone, 'station:visit', {
+      stationId: 'st-wish-tree',
+      guestId: g.id,
+      code: g.badgeCode,
+      scanId: scanId(),
+    });
+    expect(both.error.code).toBe('INVALID_PAYLOAD');
+    await ask(phone, 'station:leave', { stationId: 'st-wish-tree', guestId: g.id });
+  });
+
+  it('takes back a visit recorded at the wrong station: gone from the load and from the guest’s history', async () => {
+    const g = ordinary()[6]!;
+    const id = scanId();
+    const before = inside(await occupancy(), 'st-cube');
+    expect((await visit('st-cube', g, id)).visit.status).toBe('entered');
+    const other = await s.socket('host');
+    const heard = new Promise<StationsOccupancy>((resolve) => other.once('stations:occupancy', resolve));
+    const undone = await ask(phone, 'station:undo', { stationId: 'st-cube', scanId: id });
+    expect(undone).toMatchObject({ ok: true, occupancy: { stationId: 'st-cube', inside: before } });
+    expect(inside(await heard, 'st-cube')).toBe(before);
+    const rows = s.app.db
+      .prepare('SELECT COUNT(*) AS n FROM station_visits WHERE guest_id = ?')
+      .get(g.id) as {
+      n: number;
+    };
+    expect(rows.n).toBe(0);
+    const again = await ask(phone, 'station:undo', { stationId: 'st-cube', scanId: id });
+    expect(again.error.code).toBe('NOT_FOUND');
+  });
+});

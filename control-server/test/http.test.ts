@@ -91,7 +91,7 @@ describe('HTTP API', () => {
       body: good,
       headers: { 'content-type': 'text/csv' },
     });
-    expect(again.body).toMatchObject({ created: 0, updated: 2, errors: [] });
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, errors: [] });
     const guests = (await http(`${s.url}/api/guests`, { token })).body.guests;
     expect(guests).toHaveLength(132);
     expect(guests.map((g: { name: string }) => g.name)).toContain('Семёнов "Пётр" Ильич');

@@ -90,7 +90,7 @@ describe('guest import from real spreadsheets', () => {
   it('re-importing the same file updates by the stable key, keeps badge codes, never duplicates', async () => {
     const before = await guests(s);
     const again = await importBytes(s, cp1251(RUSSIAN_EXCEL));
-    expect(again.body).toMatchObject({ created: 0, updated: 3, errors: [] });
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3, errors: [] });
     const after = await guests(s);
     expect(after).toHaveLength(before.length);
     const codes = (list: Guest[]) => list.map((g) => `${g.id}=${g.badgeCode}`).sort();
@@ -140,11 +140,39 @@ describe('guest import from real spreadsheets', () => {
     ]);
   });
 
+  it('a broken quote, extra cells and a bad category: every line reported in Russian, the rest read', async () => {
+    const before = await guests(s);
+    const text = [
+      'ФИО;Категория;Организация',
+      'Анна Ли;гость;',
+      '"Борис Ким;гость;',
+      'Вера Пак;зритель;',
+      'Глеб Цой;гость;АНО «Свет»;лишнее',
+      'Дина Хан;гость;"Клуб "Родник""',
+      'Ева Ю;гость;',
+    ].join('\n');
+    const res = await importBytes(s, Buffer.from(text));
+    expect(res.body.errors.map((e) => e.line)).toEqual([3, 4, 5, 6]);
+    const [quote, category, extra, inner] = res.body.errors.map((e) => e.message);
+    expect(quote).toContain('Кавычка открыта и не закрыта');
+    expect(category).toContain('Неизвестная категория «зритель»');
+    expect(extra).toContain('Лишние ячейки: 4 вместо 3');
+    expect(inner).toContain('После закрывающей кавычки');
+    for (const e of res.body.errors) expect(e.message).not.toMatch(/[A-Za-z]{4,}/);
+    expect(res.body.columns.map((c) => c.field)).toEqual(['name', 'category', 'organisation']);
+    expect(await guests(s)).toHaveLength(before.length);
+
+    const header = await importBytes(s, Buffer.from('"ФИО;Категория\nАнна;гость\n'));
+    expect(header.body.errors).toEqual([
+      { line: 1, message: expect.stringContaining('Строка заголовков не читается') },
+    ]);
+  });
+
   it('refuses duplicate keys, naming the first line', async () => {
     const before = await guests(s);
     const text = 'ID;ФИО;Категория\nd-1;Анна;гость\nd-2;Борис;гость\nd-1;Анна Повтор;гость\n';
     const res = await importBytes(s, Buffer.from(text));
-    expect(res.body.errors).toEqual([{ line: 4, message: 'Повтор гостя из строки 2 (ключ d-1).' }]);
+    expect(res.body.errors).toEqual([{ line: 4, message: 'Повтор гостя из строки 2: тот же ID.' }]);
     const sameName = await importBytes(s, Buffer.from('ФИО;Категория\nАнна Ли;гость\nанна ли;гость\n'));
     expect(sameName.body.errors.map((e) => e.line)).toEqual([3]);
     expect(await guests(s)).toHaveLength(before.length);
@@ -169,7 +197,7 @@ describe('guest import from real spreadsheets', () => {
 
   it('with replace, the file becomes the whole list', async () => {
     const res = await importBytes(s, cp1251(RUSSIAN_EXCEL), { replace: '1' });
-    expect(res.body).toMatchObject({ created: 0, updated: 3, errors: [] });
+    expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: 3, errors: [] });
     expect(res.body.removed).toBeGreaterThan(100);
     expect((await guests(s)).map((g) => g.name).sort()).toEqual(
       ['Алёна Сергеевна Ёжикова', 'Ольга Викторовна Щукина', 'Пётр Фёдорович Орлов'].sort(),

@@ -150,6 +150,24 @@ describe('nominee import', () => {
     expect(await scenario()).toEqual(before);
   });
 
+  it('a broken quote and extra cells are errors of their own lines, beside the other rows’ errors', async () => {
+    const before = await scenario();
+    const bad = [
+      'ФИО / Название;Тип;Номинация',
+      '"Клуб «Свет»;СОНКО;Здоровый город',
+      'Иванов Иван;Житель;Нет такой',
+      'Петров Пётр;Житель;Здоровый город;лишнее',
+      'Годный Гордей;Житель;Здоровый город',
+    ].join('\n');
+    const r = await post(Buffer.from(bad, 'utf8'));
+    expect(r.body.errors.map((e) => e.line)).toEqual([2, 3, 4]);
+    const [quote, nomination, extra] = r.body.errors.map((e) => e.message);
+    expect(quote).toContain('Кавычка открыта и не закрыта');
+    expect(nomination).toContain('Нет номинации «Нет такой»');
+    expect(extra).toContain('Лишние ячейки');
+    expect(await scenario()).toEqual(before);
+  });
+
   it('a file without the name or nomination column is refused on line 1', async () => {
     const r = await post(Buffer.from('Тип;За что\nЖитель;x\n', 'utf8'));
     expect(r.body.errors).toEqual([

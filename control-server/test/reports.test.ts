@@ -81,13 +81,26 @@ describe('the live dashboard and the post-event report', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
     const text = bytes.toString('utf8');
     expect(text).toContain('\r\nВсего;130;12\r\n');
-    expect(text).toContain('Средняя оценка;4,67');
+    // One Russian format for the average, page and CSV alike.
+    expect(text).toContain('Средняя оценка;4,7\r\n');
+    // The nomination rows stand under their own sub-heading, not mixed into the categories.
+    const lines = text.split('\r\n');
+    const byNomination = lines.indexOf('По номинациям');
+    expect(lines.indexOf('По категориям')).toBeGreaterThan(0);
+    expect(byNomination).toBeGreaterThan(lines.indexOf('По категориям'));
     const html = await (
       await fetch(`${s.url}/api/admin/report.html`, { headers: { authorization: `Bearer ${admin}` } })
     ).text();
     expect(html).toContain('Итоги церемонии');
     expect(html).toContain('<svg class="chart"');
     expect(html).toContain('12 / 130');
+    expect(html).toContain('<b>4,7</b>');
+    // The comments and the consent line belong to «Отзывы гостей», not to the stations before it.
+    const feedback = html.slice(html.indexOf('data-section="feedback"'));
+    expect(feedback).toContain('Очень тёплый вечер, спасибо!');
+    expect(feedback).toContain('Гостей без согласия');
+    const stations = html.slice(html.indexOf('Посещения площадок'), html.indexOf('data-section="feedback"'));
+    expect(stations).not.toContain('Очень тёплый вечер');
     expect((await http(`${s.url}/api/admin/report.csv`, { token: s.token('host') })).status).toBe(403);
   });
 
@@ -100,6 +113,9 @@ describe('the live dashboard and the post-event report', () => {
       'ФИО;Категория;Организация;Номинация;Место;Согласие на обработку ПД',
     );
     expect(text).toContain(guests[0]!.badgeCode);
+    // Categories in the organiser's words, which the import takes back.
+    expect(text).toMatch(/;Гость;/);
+    expect(text).not.toMatch(/;(guest|nominee|honoured|official|press|volunteer);/);
     for (const role of ['host', 'volunteer', 'display'] as const)
       expect((await http(`${s.url}/api/admin/guests.csv`, { token: s.token(role) })).status).toBe(403);
     expect((await http(`${s.url}/api/admin/guests.csv`)).status).toBe(401);

@@ -51,13 +51,7 @@ export function ShowView({ displays, stats, onMedia, onMessage }: ShowViewProps)
           testId="current-cue-title"
           withNotes
         >
-          {!live && (
-            <StagePreview
-              scenario={scenario}
-              cue={status === 'ended' ? current : null}
-              label={t('host.preview')}
-            />
-          )}
+          {!live && <StagePreview cue={status === 'ended' ? current : null} label={t('host.preview')} />}
         </CuePanel>
         {live?.kind === 'video' && <VideoControls cueId={live.id} displays={displays} onMedia={onMedia} />}
       </div>
@@ -69,7 +63,7 @@ export function ShowView({ displays, stats, onMedia, onMessage }: ShowViewProps)
           emptyTitle={status === 'ended' ? '—' : t('show.noNext')}
           testId="next-cue-title"
         >
-          {next && <StagePreview scenario={scenario} cue={next} label={t('host.previewNext')} />}
+          {next && <StagePreview cue={next} label={t('host.previewNext')} />}
           {nextVideoNotReady && (
             <p className="host-warning" data-testid="next-video-warning">
               {t('host.video.nextNotReady')}

@@ -2,6 +2,7 @@ import {
   formatClock,
   formatDate,
   formatDuration,
+  formatSpan,
   projectorOnline,
   showTiming,
   type CheckinStats,
@@ -31,15 +32,15 @@ function ShowClock() {
         ? t('host.startsOn', { date: formatDate(lang, scenario.ceremony.startsAt) })
         : timing.startsInMs >= 0
           ? t('host.startsIn', { time: formatDuration(timing.startsInMs) })
-          : t('host.startLate', { time: formatDuration(-timing.startsInMs) });
+          : t('host.startLate', { time: formatSpan(lang, timing.startsInMs) });
   } else {
     line = `${t('host.showElapsed')} ${formatDuration(timing.elapsedMs)} / ${formatDuration(timing.plannedTotalMs)}`;
     drift =
       Math.abs(timing.behindMs) < 1000
         ? t('host.onPlan')
         : timing.behindMs > 0
-          ? t('host.behind', { time: formatDuration(timing.behindMs) })
-          : t('host.ahead', { time: formatDuration(-timing.behindMs) });
+          ? t('host.behind', { time: formatSpan(lang, timing.behindMs) })
+          : t('host.ahead', { time: formatSpan(lang, timing.behindMs) });
   }
   return (
     <div className="bar__clock">

@@ -51,7 +51,10 @@ export interface ImportReport {
   rows: number;
   /** New guests (or, for a dry run, guests that would be new). */
   created: number;
+  /** Guests already in the list whose row changes something. */
   updated: number;
+  /** Guests already in the list exactly as the file has them (a re-import of the same file). */
+  unchanged?: number;
   /** With `replace`: guests not in the file (and not yet arrived) that were, or would be, removed. */
   removed: number;
   errors: { line: number; message: string }[];
@@ -62,6 +65,9 @@ export interface ImportReport {
   /** Guests two or more nominees match: reported, never linked. */
   ambiguous?: { line: number; guest: string; candidates: { id: string; name: string }[] }[];
 }
+
+/** POST /api/guests/:id/reissue-badge/undo: the token the reissue answered with. */
+export const ReissueUndoSchema = z.strictObject({ undoToken: z.string().min(8).max(64) });
 
 /** `POST /api/admin/pairing` body: a one-time code that signs a device in as this role. */
 export const PairingRequestSchema = z.strictObject({

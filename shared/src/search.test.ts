@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRank, matchesQuery } from './search.js';
+import { compareNames, findGuests, guestMatchRank, matchesQuery } from './search.js';
 
 describe('matchesQuery', () => {
   it.each([
@@ -14,8 +14,55 @@ describe('matchesQuery', () => {
   ])('"$q" in "$text"', ({ q, text, want }) => expect(matchesQuery(q, text)).toBe(want));
 });
 
-describe('matchRank', () => {
-  it('prefers word starts', () => {
-    expect(matchRank('ан', 'Анна Петрова')).toBeLessThan(matchRank('ан', 'Светлана Петрова'));
+describe('guestMatchRank', () => {
+  it.each([
+    { q: 'семенов', name: 'Семёнов Пётр Ильич', want: 0 },
+    { q: 'семенов', name: 'Семёнова Анна Петровна', want: 0 },
+    { q: 'пет', name: 'Семёнов Пётр Ильич', want: 1 },
+    { q: 'семенов', name: 'Орлова Ольга Семёновна', want: 2 },
+    { q: 'свет', name: 'Ли Анна', org: 'АНО «Светлый дом»', want: 3 },
+    { q: 'ан', name: 'Петрова Светлана', want: 4 },
+    { q: 'сем пет', name: 'Семёнов Пётр Ильич', want: 1 },
+  ])('$q in $name → $want', ({ q, name, org, want }) => expect(guestMatchRank(q, name, org)).toBe(want));
+
+  it('lists surnames first, then first names, then patronymics and organisations', () => {
+    const guests = [
+      { name: 'Орлова Ольга Семёновна' },
+      { name: 'Кимов Семён Семёнович' },
+      { name: 'Ли Анна', organisation: 'Клуб «Семёновский»' },
+      { name: 'Семёнов Пётр Ильич' },
+      { name: 'Ёлкина Семёна Петровна' },
+      { name: 'Алексеев Семён Семёнович' },
+      { name: 'Семёнова Анна Петровна' },
+    ];
+    expect(findGuests(guests, 'семенов').map((g) => g.name)).toEqual([
+      'Семёнов Пётр Ильич',
+      'Семёнова Анна Петровна',
+      'Алексеев Семён Семёнович',
+      'Кимов Семён Семёнович',
+      'Орлова Ольга Семёновна',
+      'Ли Анна',
+    ]);
+  });
+});
+
+describe('compareNames', () => {
+  it('sorts in Russian order with «ё» as «е»', () => {
+    const names = [
+      'Ёлкин Олег',
+      'Жуков Иван',
+      'Алексеев Пётр',
+      'Елизарова Анна',
+      'Ёжиков Лев',
+      'Яковлева Ия',
+    ];
+    expect([...names].sort(compareNames)).toEqual([
+      'Алексеев Пётр',
+      'Ёжиков Лев',
+      'Елизарова Анна',
+      'Ёлкин Олег',
+      'Жуков Иван',
+      'Яковлева Ия',
+    ]);
   });
 });

@@ -14,9 +14,42 @@ export function matchesQuery(query: string, text: string): boolean {
   return words.every((w) => folded.includes(w));
 }
 
-/** Ranks a match: a word that starts with the query beats one that merely contains it. */
-export function matchRank(query: string, text: string): number {
+const WORD = /[\s«»"'(),.-]+/;
+const collator = new Intl.Collator('ru');
+
+/** Russian alphabetical order, «ё» with «е»: Алексеев, Ёлкин, Жуков (a plain sort puts Ё before А). */
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/**
+ * How well a guest matches, lower is better. Each query word scores by where it starts a word:
+ * the surname (names are written surname first), then the first name, then the patronymic, then
+ * the organisation; merely inside a word comes last. «семенов» lists Семёнов before Семёновна.
+ */
+export function guestMatchRank(query: string, name: string, organisation?: string | null): number {
   const words = foldForSearch(query).split(' ').filter(Boolean);
-  const parts = foldForSearch(text).split(/[\s«»"'(),.-]+/);
-  return words.reduce((rank, w) => rank + (parts.some((p) => p.startsWith(w)) ? 0 : 1), 0);
+  const nameParts = foldForSearch(name).split(WORD).filter(Boolean);
+  const orgParts = foldForSearch(organisation ?? '')
+    .split(WORD)
+    .filter(Boolean);
+  return words.reduce((rank, w) => {
+    const at = nameParts.findIndex((p) => p.startsWith(w));
+    if (at >= 0) return rank + Math.min(at, 2);
+    return rank + (orgParts.some((p) => p.startsWith(w)) ? 3 : 4);
+  }, 0);
+}
+
+/** The guests a search finds, best first (then alphabetically, «ё» with «е»), at most `limit`. */
+export function findGuests<G extends { name: string; organisation?: string | null }>(
+  guests: readonly G[],
+  query: string,
+  limit = 20,
+): G[] {
+  return guests
+    .filter((g) => matchesQuery(query, `${g.name} ${g.organisation ?? ''}`))
+    .map((g) => ({ g, rank: guestMatchRank(query, g.name, g.organisation) }))
+    .sort((a, b) => a.rank - b.rank || compareNames(a.g.name, b.g.name))
+    .slice(0, limit)
+    .map((x) => x.g);
 }

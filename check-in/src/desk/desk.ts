@@ -1,6 +1,5 @@
 import {
-  matchRank,
-  matchesQuery,
+  findGuests,
   routeGuest,
   type CheckinStats,
   type DirectoryGuest,
@@ -161,12 +160,7 @@ export class Desk {
       const answer = await this.client.send('guests:search', { query });
       if (answer.ok) return answer.guests;
     }
-    const text = (g: DirectoryGuest) => `${g.name} ${g.organisation ?? ''}`;
-    return this.guests
-      .filter((g) => matchesQuery(query, text(g)))
-      .sort((a, b) => matchRank(query, text(a)) - matchRank(query, text(b)))
-      .slice(0, 20)
-      .map(({ badgeCode: _code, ...listing }) => listing);
+    return findGuests(this.guests, query).map(({ badgeCode: _code, ...listing }) => listing);
   }
 
   /**

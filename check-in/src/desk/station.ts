@@ -19,12 +19,26 @@ export function saveStation(id: string | null): void {
   else localStorage.removeItem(KEY);
 }
 
-export type VisitAnswer = { ok: true; visit: StationVisitResult } | { ok: false; message: string };
+/** A visit's answer; scanId is what takes the visit back if it was a mistake. */
+export type VisitAnswer =
+  { ok: true; visit: StationVisitResult; scanId: string } | { ok: false; code: string; message: string };
 
-/** A scan at the station: the guest is inside now. */
-export async function recordVisit(client: ShowClient, stationId: string, code: string): Promise<VisitAnswer> {
-  const answer = await client.send('station:visit', { stationId, code, scanId: newScanId() });
-  return answer.ok ? answer : { ok: false, message: answer.error.message };
+/** A scan (or a typed code, or a guest found in search) at the station: the guest is inside now. */
+export async function recordVisit(
+  client: ShowClient,
+  stationId: string,
+  who: { code: string } | { guestId: string },
+): Promise<VisitAnswer> {
+  const scanId = newScanId();
+  const answer = await client.send('station:visit', { stationId, ...who, scanId });
+  return answer.ok
+    ? { ok: true, visit: answer.visit, scanId }
+    : { ok: false, code: answer.error.code, message: answer.error.message };
+}
+
+/** Takes back a visit recorded by mistake; answers whether the server did. */
+export async function undoVisit(client: ShowClient, stationId: string, scanId: string): Promise<boolean> {
+  return (await client.send('station:undo', { stationId, scanId })).ok;
 }
 
 /** Who is inside the station now; an empty list when the server does not answer. */

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { translate, type Guest, type Lang, type Scenario } from '@ceremony/shared';
+import { fitOrganisation } from './badges.fit.js';
 import { escapeHtml, printFontFaces } from './print.js';
 
 /**
@@ -41,12 +42,18 @@ async function badgeHtml(guest: Guest, scenario: Scenario, lang: Lang): Promise<
     <div class="badge__text">
       <div class="badge__category">${escapeHtml(t(`category.${guest.category}`))}</div>
       <div class="badge__name${long}">${escapeHtml(guest.name)}</div>
-      ${guest.organisation ? `<div class="badge__org">${escapeHtml(guest.organisation)}</div>` : ''}
+      ${guest.organisation ? organisationHtml(guest.organisation) : ''}
       ${nomination ? `<div class="badge__nomination">${escapeHtml(nomination)}</div>` : ''}
     </div>
     <div class="badge__qr">${await badgeQrSvg(guest.badgeCode)}<div class="badge__code">${escapeHtml(guest.badgeCode)}</div></div>
   </div>
 </article>`;
+}
+
+/** The organisation at the size that fits it whole (see badges.fit.ts); the clamp is a last resort. */
+function organisationHtml(name: string): string {
+  const fit = fitOrganisation(name);
+  return `<div class="badge__org" style="font-size:${fit.sizeMm}mm;-webkit-line-clamp:${fit.lines}">${escapeHtml(fit.text)}</div>`;
 }
 
 /** Short lines in the margins where the guillotine goes: one per badge edge, outside the badges. */

@@ -24,6 +24,8 @@ export interface Sheet {
   delimiter?: Delimiter;
   headers: string[];
   rows: SheetRow[];
+  /** Lines that could not be read as rows (a broken quote, extra cells): each an error of its own. */
+  problems?: { line: number; message: string }[];
 }
 
 /** Why a file gives no sheet at all: the line for a CSV whose quotes break, and the sentence. */
@@ -69,35 +71,94 @@ export function detectDelimiter(text: string): Delimiter {
   return (['\t', ',', ';'] as const).reduce((best, d) => (counts[d] > counts[best] ? d : best), ';');
 }
 
-/** Reads a CSV sheet; a broken quote answers the line it is on. */
+/** csv-parse's failures in the organiser's words; the line is shown beside them. */
+export function csvProblemWords(code: string | undefined): string {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'Кавычка открыта и не закрыта в этой строке. Ячейку в кавычках закончите кавычкой, а кавычку внутри ячейки пишите двумя ("").';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'После закрывающей кавычки в ячейке есть ещё текст. Кавычку внутри ячейки пишут двумя кавычками ("") или берут всю ячейку в кавычки.';
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return 'Кавычка посреди ячейки. Возьмите всю ячейку в кавычки, а кавычку внутри напишите двумя ("").';
+    default:
+      return 'Строка не читается как CSV: проверьте кавычки и разделители.';
+  }
+}
+
+type Parsed = { record: string[]; info: { lines: number }; raw: string };
+
+/**
+ * Every record the text holds, by the line it starts on. A broken record is reported by its line
+ * and skipped, and reading goes on after it, so one bad quote does not hide the other rows' errors.
+ */
+function parseRecovering(
+  text: string,
+  delimiter: Delimiter,
+): { rows: SheetRow[]; problems: Sheet['problems'] & {} } {
+  const options = { delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true };
+  const all = text.split('\n');
+  const rows: SheetRow[] = [];
+  const problems: { line: number; message: string }[] = [];
+  const keep = (records: Parsed[], offset: number) => {
+    for (const { record, info, raw } of records) {
+      // info.lines is where the record ends; count back over the line breaks inside its cells.
+      const inner = raw.replace(/^\n+/, '').replace(/\n$/, '');
+      const breaks = inner.match(/\n/g)?.length ?? 0;
+      rows.push({ line: offset + info.lines - breaks, cells: record });
+    }
+  };
+  let offset = 0;
+  while (offset < all.length) {
+    const chunk = all.slice(offset).join('\n');
+    try {
+      keep(parse(chunk, options) as unknown as Parsed[], offset);
+      break;
+    } catch (err) {
+      const good = (err as { records?: number }).records ?? 0;
+      const before = good > 0 ? (parse(chunk, { ...options, to: good }) as unknown as Parsed[]) : [];
+      keep(before, offset);
+      // The broken record starts on the first non-empty line after the last good one.
+      let bad = before.at(-1)?.info.lines ?? 0;
+      do bad++;
+      while (bad < all.length - offset && all[offset + bad - 1]!.trim() === '');
+      // The parser notices a quote left open only lines later, where it ends up; say what began it.
+      const noticed = offset + ((err as { lines?: number }).lines ?? 0);
+      const code = noticed > offset + bad ? 'CSV_QUOTE_NOT_CLOSED' : (err as { code?: string }).code;
+      problems.push({ line: offset + bad, message: csvProblemWords(code) });
+      offset += bad;
+    }
+  }
+  return { rows, problems };
+}
+
+/** Reads a CSV sheet; broken lines become problems of their own, the rest are read. */
 export function readSheet(bytes: Uint8Array): Sheet | SheetProblem {
   const decoded = decodeCsv(bytes);
   const encoding = decoded.encoding;
   // One kind of line break: csv-parse miscounts lines after a quoted cell that holds a CRLF.
   const text = decoded.text.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      relax_quotes: false,
-    }) as unknown as typeof records;
-  } catch (err) {
-    const line = (err as { lines?: number }).lines ?? 1;
-    return { line, message: `Файл не читается как CSV: ${(err as Error).message}` };
-  }
-  const lines = records.map(({ record, info, raw }) => {
-    // info.lines is where the record ends; count back over the line breaks inside its cells.
-    const inner = raw.replace(/^\n+/, '').replace(/\n$/, '');
-    const breaks = inner.match(/\n/g)?.length ?? 0;
-    return { line: info.lines - breaks, cells: record };
+  const { rows, problems } = parseRecovering(text, delimiter);
+  const firstLine = text.split('\n').findIndex((l) => l.trim() !== '') + 1;
+  const broken = problems.find((p) => p.line <= firstLine);
+  // Without a header line nothing else can be read for what it is.
+  if (broken) return { line: broken.line, message: `Строка заголовков не читается. ${broken.message}` };
+  const sheet = splitHeaders(rows);
+  if ('message' in sheet) return sheet;
+  // A row with more filled cells than there are columns has shifted: a delimiter inside a cell.
+  const width = sheet.headers.length;
+  const data = sheet.rows.filter((r) => {
+    const extra = r.cells.slice(width).filter((c) => c.trim() !== '').length;
+    if (extra > 0)
+      problems.push({
+        line: r.line,
+        message: `Лишние ячейки: ${r.cells.length} вместо ${width}. Похоже, в ячейке есть разделитель «${delimiter === '\t' ? 'TAB' : delimiter}» без кавычек.`,
+      });
+    return extra === 0;
   });
-  const sheet = splitHeaders(lines);
-  return 'message' in sheet ? sheet : { format: 'csv', encoding, delimiter, ...sheet };
+  problems.sort((a, b) => a.line - b.line);
+  return { format: 'csv', encoding, delimiter, headers: sheet.headers, rows: data, problems };
 }
 
 /** Header text as people vary it: case, «ё», stray punctuation, asterisks of required columns. */

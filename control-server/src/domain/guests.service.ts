@@ -3,14 +3,16 @@ import {
   GuestSchema,
   isBadgeCode,
   linkGuestToNominee,
-  matchRank,
-  matchesQuery,
+  compareNames,
+  findGuests,
+  failure,
   newBadgeCode,
   type Guest,
   type GuestCategory,
   type GuestField,
   type GuestListing,
   type ImportMapping,
+  type Answer,
   type Failure,
   type ImportReport,
   type Scenario,
@@ -68,6 +70,15 @@ export interface ImportOptions {
 
 /** The guest list: listing, search, badges, and importing the organiser's spreadsheet all or nothing. */
 export class GuestsService {
+  /**
+   * Reissues that can still be taken back, by undo token. Kept in memory on purpose: after a
+   * restart nobody can prove the new badge was not printed meanwhile, so the reissue stays.
+   */
+  private readonly reissues = new Map<
+    string,
+    { guestId: string; oldCode: string; newCode: string; at: number }
+  >();
+
   constructor(
     private readonly repo: GuestsRepository,
     private readonly clock: () => number,
@@ -75,23 +86,48 @@ export class GuestsService {
     private readonly scenario: () => Scenario | null = () => null,
   ) {}
 
+  /** Every guest in Russian alphabetical order (SQLite's own order puts «Ёлкин» before «Алексеев»). */
   list(): Guest[] {
-    return this.repo.all();
+    return this.repo.all().sort((a, b) => compareNames(a.name, b.name));
   }
 
   /** Finds guests by any part of their name or organisation; best matches first, at most `limit`. */
   search(query: string, limit = 20): GuestListing[] {
-    const text = (g: GuestListing) => `${g.name} ${g.organisation ?? ''}`;
-    return this.repo
-      .listings()
-      .filter((g) => matchesQuery(query, text(g)))
-      .sort((a, b) => matchRank(query, text(a)) - matchRank(query, text(b)))
-      .slice(0, limit);
+    return findGuests(this.repo.listings(), query, limit);
   }
 
   /** Revokes the guest's badge (lost, or handed to the wrong person) and issues a new code. */
-  reissueBadge(guestId: string): string | null {
-    return this.repo.reissueBadge(guestId, randomBadgeCode(), this.clock());
+  reissueBadge(guestId: string): { badgeCode: string; undoToken: string } | null {
+    const guest = this.repo.byId(guestId);
+    if (!guest) return null;
+    const at = this.clock();
+    const badgeCode = this.repo.reissueBadge(guestId, randomBadgeCode(), at);
+    if (!badgeCode) return null;
+    const undoToken = crypto.randomBytes(12).toString('base64url');
+    for (const [token, r] of this.reissues) if (r.guestId === guestId) this.reissues.delete(token);
+    this.reissues.set(undoToken, { guestId, oldCode: guest.badgeCode, newCode: badgeCode, at });
+    return { badgeCode, undoToken };
+  }
+
+  /**
+   * Takes a reissue back: the printed badge works again. Only while the new code has been neither
+   * printed (its badge page fetched) nor scanned; after that two badges would be in play.
+   */
+  undoReissue(guestId: string, undoToken: string): Answer<{ badgeCode: string }> {
+    const r = this.reissues.get(undoToken);
+    if (!r || r.guestId !== guestId) return failure('NOT_FOUND', 'Этот перевыпуск уже нельзя отменить.');
+    this.reissues.delete(undoToken);
+    if (this.repo.codeUsedSince(guestId, r.newCode, r.at))
+      return failure('CONFLICT', 'Новый бейдж уже отсканирован; отменить перевыпуск нельзя.');
+    if (!this.repo.undoReissue(guestId, r.oldCode, r.newCode, this.clock()))
+      return failure('CONFLICT', 'Код бейджа уже сменился; отменить перевыпуск нельзя.');
+    return { ok: true, badgeCode: r.oldCode };
+  }
+
+  /** The badge pages of these guests were fetched for printing: their reissues are final now. */
+  badgesPrinted(guestIds: readonly string[]): void {
+    const printed = new Set(guestIds);
+    for (const [token, r] of this.reissues) if (printed.has(r.guestId)) this.reissues.delete(token);
   }
 
   /** The CSV body of the binding `POST /api/guests/import`, as text. */
@@ -135,7 +171,7 @@ export class GuestsService {
     const problems = columnProblems(columns);
     if (problems.length) return { ...head, errors: problems.map((message) => ({ line: 1, message })) };
 
-    const errors: ImportReport['errors'] = [];
+    const errors: ImportReport['errors'] = [...(sheet.problems ?? [])];
     const guests: Guest[] = [];
     const lines: number[] = [];
     const byKey = new Map<string, number>();
@@ -152,7 +188,8 @@ export class GuestsService {
       const key = fields.id ?? personKey(result.name, result.organisation);
       const dup = byKey.get(key);
       if (dup !== undefined) {
-        errors.push({ line, message: `Повтор гостя из строки ${dup} (ключ ${fields.id ?? result.name}).` });
+        const same = rowFields(columns, cells).id ? 'тот же ID' : 'те же ФИО и организация';
+        errors.push({ line, message: `Повтор гостя из строки ${dup}: ${same}.` });
         continue;
       }
       const codeDup = byCode.get(result.badgeCode);
@@ -166,9 +203,10 @@ export class GuestsService {
       lines.push(line);
     }
     const { links, ambiguous } = this.linkNominees(guests, lines);
+    errors.sort((a, b) => a.line - b.line);
     const report = {
       ...head,
-      rows: sheet.rows.length,
+      rows: sheet.rows.length + (sheet.problems?.length ?? 0),
       errors,
       preview: guests.slice(0, PREVIEW_ROWS),
       links,

@@ -59,11 +59,11 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet | SheetProb
         `Книга Excel распаковывается больше чем в ${XLSX_INFLATED_LIMIT / 1024 / 1024} МБ: это не список гостей. ${RESAVE}`,
       );
     data = await readFirstSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 1);
-  } catch (err) {
-    const reason = (err as { code?: string }).code ?? (err as Error).message;
+  } catch {
+    // The reader's own reason is English and technical («INVALID_ZIP»): the organiser gets the remedy.
     return failure(
       'INVALID_PAYLOAD',
-      `Файл не читается как книга Excel (.xlsx): он повреждён или это другой формат. ${RESAVE} (${reason.slice(0, 120)})`,
+      `Файл не читается как книга Excel (.xlsx): он повреждён или это другой формат. ${RESAVE}`,
     );
   }
   // The reader puts row N of the sheet at index N-1 (empty rows above the table included) and drops

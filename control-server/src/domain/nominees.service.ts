@@ -257,11 +257,12 @@ export class NomineesService {
       ...(sheet.delimiter ? { delimiter: sheet.delimiter } : {}),
       columns: plan.columns,
       unknownHeaders: plan.unknownHeaders,
-      rows: sheet.rows.length,
-      errors: plan.errors,
+      rows: sheet.rows.length + (sheet.problems?.length ?? 0),
+      // Lines the reader could not take apart are errors too, in file order with the rows' own.
+      errors: [...(sheet.problems ?? []), ...plan.errors].sort((a, b) => a.line - b.line),
       preview: plan.preview,
     };
-    if (plan.errors.length) return report;
+    if (report.errors.length) return report;
     const counts = { created: plan.created, updated: plan.updated, removed: plan.removed.length };
     if (opts.dryRun) return { ...report, ...counts };
     const written = this.show.editScenario((s) => ({ ...s, nominees: plan.nominees }), deviceId, {

@@ -1,4 +1,12 @@
-import { formatClock, formatDate, translate, type Figures, type Key, type Lang } from '@ceremony/shared';
+import {
+  formatClock,
+  formatDate,
+  formatDecimal,
+  translate,
+  type Figures,
+  type Key,
+  type Lang,
+} from '@ceremony/shared';
 import { escapeHtml, printFontFaces } from './print.js';
 
 /** The post-event report as one printable A4 page: figures, tables, and charts in plain SVG/CSS. */
@@ -88,7 +96,7 @@ export function reportHtml(f: Figures, lang: Lang): string {
 <div class="tiles">
 ${tile(apps, t('report.applicationsCol'))}${tile(honoured, t('report.honouredCol'))}
 ${tile(`${f.arrived} / ${f.expected}`, `${t('report.arrivedCol')} / ${t('report.expectedCol')} · ${pct} %`)}
-${tile(f.feedback.average === null ? '—' : f.feedback.average.toFixed(1), `${t('report.feedbackAverage')} · ${t('report.feedbackCount')}: ${f.feedback.count}`)}
+${tile(f.feedback.average === null ? '—' : formatDecimal(lang, f.feedback.average), `${t('report.feedbackAverage')} · ${t('report.feedbackCount')}: ${f.feedback.count}`)}
 </div>
 <section><h2>${escapeHtml(t('report.applications'))}</h2>
 <table><thead><tr><th>${t('report.kind')}</th><th class="n">${t('report.applicationsCol')}</th><th class="n">${t('report.honouredCol')}</th></tr></thead><tbody>
@@ -99,12 +107,12 @@ ${bars(f.nominees.map((n) => ({ label: t(`kind.${n.kind}`), value: n.honoured, o
 <section class="two"><div><h2>${escapeHtml(t('admin.dashboard.byCategory'))}</h2>${turnout(f.byCategory)}</div>
 <div><h2>${escapeHtml(t('admin.dashboard.byNomination'))}</h2>${turnout(f.byNomination)}</div></section>
 <section><h2>${escapeHtml(t('report.arrivals', { minutes: f.arrivals.slotMinutes }))}</h2>${arrivalsChart(f, lang, t)}</section>
-<section class="two"><div><h2>${escapeHtml(t('report.stations'))}</h2>${
+<section><h2>${escapeHtml(t('report.stations'))}</h2>${
     f.stations.some((s) => s.visits > 0)
       ? bars(f.stations.map((s) => ({ label: s.title, value: s.visits })))
       : `<p class="none">${t('report.none')}</p>`
-  }</div>
-<div><h2>${escapeHtml(t('report.feedback'))}</h2>${
+  }</section>
+<section data-section="feedback"><h2>${escapeHtml(t('report.feedback'))}</h2>${
     f.feedback.count
       ? bars(
           f.feedback.byRating
@@ -112,8 +120,9 @@ ${bars(f.nominees.map((n) => ({ label: t(`kind.${n.kind}`), value: n.honoured, o
             .reverse(),
         )
       : `<p class="none">${t('report.none')}</p>`
-  }</div></section>
-${comments.length ? `<section><div class="comments">${comments.map((c) => `<p>«${escapeHtml(c)}»</p>`).join('')}</div></section>` : ''}
+  }
+${comments.length ? `<div class="comments">${comments.map((c) => `<p>«${escapeHtml(c)}»</p>`).join('')}</div>` : ''}
 <p class="sub">${escapeHtml(t('report.noConsent', { n: f.withoutConsent }))}</p>
+</section>
 </body></html>`;
 }

@@ -1,4 +1,5 @@
 import {
+  formatDecimal,
   GuestCategorySchema,
   NomineeKindSchema,
   translate,
@@ -135,7 +136,9 @@ export class ReportsService {
       [t('report.guests')],
       [t('report.group'), t('report.expectedCol'), t('report.arrivedCol')],
       [t('report.total'), f.expected, f.arrived],
+      [t('admin.dashboard.byCategory')],
       ...f.byCategory.map((c) => [c.label, c.expected, c.arrived]),
+      [t('admin.dashboard.byNomination')],
       ...f.byNomination.map((n) => [n.label, n.expected, n.arrived]),
       [],
       [t('report.arrivals', { minutes: f.arrivals.slotMinutes })],
@@ -150,7 +153,7 @@ export class ReportsService {
       [t('report.feedbackCount'), f.feedback.count],
       [
         t('report.feedbackAverage'),
-        f.feedback.average === null ? '' : f.feedback.average.toFixed(2).replace('.', ','),
+        f.feedback.average === null ? '' : formatDecimal(lang, f.feedback.average),
       ],
       ...f.feedback.byRating.map((n, i) => [t('report.rating', { n: i + 1 }), n]),
       ...f.feedback.comments.map((c) => ['', c]),

@@ -77,11 +77,17 @@ export class StationsService {
     const station = this.station(p.stationId);
     if (!station) return failure('NOT_FOUND', 'Такой площадки нет.');
     const now = this.deps.clock();
-    const code = normaliseBadgeText(p.code);
-    const guest = this.deps.guests.byBadgeCode(code);
-    if (!guest) {
-      const status = this.deps.guests.revokedOwner(code) ? 'revoked' : 'unknown-code';
-      return { ok: true, visit: { status, occupancy: this.occupancyOf(station, now) } };
+    let guest: Guest | null;
+    if ('guestId' in p) {
+      guest = this.deps.guests.byId(p.guestId);
+      if (!guest) return failure('NOT_FOUND', 'Такого гостя нет.');
+    } else {
+      const code = normaliseBadgeText(p.code);
+      guest = this.deps.guests.byBadgeCode(code);
+      if (!guest) {
+        const status = this.deps.guests.revokedOwner(code) ? 'revoked' : 'unknown-code';
+        return { ok: true, visit: { status, occupancy: this.occupancyOf(station, now) } };
+      }
     }
     const shown = { id: guest.id, name: guest.name };
     const retry = this.deps.repo.visitByScan(p.scanId);
@@ -110,6 +116,16 @@ export class StationsService {
       occupancy: this.occupancyOf(station, now),
     };
     return { ok: true, visit: movedFrom ? { ...visit, movedFrom } : visit };
+  }
+
+  /** Takes back a visit made by mistake: it is deleted, so it counts neither for load nor for routing. */
+  undo(p: ClientPayload<'station:undo'>): Answer<{ occupancy: StationOccupancy }> {
+    const station = this.station(p.stationId);
+    if (!station) return failure('NOT_FOUND', 'Такой площадки нет.');
+    if (this.deps.repo.forget(station.id, p.scanId) === null)
+      return failure('NOT_FOUND', 'Этого посещения уже нет на площадке.');
+    this.deps.onChange(this.occupancy());
+    return { ok: true, occupancy: this.occupancyOf(station, this.deps.clock()) };
   }
 
   /** A tap: the guest has left the station. */

@@ -86,8 +86,7 @@ export class GuestsRepository {
     guests: readonly Guest[],
     now: number,
     opts: { dryRun?: boolean; replace?: boolean } = {},
-  ): { created: number; updated: number; removed: number } {
-    const exists = this.db.prepare('SELECT 1 FROM guests WHERE id = ?');
+  ): { created: number; updated: number; unchanged: number; removed: number } {
     const upsert = this.db.prepare(`
       INSERT INTO guests (id, name, category, organisation, seat, nominee_id, nomination, badge_code, consent, phone, email, updated_at)
       VALUES (@id, @name, @category, @organisation, @seat, @nomineeId, @nomination, @badgeCode, @consent, @phone, @email, @now)
@@ -95,7 +94,7 @@ export class GuestsRepository {
         organisation = excluded.organisation, seat = excluded.seat, nominee_id = excluded.nominee_id,
         nomination = excluded.nomination, badge_code = excluded.badge_code, consent = excluded.consent,
         phone = excluded.phone, email = excluded.email, updated_at = excluded.updated_at`);
-    const counts = { created: 0, updated: 0, removed: 0 };
+    const counts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
     const rollback = new Error('dry run');
     try {
       this.db.transaction(() => {
@@ -109,7 +108,13 @@ export class GuestsRepository {
             .run(keep).changes;
         }
         for (const g of guests) {
-          if (exists.get(g.id)) counts.updated++;
+          const before = this.byId(g.id);
+          if (before && sameGuest(before, g)) {
+            // Untouched: a re-import of the same file says «без изменений» and keeps updated_at.
+            counts.unchanged++;
+            continue;
+          }
+          if (before) counts.updated++;
           else counts.created++;
           upsert.run({
             id: g.id,
@@ -175,6 +180,30 @@ export class GuestsRepository {
     return newCode;
   }
 
+  /** Gives a reissued guest their old code back and un-revokes it; false if the code changed since. */
+  undoReissue(guestId: string, oldCode: string, newCode: string, now: number): boolean {
+    return this.db.transaction(() => {
+      const moved = this.db
+        .prepare('UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ? AND badge_code = ?')
+        .run(oldCode, now, guestId, newCode).changes;
+      if (moved === 0) return false;
+      this.db.prepare('DELETE FROM revoked_badges WHERE code = ? AND guest_id = ?').run(oldCode, guestId);
+      return true;
+    })();
+  }
+
+  /**
+   * Whether a new code has met the world since `since`: scanned at the entrance, or the guest seen
+   * at a station (a station visit does not keep the code, so any visit counts).
+   */
+  codeUsedSince(guestId: string, code: string, since: number): boolean {
+    const scanned = this.db.prepare('SELECT 1 FROM scans WHERE code = ? LIMIT 1').get(code);
+    const visited = this.db
+      .prepare('SELECT 1 FROM station_visits WHERE guest_id = ? AND entered_at >= ? LIMIT 1')
+      .get(guestId, since);
+    return scanned !== undefined || visited !== undefined;
+  }
+
   /**
    * After the evening: every guest keeps only what the figures need (category, nomination,
    * nominee link, arrival); names, organisations, seats and contacts go, and the stored scan
@@ -195,4 +224,22 @@ export class GuestsRepository {
       return ids.length;
     })();
   }
+}
+
+const STORED: readonly (keyof Guest)[] = [
+  'name',
+  'category',
+  'organisation',
+  'seat',
+  'nomineeId',
+  'nomination',
+  'badgeCode',
+  'consent',
+  'phone',
+  'email',
+];
+
+/** Whether an import row would change nothing the upsert writes. */
+function sameGuest(a: Guest, b: Guest): boolean {
+  return STORED.every((k) => (a[k] ?? null) === (b[k] ?? null));
 }

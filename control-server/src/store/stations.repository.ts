@@ -50,6 +50,16 @@ export class StationsRepository {
     );
   }
 
+  /** Deletes a still-open visit made by a scan at a station; answers the guest, or null if none. */
+  forget(stationId: string, scanId: string): string | null {
+    const row = this.db
+      .prepare(
+        'DELETE FROM station_visits WHERE station_id = ? AND scan_id = ? AND left_at IS NULL RETURNING guest_id AS guestId',
+      )
+      .get(stationId, scanId) as { guestId: string } | undefined;
+    return row?.guestId ?? null;
+  }
+
   /** Closes the guest's open visits (at one station, or anywhere); answers how many were closed. */
   leave(guestId: string, at: number, stationId?: string): number {
     const sql =

@@ -6,6 +6,7 @@ import {
   PairingRequestSchema,
   failure,
   isOn,
+  translate,
   type DeviceInfo,
   type Guest,
   type Lang,
@@ -81,13 +82,16 @@ export function adminRouter(deps: AdminDeps): express.Router {
     send(res, report);
   });
 
-  api.get('/admin/guests.csv', admin, (_req, res) => {
+  api.get('/admin/guests.csv', admin, (req, res) => {
+    // Categories in words («Гость», «Номинант»): the organiser reads this file, and the import
+    // takes the same words back.
+    const lang = langOf(req);
     const rows = deps.guests
       .list()
       .map((g) => [
         g.id,
         g.name,
-        g.category,
+        translate(lang, `category.${g.category}`),
         g.organisation,
         g.nomination,
         g.seat,
@@ -108,6 +112,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
     const chosen = deps.guests
       .list()
       .filter((g: Guest) => (!ids || ids.has(g.id)) && (!category || g.category === category));
+    deps.guests.badgesPrinted(chosen.map((g) => g.id));
     sendFile(
       res,
       'text/html; charset=utf-8',
@@ -118,6 +123,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
   api.get('/admin/badges/:id.html', admin, async (req, res) => {
     const guest = deps.guests.list().find((g) => g.id === req.params.id);
     if (!guest) return send(res, failure('NOT_FOUND', 'Такого гостя нет.'));
+    deps.guests.badgesPrinted([guest.id]);
     sendFile(
       res,
       'text/html; charset=utf-8',

@@ -11,6 +11,7 @@ type CheckinEvents =
   | 'guests:search'
   | 'guests:directory'
   | 'station:visit'
+  | 'station:undo'
   | 'station:leave'
   | 'station:guests'
   | 'stations:occupancy';
@@ -41,6 +42,7 @@ export function checkinHandlers(
       return { ok: true, guests: all.map((g) => asSeenBy(c.role, g)), at };
     },
     'station:visit': (p) => stations.visit(p),
+    'station:undo': (p) => stations.undo(p),
     'station:leave': (p) => stations.leave(p),
     'station:guests': (p) => stations.guestsInside(p.stationId),
     'stations:occupancy': () => ({ ok: true, occupancy: stations.occupancy() }),

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import {
   HttpShowCommandSchemas,
+  ReissueUndoSchema,
   SessionRequestSchema,
   failure,
   httpStatusOf,
@@ -106,8 +107,12 @@ export function apiRouter(deps: HttpDeps): express.Router {
 
   api.get('/guests', admin, (_req, res) => send(res, { ok: true, guests: deps.guests.list() }));
   api.post('/guests/:id/reissue-badge', admin, (req, res) => {
-    const code = deps.guests.reissueBadge(String(req.params.id));
-    send(res, code ? { ok: true, badgeCode: code } : failure('NOT_FOUND', 'Такого гостя нет.'));
+    const issued = deps.guests.reissueBadge(String(req.params.id));
+    send(res, issued ? { ok: true, ...issued } : failure('NOT_FOUND', 'Такого гостя нет.'));
+  });
+  api.post('/guests/:id/reissue-badge/undo', admin, express.json({ limit: '4kb' }), (req, res) => {
+    const body = parseBody(ReissueUndoSchema, req, res);
+    if (body) send(res, deps.guests.undoReissue(String(req.params.id), body.undoToken));
   });
   // POST /guests/import lives in admin.router.ts with the rest of the organiser's tools.
 

@@ -61,6 +61,90 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     await context.close();
   });
 
+  it('an unreadable file at 1180×820: Russian words with the line, no empty read-out, the errors in view', async () => {
+    const { page, context, errors } = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
+    await signInWithPin(page, PINS.admin);
+    await page.getByTestId('tab-admin').click();
+    const inView = async (testId: string) => {
+      const box = await page.getByTestId(testId).boundingBox();
+      return box !== null && box.y >= 0 && box.y + Math.min(box.height, 120) <= SIZES.tablet.height;
+    };
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'сломанный.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('"ФИО;Категория\nАнна Ли;гость\n'),
+    });
+    const problems = page.getByTestId('import-errors');
+    await expect.poll(() => problems.textContent()).toContain('Строка 1');
+    expect(await problems.textContent()).toContain('Кавычка открыта и не закрыта');
+    expect(await problems.textContent()).not.toMatch(/Quote|Invalid/);
+    expect(await page.getByTestId('import-detected').count()).toBe(0);
+    expect(await page.getByText('Столбцы файла').count()).toBe(0);
+    expect(await inView('import-errors')).toBe(true);
+    await screenshot(page, 'admin-import-unreadable');
+
+    // A readable file with bad rows: every row's error at once, above the columns, in view.
+    const rows = [
+      'ФИО;Категория;Должность',
+      'Анна Ли;гость;',
+      '"Борис Ким;гость;',
+      'Вера Пак;зритель;',
+      'Глеб Цой;гость;x;лишнее',
+    ];
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'с-ошибками.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows.join('\n')),
+    });
+    await expect.poll(() => problems.textContent()).toContain('Строка 5');
+    expect(await problems.textContent()).toContain('Строка 3');
+    expect(await problems.textContent()).toContain('Строка 4');
+    expect(await inView('import-errors')).toBe(true);
+    expect(await page.getByTestId('map-Должность').textContent()).toContain('Выберите поле');
+    await screenshot(page, 'admin-import-errors');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reissues a badge only after a confirmation that says what happens, and takes it back', async () => {
+    const { page, context, errors } = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
+    await signInWithPin(page, PINS.admin);
+    await page.getByTestId('tab-admin').click();
+    const guest = (
+      (await http(`${live.s.url}/api/guests`, { token: live.s.token('admin') })).body.guests as {
+        id: string;
+        name: string;
+        badgeCode: string;
+      }[]
+    ).find((g) => g.name.includes('Ёлкин'))!;
+    const code = () =>
+      (
+        live.s.app.db.prepare('SELECT badge_code AS c FROM guests WHERE id = ?').get(guest.id) as {
+          c: string;
+        }
+      ).c;
+    await page.getByTestId('admin-badges').click();
+    await page.getByTestId('badges-search').fill(guest.name);
+    await page.getByTestId('reissue').first().click();
+    const ask = page.getByTestId('reissue-confirm');
+    expect(await ask.textContent()).toContain('перестанет действовать');
+    await page.getByTestId('reissue-no').click();
+    await ask.waitFor({ state: 'detached' });
+    expect(code()).toBe(guest.badgeCode);
+
+    await page.getByTestId('reissue').first().click();
+    await page.getByTestId('reissue-yes').click();
+    await page.getByTestId('reissue-undo').waitFor();
+    expect(code()).not.toBe(guest.badgeCode);
+    await page.getByTestId('reissue-notice').scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-badges-reissue');
+    await page.getByTestId('reissue-undo').click();
+    await expect.poll(() => page.getByTestId('reissue-notice').textContent()).toContain('перевыпуск отменён');
+    expect(code()).toBe(guest.badgeCode);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('pairs a phone by QR, lists it, and revoking it signs it out at once', async () => {
     const admin = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
     await signInWithPin(admin.page, PINS.admin);
@@ -122,6 +206,29 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
     await page.setContent(html);
     expect(await page.locator('body').textContent()).toContain(`40 / ${guests.length}`);
     await screenshot(page, 'report');
+    await page.locator('[data-section="feedback"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-feedback');
+    await context.close();
+  });
+
+  it('the dashboard at 1180×820 shows every station name whole, master classes told apart', async () => {
+    const { page, context, errors } = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
+    await signInWithPin(page, PINS.admin);
+    await page.getByTestId('tab-admin').click();
+    await page.getByTestId('admin-dashboard').click();
+    const labels = page.getByTestId('bar-label').filter({ hasText: 'Мастер-класс' });
+    await expect.poll(() => labels.count()).toBe(3);
+    const cut = await labels.evaluateAll(
+      (els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).length,
+    );
+    expect(cut).toBe(0);
+    expect(await labels.allTextContents()).toEqual(
+      expect.arrayContaining(['Мастер-класс: брелок-человечек (наузы)']),
+    );
+    await labels.first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-dashboard');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

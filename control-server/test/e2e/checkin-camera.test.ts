@@ -45,7 +45,7 @@ describe.runIf(hasChromium)('check-in on a phone: camera, search, undo, station,
     await page.getByTestId('badge-input').fill(filmed.badgeCode);
     await page.getByTestId('scan-submit').click();
     await expect.poll(() => status(page)).toBe('already-admitted');
-    expect(await card.textContent()).toMatch(/Уже отмечен в \d\d:\d\d/);
+    expect(await card.textContent()).toMatch(/Вход уже отмечен в \d\d:\d\d/);
     expect(await card.textContent()).toMatch(/Отметил: Волонтёр [0-9a-f]{4}/);
     await screenshot(page, 'checkin-already');
 

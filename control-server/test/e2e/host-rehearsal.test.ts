@@ -78,7 +78,11 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       const display = await openPage(live.browser, `${live.s.url}/display/`, SIZES.projector);
       await signInWithPin(display.page, PINS.display);
       const start = display.page.getByTestId('start');
-      if (await start.count()) await start.click();
+      await start.waitFor();
+      // The button stands on a clean background: nothing of the title slide shows through.
+      expect(await start.evaluate((e) => getComputedStyle(e).backgroundColor)).toMatch(/^rgb\(/);
+      await screenshot(display.page, 'display-start');
+      await start.click();
       const host = await openPage(live.browser, `${live.s.url}/host/`, SIZES.tablet);
       await signInWithPin(host.page, PINS.host);
       const page = host.page;
@@ -158,6 +162,7 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
       await page.getByTestId('tab-show').click();
       let step = 1;
       let checkedGuard = false;
+      let checkedPreview = false;
       let renamed = false;
       let reloaded = false;
       while (i !== -1) {
@@ -168,6 +173,19 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
           .toBe(cue.title);
         await expect.poll(() => displayShows(display.page, cue), { timeout: 10_000 }).toBe(true);
         shown.push(cue.id);
+
+        const after = cues[nextPlayableIndex(cues, i)];
+        if (!checkedPreview && after?.kind === 'nominee') {
+          // The preview of the next cue is the projector's own slide: the nominee's name once, as in the hall.
+          const preview = page.getByTestId('stage-preview');
+          await expect.poll(() => preview.getByTestId('slide-nominee').count()).toBe(1);
+          const name = live.s.app.show
+            .snapshot()
+            .scenario.nominees.find((n) => n.id === after.nomineeId)!.name;
+          expect(((await preview.textContent()) ?? '').split(name).length - 1).toBe(1);
+          await screenshot(page, 'host-preview-nominee');
+          checkedPreview = true;
+        }
 
         if (!checkedGuard && i > 0) {
           // The double-GO guard: two quick taps advance exactly once, and the ignored one flashes.
@@ -195,7 +213,7 @@ describe.runIf(hasChromium)('host console: a full rehearsal from a tablet', () =
           await page.getByTestId('tab-show').click();
           await expect.poll(() => page.getByTestId('cue-timer').getAttribute('data-tone')).toBe('over');
           // The rehearsal runs far ahead of the plan (a 15-minute countdown took seconds): the show itself is on time.
-          expect(await page.getByTestId('show-timing').textContent()).toMatch(/опережаем/);
+          expect(await page.getByTestId('show-timing').textContent()).toMatch(/опережаем на \d+ (ч|мин|с)/);
           expect(await topBarProblems(page)).toEqual([]);
           await screenshot(page, 'host-overrun');
           reloaded = true;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpShowCommandSchemas, SessionRequestSchema } from '@ceremony/shared';
+import { HttpShowCommandSchemas, ReissueUndoSchema, SessionRequestSchema } from '@ceremony/shared';
 import { startServer, type TestServer } from '../helpers.js';
 import { anyValue, deepNesting, fingerprint, nearMiss, oddString, onTheWire } from './fingerprint.js';
 
@@ -44,6 +44,7 @@ const KNOWN: Record<string, z.ZodType | 'csv' | 'no-body'> = {
   '/api/show/blackout': HttpShowCommandSchemas.blackout,
   '/api/guests/import': 'csv',
   '/api/guests/:id/reissue-badge': 'no-body',
+  '/api/guests/:id/reissue-badge/undo': ReissueUndoSchema,
   '/api/admin/devices/:id/revoke': 'no-body',
 };
 

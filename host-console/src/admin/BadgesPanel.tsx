@@ -10,6 +10,9 @@ export function BadgesPanel() {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Guest[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  // Reissuing kills the printed badge at once, so it takes a second, informed tap.
+  const [asking, setAsking] = useState<Guest | null>(null);
+  const [undoable, setUndoable] = useState<{ guest: Guest; undoToken: string } | null>(null);
 
   async function search(text: string) {
     setQuery(text);
@@ -21,14 +24,35 @@ export function BadgesPanel() {
       );
   }
 
+  const badgePage = (g: Guest) => `/api/admin/badges/${encodeURIComponent(g.id)}.html`;
+
   async function reissue(g: Guest) {
-    const answer = await api.post<{ badgeCode: string }>(
+    setAsking(null);
+    const answer = await api.post<{ badgeCode: string; undoToken: string }>(
       `/api/guests/${encodeURIComponent(g.id)}/reissue-badge`,
     );
     if (answer.ok) {
-      setNotice(t('admin.badges.reissued'));
-      await api.openPage(`/api/admin/badges/${encodeURIComponent(g.id)}.html`);
-    }
+      setNotice(t('admin.badges.reissued', { name: g.name }));
+      setUndoable({ guest: g, undoToken: answer.undoToken });
+    } else setNotice(t('error.generic'));
+  }
+
+  async function undo(g: Guest, undoToken: string) {
+    setUndoable(null);
+    const answer = await api.post(`/api/guests/${encodeURIComponent(g.id)}/reissue-badge/undo`, {
+      undoToken,
+    });
+    setNotice(
+      answer.ok
+        ? t('admin.badges.reissueUndone', { name: g.name })
+        : t(answer.error.code === 'TIMEOUT' ? 'error.generic' : 'admin.badges.undoTooLate'),
+    );
+  }
+
+  async function printNew(g: Guest) {
+    // The new badge is about to exist on paper: the server closes the undo when it serves the page.
+    setUndoable(null);
+    await api.openPage(badgePage(g));
   }
 
   return (
@@ -55,9 +79,53 @@ export function BadgesPanel() {
       </div>
       <label className="admin-label">
         {t('admin.badges.search')}
-        <input className="cer-input" value={query} onChange={(e) => void search(e.target.value)} />
+        <input
+          className="cer-input"
+          data-testid="badges-search"
+          value={query}
+          onChange={(e) => void search(e.target.value)}
+        />
       </label>
-      {notice && <p className="admin-ok">{notice}</p>}
+      {asking && (
+        <div className="admin-confirm" role="alertdialog" data-testid="reissue-confirm">
+          <p>{t('admin.badges.reissueAsk', { name: asking.name })}</p>
+          <div className="admin-row">
+            <button
+              className="cer-button admin-danger"
+              data-testid="reissue-yes"
+              onClick={() => void reissue(asking)}
+            >
+              {t('admin.badges.reissue')}
+            </button>
+            <button className="cer-button" data-testid="reissue-no" onClick={() => setAsking(null)}>
+              {t('admin.badges.reissueKeep')}
+            </button>
+          </div>
+        </div>
+      )}
+      {notice && (
+        <div className="admin-ok" data-testid="reissue-notice" role="status">
+          <p>{notice}</p>
+          {undoable && (
+            <div className="admin-row">
+              <button
+                className="cer-button cer-button--primary"
+                data-testid="reissue-print"
+                onClick={() => void printNew(undoable.guest)}
+              >
+                {t('admin.badges.printNew')}
+              </button>
+              <button
+                className="cer-button"
+                data-testid="reissue-undo"
+                onClick={() => void undo(undoable.guest, undoable.undoToken)}
+              >
+                {t('admin.badges.reissueUndo')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
       <table className="admin-table">
         <tbody>
           {found.map((g) => (
@@ -66,13 +134,17 @@ export function BadgesPanel() {
               <td>{t(`category.${g.category}`)}</td>
               <td>{g.organisation ?? ''}</td>
               <td>
-                <button
-                  className="cer-button"
-                  onClick={() => void api.openPage(`/api/admin/badges/${encodeURIComponent(g.id)}.html`)}
-                >
+                <button className="cer-button" onClick={() => void api.openPage(badgePage(g))}>
                   {t('admin.badges.one')}
                 </button>{' '}
-                <button className="cer-button cer-button--quiet" onClick={() => void reissue(g)}>
+                <button
+                  className="cer-button cer-button--quiet"
+                  data-testid="reissue"
+                  onClick={() => {
+                    setNotice(null);
+                    setAsking(g);
+                  }}
+                >
                   {t('admin.badges.reissue')}
                 </button>
               </td>

@@ -10,7 +10,9 @@ function Bars({ rows }: { rows: { label: string; value: number; of?: number }[] 
     <div className="admin-bars">
       {rows.map((r) => (
         <div className="admin-bars__row" key={r.label}>
-          <span className="admin-bars__label">{r.label}</span>
+          <span className="admin-bars__label" data-testid="bar-label">
+            {r.label}
+          </span>
           <span className="admin-bars__track">
             {r.of !== undefined && (
               <span className="admin-bars__of" style={{ width: `${(r.of / max) * 100}%` }} />

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { GUEST_FIELDS, type GuestField, type ImportMapping, type ImportReport } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import { useAdminApi } from './api.js';
@@ -22,6 +22,11 @@ export function GuestImport() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const result = useRef<HTMLDivElement>(null);
+  // On the tablet the file row is low on the screen: bring the verdict and its button into view.
+  useEffect(() => {
+    if (report || failure) result.current?.scrollIntoView({ block: 'nearest' });
+  }, [report, failure]);
 
   const run = useCallback(
     async (f: File, opts: { dryRun: boolean; replace: boolean; mapping: ImportMapping }) => {
@@ -53,8 +58,15 @@ export function GuestImport() {
     if (file) void run(file, { dryRun: true, replace: on, mapping });
   };
 
-  const counts = report && { created: report.created, updated: report.updated, removed: report.removed };
+  const counts = report && {
+    created: report.created,
+    updated: report.updated,
+    removed: report.removed,
+    unchanged: report.unchanged ?? 0,
+  };
   const applied = report && !report.dryRun && report.errors.length === 0;
+  // Nothing to show about columns when the file could not be read at all.
+  const readable = report !== null && report.columns.length > 0;
   return (
     <div className="admin-section" data-testid="guest-import">
       <header className="admin-head">
@@ -75,14 +87,36 @@ export function GuestImport() {
         replaceLabel={t('admin.import.replace')}
         testId="import-file"
       />
-      {failure && (
-        <p className="admin-error" role="alert">
-          {failure}
-        </p>
-      )}
-      {report && (
+      <div ref={result} className="admin-result">
+        {failure && (
+          <p className="admin-error" role="alert">
+            {failure}
+          </p>
+        )}
+        {report && readable && <ImportDetected report={report} />}
+        {report &&
+          (report.errors.length > 0 ? (
+            <ImportErrors errors={report.errors} />
+          ) : (
+            <div className="admin-row">
+              <p className="admin-ok" data-testid="import-ready">
+                {counts && <ImportCounts counts={counts} applied={!!applied} />}
+              </p>
+              {!applied && (
+                <button
+                  className="cer-button cer-button--primary"
+                  data-testid="import-apply"
+                  disabled={busy || !file}
+                  onClick={() => file && void run(file, { dryRun: false, replace, mapping })}
+                >
+                  {t('admin.import.apply')}
+                </button>
+              )}
+            </div>
+          ))}
+      </div>
+      {report && readable && (
         <>
-          <ImportDetected report={report} />
           <h3>{t('admin.import.mapping')}</h3>
           <div className="admin-mapping">
             {report.columns.map((c) => {
@@ -90,6 +124,7 @@ export function GuestImport() {
               return (
                 <label key={c.header} className={`admin-map${unknown ? ' admin-map--unknown' : ''}`}>
                   <span className="admin-map__header">{c.header || '—'}</span>
+                  {unknown && <span className="admin-map__note">{t('admin.import.unknownHeader')}</span>}
                   <select
                     className="cer-input admin-map__select"
                     data-testid={`map-${c.header}`}
@@ -108,30 +143,30 @@ export function GuestImport() {
               );
             })}
           </div>
-          {report.errors.length > 0 ? (
-            <ImportErrors errors={report.errors} />
-          ) : (
-            <div className="admin-row">
-              <p className="admin-ok" data-testid="import-ready">
-                {t(applied ? 'admin.import.done' : 'admin.import.ready', counts ?? {})}
-              </p>
-              {!applied && (
-                <button
-                  className="cer-button cer-button--primary"
-                  data-testid="import-apply"
-                  disabled={busy || !file}
-                  onClick={() => file && void run(file, { dryRun: false, replace, mapping })}
-                >
-                  {t('admin.import.apply')}
-                </button>
-              )}
-            </div>
-          )}
-          <ImportNomineeLinks report={report} />
-          {report.preview.length > 0 && <PreviewTable report={report} />}
         </>
       )}
+      {report && <ImportNomineeLinks report={report} />}
+      {report && report.preview.length > 0 && <PreviewTable report={report} />}
     </div>
+  );
+}
+
+/** The counts in words; a file that matches the list exactly says so instead of «обновится 30». */
+function ImportCounts({
+  counts,
+  applied,
+}: {
+  counts: { created: number; updated: number; removed: number; unchanged: number };
+  applied: boolean;
+}) {
+  const t = useT();
+  if (counts.created + counts.updated + counts.removed === 0 && counts.unchanged > 0)
+    return <>{t(applied ? 'admin.import.sameDone' : 'admin.import.same', { n: counts.unchanged })}</>;
+  return (
+    <>
+      {t(applied ? 'admin.import.done' : 'admin.import.ready', counts)}
+      {counts.unchanged > 0 && t('admin.import.unchanged', { n: counts.unchanged })}
+    </>
   );
 }
 

@@ -56,6 +56,8 @@ export function ImportDetected({
   report: Pick<ImportReport, 'format' | 'encoding' | 'delimiter' | 'rows'>;
 }) {
   const t = useT();
+  // A file that could not be read has no encoding to name: «Кодировка , разделитель «»» said nothing.
+  if (report.format === 'csv' && !report.encoding) return null;
   return (
     <p className="admin-muted" data-testid="import-detected">
       {report.format === 'xlsx'

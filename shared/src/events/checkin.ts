@@ -72,7 +72,12 @@ export const checkinPayloads = {
   'checkin:undo': z.strictObject({ guestId: id, reason: z.string().trim().min(3).max(300) }),
   'guests:search': z.strictObject({ query: z.string().trim().min(1).max(100) }),
   'guests:directory': z.strictObject({}),
-  'station:visit': z.strictObject({ stationId: id, code: z.string().min(1).max(1000), scanId }),
+  // A visit by the badge's code (camera or typed), or by the guest found in search (no camera).
+  'station:visit': z.union([
+    z.strictObject({ stationId: id, code: z.string().min(1).max(1000), scanId }),
+    z.strictObject({ stationId: id, guestId: id, scanId }),
+  ]),
+  'station:undo': z.strictObject({ stationId: id, scanId }),
   'station:leave': z.strictObject({ stationId: id, guestId: id }),
   'station:guests': z.strictObject({ stationId: id }),
   'stations:occupancy': z.strictObject({}),
@@ -90,6 +95,8 @@ export interface CheckinClientEvents {
   /** The whole guest list with badge codes, for a phone to admit guests while the Wi-Fi is down. */
   'guests:directory': (p: P<'guests:directory'>, ack: Ack<{ guests: DirectoryGuest[]; at: number }>) => void;
   'station:visit': (p: P<'station:visit'>, ack: Ack<{ visit: StationVisitResult }>) => void;
+  /** Takes back a visit recorded by mistake (wrong station, wrong guest): as if it never happened. */
+  'station:undo': (p: P<'station:undo'>, ack: Ack<{ occupancy: StationOccupancy }>) => void;
   'station:leave': (p: P<'station:leave'>, ack: Ack<{ occupancy: StationOccupancy }>) => void;
   'station:guests': (p: P<'station:guests'>, ack: Ack<{ guests: StationGuest[] }>) => void;
   'stations:occupancy': (p: P<'stations:occupancy'>, ack: Ack<{ occupancy: StationsOccupancy }>) => void;
@@ -109,6 +116,7 @@ export const checkinRoles = {
   'guests:search': staff,
   'guests:directory': volunteers,
   'station:visit': volunteers,
+  'station:undo': volunteers,
   'station:leave': volunteers,
   'station:guests': volunteers,
   // The projector shows the free places on the break slide.

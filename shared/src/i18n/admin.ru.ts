@@ -36,7 +36,11 @@ export const adminRu = {
   'admin.import.detected': 'Кодировка {encoding}, разделитель «{delimiter}», строк: {rows}',
   'admin.import.detectedXlsx': 'Книга Excel (.xlsx), первый лист, строк: {rows}',
   'admin.import.mapping': 'Столбцы файла',
-  'admin.import.unknown': 'Неизвестный столбец — выберите поле',
+  'admin.import.unknown': 'Выберите поле…',
+  'admin.import.unknownHeader': 'Неизвестный столбец',
+  'admin.import.unchanged': ', без изменений {n}',
+  'admin.import.same': 'Файл совпадает со списком: без изменений {n}',
+  'admin.import.sameDone': 'Загружено: без изменений {n}',
   'admin.import.errors': {
     one: '{n} ошибка — ничего не загружено',
     few: '{n} ошибки — ничего не загружено',
@@ -56,7 +60,15 @@ export const adminRu = {
   'admin.badges.category': 'Только: {category}',
   'admin.badges.one': 'Бейдж',
   'admin.badges.reissue': 'Перевыпустить',
-  'admin.badges.reissued': 'Новый код выдан, старый бейдж больше не действует',
+  'admin.badges.reissued':
+    '{name}: новый код выдан, старый бейдж больше не действует. Отменить можно, пока новый бейдж не напечатан и не отсканирован.',
+  'admin.badges.reissueAsk':
+    'Перевыпустить бейдж: {name}? Напечатанный бейдж перестанет действовать сразу: на входе он покажет «Бейдж отозван».',
+  'admin.badges.reissueKeep': 'Не перевыпускать',
+  'admin.badges.printNew': 'Напечатать новый бейдж',
+  'admin.badges.reissueUndo': 'Отменить перевыпуск',
+  'admin.badges.reissueUndone': '{name}: перевыпуск отменён, старый бейдж снова действует',
+  'admin.badges.undoTooLate': 'Отменить уже нельзя: новый бейдж напечатан или отсканирован',
   'admin.badges.search': 'Найти гостя',
   'admin.devices.title': 'Подключить устройство',
   'admin.devices.hint':

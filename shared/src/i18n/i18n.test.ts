@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDuration, translate } from './index.js';
+import { formatDate, formatDecimal, formatDuration, formatSpan, translate } from './index.js';
 import { en } from './en.js';
 import { ru } from './ru.js';
 
@@ -46,4 +46,18 @@ describe('formatting', () => {
     { ms: 3_725_000, want: '1:02:05' },
     { ms: -90_000, want: '−1:30' },
   ])('duration $ms', ({ ms, want }) => expect(formatDuration(ms)).toBe(want));
+  // The show's drift beside the wall clock: «опережаем на 23:50» read like a time of day.
+  it.each([
+    { ms: 1_430_000, want: '23 мин 50 с' },
+    { ms: -1_430_000, want: '23 мин 50 с' },
+    { ms: 40_000, want: '40 с' },
+    { ms: 120_000, want: '2 мин' },
+    { ms: 3_900_000, want: '1 ч 5 мин' },
+    { ms: 7_200_000, want: '2 ч' },
+  ])('span $ms', ({ ms, want }) => expect(formatSpan('ru', ms)).toBe(want));
+  it('writes a rating one way, page and CSV alike', () => {
+    expect(formatDecimal('ru', 4)).toBe('4,0');
+    expect(formatDecimal('ru', 4.25)).toBe('4,3');
+    expect(formatDecimal('en', 4)).toBe('4.0');
+  });
 });

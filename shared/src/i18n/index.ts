@@ -53,3 +53,25 @@ export function formatDuration(ms: number): string {
   const s = String(total % 60).padStart(2, '0');
   return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${s}` : `${sign}${m}:${s}`;
 }
+
+/**
+ * A span of time in words, never mistaken for a clock: «23 мин 50 с», «1 ч 5 мин», «40 с».
+ * Seconds are dropped past an hour; the sign is the caller's (ahead/behind say it in words).
+ */
+export function formatSpan(lang: Lang, ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return translate(lang, m > 0 ? 'span.hm' : 'span.h', { h, m });
+  if (m > 0) return translate(lang, s > 0 ? 'span.ms' : 'span.m', { m, s });
+  return translate(lang, 'span.s', { s });
+}
+
+/** A figure with one decimal as the language writes it: «4,0» in Russian, «4.0» in English. */
+export function formatDecimal(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(n);
+}
