@@ -31,6 +31,9 @@ import { DisplaysService } from './domain/displays.service.js';
 import { mountApps } from './transport/static.js';
 import { coalesce } from './transport/coalesce.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
+import { OwnHosts } from './transport/hosts.js';
+import { securityHeaders } from './transport/headers.js';
+import { checkingInterval, guardConnections } from './transport/connections.js';
 import { infoRouter, lanAddresses } from './transport/info.router.js';
 import { copyIntoMedia, mediaRouter } from './transport/media.js';
 import { packageService } from './domain/package.service.js';
@@ -98,8 +101,13 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const server = http.createServer(app);
+  const own = new OwnHosts(config.host, access.allowedHosts);
+  app.use(own.guard(), securityHeaders());
+  const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);
+  guardConnections(server, access);
   const io: AppServer = new Server(server, {
+    // Sockets too: only pages served by this computer, under its own names (DNS rebinding).
+    allowRequest: (req, done) => done(null, own.allows(req)),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: 5000,
     pingTimeout: 5000,
@@ -297,7 +305,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       const port = config.httpsPort;
       if (port === null) return null;
       const certificate = await hallCertificate(config.dataDir, lanAddresses());
-      secure = httpsServer(certificate, app, io);
+      secure = httpsServer(certificate, app, io, checkingInterval(access));
+      guardConnections(secure, access);
       const server = secure;
       httpsPort = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);

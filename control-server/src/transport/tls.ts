@@ -55,9 +55,15 @@ export async function hallCertificate(dataDir: string, addresses: string[]): Pro
  * The same app and the same Socket.IO hub over HTTPS: requests for /socket.io/ go to the one
  * engine, so phones on HTTPS and the tablet on HTTP share every room and broadcast.
  */
-export function httpsServer(certificate: Certificate, app: RequestListener, io: AppServer): https.Server {
+export function httpsServer(
+  certificate: Certificate,
+  app: RequestListener,
+  io: AppServer,
+  connectionsCheckingInterval: number,
+): https.Server {
   const isSocket = (url = '') => url.startsWith('/socket.io/');
-  const server = https.createServer(certificate, (req, res) => {
+  const options = { ...certificate, connectionsCheckingInterval, handshakeTimeout: 10_000 };
+  const server = https.createServer(options, (req, res) => {
     if (isSocket(req.url)) io.engine.handleRequest(req as never, res);
     else app(req, res);
   });
