@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import QRCode from 'qrcode';
 import { ROLES, formatClock, type DeviceInfo, type PairingCode, type Role } from '@ceremony/shared';
 import { useLang, useT } from '@ceremony/shared/ui';
+import { AccessPanel } from './AccessPanel.js';
 import { useAdminApi } from './api.js';
+import { usePoll } from './usePoll.js';
 
 const PAIR_MINUTES = 15;
 const ORDER: readonly Role[] = ['volunteer', 'host', 'display', 'admin'];
@@ -21,11 +23,7 @@ export function DevicesPanel() {
     const answer = await api.get<{ devices: DeviceInfo[] }>('/api/admin/devices');
     if (answer.ok) setDevices(answer.devices);
   }, [api]);
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 5000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+  usePoll(refresh);
 
   async function create() {
     const body = { role, ttlMinutes: PAIR_MINUTES, ...(name.trim() ? { name: name.trim() } : {}) };
@@ -132,6 +130,7 @@ export function DevicesPanel() {
           </tbody>
         </table>
       </div>
+      <AccessPanel />
     </div>
   );
 }
