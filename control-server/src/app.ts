@@ -32,6 +32,7 @@ import { mountApps } from './transport/static.js';
 import { coalesce } from './transport/coalesce.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
 import { OwnHosts } from './transport/hosts.js';
+import { plainAllowed, plainHttpGuard } from './transport/plain.js';
 import { securityHeaders } from './transport/headers.js';
 import { checkingInterval, guardConnections } from './transport/connections.js';
 import { infoRouter, lanAddresses } from './transport/info.router.js';
@@ -102,12 +103,15 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const own = new OwnHosts(config.host, access.allowedHosts);
-  app.use(own.guard(), securityHeaders());
+  let httpsPort: number | null = null;
+  const plain = { httpsPort: () => httpsPort, showButtons: config.plainHttpShow ?? true };
+  app.use(own.guard(), securityHeaders(), plainHttpGuard(plain));
   const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);
   guardConnections(server, access);
   const io: AppServer = new Server(server, {
     // Sockets too: only pages served by this computer, under its own names (DNS rebinding).
-    allowRequest: (req, done) => done(null, own.allows(req)),
+    // and never over plain HTTP from the Wi-Fi: the handshake carries the token.
+    allowRequest: (req, done) => done(null, own.allows(req) && plainAllowed(req, plain)),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: 5000,
     pingTimeout: 5000,
@@ -206,7 +210,6 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     onSeen,
   );
 
-  let httpsPort: number | null = null;
   let secure: https.Server | null = null;
   app.use(
     '/api',
