@@ -211,6 +211,17 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   );
 
   let secure: https.Server | null = null;
+  let rootCertificate: string | null = null;
+  // The hall's root, public: a phone installs it once (from the admin's QR code) and then trusts
+  // the server's HTTPS, service worker included. Served over plain HTTP too: it must come first.
+  app.get('/ca.crt', (_req, res) => {
+    if (rootCertificate === null)
+      return send(res, failure('NOT_FOUND', 'HTTPS выключен: корневого сертификата нет.'));
+    res
+      .type('application/x-x509-ca-cert')
+      .set('content-disposition', 'attachment; filename="ceremony-control-ca.crt"')
+      .send(rootCertificate);
+  });
   app.use(
     '/api',
     infoRouter(config.host, () => httpsPort),
@@ -308,6 +319,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       const port = config.httpsPort;
       if (port === null) return null;
       const certificate = await hallCertificate(config.dataDir, lanAddresses());
+      rootCertificate = certificate.ca;
       secure = httpsServer(certificate, app, io, checkingInterval(access));
       guardConnections(secure, access);
       const server = secure;
