@@ -32,6 +32,10 @@ import { DisplaysService } from './domain/displays.service.js';
 import { mountApps } from './transport/static.js';
 import { coalesce } from './transport/coalesce.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
+import { OwnHosts } from './transport/hosts.js';
+import { plainAllowed, plainHttpGuard } from './transport/plain.js';
+import { securityHeaders } from './transport/headers.js';
+import { checkingInterval, guardConnections } from './transport/connections.js';
 import { infoRouter, lanAddresses } from './transport/info.router.js';
 import { copyIntoMedia, mediaRouter } from './transport/media.js';
 import { packageService } from './domain/package.service.js';
@@ -105,8 +109,16 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const server = http.createServer(app);
+  const own = new OwnHosts(config.host, access.allowedHosts);
+  let httpsPort: number | null = null;
+  const plain = { httpsPort: () => httpsPort, showButtons: config.plainHttpShow ?? true };
+  app.use(own.guard(), securityHeaders(), plainHttpGuard(plain));
+  const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);
+  guardConnections(server, access);
   const io: AppServer = new Server(server, {
+    // Sockets too: only pages served by this computer, under its own names (DNS rebinding).
+    // and never over plain HTTP from the Wi-Fi: the handshake carries the token.
+    allowRequest: (req, done) => done(null, own.allows(req) && plainAllowed(req, plain)),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: 5000,
     pingTimeout: 5000,
@@ -217,8 +229,18 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     deviceLimits(clock),
   );
 
-  let httpsPort: number | null = null;
   let secure: https.Server | null = null;
+  let rootCertificate: string | null = null;
+  // The hall's root, public: a phone installs it once (from the admin's QR code) and then trusts
+  // the server's HTTPS, service worker included. Served over plain HTTP too: it must come first.
+  app.get('/ca.crt', (_req, res) => {
+    if (rootCertificate === null)
+      return send(res, failure('NOT_FOUND', 'HTTPS выключен: корневого сертификата нет.'));
+    res
+      .type('application/x-x509-ca-cert')
+      .set('content-disposition', 'attachment; filename="ceremony-control-ca.crt"')
+      .send(rootCertificate);
+  });
   app.use(
     '/api',
     infoRouter(config.host, () => httpsPort),
@@ -330,7 +352,9 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       const port = config.httpsPort;
       if (port === null) return null;
       const certificate = await hallCertificate(config.dataDir, lanAddresses());
-      secure = httpsServer(certificate, app, io);
+      rootCertificate = certificate.ca;
+      secure = httpsServer(certificate, app, io, checkingInterval(access));
+      guardConnections(secure, access);
       const server = secure;
       httpsPort = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);

@@ -65,6 +65,8 @@ const ConfigSchema = z.object({
     .int()
     .min(1)
     .default(ACCESS_DEFAULTS.maxConnectionsPerAddress),
+  /** Hardware buttons (Companion, Stream Deck) may send show commands over plain HTTP from the LAN. */
+  PLAIN_HTTP_SHOW: z.enum(['on', 'off']).default('on'),
   /** Largest media upload in bytes: several-GB video interviews fit the default (8 GiB). */
   MEDIA_MAX_BYTES: z.coerce
     .number()
@@ -83,6 +85,8 @@ export interface Config {
   httpsPort: number | null;
   /** Left out (benchmarks, older callers): ACCESS_DEFAULTS. */
   access?: AccessConfig;
+  /** PLAIN_HTTP_SHOW: show commands over plain HTTP from the LAN; absent: allowed. */
+  plainHttpShow?: boolean;
   /** Largest media upload in bytes (MEDIA_MAX_BYTES); absent: 8 GiB. */
   mediaMaxBytes?: number;
 }
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
       maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
     },
     mediaMaxBytes: c.MEDIA_MAX_BYTES,
+    plainHttpShow: c.PLAIN_HTTP_SHOW === 'on',
   };
 }
 

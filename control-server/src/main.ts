@@ -50,8 +50,15 @@ async function main(): Promise<void> {
         ]
       : [config.host];
   const base = `http://${hosts[0]}:${port}`;
-  const lan = hosts[1] ? `http://${hosts[1]}:${port}` : base;
-  const secure = securePort === null ? lan : `https://${hosts[1] ?? hosts[0]}:${securePort}`;
+  // With HTTPS on, plain HTTP answers only this computer (and the hardware buttons): every
+  // address printed for other devices is the HTTPS one, so no PIN crosses the Wi-Fi in clear.
+  const lan =
+    securePort !== null
+      ? `https://${hosts[1] ?? hosts[0]}:${securePort}`
+      : hosts[1]
+        ? `http://${hosts[1]}:${port}`
+        : base;
+  const secure = lan;
   const { freshPins, pinFromEnv } = app.auth;
   // Only a PIN made just now is printed: the file keeps hashes, and a banner in a terminal
   // scroll-back or a log must not hand out the PINs of every later start.
@@ -74,8 +81,9 @@ async function main(): Promise<void> {
         ? []
         : [
             '',
-            `  Камера на телефонах работает только по https (порт ${securePort}, сертификат этого`,
-            '  компьютера): при первом входе телефон предупредит о сертификате — примите его.',
+            `  Планшеты, экраны и телефоны открывают приложения только по https (порт ${securePort}):`,
+            '  ПИН-коды не идут по Wi-Fi открытым текстом. Кнопки GO (Companion, Stream Deck) работают',
+            `  и по http://…:${port}/api/show/… (выключает PLAIN_HTTP_SHOW=off).`,
           ]),
       '',
       `  На этом компьютере: ${base}/host/`,

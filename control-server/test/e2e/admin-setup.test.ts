@@ -164,7 +164,7 @@ describe.runIf(hasChromium)('the admin tab: guest import, pairing, the report', 
 
     const row = admin.page.locator('[data-device="Вход 1"]');
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('на связи');
-    await screenshot(admin.page, 'admin-devices');
+    await screenshot(admin.page, 'admin-pairing');
     expect(await smallControls(admin.page)).toEqual([]);
 
     admin.page.once('dialog', (d) => void d.accept());

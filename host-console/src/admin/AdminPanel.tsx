@@ -5,6 +5,7 @@ import { CeremonyPanel } from './CeremonyPanel.js';
 import { Dashboard } from './Dashboard.js';
 import { DevicesPanel } from './DevicesPanel.js';
 import { GuestImport } from './GuestImport.js';
+import { useAccessStatus } from './useAccessStatus.js';
 import './admin.css';
 
 const SECTIONS = ['guests', 'badges', 'devices', 'dashboard', 'ceremony'] as const;
@@ -14,6 +15,8 @@ type Section = (typeof SECTIONS)[number];
 export function AdminPanel() {
   const t = useT();
   const [section, setSection] = useState<Section>('guests');
+  // The guessing alarm shows on every admin section, so the admin notices it wherever they are.
+  const alarm = useAccessStatus().status?.brake.alarm ?? false;
   return (
     <section className="admin-panel" data-testid="admin-panel">
       <nav className="admin-nav" role="tablist">
@@ -29,6 +32,11 @@ export function AdminPanel() {
             {t(`admin.tab.${s}`)}
           </button>
         ))}
+        {alarm && (
+          <button className="admin-chip" data-testid="access-chip" onClick={() => setSection('devices')}>
+            {t('admin.access.chip')}
+          </button>
+        )}
       </nav>
       <div className="admin-body">
         {section === 'guests' && <GuestImport />}

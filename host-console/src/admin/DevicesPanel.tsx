@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import QRCode from 'qrcode';
 import { ROLES, formatClock, type DeviceInfo, type PairingCode, type Role } from '@ceremony/shared';
 import { useLang, useT } from '@ceremony/shared/ui';
+import { AccessPanel } from './AccessPanel.js';
 import { useAdminApi } from './api.js';
+import { usePoll } from './usePoll.js';
 
 const PAIR_MINUTES = 15;
 const ORDER: readonly Role[] = ['volunteer', 'host', 'display', 'admin'];
@@ -21,17 +23,13 @@ export function DevicesPanel() {
     const answer = await api.get<{ devices: DeviceInfo[] }>('/api/admin/devices');
     if (answer.ok) setDevices(answer.devices);
   }, [api]);
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 5000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+  usePoll(refresh);
 
   async function create() {
     const body = { role, ttlMinutes: PAIR_MINUTES, ...(name.trim() ? { name: name.trim() } : {}) };
     const answer = await api.post<PairingCode & { path: string }>('/api/admin/pairing', body);
     if (!answer.ok) return;
-    const url = `${await pairingOrigin(role)}${answer.path}`;
+    const url = `${await pairingOrigin()}${answer.path}`;
     const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
     setPairing({ ...answer, url, qr });
     setName('');
@@ -132,19 +130,20 @@ export function DevicesPanel() {
           </tbody>
         </table>
       </div>
+      <AccessPanel />
     </div>
   );
 }
 
 /**
  * Where a paired device should open the app: a hall address rather than this tablet's own
- * (it may be on localhost), and HTTPS for volunteers' phones, which need it for the camera.
+ * (it may be on localhost), over HTTPS: the pairing code and the token must not cross the Wi-Fi in clear.
  */
-async function pairingOrigin(role: string): Promise<string> {
+async function pairingOrigin(): Promise<string> {
   try {
     const info = (await (await fetch('/api/info')).json()) as { lanUrls?: string[]; httpsUrls?: string[] };
-    const secure = role === 'volunteer' ? info.httpsUrls?.[0] : undefined;
-    return secure ?? info.lanUrls?.[0] ?? window.location.origin;
+    // Over plain HTTP the server answers only this computer: every paired device gets HTTPS.
+    return info.httpsUrls?.[0] ?? info.lanUrls?.[0] ?? window.location.origin;
   } catch {
     return window.location.origin;
   }

@@ -85,6 +85,28 @@ export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends
   'admin.devices.revoke': 'Revoke',
   'admin.devices.confirmRevoke': 'Revoke “{name}”? The device loses access at once.',
   'admin.devices.empty': 'No devices yet',
+  'admin.access.title': 'Sign-in brake',
+  'admin.access.none': 'Nobody is held: there were no runs of wrong PINs',
+  'admin.access.alarm':
+    'This looks like PIN guessing: {n} wrong PINs from different addresses in 10 minutes. Every address that got one wrong is held from its first mistake. If these are your people, lift the brake; if not, issue new PINs.',
+  'admin.access.failures': {
+    one: '{n} wrong PIN',
+    few: '{n} wrong PINs',
+    many: '{n} wrong PINs',
+    other: '{n} wrong PINs',
+  },
+  'admin.access.retryIn': 'waits {s} s more',
+  'admin.access.clear': 'Lift the brake',
+  'admin.access.pins': 'PINs',
+  'admin.access.newPin': 'New PIN: {role}',
+  'admin.access.confirmNewPin':
+    'Issue a new PIN for the «{role}» role? Every device of that role is signed out at once and can sign in again only with the new PIN.',
+  'admin.access.confirmYes': 'Issue a new PIN',
+  'admin.access.pinIs': 'New PIN ({role}):',
+  'admin.access.pinOnce': 'Write it down: it is not shown again.',
+  'admin.access.pinFromEnv':
+    'This role’s PIN is set by an environment variable: after a server restart that one applies again.',
+  'admin.access.chip': 'PIN guessing',
   'admin.dashboard.title': 'The evening so far',
   'admin.dashboard.arrived': 'Arrived',
   'admin.dashboard.expected': 'Expected',

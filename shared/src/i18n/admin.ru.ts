@@ -86,6 +86,28 @@ export const adminRu = {
   'admin.devices.revoke': 'Отключить',
   'admin.devices.confirmRevoke': 'Отключить «{name}»? Устройство сразу потеряет доступ.',
   'admin.devices.empty': 'Пока нет устройств',
+  'admin.access.title': 'Блокировка входа',
+  'admin.access.none': 'Никто не заблокирован: неверных ПИН-кодов подряд не было',
+  'admin.access.alarm':
+    'Похоже на подбор ПИН-кода: {n} неверных попыток с разных адресов за 10 минут. Каждый адрес, который ошибся, заблокирован с первой ошибки. Если это свои, снимите блокировку; если нет — выдайте новые ПИН-коды.',
+  'admin.access.failures': {
+    one: '{n} неверный ПИН',
+    few: '{n} неверных ПИН',
+    many: '{n} неверных ПИН',
+    other: '{n} неверных ПИН',
+  },
+  'admin.access.retryIn': 'ждёт ещё {s} с',
+  'admin.access.clear': 'Снять блокировку',
+  'admin.access.pins': 'ПИН-коды',
+  'admin.access.newPin': 'Новый ПИН: {role}',
+  'admin.access.confirmNewPin':
+    'Выдать новый ПИН для роли «{role}»? Все устройства этой роли сразу выйдут, и войти снова можно будет только с новым ПИН.',
+  'admin.access.confirmYes': 'Выдать новый ПИН',
+  'admin.access.pinIs': 'Новый ПИН ({role}):',
+  'admin.access.pinOnce': 'Запишите его: больше он не будет показан.',
+  'admin.access.pinFromEnv':
+    'ПИН этой роли задан переменной окружения: после перезапуска сервера снова будет действовать он.',
+  'admin.access.chip': 'Подбор ПИН',
   'admin.dashboard.title': 'Сводка вечера',
   'admin.dashboard.arrived': 'Пришли',
   'admin.dashboard.expected': 'Ожидаем',

@@ -1,3 +1,4 @@
+import './jitless.js';
 import './theme.css';
 
 export { I18nProvider, detectLang, useLang, useT, type Translate } from './i18n.js';

@@ -1,0 +1,107 @@
+import nodeHttp from 'node:http';
+import https from 'node:https';
+import { afterEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import { PINS, http, startServer, type TestServer } from './helpers.js';
+import { lanAddresses } from '../src/transport/info.router.js';
+
+/** This machine's own non-loopback address: a request to it comes "from the Wi-Fi", not from localhost. */
+const lan = lanAddresses().find((a) => !a.startsWith('127.'));
+if (!lan) console.warn('!! No LAN address on this machine: the plain-HTTP-on-the-LAN tests do not run.');
+
+let s: TestServer | undefined;
+afterEach(async () => {
+  await s?.stop();
+  s = undefined;
+});
+
+function call(
+  url: string,
+  opts: { method?: string; token?: string; json?: unknown } = {},
+): Promise<{ status: number; body: any; location?: string }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const lib = url.startsWith('https:') ? https : nodeHttp;
+  return new Promise((resolve, reject) => {
+    const req = lib.request(
+      url,
+      { method: opts.method ?? 'GET', headers, rejectUnauthorized: false },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          let body: any = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            /* a page */
+          }
+          resolve({ status: res.statusCode ?? 0, body, location: res.headers.location });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.json === undefined ? undefined : JSON.stringify(opts.json));
+  });
+}
+
+async function hallServer(plainHttpShow = true) {
+  s = await startServer({ config: { host: '0.0.0.0', httpsPort: 0, plainHttpShow } });
+  const port = new URL(s.url).port;
+  const securePort = await s.app.listenHttps();
+  return { plain: `http://${lan}:${port}`, secure: `https://${lan}:${securePort}`, local: s.url };
+}
+
+describe.runIf(lan)('sign-in and the apps only over HTTPS on the LAN', () => {
+  it('redirects pages to HTTPS, refuses the PIN, tokens and sockets over plain HTTP, and keeps localhost plain', async () => {
+    const { plain, secure, local } = await hallServer();
+    const page = await call(`${plain}/host/?x=1`);
+    expect(page.status).toBe(308);
+    expect(page.location).toBe(`${secure}/host/?x=1`);
+    const pin = await call(`${plain}/api/session`, { method: 'POST', json: { pin: PINS.admin } });
+    expect(pin.status).toBe(403);
+    expect(pin.body.error.code).toBe('FORBIDDEN');
+    expect(pin.body.error.message).toContain(secure);
+    const guests = await call(`${plain}/api/guests`, { token: s!.token('admin') });
+    expect(guests.status).toBe(403);
+    const socket = io(plain, {
+      auth: { token: s!.token('volunteer') },
+      transports: ['polling'],
+      reconnection: false,
+    });
+    const outcome = await new Promise<string>((resolve) => {
+      socket.once('connect', () => resolve('connected'));
+      socket.once('connect_error', (e) => resolve(e.message));
+    });
+    socket.close();
+    expect(outcome).not.toBe('connected');
+
+    // Over HTTPS from the LAN, and over plain HTTP from this computer, all works.
+    expect((await call(`${secure}/api/session`, { method: 'POST', json: { pin: PINS.admin } })).status).toBe(
+      200,
+    );
+    expect((await call(`${secure}/host/`)).status).toBe(200);
+    expect((await http(`${local}/api/session`, { method: 'POST', json: { pin: PINS.admin } })).status).toBe(
+      200,
+    );
+    // The guests' public feedback page stays reachable from a phone by the projector's QR code.
+    expect((await call(`${plain}/checkin/feedback`)).status).toBe(200);
+    expect((await call(`${plain}/api/feedback`)).status).toBe(200);
+  });
+
+  it('keeps the hardware GO over plain HTTP unless the admin turns it off', async () => {
+    const on = await hallServer(true);
+    const go = await call(`${on.plain}/api/show/go`, { method: 'POST', token: s!.token('host'), json: {} });
+    expect(go.status).toBe(200);
+    await s!.stop();
+    s = undefined;
+    const off = await hallServer(false);
+    const refused = await call(`${off.plain}/api/show/go`, {
+      method: 'POST',
+      token: s!.token('host'),
+      json: {},
+    });
+    expect(refused.status).toBe(403);
+    expect(s!.app.show.snapshot().state.revision).toBe(0);
+  });
+});
