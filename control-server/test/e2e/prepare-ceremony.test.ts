@@ -5,7 +5,6 @@ import { SIZES, hasChromium, openPage, screenshot, serverAndBrowser, signInWithP
 
 const WIDE = { width: 1440, height: 900 };
 
-
 describe.runIf(hasChromium)(
   '«Подготовка → Церемония»: settings, the end of a rehearsal, a new ceremony',
   () => {

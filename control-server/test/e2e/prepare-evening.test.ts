@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Cue, Nominee, Scenario } from '@ceremony/shared';
 import { PINS, http } from '../helpers.js';
-import { SIZES, hasChromium, openPage, screenshot, serverAndBrowser, signInWithPin } from './browser.js';
+import { hasChromium, openPage, screenshot, serverAndBrowser, signInWithPin } from './browser.js';
 import { openDisplay, settledOn } from './display-kit.js';
 
 /**
@@ -158,7 +158,9 @@ describe.runIf(hasChromium)('an organiser prepares the whole evening in the brow
         .map((r, i) => ({ name: r.photo, mimeType: 'image/jpeg', buffer: photos[i]! }))
         .filter((_, i) => i !== withheld),
     );
-    const clip = fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'assets', 'demo-interview.mp4'));
+    const clip = fs.readFileSync(
+      path.resolve(import.meta.dirname, '..', '..', 'assets', 'demo-interview.mp4'),
+    );
     await upload(page, [
       { name: 'интервью-тёплый-дом.mp4', mimeType: 'video/mp4', buffer: clip },
       { name: 'интервью-тёплый-дом.vtt', mimeType: 'text/vtt', buffer: Buffer.from(CAPTIONS) },
@@ -216,9 +218,7 @@ describe.runIf(hasChromium)('an organiser prepares the whole evening in the brow
     await openSection(page, 'readiness');
     await expect.poll(() => lineWith('Проектор не подключён').count()).toBe(0);
     const readiness = await http(`${url}/api/admin/readiness`, { token: admin });
-    expect(
-      readiness.body.problems.filter((p: { severity: string }) => p.severity === 'error'),
-    ).toEqual([]);
+    expect(readiness.body.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
     expect(readiness.body.ready).toBe(true);
     await screenshot(page, 'prepare-evening-ready');
 
@@ -253,7 +253,8 @@ describe.runIf(hasChromium)('an organiser prepares the whole evening in the brow
           expect(await portrait.getAttribute('src')).toContain('for=stage');
         } else expect(await portrait.count()).toBe(0);
         shown.add(nominee.id);
-        if (nominee.id === scenario.nominees[2]!.id) await screenshot(display.page, 'prepare-evening-projector');
+        if (nominee.id === scenario.nominees[2]!.id)
+          await screenshot(display.page, 'prepare-evening-projector');
       }
       if (cue.kind === 'video') {
         const caption = display.page.getByTestId('stage-caption');
@@ -261,9 +262,7 @@ describe.runIf(hasChromium)('an organiser prepares the whole evening in the brow
         await screenshot(display.page, 'prepare-evening-captions');
         captioned = true;
         if (cue.autoFollow.kind === 'video-end')
-          await expect
-            .poll(() => live.s.app.show.current().cueId, { timeout: 30_000 })
-            .not.toBe(cue.id);
+          await expect.poll(() => live.s.app.show.current().cueId, { timeout: 30_000 }).not.toBe(cue.id);
       }
       // Past the double-GO guard before the next GO, as a host's rhythm would be anyway.
       await new Promise((r) => setTimeout(r, scenario.ceremony.goGuardMs + 50));
