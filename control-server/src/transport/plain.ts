@@ -25,7 +25,7 @@ const PUBLIC =
 /** True when this request may be answered over plain HTTP. */
 export function plainAllowed(req: IncomingMessage, rules: PlainHttpRules): boolean {
   if ((req.socket as TLSSocket).encrypted || rules.httpsPort() === null) return true;
-  if (isLoopback(req.socket.remoteAddress)) return true;
+  if (fromThisComputer(req.socket)) return true;
   const path = (req.url ?? '/').split('?')[0]!;
   if (PUBLIC.test(path)) return true;
   return rules.showButtons && SHOW_BUTTONS.test(path);
@@ -42,8 +42,13 @@ export function plainHttpGuard(rules: PlainHttpRules): express.RequestHandler {
   };
 }
 
-function isLoopback(address = ''): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+/**
+ * A connection this computer made to itself arrives from the address it was sent to (127.0.0.1 to
+ * 127.0.0.1, or the laptop's own Wi-Fi address to itself): those bytes never cross the Wi-Fi.
+ */
+function fromThisComputer(socket: { remoteAddress?: string; localAddress?: string }): boolean {
+  const plain = (a = '') => (a.startsWith('::ffff:') ? a.slice(7) : a);
+  return socket.remoteAddress !== undefined && plain(socket.remoteAddress) === plain(socket.localAddress);
 }
 
 /** The Host header without its port, IPv6 brackets kept. */
