@@ -39,6 +39,17 @@ async function main(): Promise<void> {
   writeRunRecord(config.dataDir, { pid: process.pid, port, host: config.host, startedAt: Date.now() });
   // On a clean stop (and on a crash that still exits): a SIGKILL leaves it, and readers see it is stale.
   process.once('exit', () => removeRunRecord(config.dataDir, process.pid));
+  // Before the banner: whoever reads it (a service manager, a test) may stop us at once, and a
+  // signal with no handler yet would end the process without the clean stop above.
+  const stop = (signal: string) => {
+    console.log(`${signal}: останавливаюсь…`);
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   const hosts =
     config.host === '0.0.0.0'
       ? [
@@ -90,15 +101,6 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  const stop = (signal: string) => {
-    console.log(`${signal}: останавливаюсь…`);
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

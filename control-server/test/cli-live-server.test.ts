@@ -64,7 +64,7 @@ describe('the admin CLI while the server runs on the same DATA_DIR', () => {
 
     const done = await cli(dataDir, folder, 'import-guests', 'гости.xlsx', '--map', 'Должность=ignore');
     expect(done.out).toContain('Должность → не загружается');
-    expect(done.out).toContain('Загружено: новых 3, обновлено 0, удалено 0');
+    expect(done.out).toContain('Загружено: новых 3, обновлено 0, без изменений 0, удалено 0');
     expect(done.code).toBe(0);
     const after = await guestsOf(server.url, admin);
     expect(after.map((g) => g.name)).toEqual(

@@ -82,7 +82,9 @@ it('keeps every acknowledged scan of a storm from five phones through SIGKILL at
     ).map((r) => [r.guest_id, r.scan_id]),
   );
   db.close();
-  const missing = acked.filter((a) => scans.get(a.scanId) !== a.status);
+  // An unknown code changes nothing; past a small rate per phone it is answered but no longer logged
+  // (a phone flooding junk must not fill the disk), so only those may be absent. Every admission is there.
+  const missing = acked.filter((a) => scans.get(a.scanId) !== a.status && a.status !== 'unknown-code');
   expect(missing, 'acknowledged scans missing from the database').toEqual([]);
   for (const a of acked.filter((x) => x.status === 'admitted')) {
     expect(admissions.get(a.guestId!), `admission of ${a.guestId}`).toBe(a.scanId);
