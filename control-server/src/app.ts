@@ -243,7 +243,11 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   });
   app.use(
     '/api',
-    infoRouter(config.host, () => httpsPort),
+    infoRouter(
+      config.host,
+      () => httpsPort,
+      () => rootCertificate !== null,
+    ),
   );
   const feedbackBrake = feedbackBrakeFor(clock);
   app.use(
