@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import https from 'node:https';
 import path from 'node:path';
 import selfsigned from 'selfsigned';
 import { afterEach, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { CertificateFileError } from '../src/transport/own-certificate.js';
-import { startServer, tempDir, type TestServer } from './helpers.js';
+import { getTrusting, startServer, tempDir, type TestServer } from './helpers.js';
 
 let s: TestServer | undefined;
 afterEach(async () => {
@@ -33,18 +32,6 @@ async function organiserCertificate(dir: string, name: string) {
   fs.writeFileSync(certFile, pems.cert);
   fs.writeFileSync(keyFile, pems.private);
   return { certFile, keyFile, cert: pems.cert };
-}
-
-/** GET over HTTPS that trusts only the given certificate: a phone for which it is already valid. */
-function getTrusting(url: string, ca: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    https
-      .get(url, { ca, rejectUnauthorized: true }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      })
-      .on('error', reject);
-  });
 }
 
 it('serves HTTPS with the organiser’s own certificate instead of the hall root, and offers no root', async () => {
