@@ -2,6 +2,7 @@ import { usePageTitle, useSession, useShow, useT } from '@ceremony/shared/ui';
 import { useState } from 'react';
 import { CodeForm } from './CodeForm.js';
 import { useDesk } from './desk/DeskProvider.js';
+import { OfflineAppNotice } from './OfflineAppNotice.js';
 import { ResultScreen } from './ResultScreen.js';
 import { Scanner } from './scanner/Scanner.js';
 import { SearchPanel } from './SearchPanel.js';
@@ -32,6 +33,7 @@ export function Volunteer() {
         </button>
       </header>
       <StatusBar />
+      <OfflineAppNotice />
       <main className="checkin__main">
         {tab === 'scan' && <EntranceScan />}
         {tab === 'search' && <SearchPanel />}

@@ -2,6 +2,7 @@ import { I18nProvider } from '@ceremony/shared/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { installOfflineApp } from './offline/install.js';
 import './checkin.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -13,8 +14,9 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // The service worker keeps the app shell on the phone, so a reload with the Wi-Fi down still opens it.
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  void navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`, {
-    scope: import.meta.env.BASE_URL,
-  });
-}
+void installOfflineApp(
+  navigator,
+  `${import.meta.env.BASE_URL}sw.js`,
+  import.meta.env.BASE_URL,
+  import.meta.env.PROD,
+);

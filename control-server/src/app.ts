@@ -31,6 +31,7 @@ import { displayHandlers } from './transport/display.handlers.js';
 import { DisplaysService } from './domain/displays.service.js';
 import { mountApps } from './transport/static.js';
 import { coalesce } from './transport/coalesce.js';
+import { ownCertificate } from './transport/own-certificate.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
 import { OwnHosts } from './transport/hosts.js';
 import { plainAllowed, plainHttpGuard } from './transport/plain.js';
@@ -75,7 +76,10 @@ export interface App {
   memory(): { lastSeen: number; feedbackClients: number };
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
   listen(): Promise<number>;
-  /** Also listens over HTTPS (config.httpsPort) with the hall's own certificate; answers the port. */
+  /**
+   * Also listens over HTTPS (config.httpsPort) with the organiser's certificate (config.tls) or else
+   * the hall's own; answers the port. Rejects with CertificateFileError when config.tls cannot be used.
+   */
   listenHttps(): Promise<number | null>;
   close(): Promise<void>;
 }
@@ -243,7 +247,11 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   });
   app.use(
     '/api',
-    infoRouter(config.host, () => httpsPort),
+    infoRouter(
+      config.host,
+      () => httpsPort,
+      () => rootCertificate !== null,
+    ),
   );
   const feedbackBrake = feedbackBrakeFor(clock);
   app.use(
@@ -351,8 +359,13 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     listenHttps: async () => {
       const port = config.httpsPort;
       if (port === null) return null;
-      const certificate = await hallCertificate(config.dataDir, lanAddresses());
-      rootCertificate = certificate.ca;
+      let certificate: { key: string; cert: string };
+      if (config.tls) certificate = ownCertificate(config.tls);
+      else {
+        const hall = await hallCertificate(config.dataDir, lanAddresses());
+        rootCertificate = hall.ca;
+        certificate = hall;
+      }
       secure = httpsServer(certificate, app, io, checkingInterval(access));
       guardConnections(secure, access);
       const server = secure;

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { CertificateFiles } from './transport/own-certificate.js';
+
+const unsetWhenEmpty = (v: unknown) => (v === '' ? undefined : v);
 
 // An empty variable (`HOST_PIN=` in a service file) means "not set": generate one.
 const pin = z.preprocess(
@@ -50,6 +53,9 @@ const ConfigSchema = z.object({
     .string()
     .default('8443')
     .refine((v) => v === 'off' || /^\d{1,5}$/.test(v), 'HTTPS_PORT is a port number or "off"'),
+  /** The organiser's own certificate (full chain, PEM) and its key for their domain; both or neither. */
+  TLS_CERT_FILE: z.preprocess(unsetWhenEmpty, z.string().optional()),
+  TLS_KEY_FILE: z.preprocess(unsetWhenEmpty, z.string().optional()),
   TOKEN_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -83,6 +89,8 @@ export interface Config {
   appsDir: string;
   /** null: no HTTPS listener. */
   httpsPort: number | null;
+  /** TLS_CERT_FILE / TLS_KEY_FILE: HTTPS with the organiser's certificate instead of the hall root's. */
+  tls?: CertificateFiles;
   /** Left out (benchmarks, older callers): ACCESS_DEFAULTS. */
   access?: AccessConfig;
   /** PLAIN_HTTP_SHOW: show commands over plain HTTP from the LAN; absent: allowed. */
@@ -99,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  // One without the other would quietly fall back to the hall root: phones would not trust it.
+  if ((c.TLS_CERT_FILE === undefined) !== (c.TLS_KEY_FILE === undefined))
+    throw new Error('Invalid configuration:\n  TLS_CERT_FILE, TLS_KEY_FILE: set both or neither');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -106,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     pins: { admin: c.ADMIN_PIN, host: c.HOST_PIN, volunteer: c.VOLUNTEER_PIN, display: c.DISPLAY_PIN },
     appsDir: path.resolve(c.APPS_DIR ?? repoRoot),
     httpsPort: c.HTTPS_PORT === 'off' ? null : Number(c.HTTPS_PORT),
+    ...(c.TLS_CERT_FILE && c.TLS_KEY_FILE
+      ? { tls: { certFile: path.resolve(c.TLS_CERT_FILE), keyFile: path.resolve(c.TLS_KEY_FILE) } }
+      : {}),
     access: {
       tokenTtlHours: c.TOKEN_TTL_HOURS,
       maxDevicesPerRole: c.MAX_DEVICES_PER_ROLE,

@@ -3,6 +3,7 @@ import type { Role } from '@ceremony/shared';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
+import { CertificateFileError } from './transport/own-certificate.js';
 import { liveServer, removeRunRecord, writeRunRecord } from './server.record.js';
 
 /**
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof CorruptDatabaseError ? `\nОШИБКА: ${err.message}\n` : err);
+  const plain = err instanceof CorruptDatabaseError || err instanceof CertificateFileError;
+  console.error(plain ? `\nОШИБКА: ${err.message}\n` : err);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -109,4 +110,16 @@ export async function http(url: string, init: RequestInit & { token?: string; js
     json = text;
   }
   return { status: res.status, body: json };
+}
+
+/** GET over HTTPS that verifies the chain against the given certificate only: a phone that trusts it. */
+export function getTrusting(url: string, ca: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { ca, rejectUnauthorized: true }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      })
+      .on('error', reject);
+  });
 }

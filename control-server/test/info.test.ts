@@ -50,6 +50,7 @@ describe('GET /api/info', () => {
     const res = await http(`${s.url}/api/info`);
     expect(res.status).toBe(200);
     // No HTTPS listener in this in-process server; test/https.test.ts covers httpsUrls.
-    expect(res.body).toEqual({ ok: true, lanUrls: [s.url], httpsUrls: [] });
+    // … and so no hall root for the admin's certificate QR code to point at.
+    expect(res.body).toEqual({ ok: true, lanUrls: [s.url], httpsUrls: [], hallRoot: false });
   });
 });

@@ -1,26 +1,13 @@
 import fs from 'node:fs';
-import https from 'node:https';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { startServer, type TestServer } from './helpers.js';
+import { getTrusting, startServer, type TestServer } from './helpers.js';
 
 let s: TestServer | undefined;
 afterEach(async () => {
   await s?.stop();
   s = undefined;
 });
-
-/** GET over HTTPS that verifies the chain against the given root only, as a phone that installed it. */
-function getTrusting(url: string, ca: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    https
-      .get(url, { ca, rejectUnauthorized: true }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      })
-      .on('error', reject);
-  });
-}
 
 it('issues the HTTPS certificate from a hall root that a phone installs from /ca.crt, key kept 0600', async () => {
   s = await startServer({ config: { httpsPort: 0 } });

@@ -28,7 +28,11 @@ export function lanUrls(
  * `GET /api/info`, unauthenticated: where phones can reach this server. The projector may have
  * opened its page via localhost, yet the finale's QR code must carry an address a phone can use.
  */
-export function infoRouter(host: string, httpsPort: () => number | null = () => null): express.Router {
+export function infoRouter(
+  host: string,
+  httpsPort: () => number | null = () => null,
+  hallRoot: () => boolean = () => false,
+): express.Router {
   const router = express.Router();
   router.get('/info', (req, res) => {
     const secure = httpsPort();
@@ -37,6 +41,8 @@ export function infoRouter(host: string, httpsPort: () => number | null = () => 
       lanUrls: lanUrls(host, req.socket.localPort ?? 0),
       // Phones need these for the camera: same addresses, the HTTPS port.
       httpsUrls: secure === null ? [] : lanUrls(host, secure).map((u) => u.replace(/^http:/, 'https:')),
+      // Whether /ca.crt serves a root for phones to install (not with HTTPS off or the organiser's own certificate).
+      hallRoot: hallRoot(),
     });
   });
   return router;

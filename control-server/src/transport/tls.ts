@@ -98,7 +98,7 @@ async function hallRoot(dir: string): Promise<{ key: string; cert: string }> {
  * engine, so phones on HTTPS and the tablet on HTTP share every room and broadcast.
  */
 export function httpsServer(
-  certificate: Certificate,
+  certificate: Pick<Certificate, 'key' | 'cert'>,
   app: RequestListener,
   io: AppServer,
   connectionsCheckingInterval: number,

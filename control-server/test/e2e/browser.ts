@@ -33,9 +33,16 @@ const FLAGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-/** Launches Debian's Chromium with the flags that work on this machine. */
-export function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...extraArgs] });
+/**
+ * Launches Debian's Chromium with the flags that work on this machine. `env` replaces the
+ * environment: a HOME of its own gives it a certificate store (~/.pki/nssdb) of its own.
+ */
+export function launch(extraArgs: string[] = [], env?: Record<string, string>): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...FLAGS, ...extraArgs],
+    ...(env ? { env } : {}),
+  });
 }
 
 /** A page that records console errors and page errors, so a test can demand there were none. */

@@ -4,6 +4,7 @@ import { ROLES, formatClock, type DeviceInfo, type PairingCode, type Role } from
 import { useLang, useT } from '@ceremony/shared/ui';
 import { AccessPanel } from './AccessPanel.js';
 import { useAdminApi } from './api.js';
+import { CertificatePanel } from './CertificatePanel.js';
 import { usePoll } from './usePoll.js';
 
 const PAIR_MINUTES = 15;
@@ -130,6 +131,7 @@ export function DevicesPanel() {
           </tbody>
         </table>
       </div>
+      <CertificatePanel />
       <AccessPanel />
     </div>
   );

@@ -85,6 +85,15 @@ export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends
   'admin.devices.revoke': 'Revoke',
   'admin.devices.confirmRevoke': 'Revoke “{name}”? The device loses access at once.',
   'admin.devices.empty': 'No devices yet',
+  'admin.cert.title': 'Certificate for phones',
+  'admin.cert.lead':
+    'Each volunteer phone installs it once. Then the browser trusts this computer: the check-in app stays on the phone and opens even without Wi-Fi.',
+  'admin.cert.stepScan': 'Point the phone camera at the QR code and download ca.crt.',
+  'admin.cert.stepAndroid':
+    'Android: Settings → Security → Encryption & credentials → Install a certificate → CA certificate → pick ca.crt.',
+  'admin.cert.stepIos':
+    'iPhone: allow the profile download; Settings → General → VPN & Device Management → install the profile; then Settings → General → About → Certificate Trust Settings → turn on full trust.',
+  'admin.cert.stepDone': 'Open the check-in app again: «Offline mode is not installed» should be gone.',
   'admin.access.title': 'Sign-in brake',
   'admin.access.none': 'Nobody is held: there were no runs of wrong PINs',
   'admin.access.alarm':

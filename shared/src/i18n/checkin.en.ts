@@ -20,6 +20,8 @@ export const checkinEn: {
   'checkin.unknownHint': 'This badge is not on the guest list. Find the guest by name on the Search tab.',
   'checkin.revokedHint': 'This badge was replaced by a new one. Find the guest by name and check their ID.',
   'checkin.offline': 'Offline',
+  'checkin.offlineAppMissing':
+    'Offline mode is not installed: if the Wi-Fi drops, do not reload the page. Install the certificate — ask the administrator.',
   'checkin.queued': plural('{n} admission queued', '{n} admissions queued'),
   'checkin.syncing': 'Sending…',
   'checkin.arrived': plural('{n} of {total} arrived', '{n} of {total} arrived'),
