@@ -1,23 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Guest, Snapshot } from '@ceremony/shared';
 import { PINS, http, startServer, tempDir } from './helpers.js';
-import { killHard, spawnServer, type ServerProcess } from './process.js';
-
-const CLI = path.resolve(import.meta.dirname, '..', 'src', 'cli.ts');
-
-/** `npm run cli -- …` in its own process, as the organiser runs it. */
-function cli(dataDir: string, cwd: string, ...args: string[]): Promise<{ code: number | null; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, INIT_CWD: cwd };
-  for (const pin of ['ADMIN_PIN', 'HOST_PIN', 'VOLUNTEER_PIN', 'DISPLAY_PIN']) delete env[pin];
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out })));
-}
+import { killHard, runCli as cli, spawnServer, type ServerProcess } from './process.js';
 
 const running: ServerProcess[] = [];
 afterEach(async () => {
