@@ -30,7 +30,7 @@ export function ReadinessChip({ onOpen }: { onOpen: () => void }) {
   const full = both ? t('prepare.readiness.chip', { summary: both }) : t('prepare.readiness.chipReady');
   return (
     <button
-      className={`chip chip--button${errors > 0 ? ' chip--danger' : ''}`}
+      className={`chip chip--button chip--readiness${errors > 0 ? ' chip--readiness-errors' : ''}`}
       data-testid="readiness-chip"
       title={full}
       aria-label={full}
