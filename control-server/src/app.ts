@@ -120,7 +120,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);
   guardConnections(server, access);
   const io: AppServer = new Server(server, {
-    // Sockets too: only pages served by this computer, under its own names (DNS rebinding).
+    // Sockets too: only pages served by this computer, under its own names (DNS rebinding),
     // and never over plain HTTP from the Wi-Fi: the handshake carries the token.
     allowRequest: (req, done) => done(null, own.allows(req) && plainAllowed(req, plain)),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -150,9 +150,12 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   );
   // A display or tablet connected all night sends nothing for hours: its open socket is use, and
   // renews its token, so it is not turned away when it reconnects in the morning.
-  const renewOnline = setInterval(() => {
-    for (const socket of io.sockets.sockets.values()) devices.touch(socket.data.deviceId, clock());
-  }, 10 * 60_000);
+  const renewOnline = setInterval(
+    inBackground('renewing the tokens of connected devices', () => {
+      for (const socket of io.sockets.sockets.values()) devices.touch(socket.data.deviceId, clock());
+    }),
+    10 * 60_000,
+  );
   renewOnline.unref();
   // Every way the show leaves the server goes through here, filtered by role; `show` is made just below.
   const broadcast = showBroadcast(io, () => show.snapshot());
