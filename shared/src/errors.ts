@@ -1,3 +1,5 @@
+import { isKey, translate, type Key } from './i18n/index.js';
+
 /** Every error code the control-server answers with (protocol.md plus the ones this product adds). */
 export const ERROR_CODES = [
   'UNAUTHORIZED',
@@ -22,9 +24,16 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Values a refusal's words need («{names}», {guardMs}); data stays data, never prose in code. */
+export type ErrorParams = Record<string, string | number>;
+
 export interface ErrorBody {
   code: ErrorCode;
+  /** Russian words for raw API users; the apps translate `reason` (or `code`) instead. */
   message: string;
+  /** The dictionary key that says what went wrong, finer than `code` (e.g. `error.nominationInUse`). */
+  reason?: Key;
+  params?: ErrorParams;
 }
 export interface Failure {
   ok: false;
@@ -33,9 +42,26 @@ export interface Failure {
 export type Success<T extends object = object> = { ok: true } & T;
 export type Answer<T extends object = object> = Success<T> | Failure;
 
-/** Builds the one error shape used on the wire, HTTP and socket alike. */
+/**
+ * Builds the one error shape used on the wire, HTTP and socket alike, from a dictionary key: the
+ * apps show `reason` in the device's language, and `message` is the same words in Russian.
+ */
+export function refusal(code: ErrorCode, reason: Key, params?: ErrorParams): Failure {
+  const message = translate('ru', reason, params);
+  return { ok: false, error: params ? { code, message, reason, params } : { code, message, reason } };
+}
+
+/**
+ * The older form with Russian prose and no reason: the apps can only show it as it is.
+ * @deprecated Use `refusal(code, reason, params)`; #12 removes the last of these.
+ */
 export function failure(code: ErrorCode, message: string): Failure {
   return { ok: false, error: { code, message } };
+}
+
+/** A reason the server sent that this app's dictionary knows (a newer server may send others). */
+export function knownReason(error: Pick<ErrorBody, 'reason'>): Key | null {
+  return error.reason && isKey(error.reason) ? error.reason : null;
 }
 
 /** HTTP status for an error code, so routers never pick one by hand. */
@@ -71,4 +97,17 @@ export function httpStatusOf(code: ErrorCode): number {
     default:
       return code satisfies never;
   }
+}
+
+/**
+ * What a person reads for a refusal, in the device's language: the reason's words with its values,
+ * else the words for the code. `t` is the app's translate function (`useT()` or `translate(lang, …)`).
+ */
+export function errorText(
+  t: (key: Key, params?: ErrorParams) => string,
+  error: Pick<ErrorBody, 'code' | 'reason' | 'params'>,
+): string {
+  const reason = knownReason(error);
+  if (reason) return t(reason, error.params);
+  return t(`error.code.${error.code}`);
 }

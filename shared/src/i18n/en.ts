@@ -1,3 +1,4 @@
+import { errorsEn } from './errors.en.js';
 import type { Dictionary } from './ru.js';
 import { adminEn } from './admin.en.js';
 import { checkinEn } from './checkin.en.js';
@@ -243,6 +244,7 @@ export const en: Dictionary = {
   ...prepCeremonyEn,
   ...prepShowEn,
   ...prepPackageEn,
+  ...errorsEn,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Captions',
   'confidence.title': 'Confidence monitor',

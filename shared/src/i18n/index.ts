@@ -17,6 +17,11 @@ export function pluralForm(lang: Lang, n: number): keyof PluralForms {
   return rule === 'one' || rule === 'few' || rule === 'many' ? rule : 'other';
 }
 
+/** Whether a string is a key of the dictionary (a reason from a newer server may not be). */
+export function isKey(value: string): value is Key {
+  return Object.prototype.hasOwnProperty.call(ru, value);
+}
+
 /** Looks up a string; plural keys take `n` among the params. */
 export function translate(lang: Lang, key: Key, params: Params = {}): string {
   const entry = dictionaries[lang][key];

@@ -1,3 +1,4 @@
+import { errorsRu } from './errors.ru.js';
 import { adminRu } from './admin.ru.js';
 import { checkinRu } from './checkin.ru.js';
 import { prepMediaRu } from './prep-media.ru.js';
@@ -242,6 +243,7 @@ export const ru = {
   ...prepCeremonyRu,
   ...prepShowRu,
   ...prepPackageRu,
+  ...errorsRu,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Субтитры',
   'confidence.title': 'Монитор ведущего',
