@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CueActionSchema } from './booth.js';
 
 /** Short text fields: names, titles. Long enough for a 120-character organisation name with room to spare. */
 const title = z.string().trim().min(1).max(300);
@@ -111,6 +112,8 @@ const cueBase = {
    * generated cue in Setup clears it, so a hand-edited cue is never regenerated away.
    */
   block: id.optional(),
+  /** What the booth does when this cue goes live or ends (QLab, lights): see booth.ts. */
+  actions: z.array(CueActionSchema).max(10).optional(),
 };
 
 export const CueSchema = z.discriminatedUnion('kind', [

@@ -19,3 +19,4 @@ export * from './captions.js';
 export * from './titleSlide.js';
 export * from './roleView.js';
 export * from './admissionTime.js';
+export * from './booth.js';
