@@ -13,6 +13,7 @@ import {
   type DisplayServerEvents,
 } from './display.js';
 import { showPayloads, showRoles, type ShowClientEvents, type ShowServerEvents } from './show.js';
+import type { BoothServerEvents } from './booth.js';
 
 export * from './common.js';
 export * from './show.js';
@@ -25,7 +26,8 @@ export * from './display.js';
  * compiler demand a schema and a role list for every event.
  */
 export interface ClientToServerEvents extends ShowClientEvents, CheckinClientEvents, DisplayClientEvents {}
-export interface ServerToClientEvents extends ShowServerEvents, CheckinServerEvents, DisplayServerEvents {}
+export interface ServerToClientEvents
+  extends ShowServerEvents, CheckinServerEvents, DisplayServerEvents, BoothServerEvents {}
 
 /** One zod schema per client → server event: the server validates every payload with these. */
 export const ClientPayloadSchemas = {
@@ -47,3 +49,4 @@ export interface SocketData {
   role: Role;
   deviceId: string;
 }
+export type { BoothTargetStatus } from './booth.js';
