@@ -19,7 +19,9 @@ import { openDatabase, ownerOnly, type Db } from './store/db.js';
 import { CheckinsRepository } from './store/checkins.repository.js';
 import { StationsRepository } from './store/stations.repository.js';
 import { StationsService } from './domain/stations.service.js';
-import { feedbackBrakeFor, feedbackRouter } from './transport/feedback.router.js';
+import { feedbackRouter } from './transport/feedback.router.js';
+import { FeedbackService } from './domain/feedback.service.js';
+import { FeedbackRepository } from './store/feedback.repository.js';
 import { DevicesRepository } from './store/devices.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
@@ -256,11 +258,12 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       () => rootCertificate !== null,
     ),
   );
-  const feedbackBrake = feedbackBrakeFor(clock);
-  app.use(
-    '/api',
-    feedbackRouter(db, clock, () => show.snapshot().scenario.ceremony, feedbackBrake),
-  );
+  const feedback = new FeedbackService({
+    repo: new FeedbackRepository(db),
+    clock,
+    ceremony: () => show.snapshot().scenario.ceremony,
+  });
+  app.use('/api', feedbackRouter(feedback));
   app.use(
     '/api',
     apiRouter({
@@ -350,7 +353,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     show,
     checkin,
     media,
-    memory: () => ({ lastSeen: lastSeen.size, feedbackClients: feedbackBrake.size }),
+    memory: () => ({ lastSeen: lastSeen.size, feedbackClients: feedback.senders }),
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

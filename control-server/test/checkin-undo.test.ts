@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectoryGuest, Guest } from '@ceremony/shared';
-import { FEEDBACK_LIMIT, FEEDBACK_WINDOW_MS } from '../src/transport/feedback.router.js';
+import { FEEDBACK_LIMIT, FEEDBACK_WINDOW_MS } from '../src/domain/feedback.service.js';
 import { ask, http, startServer, type TestServer } from './helpers.js';
 
 let s: TestServer;

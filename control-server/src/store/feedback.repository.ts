@@ -12,8 +12,4 @@ export class FeedbackRepository {
         .run(feedback.rating, feedback.comment || null, at, client).lastInsertRowid,
     );
   }
-
-  count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM feedback').get() as { n: number }).n;
-  }
 }
