@@ -57,8 +57,7 @@ import { showBroadcast } from './transport/broadcast.js';
 import { TokenBuckets } from './domain/buckets.js';
 import { Throttle } from './domain/throttle.js';
 import { UNKNOWN_CODES_LOGGED, deviceLimits } from './transport/limits.js';
-
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
 export interface AppDeps {
   config: Config;

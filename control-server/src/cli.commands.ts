@@ -14,7 +14,8 @@ import {
   type Role,
   type Scenario,
 } from '@ceremony/shared';
-import { VERSION, type App } from './app.js';
+import type { App } from './app.js';
+import { VERSION } from './version.js';
 import { directPackageTarget, type PackageTarget } from './cli.package.js';
 import { CeremonyService } from './domain/ceremony.service.js';
 import { ceremonyJson, parseCeremony } from './domain/ceremony.transfer.js';

@@ -3,7 +3,7 @@ import type { ShowState } from '@ceremony/shared';
 import { ask, http, startServer, tempDir, type TestServer } from './helpers.js';
 import { killHard, spawnServer, type ServerProcess } from './process.js';
 
-// Lines of shared/design/protocol.md not already covered by http/socket/durability tests.
+// Lines of docs/PROTOCOL.md not already covered by http/socket/durability tests.
 describe('show commands over the socket', () => {
   let s: TestServer;
   beforeAll(async () => {

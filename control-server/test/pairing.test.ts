@@ -77,7 +77,7 @@ describe('device pairing, the device list and revoking', () => {
     expect(again.status).toBe(404);
   });
 
-  it('wrong pairing codes do not count against the PIN brake (protocol.md): a good code and the right PIN still work', async () => {
+  it('wrong pairing codes do not count against the PIN brake (docs/PROTOCOL.md): a good code and the right PIN still work', async () => {
     // Two wrong tries happened above (a used code, an expired one); thirty more stale QR scans.
     for (let i = 0; i < 30; i++) expect((await exchange(`WRONG${i}`)).status).toBe(401);
     const good = await newCode('volunteer');

@@ -3,7 +3,7 @@ import type { Role, Scenario, ShowState, Snapshot } from '@ceremony/shared';
 import { ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
 
 /**
- * protocol.md, «Roles»: a volunteer reads stations and what routing needs (no laureates, no
+ * docs/PROTOCOL.md, «Roles»: a volunteer reads stations and what routing needs (no laureates, no
  * script); a display learns a laureate only while that award cue is live and gets the live cue's
  * notes alone; a citizen without consent is a name only outside admin and host. Every snapshot and
  * every later broadcast each role receives is checked.

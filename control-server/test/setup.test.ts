@@ -176,7 +176,7 @@ it('an acknowledged edit survives kill -9, and the live cue with it', async () =
     try {
       const display = await connectAs(second.url, { token: await token(second.url, PINS.display) }, sockets);
       const after = await ask<Snapshot & { ok: true }>(display, 'show:resync', {});
-      // A display reads the display's part of it (protocol.md, «Roles»).
+      // A display reads the display's part of it (docs/PROTOCOL.md, «Roles»).
       expect(after.scenario).toEqual(scenarioFor('display', edited, answer.state));
       expect(after.state).toEqual(answer.state);
       expect(after.scenario.cues.some((c) => c.id === removed)).toBe(false);

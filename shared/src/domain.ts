@@ -27,7 +27,7 @@ export const CeremonySchema = z.object({
   venue: z.string().max(300),
   /** When the show is planned to start, server epoch ms. Routing uses it to decide how long stations stay open. */
   startsAt: z.number().int().nonnegative(),
-  /** Double-GO guard window in milliseconds (architecture.md: default 600). */
+  /** Double-GO guard window in milliseconds (default 600). */
   goGuardMs: z.number().int().min(0).max(10_000).default(600),
   branding: BrandingSchema,
   /** How long the evening is planned to last, seconds: the run of show's total is shown against it. */

@@ -1,6 +1,6 @@
 import { isKey, translate, type Key } from './i18n/index.js';
 
-/** Every error code the control-server answers with (protocol.md plus the ones this product adds). */
+/** Every error code the control-server answers with (docs/PROTOCOL.md plus the ones this product adds). */
 export const ERROR_CODES = [
   'UNAUTHORIZED',
   'FORBIDDEN',

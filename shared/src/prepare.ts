@@ -11,7 +11,7 @@ import type { ShowState } from './show.js';
 import type { ImportReport } from './admin.js';
 
 /**
- * The contract of preparing an evening in the browser (protocol.md «Preparing the ceremony»):
+ * The contract of preparing an evening in the browser (docs/PROTOCOL.md «Preparing the ceremony»):
  * request bodies as zod schemas the server validates with, and the answers' shapes the apps read.
  */
 
@@ -22,7 +22,7 @@ const id = NominationSchema.shape.id;
 export const MediaKindSchema = z.enum(['image', 'video', 'subtitles']);
 export type MediaKind = z.infer<typeof MediaKindSchema>;
 
-/** Longest media file name the library accepts (protocol.md). */
+/** Longest media file name the library accepts (docs/PROTOCOL.md). */
 export const MEDIA_NAME_MAX = 200;
 
 /**
@@ -82,7 +82,7 @@ export function mediaNameOf(url: string | undefined): string | null {
 
 // ---------------------------------------------------------------- the ceremony itself
 
-/** `POST /api/admin/ceremony/new`: title is required (protocol.md); the rest defaults from the current ceremony. */
+/** `POST /api/admin/ceremony/new`: title is required (docs/PROTOCOL.md); the rest defaults from the current ceremony. */
 export const NewCeremonyRequestSchema = z.strictObject({
   title: CeremonySchema.shape.title,
   subtitle: z.string().max(300).optional(),
@@ -301,7 +301,7 @@ export function sizeParts(bytes: number): { value: number; unit: number; digits:
 
 // ---------------------------------------------------------------- nominees: import and cue uses
 
-/** What a nominee-import column fills (protocol.md «Nominee import headers»). */
+/** What a nominee-import column fills (docs/PROTOCOL.md «Nominee import headers»). */
 export const NOMINEE_FIELDS = [
   'name',
   'kind',

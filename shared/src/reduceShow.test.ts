@@ -269,17 +269,14 @@ describe('reduceShow', () => {
     expect(from).toEqual(copy);
   });
 
-  it('arms the auto-follow timer when landing on a timed cue', () => {
+  it('makes the auto-follow due when landing on a timed cue', () => {
     const result = reduceShow(running('c', 2), scenario, { type: 'go' }, 60_000);
-    expect(result.ok && result.effects).toEqual([
-      { type: 'arm-auto-follow', cueId: 'd', revision: 4, at: 65_000 },
-    ]);
-    if (result.ok) expect(autoFollowDue(result.state, scenario)).toBe(65_000);
+    expect(result.ok && autoFollowDue(result.state, scenario)).toBe(65_000);
   });
 
-  it('arms nothing on a cue without auto-follow', () => {
+  it('makes nothing due on a cue without auto-follow', () => {
     const result = reduceShow(running('a', 0), scenario, { type: 'go' }, 60_000);
-    expect(result.ok && result.effects).toEqual([]);
+    expect(result.ok && autoFollowDue(result.state, scenario)).toBeNull();
   });
 });
 

@@ -3,10 +3,11 @@ import type { ErrorCode, Failure } from './errors.js';
 import { playheadAt } from './playhead.js';
 import type { ShowCommand, ShowState } from './show.js';
 
-/** Something the edge (server) must do after a change: the engine itself never touches a clock or a timer. */
-export type ShowEffect = { type: 'arm-auto-follow'; cueId: string; revision: number; at: number };
-
-export type ShowResult = { ok: true; state: ShowState; effects: ShowEffect[] } | Failure;
+/**
+ * The engine never touches a clock or a timer: the server asks `autoFollowDue` after each change and
+ * arms its own.
+ */
+export type ShowResult = { ok: true; state: ShowState } | Failure;
 
 const fail = (code: ErrorCode, message: string): Failure => ({ ok: false, error: { code, message } });
 
@@ -28,13 +29,6 @@ export function autoFollowDue(state: ShowState, scenario: Scenario): number | nu
   const cue = scenario.cues[state.cueIndex];
   if (!cue || cue.autoFollow.kind !== 'after') return null;
   return state.cueStartedAt + cue.autoFollow.seconds * 1000;
-}
-
-function effectsOf(state: ShowState, scenario: Scenario): ShowEffect[] {
-  const at = autoFollowDue(state, scenario);
-  return at === null || state.cueId === null
-    ? []
-    : [{ type: 'arm-auto-follow', cueId: state.cueId, revision: state.revision, at }];
 }
 
 function landOn(state: ShowState, scenario: Scenario, index: number, now: number): ShowState {
@@ -144,7 +138,7 @@ export function reduceShow(
       return command satisfies never;
   }
   if ('ok' in next) return next;
-  return { ok: true, state: next, effects: effectsOf(next, scenario) };
+  return { ok: true, state: next };
 }
 
 /**

@@ -31,7 +31,7 @@ function withoutSecrets(cue: Cue, live: Cue | null): Cue {
 }
 
 /**
- * What one role may read of the scenario (protocol.md, «Roles»). Admin and host get it whole. A
+ * What one role may read of the scenario (docs/PROTOCOL.md, «Roles»). Admin and host get it whole. A
  * display gets the run of show with the live cue's notes only, and learns who is honoured only
  * while that award cue is live. A volunteer gets the ceremony, the stations and the cues' kinds
  * and timing that station routing needs: no nominees, nominations, notes or laureates.

@@ -36,7 +36,7 @@ export class CeremonyService {
   constructor(private readonly deps: CeremonyDeps) {}
 
   /**
-   * A new, empty ceremony (protocol.md «Preparing the ceremony»). `dryRun` only counts what would go,
+   * A new, empty ceremony (docs/PROTOCOL.md «Preparing the ceremony»). `dryRun` only counts what would go,
    * for the confirmation screen. Refused while the show runs: the hall would lose its run of show.
    */
   newCeremony(

@@ -24,7 +24,6 @@ import {
   columnProblems,
   foldCell as fold,
   mapColumns,
-  readSheet,
   rowFields,
   type Sheet,
   type SheetProblem,
@@ -128,11 +127,6 @@ export class GuestsService {
   badgesPrinted(guestIds: readonly string[]): void {
     const printed = new Set(guestIds);
     for (const [token, r] of this.reissues) if (printed.has(r.guestId)) this.reissues.delete(token);
-  }
-
-  /** The CSV body of the binding `POST /api/guests/import`, as text. */
-  importCsv(text: string): ImportReport {
-    return this.importSheet(readSheet(Buffer.from(text, 'utf8')));
   }
 
   /**

@@ -6,7 +6,7 @@ import { parseFile } from 'music-metadata';
 import sharp from 'sharp';
 import { STAGE_PHOTO_LONG_SIDE, isWebVtt, type MediaKind } from '@ceremony/shared';
 
-/** The container types each kind takes (protocol.md: JPEG, PNG, WebP, MP4, WebM, WebVTT). */
+/** The container types each kind takes (docs/PROTOCOL.md: JPEG, PNG, WebP, MP4, WebM, WebVTT). */
 const KIND_OF_MIME: Record<string, MediaKind> = {
   'image/jpeg': 'image',
   'image/png': 'image',

@@ -10,7 +10,7 @@ import {
 import { NO, YES, foldCell, normaliseHeader, rowFields } from './guests.import.js';
 
 /**
- * Reading the nominee spreadsheet's columns and rows (protocol.md «Nominee import headers»). The
+ * Reading the nominee spreadsheet's columns and rows (docs/PROTOCOL.md «Nominee import headers»). The
  * file itself is read by the guest import's machinery (guests.import.ts, guests.xlsx.ts); no
  * database here: nominees.service.ts matches the rows against the scenario and writes them.
  */

@@ -2,7 +2,7 @@
  * The brake on PIN guessing. A venue puts every phone behind one NAT address, so a hard lock-out per
  * address would let one prankster lock out every volunteer and the admin: instead each address gets
  * a few free wrong tries and then a delay that doubles with every further wrong PIN, never longer than
- * `maxDelayMs` (protocol.md: after 12 wrong PINs the right one works again within 60 s).
+ * `maxDelayMs` (docs/PROTOCOL.md: after 12 wrong PINs the right one works again within 60 s).
  *
  * Guessing spread over many addresses is caught by a count across all of them: past `globalLimit`
  * wrong PINs in `globalWindowMs` the brake raises an alarm (shown to the admin) and every address

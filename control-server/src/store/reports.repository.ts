@@ -35,9 +35,8 @@ export class ReportsRepository {
     }));
   }
 
-  /** Visits and distinct guests per station (the check-in work's station_visits table). */
+  /** Visits and distinct guests per station. */
   stationVisits(): { stationId: string; visits: number; guests: number }[] {
-    if (!this.hasTable('station_visits')) return [];
     return this.db
       .prepare(
         `SELECT station_id AS stationId, COUNT(*) AS visits, COUNT(DISTINCT guest_id) AS guests
@@ -47,17 +46,10 @@ export class ReportsRepository {
   }
 
   feedback(): { rating: number; comment: string | null; at: number }[] {
-    if (!this.hasTable('feedback')) return [];
     return this.db.prepare('SELECT rating, comment, at FROM feedback ORDER BY at').all() as {
       rating: number;
       comment: string | null;
       at: number;
     }[];
-  }
-
-  private hasTable(name: string): boolean {
-    return (
-      this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
-    );
   }
 }

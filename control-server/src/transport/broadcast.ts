@@ -1,7 +1,7 @@
 import { scenarioFor, type Role, type ShowState, type Snapshot } from '@ceremony/shared';
 import type { AppServer } from './socket.js';
 
-/** Roles that see only part of the scenario (protocol.md, «Roles»); admin and host see it whole. */
+/** Roles that see only part of the scenario (docs/PROTOCOL.md, «Roles»); admin and host see it whole. */
 const PARTIAL: readonly Role[] = ['display', 'volunteer'];
 
 export interface ShowBroadcast {
@@ -59,7 +59,7 @@ export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroad
         remember(role, { scenario, state }, view);
         if (changed) io.to(`role:${role}`).emit('show:snapshot', { scenario: view, state });
       }
-      // Every role still hears the state itself (protocol.md); after the snapshot it changes nothing.
+      // Every role still hears the state itself (docs/PROTOCOL.md); after the snapshot it changes nothing.
       io.emit('show:state', state);
     },
   };

@@ -16,7 +16,7 @@ type CheckinEvents =
   | 'station:guests'
   | 'stations:occupancy';
 
-/** A laureate's guest reads as a nominee on a volunteer's phone (protocol.md: no laureates). */
+/** A laureate's guest reads as a nominee on a volunteer's phone (docs/PROTOCOL.md: no laureates). */
 const asSeenBy = <G extends { category: Parameters<typeof categoryFor>[1] }>(role: Role, guest: G): G =>
   guest.category === 'honoured' ? { ...guest, category: categoryFor(role, guest.category) } : guest;
 

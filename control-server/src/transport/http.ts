@@ -25,7 +25,7 @@ export interface HttpDeps {
   startedAt: number;
   clock: () => number;
   onSeen: (deviceId: string) => void;
-  /** The snapshot as a role may read it (protocol.md, «Roles»). */
+  /** The snapshot as a role may read it (docs/PROTOCOL.md, «Roles»). */
   view: (role: Role) => Snapshot;
 }
 

@@ -21,7 +21,7 @@ export interface NomineesDeps {
 
 const deviceOf = (res: Response) => (res.locals.device as { id: string }).id;
 
-/** Preparing the evening's nominations and nominees (protocol.md «Preparing the ceremony»). Admin only. */
+/** Preparing the evening's nominations and nominees (docs/PROTOCOL.md «Preparing the ceremony»). Admin only. */
 export function nomineesRouter(deps: NomineesDeps): express.Router {
   const api = express.Router();
   const admin = requireRole(deps.auth, ['admin'], deps.onSeen);

@@ -10,7 +10,7 @@ export interface ProgramRouterDeps {
   onSeen: (deviceId: string) => void;
 }
 
-/** `POST /api/admin/run-of-show/generate` and `GET /api/admin/readiness` (protocol.md), admin only. */
+/** `POST /api/admin/run-of-show/generate` and `GET /api/admin/readiness` (docs/PROTOCOL.md), admin only. */
 export function programRouter(deps: ProgramRouterDeps): express.Router {
   const api = express.Router();
   const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
