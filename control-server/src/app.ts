@@ -268,7 +268,6 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     apiRouter({
       auth,
       show,
-      guests,
       version: VERSION,
       startedAt,
       clock,

@@ -100,7 +100,7 @@ describe('printable badges', () => {
 
     it('a reissued badge prints the new code; the old one scans as revoked', async () => {
       const guest = guests.find((g) => !g.organisation)!;
-      const reissued = await http(`${s.url}/api/guests/${guest.id}/reissue-badge`, {
+      const reissued = await http(`${s.url}/api/admin/guests/${guest.id}/reissue-badge`, {
         method: 'POST',
         token: admin,
       });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvFile } from '../src/domain/print.js';
+import { csvFile } from '../src/render/csv.js';
 import { http, startServer, type TestServer } from './helpers.js';
 
 // What an attacker types into a feedback form or a guest spreadsheet so that Excel runs it when the

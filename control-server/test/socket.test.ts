@@ -139,7 +139,7 @@ describe('check-in', () => {
     });
     expect(unknown.result).toEqual({ status: 'unknown-code' });
     const guest = guests[1]!;
-    const r = await http(`${s.url}/api/guests/${guest.id}/reissue-badge`, {
+    const r = await http(`${s.url}/api/admin/guests/${guest.id}/reissue-badge`, {
       method: 'POST',
       token: s.token('admin'),
     });

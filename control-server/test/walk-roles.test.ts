@@ -16,9 +16,13 @@ describe('badge reissue and its undo', () => {
   afterAll(() => s?.stop());
 
   const reissue = (g: Guest) =>
-    http(`${s.url}/api/guests/${g.id}/reissue-badge`, { method: 'POST', token: s.token('admin') });
+    http(`${s.url}/api/admin/guests/${g.id}/reissue-badge`, { method: 'POST', token: s.token('admin') });
   const undo = (g: Guest, undoToken: string, token = s.token('admin')) =>
-    http(`${s.url}/api/guests/${g.id}/reissue-badge/undo`, { method: 'POST', token, json: { undoToken } });
+    http(`${s.url}/api/admin/guests/${g.id}/reissue-badge/undo`, {
+      method: 'POST',
+      token,
+      json: { undoToken },
+    });
   const codeOf = (g: Guest) =>
     (s.app.db.prepare('SELECT badge_code AS c FROM guests WHERE id = ?').get(g.id) as { c: string }).c;
 
@@ -26,13 +30,17 @@ describe('badge reissue and its undo', () => {
     const g = guests[10]!;
     for (const role of ['host', 'volunteer', 'display'] as Role[]) {
       expect(
-        (await http(`${s.url}/api/guests/${g.id}/reissue-badge`, { method: 'POST', token: s.token(role) }))
-          .status,
+        (
+          await http(`${s.url}/api/admin/guests/${g.id}/reissue-badge`, {
+            method: 'POST',
+            token: s.token(role),
+          })
+        ).status,
       ).toBe(403);
       expect((await undo(g, 'x'.repeat(16), s.token(role))).status).toBe(403);
     }
     expect((await undo(g, 'x'.repeat(16), '')).status).toBe(401);
-    const bad = await http(`${s.url}/api/guests/${g.id}/reissue-badge/undo`, {
+    const bad = await http(`${s.url}/api/admin/guests/${g.id}/reissue-badge/undo`, {
       method: 'POST',
       token: s.token('admin'),
       json: { undoToken: 'x'.repeat(16), extra: 1 },

@@ -66,7 +66,7 @@ export interface ImportReport {
   ambiguous?: { line: number; guest: string; candidates: { id: string; name: string }[] }[];
 }
 
-/** POST /api/guests/:id/reissue-badge/undo: the token the reissue answered with. */
+/** POST /api/admin/guests/:id/reissue-badge/undo: the token the reissue answered with. */
 export const ReissueUndoSchema = z.strictObject({ undoToken: z.string().min(8).max(64) });
 
 /** `POST /api/admin/pairing` body: a one-time code that signs a device in as this role. */

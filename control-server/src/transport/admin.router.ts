@@ -4,9 +4,9 @@ import {
   ImportMappingSchema,
   ImportQuerySchema,
   PairingRequestSchema,
+  ReissueUndoSchema,
   failure,
   isOn,
-  translate,
   type DeviceInfo,
   type Guest,
   type Lang,
@@ -14,12 +14,14 @@ import {
   type Snapshot,
 } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
-import { badgeSheetsHtml, singleBadgeHtml } from '../domain/badges.js';
 import { ceremonyJson, parseCeremony } from '../domain/ceremony.transfer.js';
 import type { GuestsService } from '../domain/guests.service.js';
-import { csvFile } from '../domain/print.js';
 import type { ReportsService } from '../domain/reports.service.js';
 import type { ShowService } from '../domain/show.service.js';
+import { badgeSheetsHtml, singleBadgeHtml } from '../render/badges.js';
+import { guestsCsv } from '../render/guests.csv.js';
+import { reportCsv } from '../render/report.csv.js';
+import { reportHtml } from '../render/report.page.js';
 import { parseBody, requireRole, send } from './http.js';
 import { describeIssues } from './validate.js';
 
@@ -54,10 +56,16 @@ function sendFile(res: Response, type: string, body: string, download?: string):
   res.type(type).send(body);
 }
 
-/** The organiser's tools under /api: guest import, badges, devices, reports, the ceremony file. Admin only. */
+/**
+ * The organiser's tools: the guest list, badges, devices, reports, the ceremony file. Admin only, and
+ * all under /api/admin/ (like the other admin routers), except the two binding names of the guest
+ * list, GET /api/guests and POST /api/guests/import, which hardware and acceptance tests rely on.
+ */
 export function adminRouter(deps: AdminDeps): express.Router {
   const api = express.Router();
   const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
+
+  api.get('/guests', admin, (_req, res) => send(res, { ok: true, guests: deps.guests.list() }));
 
   // The bytes as they are, whatever the content type: Windows-1251 must not be decoded as UTF-8 on
   // the way in, and an .xlsx is a zip. The format is told by the bytes, not by the type or a name.
@@ -82,28 +90,22 @@ export function adminRouter(deps: AdminDeps): express.Router {
     send(res, report);
   });
 
-  api.get('/admin/guests.csv', admin, (req, res) => {
-    // Categories in words («Гость», «Номинант»): the organiser reads this file, and the import
-    // takes the same words back.
-    const lang = langOf(req);
-    const rows = deps.guests
-      .list()
-      .map((g) => [
-        g.id,
-        g.name,
-        translate(lang, `category.${g.category}`),
-        g.organisation,
-        g.nomination,
-        g.seat,
-        g.consent ? 'да' : 'нет',
-        g.phone,
-        g.email,
-        g.nomineeId,
-        g.badgeCode,
-      ]);
-    const head = ['ID', 'ФИО', 'Категория', 'Организация', 'Номинация', 'Место', 'Согласие на обработку ПД'];
-    const body = csvFile([[...head, 'Телефон', 'E-mail', 'Номинант', 'Код бейджа'], ...rows]);
-    sendFile(res, 'text/csv; charset=utf-8', body, `guests-${stamp()}.csv`);
+  api.get('/admin/guests.csv', admin, (req, res) =>
+    sendFile(
+      res,
+      'text/csv; charset=utf-8',
+      guestsCsv(deps.guests.list(), langOf(req)),
+      `guests-${stamp()}.csv`,
+    ),
+  );
+
+  api.post('/admin/guests/:id/reissue-badge', admin, (req, res) => {
+    const issued = deps.guests.reissueBadge(String(req.params.id));
+    send(res, issued ? { ok: true, ...issued } : failure('NOT_FOUND', 'Такого гостя нет.'));
+  });
+  api.post('/admin/guests/:id/reissue-badge/undo', admin, express.json({ limit: '4kb' }), (req, res) => {
+    const body = parseBody(ReissueUndoSchema, req, res);
+    if (body) send(res, deps.guests.undoReissue(String(req.params.id), body.undoToken));
   });
 
   api.get('/admin/badges.html', admin, async (req, res) => {
@@ -154,12 +156,19 @@ export function adminRouter(deps: AdminDeps): express.Router {
   api.get('/admin/dashboard', admin, (req, res) =>
     send(res, { ok: true, figures: deps.reports.figures(langOf(req)) }),
   );
-  api.get('/admin/report.csv', admin, (req, res) =>
-    sendFile(res, 'text/csv; charset=utf-8', deps.reports.reportCsv(langOf(req)), `report-${stamp()}.csv`),
-  );
-  api.get('/admin/report.html', admin, (req, res) =>
-    sendFile(res, 'text/html; charset=utf-8', deps.reports.reportHtml(langOf(req))),
-  );
+  api.get('/admin/report.csv', admin, (req, res) => {
+    const lang = langOf(req);
+    sendFile(
+      res,
+      'text/csv; charset=utf-8',
+      reportCsv(deps.reports.figures(lang), lang),
+      `report-${stamp()}.csv`,
+    );
+  });
+  api.get('/admin/report.html', admin, (req, res) => {
+    const lang = langOf(req);
+    sendFile(res, 'text/html; charset=utf-8', reportHtml(deps.reports.figures(lang), lang));
+  });
 
   api.get('/admin/ceremony', admin, (_req, res) =>
     sendFile(

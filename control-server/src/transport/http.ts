@@ -1,7 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import {
   HttpShowCommandSchemas,
-  ReissueUndoSchema,
   SessionRequestSchema,
   failure,
   httpStatusOf,
@@ -14,13 +13,11 @@ import {
 import type { z } from 'zod';
 import type { AuthService } from '../domain/auth.service.js';
 import type { ShowService } from '../domain/show.service.js';
-import type { GuestsService } from '../domain/guests.service.js';
 import { describeIssues } from './validate.js';
 
 export interface HttpDeps {
   auth: AuthService;
   show: ShowService;
-  guests: GuestsService;
   version: string;
   startedAt: number;
   clock: () => number;
@@ -57,11 +54,10 @@ export function requireRole(auth: AuthService, roles: readonly Role[], onSeen: (
   };
 }
 
-/** The JSON API under /api. */
+/** The JSON API under /api that every role shares: health, sign-in, the show. Admin tools are in admin.router.ts. */
 export function apiRouter(deps: HttpDeps): express.Router {
   const api = express.Router();
   const { auth, show } = deps;
-  const admin = requireRole(auth, ['admin'], deps.onSeen);
   const host = requireRole(auth, ['admin', 'host'], deps.onSeen);
   const anyRole = requireRole(auth, ['admin', 'host', 'volunteer', 'display'], deps.onSeen);
 
@@ -104,17 +100,6 @@ export function apiRouter(deps: HttpDeps): express.Router {
   command('back', c.back, (b) => ({ type: 'back', ...b }));
   command('goto', c.goto, (b) => ({ type: 'goto', ...b }));
   command('blackout', c.blackout, (b) => ({ type: 'blackout', ...b }));
-
-  api.get('/guests', admin, (_req, res) => send(res, { ok: true, guests: deps.guests.list() }));
-  api.post('/guests/:id/reissue-badge', admin, (req, res) => {
-    const issued = deps.guests.reissueBadge(String(req.params.id));
-    send(res, issued ? { ok: true, ...issued } : failure('NOT_FOUND', 'Такого гостя нет.'));
-  });
-  api.post('/guests/:id/reissue-badge/undo', admin, express.json({ limit: '4kb' }), (req, res) => {
-    const body = parseBody(ReissueUndoSchema, req, res);
-    if (body) send(res, deps.guests.undoReissue(String(req.params.id), body.undoToken));
-  });
-  // POST /guests/import lives in admin.router.ts with the rest of the organiser's tools.
 
   return api;
 }

@@ -43,8 +43,8 @@ const KNOWN: Record<string, z.ZodType | 'csv' | 'no-body'> = {
   '/api/show/goto': HttpShowCommandSchemas.goto,
   '/api/show/blackout': HttpShowCommandSchemas.blackout,
   '/api/guests/import': 'csv',
-  '/api/guests/:id/reissue-badge': 'no-body',
-  '/api/guests/:id/reissue-badge/undo': ReissueUndoSchema,
+  '/api/admin/guests/:id/reissue-badge': 'no-body',
+  '/api/admin/guests/:id/reissue-badge/undo': ReissueUndoSchema,
   '/api/admin/devices/:id/revoke': 'no-body',
 };
 

@@ -29,7 +29,7 @@ export function BadgesPanel() {
   async function reissue(g: Guest) {
     setAsking(null);
     const answer = await api.post<{ badgeCode: string; undoToken: string }>(
-      `/api/guests/${encodeURIComponent(g.id)}/reissue-badge`,
+      `/api/admin/guests/${encodeURIComponent(g.id)}/reissue-badge`,
     );
     if (answer.ok) {
       setNotice(t('admin.badges.reissued', { name: g.name }));
@@ -39,7 +39,7 @@ export function BadgesPanel() {
 
   async function undo(g: Guest, undoToken: string) {
     setUndoable(null);
-    const answer = await api.post(`/api/guests/${encodeURIComponent(g.id)}/reissue-badge/undo`, {
+    const answer = await api.post(`/api/admin/guests/${encodeURIComponent(g.id)}/reissue-badge/undo`, {
       undoToken,
     });
     setNotice(
