@@ -22,6 +22,7 @@ import { ceremonyJson, parseCeremony } from './domain/ceremony.transfer.js';
 import { GuestsService, type ImportOptions } from './domain/guests.service.js';
 import { NomineesService } from './domain/nominees.service.js';
 import { purgePersonalData } from './domain/purge.js';
+import { PurgeRepository } from './store/purge.repository.js';
 import { CeremonyRepository } from './store/ceremony.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
@@ -243,7 +244,7 @@ export async function purgeCommand(ctx: DirectContext, args: string[]): Promise<
     return 2;
   }
   const done = await purgePersonalData(
-    ctx.app.db,
+    new PurgeRepository(ctx.app.db),
     new GuestsRepository(ctx.app.db),
     new ShowRepository(ctx.app.db),
     Date.now(),

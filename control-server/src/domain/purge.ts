@@ -1,7 +1,6 @@
 import { mediaNameOf, type Scenario } from '@ceremony/shared';
-import type { Db } from '../store/db.js';
 import type { GuestsRepository } from '../store/guests.repository.js';
-import { PurgeRepository } from '../store/purge.repository.js';
+import type { PurgeRepository } from '../store/purge.repository.js';
 import type { ShowRepository } from '../store/show.repository.js';
 
 /**
@@ -72,29 +71,28 @@ function withoutInterview(c: VideoCue, removed: ReadonlySet<string>): VideoCue {
  * VACUUM + a truncated WAL), so no name survives in the SQLite file either.
  */
 export async function purgePersonalData(
-  db: Db,
+  purge: PurgeRepository,
   guests: GuestsRepository,
   show: ShowRepository,
   now: number,
   /** Deletes library files with their projector copies and cached facts (the media library's removeFiles). */
   removeMedia: (names: string[]) => unknown = () => undefined,
 ): Promise<{ guests: number; nominees: number; media: number }> {
-  db.pragma('secure_delete = ON');
+  purge.overwriteDeletedBytes();
   const names = guests.all().map((g) => g.name);
   const scenario = show.loadScenario();
   const nominees = scenario?.nominees.filter((n) => n.kind === 'citizen' || n.leader).length ?? 0;
-  const count = db.transaction(() => {
+  const count = purge.atomically(() => {
     const anonymised = guests.anonymise();
     if (scenario) show.saveScenario(anonymousScenario(scenario, names), now);
-    purgeWhatPeopleTyped(new PurgeRepository(db));
+    purgeWhatPeopleTyped(purge);
     return anonymised;
-  })();
+  });
   // Photos and interviews go after their references, before the VACUUM: the library's cached facts
   // hold the file names (often a person's name), and those rows must be rewritten away too.
   const media = scenario ? peopleMedia(scenario) : [];
   await removeMedia(media);
-  db.exec('VACUUM');
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  purge.rebuildFile();
   return { guests: count, nominees, media: media.length };
 }
 

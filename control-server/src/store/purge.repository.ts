@@ -8,6 +8,22 @@ import type { Db } from './db.js';
 export class PurgeRepository {
   constructor(private readonly db: Db) {}
 
+  /** From now on SQLite overwrites what it deletes, so a removed name is not left in a free page. */
+  overwriteDeletedBytes(): void {
+    this.db.pragma('secure_delete = ON');
+  }
+
+  /** Runs the purge's writes as one transaction: all of them, or none. */
+  atomically<T>(writes: () => T): T {
+    return this.db.transaction(writes)();
+  }
+
+  /** Rewrites the file without its free pages and empties the WAL, where old rows could still be read. */
+  rebuildFile(): void {
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** Free text that may name people: the host's lines to the presenter, undo reasons. */
   clearFreeText(): void {
     this.db
