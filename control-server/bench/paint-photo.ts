@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { io, type Socket } from 'socket.io-client';
 import { mediaUrl, type Cue, type Scenario } from '@ceremony/shared';
 import { createApp } from '../src/app.js';
+import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { openStage } from './paint.js';
 import { percentile } from './report.js';
 
@@ -42,6 +43,7 @@ const cameraPhoto = () =>
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-photo-'));
   const appsDir = path.resolve(import.meta.dirname, '..', '..');
+  seedDemoIfEmpty(dataDir);
   const app = createApp({
     config: { port: 0, host: '127.0.0.1', dataDir, pins: {}, appsDir, httpsPort: null },
   });

@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { createApp } from '../src/app.js';
+import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { percentile } from './report.js';
 
 export interface PaintFigures {
@@ -61,6 +62,7 @@ export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): 
   const appsDir = path.resolve(import.meta.dirname, '..', '..');
   if (!fs.existsSync(path.join(appsDir, 'stage-display', 'dist', 'index.html')))
     throw new Error('stage-display is not built: npm run build -w @ceremony/stage-display');
+  seedDemoIfEmpty(dataDir);
   const app = createApp({
     config: { port: 0, host: '127.0.0.1', dataDir, pins: {}, appsDir, httpsPort: null },
   });

@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
 import { createApp, type App } from './app.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
 import {
   directTarget,
   exportCeremony,
@@ -61,6 +62,8 @@ try {
   } else if (server) {
     console.error(`${serving(server)}: остановите его (Ctrl+C) и повторите.`);
   } else {
+    // As the server would start on this folder: an empty one holds the demo.
+    seedDemoIfEmpty(config.dataDir);
     app = createApp({ config });
     if (command) code = await command({ target: directTarget(app, config.dataDir), file, out }, args);
     else if (stopped) code = await stopped({ app, file, out }, args);

@@ -135,7 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
   };
 }
 
+/** The control-server package's folder: src/config.ts and dist/main.js both sit one level below it. */
+export const PACKAGE_DIR = path.resolve(import.meta.dirname, '..');
+
 function defaultRepoRoot(): string {
-  // src/config.ts and dist/main.js both sit one level below the package, two below the repo.
-  return path.resolve(import.meta.dirname, '..', '..');
+  return path.resolve(PACKAGE_DIR, '..');
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Role } from '@ceremony/shared';
 import { createApp } from './app.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
 import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
 import { CertificateFileError } from './transport/own-certificate.js';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  // An empty DATA_DIR starts with the demo ceremony: nothing else is needed to try the evening.
+  seedDemoIfEmpty(config.dataDir);
   const app = createApp({ config });
   const port = await app.listen();
   const securePort = await app.listenHttps();

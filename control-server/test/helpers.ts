@@ -6,6 +6,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@ceremony/shared';
 import { createApp, type App } from '../src/app.js';
 import { ACCESS_DEFAULTS, type Config } from '../src/config.js';
+import { seedDemoIfEmpty } from '../src/demo/seed.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -46,6 +47,8 @@ export async function startServer(
     access: { ...ACCESS_DEFAULTS, ...opts.access },
     ...opts.config,
   };
+  // The tests play the demo evening, as the server's start-up seeds it into an empty DATA_DIR.
+  seedDemoIfEmpty(dataDir);
   const app = createApp({ config, clock: () => Date.now() + offset });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;

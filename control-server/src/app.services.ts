@@ -1,0 +1,185 @@
+import { clipReportFor, type Scenario } from '@ceremony/shared';
+import { ACCESS_DEFAULTS, type Config } from './config.js';
+import { inBackground } from './background.js';
+import { AuthService } from './domain/auth.service.js';
+import { CheckinService } from './domain/checkin.service.js';
+import { DisplaysService } from './domain/displays.service.js';
+import { FeedbackService } from './domain/feedback.service.js';
+import { GuestsService } from './domain/guests.service.js';
+import { MediaLibrary } from './domain/media.service.js';
+import { ShowService } from './domain/show.service.js';
+import { StationsService } from './domain/stations.service.js';
+import { TokenBuckets } from './domain/buckets.js';
+import { Throttle } from './domain/throttle.js';
+import type { Db } from './store/db.js';
+import { CheckinsRepository } from './store/checkins.repository.js';
+import { DevicesRepository } from './store/devices.repository.js';
+import { FeedbackRepository } from './store/feedback.repository.js';
+import { GuestsRepository } from './store/guests.repository.js';
+import { ShowRepository } from './store/show.repository.js';
+import { StationsRepository } from './store/stations.repository.js';
+import { showBroadcast, type ShowBroadcast } from './transport/broadcast.js';
+import { coalesce } from './transport/coalesce.js';
+import { UNKNOWN_CODES_LOGGED } from './transport/limits.js';
+import type { AppServer } from './transport/socket.js';
+
+export interface ServicesDeps {
+  config: Config;
+  db: Db;
+  io: AppServer;
+  clock: () => number;
+  mediaDir: string;
+  showRepo: ShowRepository;
+  scenario: Scenario;
+}
+
+/** The evening's services, wired to each other and to the sockets they broadcast on. */
+export interface Services {
+  auth: AuthService;
+  show: ShowService;
+  guests: GuestsService;
+  guestsRepo: GuestsRepository;
+  devices: DevicesRepository;
+  stations: StationsService;
+  checkin: CheckinService;
+  media: MediaLibrary;
+  displays: DisplaysService;
+  feedback: FeedbackService;
+  broadcast: ShowBroadcast;
+  /** Sends the staff the arrival figures (coalesced). */
+  sendStats: () => void;
+  /** Notes that a device was heard from (at most one write per device every 10 s). */
+  onSeen: (deviceId: string) => void;
+  /** How many devices the "last seen" throttle holds. */
+  lastSeenSize: () => number;
+  /** Stops every timer the services run. */
+  stop(): void;
+}
+
+/** Builds the services in the order their callbacks need them; nothing here listens or serves. */
+export function composeServices({
+  config,
+  db,
+  io,
+  clock,
+  mediaDir,
+  showRepo,
+  scenario,
+}: ServicesDeps): Services {
+  const access = config.access ?? ACCESS_DEFAULTS;
+  const guestsRepo = new GuestsRepository(db);
+  const devices = new DevicesRepository(db);
+
+  // Remember "last seen" at most every 10 s per device: it must not cost a write per message. The
+  // throttle forgets devices quiet for 10 s, so it holds the active ones, not every sign-in.
+  const lastSeen = new Throttle(10_000, clock);
+  // It runs inside socket listeners, where a throw would end the process: a failed write is only logged.
+  const onSeen = inBackground('remembering when a device was last seen', (deviceId: string) => {
+    if (lastSeen.due(deviceId)) devices.touch(deviceId, clock());
+  });
+  const auth = new AuthService(
+    devices,
+    config.pins,
+    clock,
+    (id) => io.in(`device:${id}`).disconnectSockets(true),
+    {
+      tokenTtlMs: access.tokenTtlHours * 3_600_000,
+      maxDevicesPerRole: access.maxDevicesPerRole,
+      onBrakeAlarm: (n) =>
+        console.warn(`[auth] ${n} неверных ПИН-кодов с разных адресов за 10 минут: похоже на подбор.`),
+    },
+  );
+  // A display or tablet connected all night sends nothing for hours: its open socket is use, and
+  // renews its token, so it is not turned away when it reconnects in the morning.
+  const renewOnline = setInterval(
+    inBackground('renewing the tokens of connected devices', () => {
+      for (const socket of io.sockets.sockets.values()) devices.touch(socket.data.deviceId, clock());
+    }),
+    10 * 60_000,
+  );
+  renewOnline.unref();
+  // Every way the show leaves the server goes through here, filtered by role; `show` is made just below.
+  const broadcast = showBroadcast(io, () => show.snapshot());
+  const show: ShowService = new ShowService(
+    {
+      repo: showRepo,
+      clock,
+      onState: broadcast.state,
+      onSnapshot: broadcast.snapshot,
+      // `displays` is made below; this runs only on a host's play/pause, long after start-up.
+      clipReport: (cueId) => clipReportFor(cueId, displays.list()),
+    },
+    scenario,
+  );
+  const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
+  const stations = new StationsService({
+    repo: new StationsRepository(db),
+    guests: guestsRepo,
+    clock,
+    show: () => show.snapshot(),
+    onChange: (o) =>
+      io.to(['role:admin', 'role:host', 'role:volunteer', 'role:display']).emit('stations:occupancy', o),
+  });
+  const sendStats = coalesce(
+    () => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
+    250,
+    'the arrival figures broadcast',
+  );
+  const unknownCodes = new TokenBuckets(UNKNOWN_CODES_LOGGED, clock);
+  const checkin: CheckinService = new CheckinService({
+    guests: guestsRepo,
+    checkins: new CheckinsRepository(db),
+    clock,
+    startsAt: () => show.snapshot().scenario.ceremony.startsAt,
+    route: (guest) => stations.routeFor(guest),
+    onChange: sendStats,
+    mayLogUnknown: (id) => unknownCodes.take(id),
+  });
+
+  const media = new MediaLibrary({
+    dir: mediaDir,
+    maxBytes: config.mediaMaxBytes ?? 8 * 1024 ** 3,
+    scenario: () => show.snapshot().scenario,
+  });
+
+  // A burst of reports (or of displays reconnecting) becomes one list for the host, not one each.
+  const sendDisplays = coalesce(
+    () => io.to(['role:admin', 'role:host']).emit('displays:status', displays.list()),
+    250,
+  );
+  const displays: DisplaysService = new DisplaysService({
+    clock,
+    onChange: sendDisplays,
+    onVideoEnded: (cueId, clipS) => show.videoEnded(cueId, clipS),
+    deviceName: (id) => devices.byId(id)?.name ?? id.slice(0, 8),
+  });
+
+  const feedback = new FeedbackService({
+    repo: new FeedbackRepository(db),
+    clock,
+    ceremony: () => show.snapshot().scenario.ceremony,
+  });
+
+  return {
+    auth,
+    show,
+    guests,
+    guestsRepo,
+    devices,
+    stations,
+    checkin,
+    media,
+    displays,
+    feedback,
+    broadcast,
+    sendStats,
+    onSeen,
+    lastSeenSize: () => lastSeen.size,
+    stop: () => {
+      show.stop();
+      sendStats.cancel();
+      clearInterval(renewOnline);
+      sendDisplays.cancel();
+    },
+  };
+}
