@@ -1,10 +1,102 @@
+import { z } from 'zod';
 import type { Scenario } from './domain.js';
-import { mediaNameOf, type MediaKind, type MediaUse } from './prepare.js';
 
 /**
- * The media library's rules both sides need: which names fit which kind, what a WebVTT file starts
- * with, and which parts of the scenario use which file.
+ * The media library's contract and the rules both sides need: kinds and names, `/media/…` addresses,
+ * which names fit which kind, what a WebVTT file starts with, which parts of the scenario use which
+ * file, projector copies and sizes as people read them.
  */
+
+export const MediaKindSchema = z.enum(['image', 'video', 'subtitles']);
+export type MediaKind = z.infer<typeof MediaKindSchema>;
+
+/** Longest media file name the library accepts (docs/PROTOCOL.md). */
+export const MEDIA_NAME_MAX = 200;
+
+/**
+ * Why a media file name is refused, or null when it is fine: no `/`, `\`, `..`, control characters,
+ * not empty, not starting with a dot, at most 200 characters. The browser checks before uploading;
+ * the server decides.
+ */
+export function mediaNameProblem(name: string): string | null {
+  if (name.length === 0) return 'Пустое имя файла.';
+  if ([...name].length > MEDIA_NAME_MAX) return `Имя файла длиннее ${MEDIA_NAME_MAX} символов.`;
+  if (name.includes('/') || name.includes('\\')) return 'В имени файла не может быть «/» или «\\».';
+  if (name.includes('..')) return 'В имени файла не может быть «..».';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'В имени файла не может быть управляющих символов.';
+  if (name.startsWith('.')) return 'Имя файла не может начинаться с точки.';
+  return null;
+}
+
+/** Where a media file is used: a nominee's photo, a cue's video or subtitles, the branding's logo. */
+export interface MediaUse {
+  what: 'nominee' | 'cue' | 'branding';
+  /** The nominee's or cue's id; absent for the branding. */
+  id?: string;
+  /** What the organiser reads: the nominee's name or the cue's title. */
+  label: string;
+}
+
+/** One file of the library, as `GET /api/admin/media` lists it. */
+export interface MediaItem {
+  name: string;
+  kind: MediaKind;
+  bytes: number;
+  /** Server epoch ms of the upload (the file's modification time). */
+  uploadedAt: number;
+  /** Images: pixels of the original. */
+  width?: number;
+  height?: number;
+  /** Videos: seconds, when the container says. */
+  durationS?: number;
+  /** False when the file could not be read as its kind (a broken video): readiness reports it. */
+  playable: boolean;
+  usedBy: MediaUse[];
+}
+
+/** `/media/{name}` for a library file: how nominees' photos, cues and the logo refer to it. */
+export const mediaUrl = (name: string): string => `/media/${encodeURIComponent(name)}`;
+
+/** The library name behind a `/media/…` address, or null for anything else. */
+export function mediaNameOf(url: string | undefined): string | null {
+  if (!url?.startsWith('/media/')) return null;
+  try {
+    return decodeURIComponent(url.slice('/media/'.length).split('?')[0]!);
+  } catch {
+    return null;
+  }
+}
+
+/** Longest side, in pixels, of a photo's projector copy: a 4K camera photo must not delay a cue change. */
+export const STAGE_PHOTO_LONG_SIDE = 1920;
+
+/**
+ * The address the projector loads a library photo from: its scaled copy (`?for=stage`); any other
+ * address (an outside URL, an empty one) is answered as it is.
+ */
+export function stagePhotoUrl(url: string): string;
+export function stagePhotoUrl(url: string | undefined): string | undefined;
+export function stagePhotoUrl(url: string | undefined): string | undefined {
+  const name = mediaNameOf(url);
+  return name === null ? url : `${mediaUrl(name)}?for=stage`;
+}
+
+/** A file size as people read it: the unit (`b`, `kb`, `mb`, `gb`) and the figure, one decimal below 10. */
+export function mediaSize(bytes: number): { unit: 'b' | 'kb' | 'mb' | 'gb'; value: number; digits: 0 | 1 } {
+  const units = ['b', 'kb', 'mb', 'gb'] as const;
+  let value = Math.max(0, bytes);
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  const digits = i > 0 && value < 10 ? 1 : 0;
+  // 1023.7 KB rounds to «1024 КБ»: say «1,0 МБ» instead.
+  if (i < units.length - 1 && Number(value.toFixed(digits)) >= 1024)
+    return { unit: units[i + 1]!, value: 1, digits: 1 };
+  return { unit: units[i]!, value: Number(value.toFixed(digits)), digits };
+}
 
 /**
  * Name endings the library takes, by the kind they usually hold. The bytes tell a file's kind (a PNG

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaSize, stagePhotoUrl } from './prepare.js';
+import { mediaSize, stagePhotoUrl } from './mediaLibrary.js';
 
 describe('mediaSize', () => {
   it.each([

@@ -17,69 +17,6 @@ import type { ImportReport } from './admin.js';
 
 const id = NominationSchema.shape.id;
 
-// ---------------------------------------------------------------- media library
-
-export const MediaKindSchema = z.enum(['image', 'video', 'subtitles']);
-export type MediaKind = z.infer<typeof MediaKindSchema>;
-
-/** Longest media file name the library accepts (docs/PROTOCOL.md). */
-export const MEDIA_NAME_MAX = 200;
-
-/**
- * Why a media file name is refused, or null when it is fine: no `/`, `\`, `..`, control characters,
- * not empty, not starting with a dot, at most 200 characters. The browser checks before uploading;
- * the server decides.
- */
-export function mediaNameProblem(name: string): string | null {
-  if (name.length === 0) return 'Пустое имя файла.';
-  if ([...name].length > MEDIA_NAME_MAX) return `Имя файла длиннее ${MEDIA_NAME_MAX} символов.`;
-  if (name.includes('/') || name.includes('\\')) return 'В имени файла не может быть «/» или «\\».';
-  if (name.includes('..')) return 'В имени файла не может быть «..».';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'В имени файла не может быть управляющих символов.';
-  if (name.startsWith('.')) return 'Имя файла не может начинаться с точки.';
-  return null;
-}
-
-/** Where a media file is used: a nominee's photo, a cue's video or subtitles, the branding's logo. */
-export interface MediaUse {
-  what: 'nominee' | 'cue' | 'branding';
-  /** The nominee's or cue's id; absent for the branding. */
-  id?: string;
-  /** What the organiser reads: the nominee's name or the cue's title. */
-  label: string;
-}
-
-/** One file of the library, as `GET /api/admin/media` lists it. */
-export interface MediaItem {
-  name: string;
-  kind: MediaKind;
-  bytes: number;
-  /** Server epoch ms of the upload (the file's modification time). */
-  uploadedAt: number;
-  /** Images: pixels of the original. */
-  width?: number;
-  height?: number;
-  /** Videos: seconds, when the container says. */
-  durationS?: number;
-  /** False when the file could not be read as its kind (a broken video): readiness reports it. */
-  playable: boolean;
-  usedBy: MediaUse[];
-}
-
-/** `/media/{name}` for a library file: how nominees' photos, cues and the logo refer to it. */
-export const mediaUrl = (name: string): string => `/media/${encodeURIComponent(name)}`;
-
-/** The library name behind a `/media/…` address, or null for anything else. */
-export function mediaNameOf(url: string | undefined): string | null {
-  if (!url?.startsWith('/media/')) return null;
-  try {
-    return decodeURIComponent(url.slice('/media/'.length).split('?')[0]!);
-  } catch {
-    return null;
-  }
-}
-
 // ---------------------------------------------------------------- the ceremony itself
 
 /** `POST /api/admin/ceremony/new`: title is required (docs/PROTOCOL.md); the rest defaults from the current ceremony. */
@@ -200,105 +137,6 @@ export const RehearsalEndSchema = z.strictObject({
 });
 export type RehearsalEnd = z.infer<typeof RehearsalEndSchema>;
 
-// ---------------------------------------------------------------- ceremony package (office → hall)
-
-/** The `format` every ceremony package's manifest.json carries. */
-export const PACKAGE_FORMAT = 'ceremony-control-package';
-/** The newest package version this build reads and the one it writes. */
-export const PACKAGE_VERSION = 1;
-
-/** What a package holds, and (in `replaces`) what the hall has now. */
-export interface PackageCounts {
-  nominations: number;
-  nominees: number;
-  cues: number;
-  guests: number;
-  media: number;
-  /** Bytes of the media files. */
-  bytes: number;
-}
-
-/**
- * manifest.json, the package's first entry: the reader knows every media file's size and hash
- * before its bytes arrive, so a wrong file is refused as soon as it is read.
- */
-export const PackageManifestSchema = z.object({
-  format: z.literal(PACKAGE_FORMAT),
-  version: z.number().int().positive(),
-  createdAt: z.number().int().nonnegative(),
-  appVersion: z.string().max(50),
-  title: z.string().max(300),
-  counts: z.object({
-    nominations: z.number().int().nonnegative(),
-    nominees: z.number().int().nonnegative(),
-    cues: z.number().int().nonnegative(),
-    guests: z.number().int().nonnegative(),
-    media: z.number().int().nonnegative(),
-    bytes: z.number().int().nonnegative(),
-  }),
-  media: z
-    .array(
-      z.object({
-        name: z.string().max(1000),
-        bytes: z.number().int().nonnegative(),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      }),
-    )
-    .max(10_000),
-});
-export type PackageManifest = z.infer<typeof PackageManifestSchema>;
-
-/** `GET /api/admin/package/size`: what a download would be, before it starts. */
-export interface PackageSizeAnswer {
-  ok: true;
-  counts: PackageCounts;
-  /** Approximate size of the file in bytes (media plus the lists). */
-  bytes: number;
-  /** Files the scenario refers to that the library lacks: the hall would refuse such a package. */
-  missingMedia: string[];
-}
-
-/** `POST /api/admin/package`: the package is staged and checked; nothing is changed yet. */
-export interface PackageReport {
-  ok: true;
-  packageId: string;
-  createdAt: number;
-  appVersion: string;
-  title: string;
-  counts: PackageCounts;
-  /** What the hall has now and an apply would replace. */
-  replaces: PackageCounts & {
-    title: string;
-    /** Admissions already recorded here: an apply clears them (the hall starts with no arrivals). */
-    admissions: number;
-    /** Library files of the same name whose bytes differ: replaced by the package's. */
-    mediaReplaced: number;
-    /** The package's files the library does not have yet. */
-    mediaAdded: number;
-  };
-}
-
-/** `POST /api/admin/package/{packageId}/apply`. */
-export interface PackageApplied {
-  ok: true;
-  counts: PackageCounts;
-  state: ShowState;
-}
-
-/** A staged package's id: what `{packageId}` in the routes must look like. */
-export const PackageIdSchema = z.string().regex(/^[0-9a-f]{16}$/);
-
-/** A byte count as a value, a unit index (0 bytes, 1 KB … 4 TB) and the digits worth showing: «1,2 ГБ», «15 МБ». */
-export function sizeParts(bytes: number): { value: number; unit: number; digits: number } {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < 4) {
-    value /= 1024;
-    unit++;
-  }
-  return { value, unit, digits: unit === 0 || value >= 10 ? 0 : 1 };
-}
-
 // ---------------------------------------------------------------- nominees: import and cue uses
 
 /** What a nominee-import column fills (docs/PROTOCOL.md «Nominee import headers»). */
@@ -337,13 +175,7 @@ export function cuesShowingNominee(cues: readonly Cue[], nomineeId: string): str
 export function cuesOfNomination(cues: readonly Cue[], nominationId: string): Cue[] {
   return cues.filter((c) => 'nominationId' in c && c.nominationId === nominationId);
 }
-// ---------------------------------------------------------------- generator and readiness (feat/program)
-
-export * from './generate.js';
-export * from './readiness.js';
 // ---------------------------------------------------------------- the ceremony: new, settings, rehearsal
-
-export * from './ceremonyNew.js';
 
 /**
  * What `POST /api/admin/ceremony/new` answers in `removes`: the agreed counts, plus the guests'
@@ -370,38 +202,3 @@ export interface CeremonySettingsAnswer {
 
 /** Query of `POST /api/admin/ceremony/new`: `dryRun=1` only counts what would be removed. */
 export const NewCeremonyQuerySchema = z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() });
-// ---------------------------------------------------------------- media library: projector copies, sizes
-
-/** Longest side, in pixels, of a photo's projector copy: a 4K camera photo must not delay a cue change. */
-export const STAGE_PHOTO_LONG_SIDE = 1920;
-
-/**
- * The address the projector loads a library photo from: its scaled copy (`?for=stage`); any other
- * address (an outside URL, an empty one) is answered as it is.
- */
-export function stagePhotoUrl(url: string): string;
-export function stagePhotoUrl(url: string | undefined): string | undefined;
-export function stagePhotoUrl(url: string | undefined): string | undefined {
-  const name = mediaNameOf(url);
-  return name === null ? url : `${mediaUrl(name)}?for=stage`;
-}
-
-// ---------------------------------------------------------------- media library: names, kinds, uses (server side)
-
-export * from './mediaLibrary.js';
-
-/** A file size as people read it: the unit (`b`, `kb`, `mb`, `gb`) and the figure, one decimal below 10. */
-export function mediaSize(bytes: number): { unit: 'b' | 'kb' | 'mb' | 'gb'; value: number; digits: 0 | 1 } {
-  const units = ['b', 'kb', 'mb', 'gb'] as const;
-  let value = Math.max(0, bytes);
-  let i = 0;
-  while (value >= 1024 && i < units.length - 1) {
-    value /= 1024;
-    i++;
-  }
-  const digits = i > 0 && value < 10 ? 1 : 0;
-  // 1023.7 KB rounds to «1024 КБ»: say «1,0 МБ» instead.
-  if (i < units.length - 1 && Number(value.toFixed(digits)) >= 1024)
-    return { unit: units[i + 1]!, value: 1, digits: 1 };
-  return { unit: units[i]!, value: Number(value.toFixed(digits)), digits };
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Scenario } from './domain.js';
 import type { DisplayStatus } from './events/display.js';
-import type { MediaItem } from './prepare.js';
+import type { MediaItem } from './mediaLibrary.js';
 import { readinessProblems, type ReadinessFacts } from './readiness.js';
 import { initialShowState } from './show.js';
 

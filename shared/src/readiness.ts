@@ -2,7 +2,8 @@ import type { Cue, Scenario } from './domain.js';
 import type { DisplayStatus } from './events/display.js';
 import { nextCueIndex } from './hostView.js';
 import { translate } from './i18n/index.js';
-import { mediaNameOf, type MediaItem, type ReadinessProblem, type ReadinessSeverity } from './prepare.js';
+import { mediaNameOf, type MediaItem } from './mediaLibrary.js';
+import type { ReadinessProblem, ReadinessSeverity } from './prepare.js';
 import type { ShowState } from './show.js';
 
 /**
