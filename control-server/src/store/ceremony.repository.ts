@@ -1,6 +1,7 @@
 import type { Scenario, ShowState } from '@ceremony/shared';
 import type { Db } from './db.js';
 import type { ShowRepository } from './show.repository.js';
+import { stmt } from './statements.js';
 
 /** What a new ceremony or the end of a rehearsal takes out of the tables, counted before it goes. */
 export interface EveningRows {
@@ -28,7 +29,7 @@ export class CeremonyRepository {
 
   counts(): EveningRows {
     const count = (table: string) =>
-      (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      (stmt(this.db, `SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     return {
       guests: count('guests'),
       admissions: count('admissions'),
@@ -50,7 +51,7 @@ export class CeremonyRepository {
     this.db.transaction(() => {
       this.clearArrivals();
       for (const table of ['guests', 'revoked_badges', 'feedback'])
-        this.db.prepare(`DELETE FROM ${table}`).run();
+        stmt(this.db, `DELETE FROM ${table}`).run();
       this.show.commitScenario(scenario, state, entry, deviceId, now);
     })();
   }
@@ -72,6 +73,6 @@ export class CeremonyRepository {
   /** Admissions, every scan answer (a replayed scanId must not bring back an old answer), visits, undos. */
   private clearArrivals(): void {
     for (const table of ['admissions', 'scans', 'station_visits', 'admission_undos'])
-      this.db.prepare(`DELETE FROM ${table}`).run();
+      stmt(this.db, `DELETE FROM ${table}`).run();
   }
 }

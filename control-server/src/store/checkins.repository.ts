@@ -1,5 +1,6 @@
 import type { ScanResult } from '@ceremony/shared';
 import type { Db } from './db.js';
+import { stmt } from './statements.js';
 
 export interface Admission {
   guestId: string;
@@ -12,18 +13,17 @@ export class CheckinsRepository {
   constructor(private readonly db: Db) {}
 
   scanResult(scanId: string): ScanResult | null {
-    const row = this.db.prepare('SELECT result FROM scans WHERE scan_id = ?').get(scanId) as
+    const row = stmt(this.db, 'SELECT result FROM scans WHERE scan_id = ?').get(scanId) as
       { result: string } | undefined;
     return row ? (JSON.parse(row.result) as ScanResult) : null;
   }
 
   admission(guestId: string): Admission | null {
-    const row = this.db
-      .prepare(
-        `SELECT a.guest_id AS guestId, a.admitted_at AS admittedAt, COALESCE(d.name, a.device_id) AS deviceName
+    const row = stmt(
+      this.db,
+      `SELECT a.guest_id AS guestId, a.admitted_at AS admittedAt, COALESCE(d.name, a.device_id) AS deviceName
          FROM admissions a LEFT JOIN devices d ON d.id = a.device_id WHERE a.guest_id = ?`,
-      )
-      .get(guestId) as Admission | undefined;
+    ).get(guestId) as Admission | undefined;
     return row ?? null;
   }
 
@@ -34,34 +34,31 @@ export class CheckinsRepository {
     admittedAt: number,
     scannedAt: number | null,
   ): void {
-    this.db
-      .prepare(
-        'INSERT INTO admissions (guest_id, scan_id, device_id, admitted_at, scanned_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(guestId, scanId, deviceId, admittedAt, scannedAt);
+    stmt(
+      this.db,
+      'INSERT INTO admissions (guest_id, scan_id, device_id, admitted_at, scanned_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(guestId, scanId, deviceId, admittedAt, scannedAt);
   }
 
   recordScan(scanId: string, deviceId: string, code: string, result: ScanResult, at: number): void {
-    this.db
-      .prepare(
-        'INSERT INTO scans (scan_id, device_id, code, status, guest_id, at, result) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(scanId, deviceId, code, result.status, result.guest?.id ?? null, at, JSON.stringify(result));
+    stmt(
+      this.db,
+      'INSERT INTO scans (scan_id, device_id, code, status, guest_id, at, result) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(scanId, deviceId, code, result.status, result.guest?.id ?? null, at, JSON.stringify(result));
   }
 
   arrivedCount(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM admissions').get() as { n: number }).n;
+    return (stmt(this.db, 'SELECT COUNT(*) AS n FROM admissions').get() as { n: number }).n;
   }
 
   /** Nominees whose linked guest has been admitted. */
   nomineesPresent(): string[] {
     return (
-      this.db
-        .prepare(
-          `SELECT DISTINCT g.nominee_id AS id FROM guests g
+      stmt(
+        this.db,
+        `SELECT DISTINCT g.nominee_id AS id FROM guests g
            WHERE g.nominee_id IS NOT NULL AND EXISTS (SELECT 1 FROM admissions a WHERE a.guest_id = g.id)`,
-        )
-        .all() as { id: string }[]
+      ).all() as { id: string }[]
     ).map((r) => r.id);
   }
 
@@ -71,16 +68,15 @@ export class CheckinsRepository {
    */
   undo(guestId: string, reason: string, deviceId: string, at: number): boolean {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT * FROM admissions WHERE guest_id = ?').get(guestId) as
+      const row = stmt(this.db, 'SELECT * FROM admissions WHERE guest_id = ?').get(guestId) as
         { scan_id: string; device_id: string; admitted_at: number } | undefined;
       if (!row) return false;
-      this.db
-        .prepare(
-          `INSERT INTO admission_undos (guest_id, scan_id, admitted_at, admitted_by, reason, device_id, at)
+      stmt(
+        this.db,
+        `INSERT INTO admission_undos (guest_id, scan_id, admitted_at, admitted_by, reason, device_id, at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(guestId, row.scan_id, row.admitted_at, row.device_id, reason, deviceId, at);
-      this.db.prepare('DELETE FROM admissions WHERE guest_id = ?').run(guestId);
+      ).run(guestId, row.scan_id, row.admitted_at, row.device_id, reason, deviceId, at);
+      stmt(this.db, 'DELETE FROM admissions WHERE guest_id = ?').run(guestId);
       return true;
     })();
   }

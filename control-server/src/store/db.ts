@@ -30,7 +30,6 @@ export function openDatabase(dataDir: string): { db: Db; fresh: boolean } {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
     migrate(db);
-    cacheStatements(db);
     ownerOnly(dataDir);
     return { db, fresh };
   } catch (err) {
@@ -104,22 +103,4 @@ function migrate(db: Db): void {
       db.pragma(`user_version = ${current + i + 1}`);
     })();
   });
-}
-
-/**
- * Repositories write `db.prepare(sql)` where they use it, which reads well but would compile the
- * same SQL on every scan. Statements are reusable (we never iterate, pluck or raw them), so one
- * compiled statement per SQL text serves the whole evening.
- */
-function cacheStatements(db: Db): void {
-  const compile = db.prepare.bind(db);
-  const cache = new Map<string, Database.Statement>();
-  db.prepare = ((sql: string) => {
-    let statement = cache.get(sql);
-    if (!statement) {
-      statement = compile(sql);
-      cache.set(sql, statement);
-    }
-    return statement;
-  }) as Db['prepare'];
 }

@@ -1,5 +1,6 @@
 import type { Device, Role } from '@ceremony/shared';
 import type { Db } from './db.js';
+import { stmt } from './statements.js';
 
 export type { Device };
 
@@ -25,48 +26,51 @@ export class DevicesRepository {
   constructor(private readonly db: Db) {}
 
   create(device: { id: string; tokenHash: string; role: Role; name: string; now: number }): void {
-    this.db
-      .prepare('INSERT INTO devices (id, token_hash, role, name, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(device.id, device.tokenHash, device.role, device.name, device.now);
+    stmt(this.db, 'INSERT INTO devices (id, token_hash, role, name, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      device.id,
+      device.tokenHash,
+      device.role,
+      device.name,
+      device.now,
+    );
   }
 
   byTokenHash(hash: string): Device | null {
-    const row = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(hash) as
+    const row = stmt(this.db, 'SELECT * FROM devices WHERE token_hash = ?').get(hash) as
       DeviceRow | undefined;
     return row ? toDevice(row) : null;
   }
 
   byId(id: string): Device | null {
-    const row = this.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+    const row = stmt(this.db, 'SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
     return row ? toDevice(row) : null;
   }
 
   all(): Device[] {
-    return (this.db.prepare('SELECT * FROM devices ORDER BY created_at').all() as DeviceRow[]).map(toDevice);
+    return (stmt(this.db, 'SELECT * FROM devices ORDER BY created_at').all() as DeviceRow[]).map(toDevice);
   }
 
   touch(id: string, now: number): void {
-    this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
+    stmt(this.db, 'UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
   }
 
   /** Revokes every live device of a role but `except` (its PIN changed) and answers their ids. */
   revokeRole(role: Role, now: number, except = ''): string[] {
     const live = 'role = ? AND revoked_at IS NULL AND id <> ?';
     const ids = (
-      this.db.prepare(`SELECT id FROM devices WHERE ${live}`).all(role, except) as { id: string }[]
+      stmt(this.db, `SELECT id FROM devices WHERE ${live}`).all(role, except) as { id: string }[]
     ).map((r) => r.id);
-    this.db.prepare(`UPDATE devices SET revoked_at = ? WHERE ${live}`).run(now, role, except);
+    stmt(this.db, `UPDATE devices SET revoked_at = ? WHERE ${live}`).run(now, role, except);
     return ids;
   }
 
   /** Devices of a role whose token still works: not revoked and used since `activeSince`. */
   countActive(role: Role, activeSince: number): number {
     return (
-      this.db
-        .prepare(
-          'SELECT count(*) AS n FROM devices WHERE role = ? AND revoked_at IS NULL AND coalesce(last_seen_at, created_at) >= ?',
-        )
-        .get(role, activeSince) as { n: number }
+      stmt(
+        this.db,
+        'SELECT count(*) AS n FROM devices WHERE role = ? AND revoked_at IS NULL AND coalesce(last_seen_at, created_at) >= ?',
+      ).get(role, activeSince) as { n: number }
     ).n;
   }
 
@@ -75,17 +79,16 @@ export class DevicesRepository {
    * names them: the «already admitted by …» card and the reports still show that device's name.
    */
   forgetIdle(cutoff: number): number {
-    return this.db
-      .prepare(
-        `DELETE FROM devices WHERE coalesce(last_seen_at, created_at) < ?
+    return stmt(
+      this.db,
+      `DELETE FROM devices WHERE coalesce(last_seen_at, created_at) < ?
            AND id NOT IN (SELECT device_id FROM admissions) AND id NOT IN (SELECT device_id FROM scans)`,
-      )
-      .run(cutoff).changes;
+    ).run(cutoff).changes;
   }
 
   revoke(id: string, now: number): boolean {
     return (
-      this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id)
+      stmt(this.db, 'UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id)
         .changes === 1
     );
   }
@@ -98,11 +101,10 @@ export class DevicesRepository {
     now: number;
     expiresAt: number;
   }): void {
-    this.db
-      .prepare(
-        'INSERT INTO pairing_codes (code_hash, role, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(p.codeHash, p.role, p.name, p.now, p.expiresAt);
+    stmt(
+      this.db,
+      'INSERT INTO pairing_codes (code_hash, role, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(p.codeHash, p.role, p.name, p.now, p.expiresAt);
   }
 
   /**
@@ -110,13 +112,12 @@ export class DevicesRepository {
    * UPDATE decides, so two phones scanning the same QR at once cannot both get in.
    */
   usePairingCode(codeHash: string, now: number): { role: Role; name: string | null } | null {
-    const done = this.db
-      .prepare(
-        'UPDATE pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
-      )
-      .run(now, codeHash, now).changes;
+    const done = stmt(
+      this.db,
+      'UPDATE pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
+    ).run(now, codeHash, now).changes;
     if (done !== 1) return null;
-    return this.db.prepare('SELECT role, name FROM pairing_codes WHERE code_hash = ?').get(codeHash) as {
+    return stmt(this.db, 'SELECT role, name FROM pairing_codes WHERE code_hash = ?').get(codeHash) as {
       role: Role;
       name: string | null;
     };
@@ -124,20 +125,19 @@ export class DevicesRepository {
 
   /** Records which device a pairing code turned into. */
   linkPairingCode(codeHash: string, deviceId: string): void {
-    this.db.prepare('UPDATE pairing_codes SET device_id = ? WHERE code_hash = ?').run(deviceId, codeHash);
+    stmt(this.db, 'UPDATE pairing_codes SET device_id = ? WHERE code_hash = ?').run(deviceId, codeHash);
   }
 
   setting(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    const row = stmt(this.db, 'SELECT value FROM settings WHERE key = ?').get(key) as
       { value: string } | undefined;
     return row?.value ?? null;
   }
 
   setSetting(key: string, value: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    stmt(
+      this.db,
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 }

@@ -1,5 +1,6 @@
 import type { Feedback } from '@ceremony/shared';
 import type { Db } from './db.js';
+import { stmt } from './statements.js';
 
 /** The guests' answers on the public feedback page; the organiser's report reads them. */
 export class FeedbackRepository {
@@ -7,9 +8,12 @@ export class FeedbackRepository {
 
   add(feedback: Feedback, client: string, at: number): number {
     return Number(
-      this.db
-        .prepare('INSERT INTO feedback (rating, comment, at, client) VALUES (?, ?, ?, ?)')
-        .run(feedback.rating, feedback.comment || null, at, client).lastInsertRowid,
+      stmt(this.db, 'INSERT INTO feedback (rating, comment, at, client) VALUES (?, ?, ?, ?)').run(
+        feedback.rating,
+        feedback.comment || null,
+        at,
+        client,
+      ).lastInsertRowid,
     );
   }
 }

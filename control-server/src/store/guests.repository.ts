@@ -1,5 +1,6 @@
 import type { Guest, GuestCategory, GuestListing } from '@ceremony/shared';
 import type { Db } from './db.js';
+import { stmt } from './statements.js';
 
 interface GuestRow {
   id: string;
@@ -34,34 +35,32 @@ export class GuestsRepository {
   constructor(private readonly db: Db) {}
 
   all(): Guest[] {
-    return (this.db.prepare('SELECT * FROM guests ORDER BY name').all() as GuestRow[]).map(toGuest);
+    return (stmt(this.db, 'SELECT * FROM guests ORDER BY name').all() as GuestRow[]).map(toGuest);
   }
 
   byId(id: string): Guest | null {
-    const row = this.db.prepare('SELECT * FROM guests WHERE id = ?').get(id) as GuestRow | undefined;
+    const row = stmt(this.db, 'SELECT * FROM guests WHERE id = ?').get(id) as GuestRow | undefined;
     return row ? toGuest(row) : null;
   }
 
   byBadgeCode(code: string): Guest | null {
-    const row = this.db.prepare('SELECT * FROM guests WHERE badge_code = ?').get(code) as
-      GuestRow | undefined;
+    const row = stmt(this.db, 'SELECT * FROM guests WHERE badge_code = ?').get(code) as GuestRow | undefined;
     return row ? toGuest(row) : null;
   }
 
   /** The guest a revoked code used to belong to, if the code was revoked. */
   revokedOwner(code: string): string | null {
-    const row = this.db.prepare('SELECT guest_id FROM revoked_badges WHERE code = ?').get(code) as
+    const row = stmt(this.db, 'SELECT guest_id FROM revoked_badges WHERE code = ?').get(code) as
       { guest_id: string } | undefined;
     return row?.guest_id ?? null;
   }
 
   /** Every guest without contacts, with the admission time: what search and the host may see. */
   listings(): GuestListing[] {
-    const rows = this.db
-      .prepare(
-        'SELECT g.*, a.admitted_at FROM guests g LEFT JOIN admissions a ON a.guest_id = g.id ORDER BY g.name',
-      )
-      .all() as (GuestRow & { admitted_at: number | null })[];
+    const rows = stmt(
+      this.db,
+      'SELECT g.*, a.admitted_at FROM guests g LEFT JOIN admissions a ON a.guest_id = g.id ORDER BY g.name',
+    ).all() as (GuestRow & { admitted_at: number | null })[];
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -74,7 +73,7 @@ export class GuestsRepository {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM guests').get() as { n: number }).n;
+    return (stmt(this.db, 'SELECT COUNT(*) AS n FROM guests').get() as { n: number }).n;
   }
 
   /**
@@ -87,25 +86,27 @@ export class GuestsRepository {
     now: number,
     opts: { dryRun?: boolean; replace?: boolean } = {},
   ): { created: number; updated: number; unchanged: number; removed: number } {
-    const upsert = this.db.prepare(`
+    const upsert = stmt(
+      this.db,
+      `
       INSERT INTO guests (id, name, category, organisation, seat, nominee_id, nomination, badge_code, consent, phone, email, updated_at)
       VALUES (@id, @name, @category, @organisation, @seat, @nomineeId, @nomination, @badgeCode, @consent, @phone, @email, @now)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category,
         organisation = excluded.organisation, seat = excluded.seat, nominee_id = excluded.nominee_id,
         nomination = excluded.nomination, badge_code = excluded.badge_code, consent = excluded.consent,
-        phone = excluded.phone, email = excluded.email, updated_at = excluded.updated_at`);
+        phone = excluded.phone, email = excluded.email, updated_at = excluded.updated_at`,
+    );
     const counts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
     const rollback = new Error('dry run');
     try {
       this.db.transaction(() => {
         if (opts.replace) {
           const keep = JSON.stringify(guests.map((g) => g.id));
-          counts.removed = this.db
-            .prepare(
-              `DELETE FROM guests WHERE id NOT IN (SELECT value FROM json_each(?))
+          counts.removed = stmt(
+            this.db,
+            `DELETE FROM guests WHERE id NOT IN (SELECT value FROM json_each(?))
                AND id NOT IN (SELECT guest_id FROM admissions)`,
-            )
-            .run(keep).changes;
+          ).run(keep).changes;
         }
         for (const g of guests) {
           const before = this.byId(g.id);
@@ -145,24 +146,26 @@ export class GuestsRepository {
    */
   linkNominee(nomineeId: string, guestId: string | null, now: number): void {
     this.db.transaction(() => {
-      this.db
-        .prepare('UPDATE guests SET nominee_id = NULL, updated_at = ? WHERE nominee_id = ?')
-        .run(now, nomineeId);
+      stmt(this.db, 'UPDATE guests SET nominee_id = NULL, updated_at = ? WHERE nominee_id = ?').run(
+        now,
+        nomineeId,
+      );
       if (guestId)
-        this.db
-          .prepare('UPDATE guests SET nominee_id = ?, updated_at = ? WHERE id = ?')
-          .run(nomineeId, now, guestId);
+        stmt(this.db, 'UPDATE guests SET nominee_id = ?, updated_at = ? WHERE id = ?').run(
+          nomineeId,
+          now,
+          guestId,
+        );
     })();
   }
 
   /** Unlinks guests from nominees that are gone, so the guest list never names a missing nominee. */
   unlinkNominees(nomineeIds: readonly string[], now: number): void {
     if (nomineeIds.length === 0) return;
-    this.db
-      .prepare(
-        'UPDATE guests SET nominee_id = NULL, updated_at = ? WHERE nominee_id IN (SELECT value FROM json_each(?))',
-      )
-      .run(now, JSON.stringify(nomineeIds));
+    stmt(
+      this.db,
+      'UPDATE guests SET nominee_id = NULL, updated_at = ? WHERE nominee_id IN (SELECT value FROM json_each(?))',
+    ).run(now, JSON.stringify(nomineeIds));
   }
 
   /** Revokes a guest's badge code and gives them a new one; the old code then scans as "revoked". */
@@ -170,12 +173,16 @@ export class GuestsRepository {
     const guest = this.byId(guestId);
     if (!guest) return null;
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT OR IGNORE INTO revoked_badges (code, guest_id, revoked_at) VALUES (?, ?, ?)')
-        .run(guest.badgeCode, guestId, now);
-      this.db
-        .prepare('UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ?')
-        .run(newCode, now, guestId);
+      stmt(this.db, 'INSERT OR IGNORE INTO revoked_badges (code, guest_id, revoked_at) VALUES (?, ?, ?)').run(
+        guest.badgeCode,
+        guestId,
+        now,
+      );
+      stmt(this.db, 'UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ?').run(
+        newCode,
+        now,
+        guestId,
+      );
     })();
     return newCode;
   }
@@ -183,11 +190,12 @@ export class GuestsRepository {
   /** Gives a reissued guest their old code back and un-revokes it; false if the code changed since. */
   undoReissue(guestId: string, oldCode: string, newCode: string, now: number): boolean {
     return this.db.transaction(() => {
-      const moved = this.db
-        .prepare('UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ? AND badge_code = ?')
-        .run(oldCode, now, guestId, newCode).changes;
+      const moved = stmt(
+        this.db,
+        'UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ? AND badge_code = ?',
+      ).run(oldCode, now, guestId, newCode).changes;
       if (moved === 0) return false;
-      this.db.prepare('DELETE FROM revoked_badges WHERE code = ? AND guest_id = ?').run(oldCode, guestId);
+      stmt(this.db, 'DELETE FROM revoked_badges WHERE code = ? AND guest_id = ?').run(oldCode, guestId);
       return true;
     })();
   }
@@ -197,10 +205,11 @@ export class GuestsRepository {
    * at a station (a station visit does not keep the code, so any visit counts).
    */
   codeUsedSince(guestId: string, code: string, since: number): boolean {
-    const scanned = this.db.prepare('SELECT 1 FROM scans WHERE code = ? LIMIT 1').get(code);
-    const visited = this.db
-      .prepare('SELECT 1 FROM station_visits WHERE guest_id = ? AND entered_at >= ? LIMIT 1')
-      .get(guestId, since);
+    const scanned = stmt(this.db, 'SELECT 1 FROM scans WHERE code = ? LIMIT 1').get(code);
+    const visited = stmt(
+      this.db,
+      'SELECT 1 FROM station_visits WHERE guest_id = ? AND entered_at >= ? LIMIT 1',
+    ).get(guestId, since);
     return scanned !== undefined || visited !== undefined;
   }
 
@@ -211,16 +220,18 @@ export class GuestsRepository {
    */
   anonymise(): number {
     return this.db.transaction(() => {
-      const ids = (this.db.prepare('SELECT id FROM guests ORDER BY rowid').all() as { id: string }[]).map(
+      const ids = (stmt(this.db, 'SELECT id FROM guests ORDER BY rowid').all() as { id: string }[]).map(
         (r) => r.id,
       );
-      const rename = this.db.prepare(
+      const rename = stmt(
+        this.db,
         'UPDATE guests SET name = ?, organisation = NULL, seat = NULL, phone = NULL, email = NULL WHERE id = ?',
       );
       ids.forEach((id, i) => rename.run(`Гость ${i + 1}`, id));
-      this.db
-        .prepare(`UPDATE scans SET code = '', result = json_object('status', status, 'guestId', guest_id)`)
-        .run();
+      stmt(
+        this.db,
+        `UPDATE scans SET code = '', result = json_object('status', status, 'guestId', guest_id)`,
+      ).run();
       return ids.length;
     })();
   }

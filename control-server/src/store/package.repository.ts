@@ -1,6 +1,7 @@
 import type { Guest } from '@ceremony/shared';
 import type { Db } from './db.js';
 import type { GuestsRepository } from './guests.repository.js';
+import { stmt } from './statements.js';
 
 /**
  * What a ceremony package writes besides the scenario: the guest list, replaced whole. The caller
@@ -14,7 +15,7 @@ export class PackageRepository {
 
   /** Admissions recorded in this database: what an apply clears. */
   admissions(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM admissions').get() as { n: number }).n;
+    return (stmt(this.db, 'SELECT COUNT(*) AS n FROM admissions').get() as { n: number }).n;
   }
 
   /**
@@ -32,7 +33,7 @@ export class PackageRepository {
       'revoked_badges',
       'guests',
     ])
-      this.db.prepare(`DELETE FROM ${table}`).run();
+      stmt(this.db, `DELETE FROM ${table}`).run();
     this.guests.upsertMany(guests, now);
   }
 }

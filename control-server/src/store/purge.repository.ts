@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from './db.js';
+import { stmt } from './statements.js';
 
 /**
  * The purge's writes that reach past one feature's tables: free text people typed, names people gave
@@ -26,34 +27,33 @@ export class PurgeRepository {
 
   /** Free text that may name people: the host's lines to the presenter, undo reasons. */
   clearFreeText(): void {
-    this.db
-      .prepare(
-        `UPDATE show_log SET command = json_set(command, '$.text', '') WHERE json_extract(command, '$.type') = 'message'`,
-      )
-      .run();
-    this.db.prepare(`UPDATE show_state SET json = json_set(json, '$.message', json('null'))`).run();
-    this.db.prepare("UPDATE admission_undos SET reason = ''").run();
+    stmt(
+      this.db,
+      `UPDATE show_log SET command = json_set(command, '$.text', '') WHERE json_extract(command, '$.type') = 'message'`,
+    ).run();
+    stmt(this.db, `UPDATE show_state SET json = json_set(json, '$.message', json('null'))`).run();
+    stmt(this.db, "UPDATE admission_undos SET reason = ''").run();
   }
 
   /** The guests' feedback keeps its rating and time; the comment (it names people) and sender go. */
   clearFeedbackText(): void {
-    this.db.prepare('UPDATE feedback SET comment = NULL, client = NULL').run();
+    stmt(this.db, 'UPDATE feedback SET comment = NULL, client = NULL').run();
   }
 
   /** Devices and pairing codes were named by people («Телефон Анны»): role and number instead. */
   renameDevices(): void {
-    const rows = this.db.prepare('SELECT id, role FROM devices ORDER BY created_at, id').all() as {
+    const rows = stmt(this.db, 'SELECT id, role FROM devices ORDER BY created_at, id').all() as {
       id: string;
       role: string;
     }[];
-    const rename = this.db.prepare('UPDATE devices SET name = ? WHERE id = ?');
+    const rename = stmt(this.db, 'UPDATE devices SET name = ? WHERE id = ?');
     const seen = new Map<string, number>();
     for (const r of rows) {
       const n = (seen.get(r.role) ?? 0) + 1;
       seen.set(r.role, n);
       rename.run(`${r.role} ${n}`, r.id);
     }
-    this.db.prepare('UPDATE pairing_codes SET name = NULL').run();
+    stmt(this.db, 'UPDATE pairing_codes SET name = NULL').run();
   }
 
   /**
@@ -62,14 +62,16 @@ export class PurgeRepository {
    * a list of names can be matched against. Scans keep the id inside their stored answer too.
    */
   rekeyGuests(): void {
-    const ids = (this.db.prepare('SELECT id FROM guests').all() as { id: string }[]).map((r) => r.id);
+    const ids = (stmt(this.db, 'SELECT id FROM guests').all() as { id: string }[]).map((r) => r.id);
     const tables = ['guests', 'admissions', 'scans', 'station_visits', 'admission_undos', 'revoked_badges'];
     const moves = tables.map((t) =>
-      this.db.prepare(
+      stmt(
+        this.db,
         `UPDATE ${t} SET ${t === 'guests' ? 'id' : 'guest_id'} = @to WHERE ${t === 'guests' ? 'id' : 'guest_id'} = @from`,
       ),
     );
-    const results = this.db.prepare(
+    const results = stmt(
+      this.db,
       `UPDATE scans SET result = json_set(result, '$.guestId', @to) WHERE json_extract(result, '$.guestId') = @from`,
     );
     for (const from of ids) {

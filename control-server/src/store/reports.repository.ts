@@ -1,5 +1,6 @@
 import type { GuestCategory } from '@ceremony/shared';
 import type { Db } from './db.js';
+import { stmt } from './statements.js';
 
 export interface GuestFact {
   category: GuestCategory;
@@ -14,12 +15,11 @@ export class ReportsRepository {
   constructor(private readonly db: Db) {}
 
   guestFacts(): GuestFact[] {
-    const rows = this.db
-      .prepare(
-        `SELECT g.category, g.nomination, g.nominee_id, g.consent, a.admitted_at
+    const rows = stmt(
+      this.db,
+      `SELECT g.category, g.nomination, g.nominee_id, g.consent, a.admitted_at
          FROM guests g LEFT JOIN admissions a ON a.guest_id = g.id`,
-      )
-      .all() as {
+    ).all() as {
       category: GuestCategory;
       nomination: string | null;
       nominee_id: string | null;
@@ -37,16 +37,15 @@ export class ReportsRepository {
 
   /** Visits and distinct guests per station. */
   stationVisits(): { stationId: string; visits: number; guests: number }[] {
-    return this.db
-      .prepare(
-        `SELECT station_id AS stationId, COUNT(*) AS visits, COUNT(DISTINCT guest_id) AS guests
+    return stmt(
+      this.db,
+      `SELECT station_id AS stationId, COUNT(*) AS visits, COUNT(DISTINCT guest_id) AS guests
          FROM station_visits GROUP BY station_id`,
-      )
-      .all() as { stationId: string; visits: number; guests: number }[];
+    ).all() as { stationId: string; visits: number; guests: number }[];
   }
 
   feedback(): { rating: number; comment: string | null; at: number }[] {
-    return this.db.prepare('SELECT rating, comment, at FROM feedback ORDER BY at').all() as {
+    return stmt(this.db, 'SELECT rating, comment, at FROM feedback ORDER BY at').all() as {
       rating: number;
       comment: string | null;
       at: number;

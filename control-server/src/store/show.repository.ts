@@ -6,23 +6,22 @@ import {
   type ShowState,
 } from '@ceremony/shared';
 import type { Db } from './db.js';
+import { stmt } from './statements.js';
 
 /** The scenario (run of show and everything it names) and the live show state. */
 export class ShowRepository {
   constructor(private readonly db: Db) {}
 
   loadScenario(): Scenario | null {
-    const row = this.db.prepare('SELECT json FROM scenario WHERE id = 1').get() as
-      { json: string } | undefined;
+    const row = stmt(this.db, 'SELECT json FROM scenario WHERE id = 1').get() as { json: string } | undefined;
     return row ? ScenarioSchema.parse(JSON.parse(row.json)) : null;
   }
 
   saveScenario(scenario: Scenario, now: number): void {
-    this.db
-      .prepare(
-        'INSERT INTO scenario (id, json, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
-      )
-      .run(JSON.stringify(scenario), now);
+    stmt(
+      this.db,
+      'INSERT INTO scenario (id, json, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
+    ).run(JSON.stringify(scenario), now);
   }
 
   /** A new scenario and the show state that goes with it, in one transaction. */
@@ -35,7 +34,7 @@ export class ShowRepository {
   }
 
   loadState(): ShowState | null {
-    const row = this.db.prepare('SELECT json FROM show_state WHERE id = 1').get() as
+    const row = stmt(this.db, 'SELECT json FROM show_state WHERE id = 1').get() as
       { json: string } | undefined;
     return row ? ShowStateSchema.parse(JSON.parse(row.json)) : null;
   }
@@ -65,14 +64,16 @@ export class ShowRepository {
     now: number,
   ): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          'INSERT INTO show_state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json',
-        )
-        .run(JSON.stringify(state));
-      this.db
-        .prepare('INSERT INTO show_log (at, device_id, command, revision) VALUES (?, ?, ?, ?)')
-        .run(now, deviceId, JSON.stringify(command), state.revision);
+      stmt(
+        this.db,
+        'INSERT INTO show_state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json',
+      ).run(JSON.stringify(state));
+      stmt(this.db, 'INSERT INTO show_log (at, device_id, command, revision) VALUES (?, ?, ?, ?)').run(
+        now,
+        deviceId,
+        JSON.stringify(command),
+        state.revision,
+      );
     })();
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { stmt } from './statements.js';
 
 /** A visit still counted as inside a station. */
 export interface OpenVisit {
@@ -14,49 +15,47 @@ export class StationsRepository {
 
   /** Every visit not closed yet. */
   openVisits(): OpenVisit[] {
-    return this.db
-      .prepare(
-        `SELECT id, station_id AS stationId, guest_id AS guestId, entered_at AS enteredAt
+    return stmt(
+      this.db,
+      `SELECT id, station_id AS stationId, guest_id AS guestId, entered_at AS enteredAt
          FROM station_visits WHERE left_at IS NULL ORDER BY entered_at`,
-      )
-      .all() as OpenVisit[];
+    ).all() as OpenVisit[];
   }
 
   /** The visit a scan made, if this scanId was seen before (a retry). */
   visitByScan(scanId: string): OpenVisit | null {
-    const row = this.db
-      .prepare(
-        `SELECT id, station_id AS stationId, guest_id AS guestId, entered_at AS enteredAt
+    const row = stmt(
+      this.db,
+      `SELECT id, station_id AS stationId, guest_id AS guestId, entered_at AS enteredAt
          FROM station_visits WHERE scan_id = ?`,
-      )
-      .get(scanId) as OpenVisit | undefined;
+    ).get(scanId) as OpenVisit | undefined;
     return row ?? null;
   }
 
   /** Stations the guest has been to, for routing never to send them back. */
   visitedBy(guestId: string): string[] {
     return (
-      this.db
-        .prepare('SELECT DISTINCT station_id AS id FROM station_visits WHERE guest_id = ?')
-        .all(guestId) as { id: string }[]
+      stmt(this.db, 'SELECT DISTINCT station_id AS id FROM station_visits WHERE guest_id = ?').all(
+        guestId,
+      ) as { id: string }[]
     ).map((r) => r.id);
   }
 
   enter(stationId: string, guestId: string, scanId: string, at: number): number {
     return Number(
-      this.db
-        .prepare('INSERT INTO station_visits (station_id, guest_id, scan_id, entered_at) VALUES (?, ?, ?, ?)')
-        .run(stationId, guestId, scanId, at).lastInsertRowid,
+      stmt(
+        this.db,
+        'INSERT INTO station_visits (station_id, guest_id, scan_id, entered_at) VALUES (?, ?, ?, ?)',
+      ).run(stationId, guestId, scanId, at).lastInsertRowid,
     );
   }
 
   /** Deletes a still-open visit made by a scan at a station; answers the guest, or null if none. */
   forget(stationId: string, scanId: string): string | null {
-    const row = this.db
-      .prepare(
-        'DELETE FROM station_visits WHERE station_id = ? AND scan_id = ? AND left_at IS NULL RETURNING guest_id AS guestId',
-      )
-      .get(stationId, scanId) as { guestId: string } | undefined;
+    const row = stmt(
+      this.db,
+      'DELETE FROM station_visits WHERE station_id = ? AND scan_id = ? AND left_at IS NULL RETURNING guest_id AS guestId',
+    ).get(stationId, scanId) as { guestId: string } | undefined;
     return row?.guestId ?? null;
   }
 
@@ -66,7 +65,7 @@ export class StationsRepository {
       'UPDATE station_visits SET left_at = ? WHERE guest_id = ? AND left_at IS NULL' +
       (stationId ? ' AND station_id = ?' : '');
     const args: (string | number)[] = stationId ? [at, guestId, stationId] : [at, guestId];
-    return this.db.prepare(sql).run(...args).changes;
+    return stmt(this.db, sql).run(...args).changes;
   }
 
   /** Runs fn in one transaction (a visit that moves a guest closes the old one atomically). */
