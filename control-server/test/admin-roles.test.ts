@@ -46,6 +46,17 @@ it('the table names every route of admin.router.ts', () => {
   expect(routes.sort()).toEqual(ENDPOINTS.map((e) => `${e.method} ${e.route}`).sort());
 });
 
+it('every admin route of every router lives under /api/admin/, but the two binding guest-list names', () => {
+  const dir = path.resolve(import.meta.dirname, '..', 'src', 'transport');
+  const outside: string[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.router.ts'))) {
+    const code = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const m of code.matchAll(/api\.(get|post|put|delete)\(\s*'([^']+)',\s*admin\b/g))
+      if (!m[2]!.startsWith('/admin/')) outside.push(`${m[1]!.toUpperCase()} /api${m[2]}`);
+  }
+  expect(outside.sort()).toEqual(['GET /api/guests', 'POST /api/guests/import']);
+});
+
 it.each(ENDPOINTS)(
   '$method /api$route: no token 401, host/volunteer/display 403, nothing changed',
   async ({ method, route }) => {
