@@ -1,5 +1,6 @@
 import type { Cue, Scenario } from './domain.js';
 import type { ErrorCode, Failure } from './errors.js';
+import { goTooSoon } from './goGuard.js';
 import { playheadAt } from './playhead.js';
 import type { ShowCommand, ShowState } from './show.js';
 
@@ -96,7 +97,7 @@ export function reduceShow(
   switch (command.type) {
     case 'go': {
       const guard = scenario.ceremony.goGuardMs;
-      if (state.cueStartedAt !== null && state.status === 'running' && now - state.cueStartedAt < guard) {
+      if (goTooSoon(state, guard, now)) {
         return fail('GO_TOO_SOON', `Повторное нажатие GO в пределах ${guard} мс проигнорировано.`);
       }
       next = advance(state, scenario, now);
