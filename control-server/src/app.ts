@@ -287,7 +287,6 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
         clock,
       }),
       isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
-      onScenario: broadcastSnapshot,
       onGuests: sendStats,
     }),
   );
@@ -297,7 +296,6 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       auth,
       onSeen,
       packages: packageService(db, show, config.dataDir, VERSION, clock),
-      onScenario: broadcastSnapshot,
       onGuests: sendStats,
     }),
   );
