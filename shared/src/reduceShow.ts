@@ -1,6 +1,7 @@
-import type { Cue, Scenario } from './domain.js';
+import type { Scenario } from './domain.js';
 import type { ErrorCode, Failure } from './errors.js';
 import { goTooSoon } from './goGuard.js';
+import { nextPlayableIndex, previousPlayableIndex } from './lookahead.js';
 import { playheadAt } from './playhead.js';
 import type { ShowCommand, ShowState } from './show.js';
 
@@ -10,18 +11,6 @@ export type ShowEffect = { type: 'arm-auto-follow'; cueId: string; revision: num
 export type ShowResult = { ok: true; state: ShowState; effects: ShowEffect[] } | Failure;
 
 const fail = (code: ErrorCode, message: string): Failure => ({ ok: false, error: { code, message } });
-
-/** The next cue a GO lands on from `from`, passing over skipped cues; -1 when there is none. */
-export function nextPlayableIndex(cues: readonly Cue[], from: number): number {
-  for (let i = from + 1; i < cues.length; i++) if (!cues[i]!.skip) return i;
-  return -1;
-}
-
-/** The cue a BACK lands on from `from`, passing over skipped cues; -1 when there is none. */
-export function previousPlayableIndex(cues: readonly Cue[], from: number): number {
-  for (let i = from - 1; i >= 0; i--) if (!cues[i]!.skip) return i;
-  return -1;
-}
 
 /** When the live cue's timed auto-follow is due (server epoch ms), or null. */
 export function autoFollowDue(state: ShowState, scenario: Scenario): number | null {
