@@ -1,4 +1,5 @@
 import type { Cue, Nomination, Nominee, Scenario } from './domain.js';
+import { nomineesOfNomination } from './cueNominees.js';
 import { nextPlayableIndex } from './lookahead.js';
 import type { ShowState } from './show.js';
 
@@ -113,9 +114,10 @@ function presenceOf(
 ): NominationPresence | null {
   const nomination = scenario.nominations.find((n) => n.id === nominationId);
   if (!nomination) return null;
-  const nominees = scenario.nominees
-    .filter((n) => n.nominationId === nominationId)
-    .map((nominee) => ({ nominee, present: present.has(nominee.id) }));
+  const nominees = nomineesOfNomination(scenario.nominees, nominationId).map((nominee) => ({
+    nominee,
+    present: present.has(nominee.id),
+  }));
   return { which, nomination, nominees, missing: nominees.filter((n) => !n.present).length };
 }
 

@@ -11,6 +11,7 @@ export * from './badge.js';
 export * from './i18n/index.js';
 export * from './search.js';
 export * from './hostView.js';
+export * from './cueNominees.js';
 export * from './runOfShow.js';
 export * from './routing.js';
 export * from './admin.js';

@@ -1,4 +1,4 @@
-import { stagePhotoUrl, type Nominee } from '@ceremony/shared';
+import { nomineesOnCue, stagePhotoUrl, type Nominee } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import { useState } from 'react';
 import { Fit } from '../Fit.js';
@@ -47,7 +47,7 @@ export function NominationIntro({ cue }: { cue: CueOf<'nomination-intro'> }) {
   const t = useT();
   const nomination = useNomination(cue.nominationId);
   const all = useNominees();
-  const nominees = all?.filter((n) => n.nominationId === cue.nominationId) ?? [];
+  const nominees = all ? nomineesOnCue(cue, all) : [];
   const title = nomination ? quoted(nomination.title) : cue.title;
   const wide = wideCells(nominees.map((n) => n.name));
   return (
@@ -75,7 +75,8 @@ export function NominationIntro({ cue }: { cue: CueOf<'nomination-intro'> }) {
 
 export function NomineeCard({ cue }: { cue: CueOf<'nominee'> }) {
   const t = useT();
-  const nominee = useNominees()?.find((n) => n.id === cue.nomineeId) ?? null;
+  const all = useNominees();
+  const nominee = (all && nomineesOnCue(cue, all)[0]) ?? null;
   const nomination = useNomination(nominee?.nominationId ?? '');
   const line = useNomineeLine(nominee ?? ({ consent: false } as Nominee));
   if (!nominee) return null;
@@ -131,9 +132,7 @@ export function Award({ cue }: { cue: CueOf<'award'> }) {
   const t = useT();
   const nomination = useNomination(cue.nominationId);
   const all = useNominees();
-  const honoured = cue.nomineeIds
-    .map((id) => all?.find((n) => n.id === id))
-    .filter((n): n is Nominee => n !== undefined);
+  const honoured = all ? nomineesOnCue(cue, all) : [];
   return (
     <Frame kind="award">
       {/* None named yet: «Лауреаты номинации» over an empty space would look like a failed load. */}
