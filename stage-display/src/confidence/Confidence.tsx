@@ -1,9 +1,8 @@
 import { formatClock, formatDuration, nextCueIndex, showTiming, type Cue } from '@ceremony/shared';
-import { useCurrentCue, useLang, usePageTitle, useShow, useT } from '@ceremony/shared/ui';
+import { useCurrentCue, useLang, usePageTitle, useShow, useT, useServerNow } from '@ceremony/shared/ui';
 import type { ReactNode } from 'react';
 import { ConfidenceCaption } from '../captions/ConfidenceCaption.js';
 import { Fit } from '../Fit.js';
-import { useServerNow } from '../useServerNow.js';
 import { useDisplayReport } from '../video/useDisplayReport.js';
 
 function CueHeading({
