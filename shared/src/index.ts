@@ -5,6 +5,7 @@ export * from './goGuard.js';
 export * from './lookahead.js';
 export * from './errors.js';
 export * from './events/index.js';
+export * from './messageSize.js';
 export * from './checkin.js';
 export * from './clock.js';
 export * from './badge.js';
