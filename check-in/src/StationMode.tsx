@@ -1,5 +1,5 @@
-import { formatClock, stationWindowMs, type StationGuest } from '@ceremony/shared';
-import { useCurrentCue, useLang, useShow, useShowClient, useT } from '@ceremony/shared/ui';
+import { formatClock, showMoment, stationWindowMs, type StationGuest } from '@ceremony/shared';
+import { useLang, useShow, useShowClient, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { useDeskState } from './desk/DeskProvider.js';
 import { CodeForm } from './CodeForm.js';
@@ -18,11 +18,10 @@ import { signal } from './signal.js';
 /** Whether the foyer stations are open now, from the live show (they close when the show starts). */
 function useStationsOpen(): boolean {
   const client = useShowClient();
-  const cue = useCurrentCue();
-  const status = useShow((s) => s.show?.status ?? 'pre-show');
-  const cueStartedAt = useShow((s) => s.show?.cueStartedAt ?? null);
-  const startsAt = useShow((s) => s.scenario?.ceremony.startsAt ?? 0);
-  return stationWindowMs({ status, cue, cueStartedAt }, startsAt, client.serverNow()) > 0;
+  const show = useShow((s) => s.show);
+  const scenario = useShow((s) => s.scenario);
+  if (!show || !scenario) return false;
+  return stationWindowMs(showMoment(show, scenario.cues), scenario.ceremony.startsAt, client.serverNow()) > 0;
 }
 
 /** A volunteer at a foyer station: pick the station, scan guests in, tap them out; the load is live for all. */

@@ -85,7 +85,6 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
         clock,
       }),
       isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
-      onScenario: broadcast.snapshot,
       onGuests: sendStats,
     }),
   );
@@ -95,7 +94,6 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
       auth,
       onSeen,
       packages: packageService(db, show, config.dataDir, VERSION, clock),
-      onScenario: broadcast.snapshot,
       onGuests: sendStats,
     }),
   );

@@ -82,11 +82,9 @@ export function directTarget(app: App, dataDir: string): CliTarget {
     importGuests: (bytes, opts) => guests.importFile(bytes, opts),
     importNominees: (bytes, opts) => nominees.importFile(bytes, opts, null),
     ceremonyJson: async () => ceremonyJson(app.show.snapshot().scenario),
-    replaceScenario: async (scenario, force) => {
-      if (app.show.current().status === 'running' && !force) return 'show-running';
-      app.show.replaceScenario(scenario);
-      return 'replaced';
-    },
+    // The show service refuses while the show runs (CONFLICT): the same rule the server's route uses.
+    replaceScenario: async (scenario, force) =>
+      app.show.importScenario(scenario, force).ok ? 'replaced' : 'show-running',
     newCeremony: async (request, dryRun) => ceremony.newCeremony(request, dryRun, null),
     resetPin: async (role) => ({ pin: app.auth.resetPin(role), fromEnv: app.auth.pinFromEnv.has(role) }),
   };

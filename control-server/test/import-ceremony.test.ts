@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario, Snapshot } from '@ceremony/shared';
+import { directTarget } from '../src/cli.commands.js';
 import { ask, http, startServer, type TestServer } from './helpers.js';
 
 describe('ceremony import and export as one JSON file', () => {
@@ -54,6 +55,10 @@ describe('ceremony import and export as one JSON file', () => {
     const refused = await upload(renamed);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('CONFLICT');
+    // The refusal is the show service's own (the CLI gets the same), with a reason the apps can say.
+    expect(refused.body.error.reason).toBe('error.scenarioImportWhileRunning');
+    expect(refused.body.error.message).toContain('Шоу идёт: сценарий не заменён');
+    expect(s.app.show.snapshot().scenario.ceremony.title).toBe(scenario.ceremony.title);
 
     const live = s.app.show.current();
     const snapshot = new Promise<Snapshot>((resolve) => host.once('show:snapshot', resolve));
@@ -63,5 +68,19 @@ describe('ceremony import and export as one JSON file', () => {
     expect(seen.scenario.ceremony.title).toBe('Светлые люди — 2027');
     // The live cue is still in the run of show, so it stays live.
     expect(seen.state).toMatchObject({ cueId: live.cueId, status: 'running', revision: live.revision + 1 });
+  });
+
+  it('the CLI on the data folder (no server) obeys the same rule, and its forced import reaches the screens', async () => {
+    const host = await s.socket('host');
+    if (s.app.show.current().status !== 'running')
+      await ask(host, 'show:go', { expectedRevision: s.app.show.current().revision });
+    const target = directTarget(s.app, s.dataDir);
+    const scenario = s.app.show.snapshot().scenario;
+    const renamed = { ...scenario, ceremony: { ...scenario.ceremony, title: 'Из командной строки' } };
+    expect(await target.replaceScenario(renamed, false)).toBe('show-running');
+    expect(s.app.show.snapshot().scenario.ceremony.title).toBe(scenario.ceremony.title);
+    const told = new Promise<Snapshot>((resolve) => host.once('show:snapshot', resolve));
+    expect(await target.replaceScenario(renamed, true)).toBe('replaced');
+    expect((await told).scenario.ceremony.title).toBe('Из командной строки');
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import tar from 'tar-stream';
-import type { PackageReport } from '@ceremony/shared';
+import type { PackageReport, Snapshot } from '@ceremony/shared';
 import { GuestsRepository } from '../src/store/guests.repository.js';
 import { ask, http, startServer, type TestServer } from './helpers.js';
 
@@ -272,8 +272,17 @@ describe('the ceremony package: office to hall', () => {
     expect(scan.ok).toBe(true);
     expect(hall.app.db.prepare('SELECT COUNT(*) AS n FROM admissions').get()).toEqual({ n: 1 });
 
+    // The show service sends the new picture itself: the router no longer has to remember to.
+    const officeTitle = office.app.show.snapshot().scenario.ceremony.title;
+    const told = new Promise<Snapshot>((resolve) =>
+      host.on(
+        'show:snapshot',
+        (seen: Snapshot) => seen.scenario.ceremony.title === officeTitle && resolve(seen),
+      ),
+    );
     const applied = await http(applyUrl, { method: 'POST', token: hall.token('admin') });
     expect(applied.body.ok).toBe(true);
+    expect((await told).state.revision).toBe(applied.body.state.revision);
     expect(hall.app.show.snapshot().scenario).toEqual(office.app.show.snapshot().scenario);
     expect(listGuests(hall)).toEqual(listGuests(office));
     for (const name of ['demo-interview.mp4', 'Логотип фестиваля.png'])

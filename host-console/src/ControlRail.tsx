@@ -1,7 +1,6 @@
-import { useCurrentCue, useShow, useT } from '@ceremony/shared/ui';
+import { useCurrentCue, useShow, useT, useServerNow } from '@ceremony/shared/ui';
 import { CueTimer } from './CueTimer.js';
 import { GoButton } from './GoButton.js';
-import { useServerNow } from './useServerNow.js';
 
 /** The live cue's timer, ticking on its own so the rest of the console stays still. */
 function LiveCueTimer() {

@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { serverNowAtLeast } from '@ceremony/shared';
 import { I18nProvider } from '@ceremony/shared/ui';
+import { useCallback } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GoButton } from './GoButton.js';
 import { useGoPress } from './useGoGuard.js';
 
 type Outcome = 'ok' | 'too-soon' | 'refused';
 
-function Harness(props: { guardUntil: number | null; sendGo: () => Promise<Outcome>; disabled?: boolean }) {
-  const go = useGoPress(props.guardUntil, Date.now, props.sendGo);
+function Harness(props: { acceptedFrom: number | null; sendGo: () => Promise<Outcome>; disabled?: boolean }) {
+  const go = useGoPress(props.acceptedFrom, Date.now, props.sendGo);
   return (
     <GoButton
       armed={go.armed}
@@ -19,11 +21,11 @@ function Harness(props: { guardUntil: number | null; sendGo: () => Promise<Outco
   );
 }
 
-function renderGo(guardUntil: number | null, outcome: Outcome = 'ok', disabled = false) {
+function renderGo(acceptedFrom: number | null, outcome: Outcome = 'ok', disabled = false) {
   const sendGo = vi.fn(async () => outcome);
   const view = render(
     <I18nProvider lang="ru">
-      <Harness guardUntil={guardUntil} sendGo={sendGo} disabled={disabled} />
+      <Harness acceptedFrom={acceptedFrom} sendGo={sendGo} disabled={disabled} />
     </I18nProvider>,
   );
   return { sendGo, view, go: () => screen.getByTestId('go') };
@@ -73,10 +75,10 @@ describe('GO and its double-GO guard', () => {
   });
 
   it.each([
-    { name: 'before the show (no guard)', guardUntil: null },
-    { name: 'a window already passed', guardUntil: 1_000_000 - 1 },
-  ])('is armed $name', ({ guardUntil }) => {
-    const { go } = renderGo(guardUntil);
+    { name: 'before the show (no guard)', acceptedFrom: null },
+    { name: 'a window already passed', acceptedFrom: 1_000_000 - 1 },
+  ])('is armed $name', ({ acceptedFrom }) => {
+    const { go } = renderGo(acceptedFrom);
     expect(go().dataset.armed).toBe('true');
   });
 
@@ -110,30 +112,68 @@ describe('GO guard and the clock offset', () => {
     vi.useRealTimers();
   });
 
+  function Probe({
+    acceptedFrom,
+    offsetMs,
+    rttMs,
+  }: {
+    acceptedFrom: number;
+    offsetMs: number;
+    rttMs: number | null;
+  }) {
+    const nowAtLeast = useCallback(() => serverNowAtLeast(Date.now(), offsetMs, rttMs), [offsetMs, rttMs]);
+    const go = useGoPress(acceptedFrom, nowAtLeast, async () => 'ok');
+    return (
+      <GoButton armed={go.armed} flashes={go.flashes} disabled={false} onPress={() => void go.press()} />
+    );
+  }
+  const probe = (props: Parameters<typeof Probe>[0]) => (
+    <I18nProvider lang="ru">
+      <Probe {...props} />
+    </I18nProvider>
+  );
+  const armed = () => screen.getByTestId('go').dataset.armed;
+
   it('re-plans the guard when the device learns it is behind the server', () => {
     vi.useFakeTimers();
     vi.setSystemTime(1_000_000);
-    let offset = 0;
-    const serverNow = () => Date.now() + offset;
-    function Probe({ clockKey }: { clockKey: number }) {
-      const go = useGoPress(1_000_000 + 60_000 + 600, serverNow, async () => 'ok', clockKey);
-      return (
-        <GoButton armed={go.armed} flashes={go.flashes} disabled={false} onPress={() => void go.press()} />
-      );
-    }
-    const view = render(
-      <I18nProvider lang="ru">
-        <Probe clockKey={0} />
-      </I18nProvider>,
-    );
+    const acceptedFrom = 1_000_000 + 60_000 + 600;
+    const view = render(probe({ acceptedFrom, offsetMs: 0, rttMs: null }));
     // The server is a minute ahead: the cue began 0.6 s ago in its time, not a minute from now.
-    expect(screen.getByTestId('go').dataset.armed).toBe('false');
-    offset = 60_000 + 600;
-    view.rerender(
-      <I18nProvider lang="ru">
-        <Probe clockKey={offset} />
-      </I18nProvider>,
-    );
-    expect(screen.getByTestId('go').dataset.armed).toBe('true');
+    expect(armed()).toBe('false');
+    view.rerender(probe({ acceptedFrom, offsetMs: 60_000 + 600, rttMs: 0 }));
+    expect(armed()).toBe('true');
+  });
+
+  // The server may have read its clock as late as the answer's arrival: GO waits out half the round trip.
+  it.each([
+    { rttMs: 0, stillDark: 599, armsAt: 600 },
+    { rttMs: 20, stillDark: 609, armsAt: 610 },
+    { rttMs: 21, stillDark: 610, armsAt: 611 },
+  ])(
+    'with a round trip of $rttMs ms GO arms $armsAt ms after the cue, never before',
+    ({ rttMs, stillDark, armsAt }) => {
+      vi.useFakeTimers();
+      vi.setSystemTime(1_000_000);
+      render(probe({ acceptedFrom: 1_000_000 + 600, offsetMs: 0, rttMs }));
+      act(() => vi.advanceTimersByTime(stillDark));
+      expect(armed()).toBe('false');
+      act(() => vi.advanceTimersByTime(armsAt - stillDark));
+      expect(armed()).toBe('true');
+    },
+  );
+
+  it('a timer that fires early does not arm GO: it waits again', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+    render(probe({ acceptedFrom: 1_000_000 + 600, offsetMs: 0, rttMs: 0 }));
+    // The device clock is set back 5 ms while the timer runs (a sync, a busy tab): it fires "on time" too early.
+    act(() => {
+      vi.setSystemTime(1_000_000 - 5);
+      vi.advanceTimersByTime(600);
+    });
+    expect(armed()).toBe('false');
+    act(() => vi.advanceTimersByTime(5));
+    expect(armed()).toBe('true');
   });
 });

@@ -1,4 +1,4 @@
-import { usePageTitle, useSession, useShow, useShowClient, useT } from '@ceremony/shared/ui';
+import { usePageTitle, useSession, useShow, useT } from '@ceremony/shared/ui';
 import { useCallback, useState } from 'react';
 import { AdminPanel } from './admin/AdminPanel.js';
 import { ControlRail } from './ControlRail.js';
@@ -9,7 +9,7 @@ import { ScreensView } from './ScreensView.js';
 import { SetupView } from './setup/SetupView.js';
 import { ShowView } from './ShowView.js';
 import { TopBar } from './TopBar.js';
-import { useGoPress } from './useGoGuard.js';
+import { useShowGo } from './useGoGuard.js';
 import { useHostFeeds } from './useHostFeeds.js';
 import { useShowCommands, useShowKeys } from './useShowCommands.js';
 import { useWakeLock } from './useWakeLock.js';
@@ -35,21 +35,14 @@ function useSavedTab(isAdmin: boolean): [Tab, (tab: Tab) => void] {
 /** The show runner on the host's tablet: the tabs on the left, GO always at the right hand. */
 export function HostConsole() {
   const t = useT();
-  const client = useShowClient();
   const { session } = useSession();
   const isAdmin = session.role === 'admin';
   const [tab, setTab] = useSavedTab(isAdmin);
   const ready = useShow((s) => s.show !== null && s.scenario !== null);
   const running = useShow((s) => s.show?.status === 'running');
-  const guardUntil = useShow((s) =>
-    s.show?.status === 'running' && s.show.cueStartedAt !== null && s.scenario
-      ? s.show.cueStartedAt + s.scenario.ceremony.goGuardMs
-      : null,
-  );
   const { displays, stats } = useHostFeeds();
   const commands = useShowCommands();
-  const offsetMs = useShow((s) => s.offsetMs);
-  const go = useGoPress(guardUntil, client.serverNow, commands.sendGo, offsetMs);
+  const go = useShowGo(commands.sendGo);
   const press = useCallback(() => void go.press(), [go]);
   useShowKeys({ go: press, back: commands.back, blackout: commands.toggleBlackout });
   const wakeLock = useWakeLock();

@@ -1,6 +1,5 @@
 import { formatDuration, projectorOnline, type DisplayStatus } from '@ceremony/shared';
-import { useShow, useT } from '@ceremony/shared/ui';
-import { useServerNow } from './useServerNow.js';
+import { useShow, useT, useServerNow } from '@ceremony/shared/ui';
 
 /** Which displays are connected, what each shows, and when each last answered. */
 export function ScreensView({ displays }: { displays: DisplayStatus[] }) {

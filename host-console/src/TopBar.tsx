@@ -8,9 +8,8 @@ import {
   type CheckinStats,
   type DisplayStatus,
 } from '@ceremony/shared';
-import { ConnectionIndicator, useLang, useSession, useShow, useT } from '@ceremony/shared/ui';
+import { ConnectionIndicator, useLang, useSession, useShow, useT, useServerNow } from '@ceremony/shared/ui';
 import { ReadinessChip } from './prepare/ReadinessChip.js';
-import { useServerNow } from './useServerNow.js';
 
 /** The wall clock and the whole show against its plan: elapsed, and how far behind or ahead. */
 function ShowClock() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedSince, estimateClock } from './clock.js';
+import { elapsedSince, estimateClock, serverNowAtLeast } from './clock.js';
 
 describe('estimateClock', () => {
   it.each([
@@ -42,4 +42,28 @@ describe('elapsedSince', () => {
   ])('started $startedAt, now $now, offset $offset', ({ startedAt, now, offset, want }) => {
     expect(elapsedSince(startedAt, now, offset)).toBe(want);
   });
+});
+
+describe('serverNowAtLeast', () => {
+  // Each row is one ping: the lower bound must equal the server's reading at the moment the answer
+  // arrived (serverNow - receivedAt), so a device never thinks the server later than it can be.
+  it.each([
+    { name: 'even round trip', sample: { sentAt: 1000, serverNow: 5050, receivedAt: 1100 } },
+    {
+      name: 'odd round trip (the offset rounds a half ms up)',
+      sample: { sentAt: 1000, serverNow: 5050, receivedAt: 1101 },
+    },
+    {
+      name: 'odd round trip, server behind',
+      sample: { sentAt: 10_000, serverNow: 4_010, receivedAt: 10_021 },
+    },
+    { name: 'zero round trip', sample: { sentAt: 700, serverNow: 700, receivedAt: 700 } },
+  ])('$name', ({ sample }) => {
+    const { offsetMs, rttMs } = estimateClock([sample])!;
+    expect(serverNowAtLeast(sample.receivedAt, offsetMs, rttMs)).toBe(sample.serverNow);
+    expect(serverNowAtLeast(sample.receivedAt + 250, offsetMs, rttMs)).toBe(sample.serverNow + 250);
+  });
+
+  it('before the clock was measured: the device clock, no margin', () =>
+    expect(serverNowAtLeast(1234, 0, null)).toBe(1234));
 });

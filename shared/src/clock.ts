@@ -26,6 +26,17 @@ export function estimateClock(samples: readonly ClockSample[]): ClockEstimate | 
   return { offsetMs: Math.round(best.serverNow - (best.sentAt + best.receivedAt) / 2), rttMs };
 }
 
+/**
+ * The earliest the server's clock can read at local time `localNow`. The offset is a midpoint guess:
+ * the server read its clock somewhere inside the round trip, so it may be up to half of it behind.
+ * A device that must never act before the server allows it (GO after the guard) counts from here.
+ * Half the round trip is rounded up because `estimateClock` rounds a half millisecond up: the two
+ * cancel exactly, to the server's reading minus the moment the answer arrived.
+ */
+export function serverNowAtLeast(localNow: number, offsetMs: number, rttMs: number | null): number {
+  return localNow + offsetMs - Math.ceil((rttMs ?? 0) / 2);
+}
+
 /** Milliseconds a cue has been live, on the server's clock, never negative. */
 export function elapsedSince(startedAt: number | null, localNow: number, offsetMs: number): number {
   if (startedAt === null) return 0;

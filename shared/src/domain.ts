@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { CueActionSchema } from './booth.js';
 
-/** Short text fields: names, titles. Long enough for a 120-character organisation name with room to spare. */
-const title = z.string().trim().min(1).max(300);
-const notes = z.string().max(5000);
+/** Short text fields (names, titles), in characters: a 120-character organisation name with room to spare. */
+export const TITLE_MAX_CHARS = 300;
+/** A cue's script for the host, in characters. */
+export const NOTES_MAX_CHARS = 5000;
+/** The longest planned duration or auto-follow wait, in seconds: a day. */
+export const CUE_SECONDS_MAX = 24 * 3600;
+
+const title = z.string().trim().min(1).max(TITLE_MAX_CHARS);
+const notes = z.string().max(NOTES_MAX_CHARS);
 const id = z
   .string()
   .min(1)
@@ -83,11 +89,7 @@ export const AutoFollowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({
     kind: z.literal('after'),
-    seconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 3600),
+    seconds: z.number().int().min(1).max(CUE_SECONDS_MAX),
   }),
   z.object({ kind: z.literal('video-end') }),
 ]);
@@ -98,11 +100,7 @@ const cueBase = {
   title,
   /** The script the host reads while this cue is live. */
   notes: notes.default(''),
-  plannedDurationS: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 3600),
+  plannedDurationS: z.number().int().min(0).max(CUE_SECONDS_MAX),
   autoFollow: AutoFollowSchema.default({ kind: 'none' }),
   /** A skipped cue stays in the run of show but GO and BACK pass over it. */
   skip: z.boolean().default(false),

@@ -1,4 +1,5 @@
 import type { Cue, Nomination, Nominee, Scenario } from './domain.js';
+import { nomineesOfNomination } from './cueNominees.js';
 import { nominationOfCue } from './hostView.js';
 import { insertCueAfter } from './runOfShow.js';
 
@@ -146,7 +147,7 @@ interface BlockPlan {
 function blockDrafts(s: Scenario, plan: BlockPlan): (CueDraft | Cue)[] {
   const { nomination } = plan;
   const block = nomination.id;
-  const nominees = s.nominees.filter((n) => n.nominationId === nomination.id);
+  const nominees = nomineesOfNomination(s.nominees, nomination.id);
   const honoured = nominees.filter((n) => n.honoured);
   const out: (CueDraft | Cue)[] = [];
   if (!plan.hasIntro)
@@ -208,7 +209,7 @@ const isVideoOf = (cue: Cue, nominees: ReadonlySet<string>) =>
   cue.kind === 'video' && cue.nomineeId !== undefined && nominees.has(cue.nomineeId);
 
 const nomineeIdsOf = (s: Scenario, nominationId: string) =>
-  new Set(s.nominees.filter((n) => n.nominationId === nominationId).map((n) => n.id));
+  new Set(nomineesOfNomination(s.nominees, nominationId).map((n) => n.id));
 
 function withIds(drafts: (CueDraft | Cue)[], taken: Set<string>): Cue[] {
   for (const d of drafts) if ('id' in d) taken.add(d.id);

@@ -1,5 +1,6 @@
 import type { Cue, Nomination, Nominee, Scenario } from './domain.js';
-import { nextPlayableIndex } from './reduceShow.js';
+import { nomineesOfNomination } from './cueNominees.js';
+import { nextPlayableIndex } from './lookahead.js';
 import type { ShowState } from './show.js';
 
 /** How a timer should look: on plan, nearly out of time, or over. */
@@ -113,9 +114,10 @@ function presenceOf(
 ): NominationPresence | null {
   const nomination = scenario.nominations.find((n) => n.id === nominationId);
   if (!nomination) return null;
-  const nominees = scenario.nominees
-    .filter((n) => n.nominationId === nominationId)
-    .map((nominee) => ({ nominee, present: present.has(nominee.id) }));
+  const nominees = nomineesOfNomination(scenario.nominees, nominationId).map((nominee) => ({
+    nominee,
+    present: present.has(nominee.id),
+  }));
   return { which, nomination, nominees, missing: nominees.filter((n) => !n.present).length };
 }
 
@@ -131,12 +133,12 @@ export function presenceAround(
   const present = new Set(nomineesPresent);
   const live = cueIndex >= 0 ? scenario.cues[cueIndex] : undefined;
   const currentId = live ? nominationOfCue(live, scenario) : null;
-  let comingId: string | null = null;
-  for (let i = Math.max(0, cueIndex + 1); i < scenario.cues.length && comingId === null; i++) {
-    const cue = scenario.cues[i]!;
-    const id = cue.skip ? null : nominationOfCue(cue, scenario);
-    if (id !== null && id !== currentId) comingId = id;
-  }
+  const isComing = (cue: Cue) => {
+    const id = nominationOfCue(cue, scenario);
+    return id !== null && id !== currentId;
+  };
+  const coming = scenario.cues[nextPlayableIndex(scenario.cues, cueIndex, isComing)];
+  const comingId = coming ? nominationOfCue(coming, scenario) : null;
   const groups = [
     currentId === null ? null : presenceOf(scenario, currentId, 'current', present),
     comingId === null ? null : presenceOf(scenario, comingId, 'coming', present),

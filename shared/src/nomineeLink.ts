@@ -1,4 +1,5 @@
 import type { GuestCategory, Nominee } from './domain.js';
+import { foldForSearch } from './search.js';
 
 /**
  * Which nominee a guest on the guest list is (guide item 11): a citizen nominee comes in person, an
@@ -8,12 +9,7 @@ import type { GuestCategory, Nominee } from './domain.js';
 
 /** A person's or organisation's name as compared for linking: lower case, «ё» as «е», no quotes, single spaces. */
 export function foldName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/["«»„“”']/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldForSearch(name.replace(/["«»„“”']/g, ''));
 }
 
 /** Guest categories that stand for a nominee in the hall. */

@@ -1,5 +1,7 @@
-import type { Cue, Scenario } from './domain.js';
+import type { Scenario } from './domain.js';
 import type { ErrorCode, Failure } from './errors.js';
+import { goTooSoon } from './goGuard.js';
+import { nextPlayableIndex, previousPlayableIndex } from './lookahead.js';
 import { playheadAt } from './playhead.js';
 import type { ShowCommand, ShowState } from './show.js';
 
@@ -10,18 +12,6 @@ import type { ShowCommand, ShowState } from './show.js';
 export type ShowResult = { ok: true; state: ShowState } | Failure;
 
 const fail = (code: ErrorCode, message: string): Failure => ({ ok: false, error: { code, message } });
-
-/** The next cue a GO lands on from `from`, passing over skipped cues; -1 when there is none. */
-export function nextPlayableIndex(cues: readonly Cue[], from: number): number {
-  for (let i = from + 1; i < cues.length; i++) if (!cues[i]!.skip) return i;
-  return -1;
-}
-
-/** The cue a BACK lands on from `from`, passing over skipped cues; -1 when there is none. */
-export function previousPlayableIndex(cues: readonly Cue[], from: number): number {
-  for (let i = from - 1; i >= 0; i--) if (!cues[i]!.skip) return i;
-  return -1;
-}
 
 /** When the live cue's timed auto-follow is due (server epoch ms), or null. */
 export function autoFollowDue(state: ShowState, scenario: Scenario): number | null {
@@ -90,7 +80,7 @@ export function reduceShow(
   switch (command.type) {
     case 'go': {
       const guard = scenario.ceremony.goGuardMs;
-      if (state.cueStartedAt !== null && state.status === 'running' && now - state.cueStartedAt < guard) {
+      if (goTooSoon(state, guard, now)) {
         return fail('GO_TOO_SOON', `Повторное нажатие GO в пределах ${guard} мс проигнорировано.`);
       }
       next = advance(state, scenario, now);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Station } from './domain.js';
+import type { Cue, Station } from './domain.js';
 import {
   routeGuest,
+  showMoment,
   stationWindowMs,
   suggestStation,
   type RoutingInput,
@@ -163,4 +164,33 @@ describe('routeGuest', () => {
       zone: 'Партер, свободная рассадка',
     });
   });
+});
+
+describe('showMoment', () => {
+  const cues = [
+    { id: 'a', kind: 'title', plannedDurationS: 60 },
+    { id: 'b', kind: 'break', plannedDurationS: 900 },
+  ] as Cue[];
+  it.each<{ name: string; state: Parameters<typeof showMoment>[0]; want: ShowMoment }>([
+    {
+      name: 'before the first GO: no cue',
+      state: { status: 'pre-show', cueIndex: -1, cueStartedAt: null },
+      want: { status: 'pre-show', cue: null, cueStartedAt: null },
+    },
+    {
+      name: 'a break is live',
+      state: { status: 'running', cueIndex: 1, cueStartedAt: NOW },
+      want: { status: 'running', cue: cues[1]!, cueStartedAt: NOW },
+    },
+    {
+      name: 'the live cue was removed from the run of show: no cue, not a crash',
+      state: { status: 'running', cueIndex: 7, cueStartedAt: NOW },
+      want: { status: 'running', cue: null, cueStartedAt: NOW },
+    },
+    {
+      name: 'after the show: the last cue, stations stay closed by status',
+      state: { status: 'ended', cueIndex: 1, cueStartedAt: NOW },
+      want: { status: 'ended', cue: cues[1]!, cueStartedAt: NOW },
+    },
+  ])('$name', ({ state, want }) => expect(showMoment(state, cues)).toEqual(want));
 });

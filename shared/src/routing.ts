@@ -26,6 +26,18 @@ export interface ShowMoment {
   cueStartedAt: number | null;
 }
 
+/**
+ * Where the show is, as the foyer cares, read from the live state and its run of show: the server's
+ * routing, the phone's offline routing and the station screen all read it this one way.
+ */
+export function showMoment(
+  state: Pick<ShowState, 'status' | 'cueIndex' | 'cueStartedAt'>,
+  cues: readonly Cue[],
+): ShowMoment {
+  const cue = state.cueIndex >= 0 ? (cues[state.cueIndex] ?? null) : null;
+  return { status: state.status, cue, cueStartedAt: state.cueStartedAt };
+}
+
 /** Live load of one station. */
 export interface StationLoad {
   stationId: string;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames, findGuests, guestMatchRank, matchesQuery } from './search.js';
+import { compareNames, findGuests, foldForSearch, guestMatchRank, matchesQuery } from './search.js';
+
+describe('foldForSearch', () => {
+  it.each([
+    { text: 'Семёнов Пётр', want: 'семенов петр' },
+    { text: '  ЁЛКИНА   Алёна ', want: 'елкина алена' },
+    { text: 'Школа\t№ 5\nг. Тверь', want: 'школа № 5 г. тверь' },
+    // Quotes are kept: callers that ignore them (nominee links, import cells) take them out first.
+    { text: 'АНО «Берегиня»', want: 'ано «берегиня»' },
+    { text: '', want: '' },
+  ])('$text', ({ text, want }) => expect(foldForSearch(text)).toBe(want));
+});
 
 describe('matchesQuery', () => {
   it.each([

@@ -1,4 +1,8 @@
-/** Folds text the way people type a name on a phone: lower case, «ё» as «е», no extra spaces. */
+/**
+ * Folds text the way people type a name on a phone: lower case, «ё» as «е», no extra spaces. The one
+ * folding every comparison of names and cells starts from (search, nominee links, import headers);
+ * callers that also ignore quotes or punctuation take those out first.
+ */
 export function foldForSearch(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 }

@@ -1,9 +1,8 @@
-import { captionsUrlOf, type Branding } from '@ceremony/shared';
+import { captionsUrlOf, nextPlayableIndex, type Branding } from '@ceremony/shared';
 import { useCurrentCue, usePageTitle, useShow, useShowClient, useT } from '@ceremony/shared/ui';
 import { useEffect, useLayoutEffect, useMemo, useState, type CSSProperties } from 'react';
 import { loadCaptions } from './captions/track.js';
 import { CueView } from './layouts/CueView.js';
-import { cueAfter, videoAhead } from './lookahead.js';
 import { markArrived, markPainted, paintMarksWanted } from './paint.js';
 import { enterFullscreen, StartScreen, useStartGate } from './StartScreen.js';
 import { useLayers } from './useLayers.js';
@@ -62,7 +61,9 @@ export function Stage({ debug }: { debug: boolean }) {
   const pool = useMemo(() => (parking ? new VideoPool(parking) : null), [parking]);
 
   const live: VideoCue | null = status === 'running' && cue?.kind === 'video' ? cue : null;
-  const next = cues ? videoAhead(cues, cueIndex) : null;
+  // The first clip still to play is preloaded while the cues before it are live.
+  const ahead = cues?.[nextPlayableIndex(cues, cueIndex, (c) => c.kind === 'video')];
+  const next: VideoCue | null = ahead?.kind === 'video' ? ahead : null;
   usePlayback(pool, live, next, gate.soundOn);
   // The next clip's captions are read with its video, so they are there from its first word.
   const nextCaptions = captionsUrlOf(next);
@@ -79,7 +80,7 @@ export function Stage({ debug }: { debug: boolean }) {
       className="stage-viewport"
       data-connection={connection}
       data-cue-kind={cue?.kind ?? 'none'}
-      data-next-cue={cues ? (cueAfter(cues, cueIndex)?.id ?? '') : ''}
+      data-next-cue={cues ? (cues[nextPlayableIndex(cues, cueIndex)]?.id ?? '') : ''}
       onDoubleClick={enterFullscreen}
     >
       <PoolContext.Provider value={pool}>

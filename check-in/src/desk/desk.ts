@@ -1,6 +1,7 @@
 import {
   findGuests,
   routeGuest,
+  showMoment,
   type CheckinStats,
   type DirectoryGuest,
   type GuestListing,
@@ -308,7 +309,6 @@ export class Desk {
     const { scenario, show } = this.client.store.getState();
     const fallback: Route = guest.seat ? { seat: guest.seat } : {};
     if (!scenario || !show) return fallback;
-    const cue = show.cueIndex >= 0 ? (scenario.cues[show.cueIndex] ?? null) : null;
     return routeGuest({
       guest,
       stations: scenario.stations,
@@ -317,7 +317,7 @@ export class Desk {
         inside: s.inside,
       })),
       visited: [],
-      moment: { status: show.status, cue, cueStartedAt: show.cueStartedAt },
+      moment: showMoment(show, scenario.cues),
       startsAt: scenario.ceremony.startsAt,
       now: this.client.serverNow(),
     });

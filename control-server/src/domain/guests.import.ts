@@ -1,6 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import type { GuestField, ImportColumn, ImportMapping, ImportReport } from '@ceremony/shared';
+import {
+  foldForSearch,
+  type GuestField,
+  type ImportColumn,
+  type ImportMapping,
+  type ImportReport,
+} from '@ceremony/shared';
 
 /**
  * Reading the organiser's spreadsheet as Excel saves it in a Russian locale: the bytes' encoding,
@@ -162,13 +168,7 @@ export function readSheet(bytes: Uint8Array): Sheet | SheetProblem {
 }
 
 /** Header text as people vary it: case, «ё», stray punctuation, asterisks of required columns. */
-export const normaliseHeader = (h: string): string =>
-  h
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[*:."«»()]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+export const normaliseHeader = (h: string): string => foldForSearch(h.replace(/[*:."«»()]/g, ' '));
 
 // Maps, not objects: a header «constructor» or «__proto__» must not find Object.prototype's members.
 const KNOWN_HEADERS = new Map<string, GuestField>();
@@ -262,10 +262,4 @@ export const YES = new Set([
 export const NO = new Set(['0', 'нет', 'н', 'no', 'n', 'false', '-', '—', 'отказ']);
 
 /** Lower case, «ё» as «е», no quotes: how titles, categories and yes/no cells are compared. */
-export const foldCell = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/["«»„“”'!.…]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+export const foldCell = (s: string) => foldForSearch(s.replace(/["«»„“”'!.…]/g, ''));

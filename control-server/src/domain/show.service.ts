@@ -5,6 +5,7 @@ import {
   initialShowState,
   positionForAction,
   reduceShow,
+  refusal,
   reindexAfterEdit,
   scenarioChanges,
   scenarioProblems,
@@ -26,7 +27,7 @@ export interface ShowDeps {
   clock: () => number;
   /** Told after every committed change, to broadcast it. */
   onState: (state: ShowState) => void;
-  /** Told after the scenario was edited, to send every screen the whole new picture. */
+  /** Told after the scenario was edited or replaced, to send every screen the whole new picture. */
   onSnapshot?: (snapshot: Snapshot) => void;
   /** What the projector last said about a clip: a pause records the frame the hall really sees. */
   clipReport?: (cueId: string) => ClipReport | null;
@@ -140,11 +141,22 @@ export class ShowService {
   }
 
   /**
-   * Puts a new scenario in place (ceremony import). The live cue stays live when the new run of
-   * show still has it; otherwise the show goes back to "before the first GO". Saved and committed
-   * before anyone is told; the caller broadcasts the new snapshot. `together` runs inside the same
-   * transaction (a ceremony package writes its guest list there): when it throws, nothing is saved
-   * and the show in memory stays as it was.
+   * A ceremony file imported over the current one (the admin screen, the CLI). While the show runs it
+   * is refused: a run of show swapped under the host mid-evening is rarely what anyone meant, so it
+   * takes `force`. Kept here, not in each caller, so the router and the CLI cannot differ.
+   */
+  importScenario(scenario: Scenario, force: boolean): Answer<{ snapshot: Snapshot }> {
+    if (this.state.status === 'running' && !force)
+      return refusal('CONFLICT', 'error.scenarioImportWhileRunning');
+    return { ok: true, snapshot: this.replaceScenario(scenario) };
+  }
+
+  /**
+   * Puts a new scenario in place (ceremony import, ceremony package). The live cue stays live when
+   * the new run of show still has it; otherwise the show goes back to "before the first GO". Saved
+   * and committed before everyone is sent the new snapshot, here, as every edit is. `together` runs
+   * inside the same transaction (a ceremony package writes its guest list there): when it throws,
+   * nothing is saved, nobody is told, and the show in memory stays as it was.
    */
   replaceScenario(scenario: Scenario, together?: () => void): Snapshot {
     const now = this.deps.clock();
@@ -155,6 +167,7 @@ export class ShowService {
     this.scenario = scenario;
     this.state = state;
     this.armAutoFollow();
+    this.deps.onSnapshot?.(this.snapshot());
     return this.snapshot();
   }
 

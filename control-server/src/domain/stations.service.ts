@@ -4,6 +4,7 @@ import {
   freePlaces,
   normaliseBadgeText,
   routeGuest,
+  showMoment,
   stationWindowMs,
   type Answer,
   type ClientPayload,
@@ -41,8 +42,7 @@ export class StationsService {
   /** Where the show is, as routing needs it. */
   moment(): ShowMoment {
     const { scenario, state } = this.deps.show();
-    const cue = state.cueIndex >= 0 ? (scenario.cues[state.cueIndex] ?? null) : null;
-    return { status: state.status, cue, cueStartedAt: state.cueStartedAt };
+    return showMoment(state, scenario.cues);
   }
 
   occupancy(): StationsOccupancy {

@@ -11,7 +11,6 @@ import {
   type Guest,
   type Lang,
   type Role,
-  type Snapshot,
 } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
 import { ceremonyJson, parseCeremony } from '../domain/ceremony.transfer.js';
@@ -33,8 +32,6 @@ export interface AdminDeps {
   onSeen: (deviceId: string) => void;
   /** True while the device has a socket connected. */
   isOnline: (deviceId: string) => boolean;
-  /** Told after a ceremony import replaced the scenario, to send everyone the new snapshot. */
-  onScenario: (snapshot: Snapshot) => void;
   /** Told after an import wrote the guest list, to send the staff the new expected count. */
   onGuests?: () => void;
 }
@@ -188,17 +185,8 @@ export function adminRouter(deps: AdminDeps): express.Router {
         res,
         failure('INVALID_PAYLOAD', `Сценарий не принят — ${parsed.problems.slice(0, 10).join('; ')}`),
       );
-    if (deps.show.current().status === 'running' && !force)
-      return send(
-        res,
-        failure(
-          'CONFLICT',
-          'Шоу идёт: сценарий не заменён. Если это была репетиция, завершите её в «Подготовка → Церемония» и повторите; заменить сценарий во время самого вечера можно только с force=1.',
-        ),
-      );
-    const snapshot = deps.show.replaceScenario(parsed.scenario);
-    deps.onScenario(snapshot);
-    send(res, { ok: true, state: snapshot.state });
+    const imported = deps.show.importScenario(parsed.scenario, force);
+    send(res, imported.ok ? { ok: true, state: imported.snapshot.state } : imported);
   });
 
   return api;

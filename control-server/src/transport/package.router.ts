@@ -1,5 +1,5 @@
 import express from 'express';
-import { PackageIdSchema, failure, type Snapshot } from '@ceremony/shared';
+import { PackageIdSchema, failure } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
 import type { PackageService } from '../domain/package.service.js';
 import { requireRole, send } from './http.js';
@@ -8,8 +8,6 @@ export interface PackageRouterDeps {
   auth: AuthService;
   packages: PackageService;
   onSeen: (deviceId: string) => void;
-  /** Told after a package replaced the scenario, to send everyone the new snapshot. */
-  onScenario: (snapshot: Snapshot) => void;
   /** Told after a package replaced the guest list, to send the staff the new expected count. */
   onGuests: () => void;
 }
@@ -56,7 +54,6 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
     if (!id.success) return send(res, failure('INVALID_PAYLOAD', 'Неверный номер загруженного файла.'));
     const applied = packages.apply(id.data);
     if (!applied.ok) return send(res, applied);
-    deps.onScenario(applied.snapshot);
     deps.onGuests();
     send(res, { ok: true, counts: applied.counts, state: applied.snapshot.state });
   });

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientPayloadSchemas, EVENT_ROLES, MAX_MESSAGE_BYTES, type Role } from '@ceremony/shared';
+import {
+  ClientPayloadSchemas,
+  EVENT_ROLES,
+  MAX_MESSAGE_BYTES,
+  MESSAGE_ENVELOPE_BYTES,
+  type Role,
+} from '@ceremony/shared';
 import { ask, startServer, type TestServer, type TestSocket } from '../helpers.js';
 import { anyValue, fingerprint, nearMiss, onTheWire } from './fingerprint.js';
 
@@ -30,7 +36,10 @@ function badPayloads(event: EventName): fc.Arbitrary<unknown> {
   const schema = ClientPayloadSchemas[event] as z.ZodType;
   return fc
     .oneof(anyValue, nearMiss(schema))
-    .filter((p) => wireBytes(p) < MAX_MESSAGE_BYTES - 4096 && !schema.safeParse(onTheWire(p)).success);
+    .filter(
+      (p) =>
+        wireBytes(p) < MAX_MESSAGE_BYTES - MESSAGE_ENVELOPE_BYTES && !schema.safeParse(onTheWire(p)).success,
+    );
 }
 
 describe('every socket event, fed random and malformed payloads', () => {

@@ -1,4 +1,12 @@
-import { type AutoFollow, type Cue, type CuePatch, type Scenario } from '@ceremony/shared';
+import {
+  CUE_SECONDS_MAX,
+  NOTES_MAX_CHARS,
+  TITLE_MAX_CHARS,
+  type AutoFollow,
+  type Cue,
+  type CuePatch,
+  type Scenario,
+} from '@ceremony/shared';
 import { useShowClient, useT } from '@ceremony/shared/ui';
 import type { FormEvent } from 'react';
 import { MediaPicker } from '../prepare/MediaPicker.js';
@@ -72,7 +80,7 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
           className="cer-input"
           data-testid="edit-title"
           required
-          maxLength={300}
+          maxLength={TITLE_MAX_CHARS}
           value={draft.title}
           onChange={(e) => set('title', e.target.value)}
         />
@@ -82,7 +90,7 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
         <textarea
           className="cer-input editor__notes"
           data-testid="edit-notes"
-          maxLength={5000}
+          maxLength={NOTES_MAX_CHARS}
           value={draft.notes}
           onChange={(e) => set('notes', e.target.value)}
         />
@@ -95,7 +103,7 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
             data-testid="edit-duration"
             type="number"
             min={0}
-            max={86400}
+            max={CUE_SECONDS_MAX}
             value={draft.plannedDurationS}
             onChange={(e) => set('plannedDurationS', Math.max(0, Math.round(Number(e.target.value) || 0)))}
           />
@@ -120,7 +128,7 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
               className="cer-input"
               type="number"
               min={1}
-              max={86400}
+              max={CUE_SECONDS_MAX}
               value={af.seconds}
               onChange={(e) =>
                 set('autoFollow', {

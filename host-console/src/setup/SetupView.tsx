@@ -5,6 +5,7 @@ import {
   insertCueAfter,
   moveCue,
   newCueId,
+  nomineesOnCue,
   removeCue,
   updateCue,
   type Cue,
@@ -19,15 +20,6 @@ import { NomineeEditor } from './NomineeEditor.js';
 import { useScenarioEdit } from './useScenarioEdit.js';
 
 const SELECTED_KEY = 'ceremony.host.setupCue';
-
-/** The nominees a cue shows: its own, or all of its nomination's. */
-function nomineesOf(cue: Cue, scenario: Scenario) {
-  if (cue.kind === 'award') return scenario.nominees.filter((n) => cue.nomineeIds.includes(n.id));
-  if (cue.kind === 'nomination-intro')
-    return scenario.nominees.filter((n) => n.nominationId === cue.nominationId);
-  if ('nomineeId' in cue && cue.nomineeId) return scenario.nominees.filter((n) => n.id === cue.nomineeId);
-  return [];
-}
 
 /** Setup mode (admin): edit the run of show while the server keeps running it. */
 export function SetupView() {
@@ -157,10 +149,10 @@ export function SetupView() {
       <section className="cer-card setup__detail">
         <p className="setup__hint">{t('host.setup.hint')}</p>
         <CueEditor key={selected.id} cue={selected} onResult={report} />
-        {nomineesOf(selected, scenario).length > 0 && (
+        {nomineesOnCue(selected, scenario.nominees).length > 0 && (
           <h4 className="panel-title">{t('host.setup.nominees')}</h4>
         )}
-        {nomineesOf(selected, scenario).map((n) => (
+        {nomineesOnCue(selected, scenario.nominees).map((n) => (
           <NomineeEditor key={n.id} nominee={n} onResult={report} />
         ))}
       </section>

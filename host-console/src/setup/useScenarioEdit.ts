@@ -1,9 +1,6 @@
-import { MAX_MESSAGE_BYTES, type Failure, type Scenario } from '@ceremony/shared';
+import { fitsInOneMessage, type Failure, type Scenario } from '@ceremony/shared';
 import { useShowClient, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useState } from 'react';
-
-/** Room left in a socket message for the event name and the envelope. */
-const ENVELOPE_BYTES = 4096;
 
 export type EditOutcome = { ok: true } | Failure;
 
@@ -23,7 +20,7 @@ export function useScenarioEdit(): (edit: (scenario: Scenario) => Scenario) => P
       const next = edit(scenario);
       if (next === scenario) return { ok: true };
       const payload = { expectedRevision: show.revision, scenario: next };
-      if (new Blob([JSON.stringify(payload)]).size > MAX_MESSAGE_BYTES - ENVELOPE_BYTES) {
+      if (!fitsInOneMessage(payload)) {
         return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: t('host.setup.tooLarge') } };
       }
       const answer = await client.send('scenario:update', payload, 10_000);

@@ -4,12 +4,12 @@ import { estimateClock, type ClockSample } from '../clock.js';
 import type { Scenario } from '../domain.js';
 import type { Answer, ErrorBody } from '../errors.js';
 import {
-  MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type Snapshot,
 } from '../events/index.js';
+import { fitsInOneMessage } from '../messageSize.js';
 import type { ShowState } from '../show.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'mismatch';
@@ -81,7 +81,7 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
       if (!socket.connected) return resolve(timeout('Нет связи с сервером') as AnswerOf<E>);
       // Over the server's buffer limit Socket.IO would drop the whole connection without a word:
       // refuse here, where the operator can be told.
-      if (new TextEncoder().encode(JSON.stringify(payload)).length > MAX_MESSAGE_BYTES - 1024) {
+      if (!fitsInOneMessage(payload)) {
         return resolve({
           ok: false,
           error: { code: 'PAYLOAD_TOO_LARGE', message: 'Слишком большие данные для отправки.' },

@@ -13,3 +13,4 @@ export {
   type ShowClientProviderProps,
 } from './ShowClientProvider.js';
 export { usePageTitle } from './usePageTitle.js';
+export { useServerNow } from './useServerNow.js';

@@ -1,10 +1,8 @@
-import { formatClock, formatDuration, showTiming, type Cue } from '@ceremony/shared';
-import { useCurrentCue, useLang, usePageTitle, useShow, useT } from '@ceremony/shared/ui';
+import { formatClock, formatDuration, nextCueIndex, showTiming, type Cue } from '@ceremony/shared';
+import { useCurrentCue, useLang, usePageTitle, useShow, useT, useServerNow } from '@ceremony/shared/ui';
 import type { ReactNode } from 'react';
 import { ConfidenceCaption } from '../captions/ConfidenceCaption.js';
 import { Fit } from '../Fit.js';
-import { cueAfter } from '../lookahead.js';
-import { useServerNow } from '../useServerNow.js';
 import { useDisplayReport } from '../video/useDisplayReport.js';
 
 function CueHeading({
@@ -52,7 +50,6 @@ export function Confidence({ debug }: { debug: boolean }) {
   const now = useServerNow(250);
   const cues = useShow((s) => s.scenario?.cues ?? null);
   const status = useShow((s) => s.show?.status ?? null);
-  const cueIndex = useShow((s) => s.show?.cueIndex ?? -1);
   const blackout = useShow((s) => s.show?.blackout ?? false);
   const cueStartedAt = useShow((s) => s.show?.cueStartedAt ?? null);
   const scenario = useShow((s) => s.scenario);
@@ -60,7 +57,8 @@ export function Confidence({ debug }: { debug: boolean }) {
   const message = useShow((s) => s.show?.message?.text ?? null);
   const connection = useShow((s) => s.connection);
   const cue = useCurrentCue();
-  const next = cues ? cueAfter(cues, cueIndex) : null;
+  // What the host console calls next: none once the show has ended.
+  const next = cues && show ? (cues[nextCueIndex(cues, show)] ?? null) : null;
   useDisplayReport('confidence', null, null, null);
   usePageTitle(t('confidence.title'));
 

@@ -114,6 +114,8 @@ vi.mock('@ceremony/shared/ui', async (original) => ({
   ...(await original<typeof import('@ceremony/shared/ui')>()),
   useShow: <T,>(selector: (s: ShowClientState) => T) => useStore(store, selector),
   useShowClient: () => ({ serverNow: () => 1_000_000 + 5_000, store }),
+  // useServerNow lives inside the package and reads its own context, so its clock is set here too.
+  useServerNow: () => 1_000_000 + 5_000,
 }));
 
 const cue = (id: string) => scenario.cues.find((c) => c.id === id)! as Cue;

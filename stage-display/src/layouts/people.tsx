@@ -1,6 +1,6 @@
-import { stagePhotoUrl, type Nominee } from '@ceremony/shared';
+import { nomineesOnCue, stagePhotoUrl, type Cue, type Nominee } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Fit } from '../Fit.js';
 import { monogram } from '../monogram.js';
 import type { CueOf } from './CueView.js';
@@ -12,8 +12,10 @@ const quoted = (title: string) => `«${title}»`;
 function useNomination(id: string) {
   return useShow((s) => s.scenario?.nominations.find((n) => n.id === id) ?? null);
 }
-function useNominees() {
-  return useShow((s) => s.scenario?.nominees ?? null);
+/** The nominees a cue shows, by the one rule in shared, from the live scenario. */
+export function useNomineesOnCue(cue: Cue): Nominee[] {
+  const all = useShow((s) => s.scenario?.nominees ?? null);
+  return useMemo(() => (all ? nomineesOnCue(cue, all) : []), [all, cue]);
 }
 
 /** Who this is, in one line under the name; nothing at all without consent. */
@@ -46,8 +48,7 @@ function Portrait({ nominee }: { nominee: Nominee }) {
 export function NominationIntro({ cue }: { cue: CueOf<'nomination-intro'> }) {
   const t = useT();
   const nomination = useNomination(cue.nominationId);
-  const all = useNominees();
-  const nominees = all?.filter((n) => n.nominationId === cue.nominationId) ?? [];
+  const nominees = useNomineesOnCue(cue);
   const title = nomination ? quoted(nomination.title) : cue.title;
   const wide = wideCells(nominees.map((n) => n.name));
   return (
@@ -75,7 +76,7 @@ export function NominationIntro({ cue }: { cue: CueOf<'nomination-intro'> }) {
 
 export function NomineeCard({ cue }: { cue: CueOf<'nominee'> }) {
   const t = useT();
-  const nominee = useNominees()?.find((n) => n.id === cue.nomineeId) ?? null;
+  const nominee = useNomineesOnCue(cue)[0] ?? null;
   const nomination = useNomination(nominee?.nominationId ?? '');
   const line = useNomineeLine(nominee ?? ({ consent: false } as Nominee));
   if (!nominee) return null;
@@ -130,10 +131,7 @@ function Honoured({ nominee, index }: { nominee: Nominee; index: number }) {
 export function Award({ cue }: { cue: CueOf<'award'> }) {
   const t = useT();
   const nomination = useNomination(cue.nominationId);
-  const all = useNominees();
-  const honoured = cue.nomineeIds
-    .map((id) => all?.find((n) => n.id === id))
-    .filter((n): n is Nominee => n !== undefined);
+  const honoured = useNomineesOnCue(cue);
   return (
     <Frame kind="award">
       {/* None named yet: «Лауреаты номинации» over an empty space would look like a failed load. */}

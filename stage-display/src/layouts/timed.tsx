@@ -1,6 +1,5 @@
 import { formatDuration } from '@ceremony/shared';
-import { useShow, useT } from '@ceremony/shared/ui';
-import { useServerNow } from '../useServerNow.js';
+import { useShow, useT, useServerNow } from '@ceremony/shared/ui';
 import type { CueOf } from './CueView.js';
 import { Eyebrow, Frame } from './Frame.js';
 
