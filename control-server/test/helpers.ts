@@ -88,6 +88,35 @@ export function connectAs(
   });
 }
 
+/**
+ * Resolves once `seen` (filled by the caller's own listener, registered first) holds `count` items,
+ * checked on every `event`; rejects after `timeoutMs` saying how many came. A test counts what must
+ * arrive instead of sleeping and finding that nothing went wrong.
+ */
+export function arrivals(
+  socket: TestSocket,
+  event: string,
+  seen: readonly unknown[],
+  count: number,
+  timeoutMs = 5000,
+): Promise<void> {
+  const raw = socket as unknown as Socket;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (seen.length < count) return;
+      clearTimeout(timer);
+      raw.off(event, check);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      raw.off(event, check);
+      reject(new Error(`${event}: ${seen.length} of ${count} arrived within ${timeoutMs} ms`));
+    }, timeoutMs);
+    raw.on(event, check);
+    check();
+  });
+}
+
 /** Emits with an acknowledgement and resolves with the answer. */
 export function ask<T = any>(socket: TestSocket, event: string, ...args: unknown[]): Promise<T> {
   return (socket as unknown as Socket).timeout(5000).emitWithAck(event, ...args) as Promise<T>;
