@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -6,8 +7,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // The two classic hook rules, not v7's React Compiler set (the apps are not written for the compiler).
+    plugins: { 'react-hooks': reactHooks },
     rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
+      'react-hooks/rules-of-hooks': 'error',
+      // An error, not the plugin's warning: a stale closure over props is a bug the tablet shows on the day.
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // Only the shared client talks to the socket (conventions.md): one place to get reconnects right.
       'no-restricted-imports': [

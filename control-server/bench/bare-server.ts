@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import { writeRunRecord } from '../src/server.record.js';
 
 interface Fixture {
   scenario: unknown;
@@ -41,7 +43,8 @@ io.on('connection', (socket) => {
   socket.on('checkin:scan', (_payload: unknown, ack: Ack) => ack({ ok: true, result: fixture.scanResult }));
 });
 
+// Tells its port the way our server does (DATA_DIR/server.json), so the harness treats both alike.
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  console.log(`bare socket.io слушает порт ${typeof address === 'object' && address ? address.port : 0}`);
+  const { port } = server.address() as AddressInfo;
+  writeRunRecord(process.env.DATA_DIR!, { pid: process.pid, port, host: '127.0.0.1', startedAt: Date.now() });
 });

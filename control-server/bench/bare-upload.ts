@@ -4,9 +4,11 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { writeRunRecord } from '../src/server.record.js';
 
 const dir = process.env.UPLOAD_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-bare-upload-'));
 const server = http.createServer((req, res) => {
@@ -23,6 +25,8 @@ const server = http.createServer((req, res) => {
     res.writeHead(201, { 'content-type': 'application/json' }).end('{"ok":true}');
   })();
 });
+// Tells its port the way our server does (DATA_DIR/server.json), so the harness treats both alike.
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  console.log(`слушает порт ${(server.address() as { port: number }).port}`);
+  const { port } = server.address() as AddressInfo;
+  writeRunRecord(process.env.DATA_DIR!, { pid: process.pid, port, host: '127.0.0.1', startedAt: Date.now() });
 });

@@ -97,7 +97,7 @@ async function main() {
     ADMIN_PIN: BENCH_PINS.admin,
   });
   const bareDir = tempDataDir();
-  const bare = await spawnServer(bareFile, { PORT: '0', UPLOAD_DIR: bareDir });
+  const bare = await spawnServer(bareFile, { PORT: '0', UPLOAD_DIR: bareDir, DATA_DIR: tempDataDir() });
   const token = await signIn(ours.url, BENCH_PINS.admin);
   const results: { ours: Upload[]; bare: Upload[] } = { ours: [], bare: [] };
   try {

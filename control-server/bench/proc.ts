@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { awaitRunRecord } from '../src/server.record.js';
 
 /** The PINs every benchmarked server runs with. */
 export const BENCH_PINS = {
@@ -24,7 +25,7 @@ export interface ServerProc {
   child: ChildProcess;
   url: string;
   port: number;
-  /** When the process printed that it listens, ms after spawn. */
+  /** When the process had written that it listens (DATA_DIR/server.json), ms after spawn. */
   listeningAfterMs: number;
   /** When /api/health first answered, ms after spawn. */
   healthyAfterMs: number;
@@ -73,28 +74,31 @@ export async function bareEntry(): Promise<string> {
   return outfile;
 }
 
-/** Spawns a server script and waits (at most 30 s) until it listens and answers /api/health. */
+/**
+ * Spawns a server script and waits (at most 30 s) until it listens and answers /api/health. Every
+ * script, ours and the bare baselines, says it listens by writing DATA_DIR/server.json (its port,
+ * its pid): the harness never reads the wording of a log line.
+ */
 export async function spawnServer(entry: string, env: Record<string, string>): Promise<ServerProc> {
+  const dataDir = env.DATA_DIR;
+  if (!dataDir) throw new Error(`${entry}: DATA_DIR is where it tells its port; pass one`);
   const started = now();
   const child = spawn(process.execPath, [entry], {
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /слушает порт (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${out}`)));
-  });
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  let gone = false;
+  child.once('exit', () => (gone = true));
+  const deadline = started + 30_000;
+  const record = await awaitRunRecord(dataDir, child.pid!, () => gone || now() > deadline);
+  if (!record) {
+    child.kill('SIGKILL');
+    throw new Error(`${entry} ${gone ? `exited with ${child.exitCode}` : 'did not start'}:\n${out}`);
+  }
+  const port = record.port;
   const listeningAfterMs = now() - started;
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 3000; i++) {
@@ -105,12 +109,10 @@ export async function spawnServer(entry: string, env: Record<string, string>): P
     if (ok) break;
     await sleep(5);
   }
-  child.stdout!.resume();
-  child.stderr!.resume();
   return { child, url, port, listeningAfterMs, healthyAfterMs: now() - started };
 }
 
-/** Stops a server: SIGKILL, as a power cut would, and waits until it is gone. */
+/** Stops a server: SIGKILL (no clean stop; the OS still holds what it wrote), and waits until it is gone. */
 export function kill(p: ServerProc): Promise<void> {
   return new Promise((resolve) => {
     if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();

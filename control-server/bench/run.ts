@@ -101,7 +101,8 @@ async function main() {
   };
   const bareTarget: Target = {
     name: 'bare',
-    start: (port = 0) => spawnServer(bare, { PORT: String(port), BENCH_FIXTURE: fixture }),
+    start: (port = 0) =>
+      spawnServer(bare, { PORT: String(port), BENCH_FIXTURE: fixture, DATA_DIR: tempDataDir() }),
     displayToken: async () => 'bare',
     hostToken: async () => 'bare',
   };

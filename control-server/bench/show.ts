@@ -1,4 +1,5 @@
 /** Show figures: GO fan-out to many displays, 10,000 sockets, cold start and restart-to-resynced. */
+import type { Answer, ShowState } from '@ceremony/shared';
 import { io, type Socket } from 'socket.io-client';
 import { ClientPool } from './pool.js';
 import { kill, now, rssMb, sleep, type ServerProc } from './proc.js';
@@ -51,7 +52,7 @@ class GoButton {
     return button;
   }
 
-  private ask(event: string, payload: object): Promise<any> {
+  private ask<T extends object>(event: string, payload: object): Promise<Answer<T>> {
     return this.socket.timeout(10_000).emitWithAck(event, payload);
   }
 
@@ -60,18 +61,21 @@ class GoButton {
     for (let attempt = 0; attempt < 5; attempt++) {
       await sleep(Math.max(0, this.lastGoAt + 700 - Date.now()));
       const sentAt = now();
-      const answer = await this.ask('show:go', { expectedRevision: this.latest });
+      const answer = await this.ask<{ state: ShowState }>('show:go', { expectedRevision: this.latest });
       this.lastGoAt = Date.now();
       if (answer.ok) {
         this.latest = answer.state.revision;
         return { sentAt, revision: answer.state.revision };
       }
       if (answer.error.code === 'END_OF_SHOW' && this.firstCueId) {
-        const back = await this.ask('show:goto', { cueId: this.firstCueId, expectedRevision: this.latest });
+        const back = await this.ask<{ state: ShowState }>('show:goto', {
+          cueId: this.firstCueId,
+          expectedRevision: this.latest,
+        });
         if (back.ok) this.latest = back.state.revision;
       } else if (answer.error.code === 'STALE_REVISION') {
-        const snap = await this.ask('show:resync', {});
-        this.latest = snap.state.revision;
+        const snap = await this.ask<{ state: ShowState }>('show:resync', {});
+        if (snap.ok) this.latest = snap.state.revision;
       }
     }
     throw new Error('GO was refused five times in a row');

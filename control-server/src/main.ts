@@ -39,12 +39,8 @@ async function main(): Promise<void> {
   const app = createApp({ config });
   const port = await app.listen();
   const securePort = await app.listenHttps();
-  // Told only now that it answers: the admin CLI sends its commands through this server (see cli.ts).
-  writeRunRecord(config.dataDir, { pid: process.pid, port, host: config.host, startedAt: Date.now() });
-  // On a clean stop (and on a crash that still exits): a SIGKILL leaves it, and readers see it is stale.
-  process.once('exit', () => removeRunRecord(config.dataDir, process.pid));
-  // Before the banner: whoever reads it (a service manager, a test) may stop us at once, and a
-  // signal with no handler yet would end the process without the clean stop above.
+  // Before the run record and the banner: whoever reads them (a service manager, a test harness)
+  // may stop us at once, and a signal with no handler yet would end the process without a clean stop.
   const stop = (signal: string) => {
     console.log(`${signal}: останавливаюсь…`);
     app.close().then(
@@ -54,6 +50,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Told only now that it answers: the admin CLI sends its commands through this server (see cli.ts),
+  // and test and bench harnesses read the port here, never from the banner's wording.
+  writeRunRecord(config.dataDir, { pid: process.pid, port, host: config.host, startedAt: Date.now() });
+  // On a clean stop (and on a crash that still exits): a SIGKILL leaves it, and readers see it is stale.
+  process.once('exit', () => removeRunRecord(config.dataDir, process.pid));
   const hosts =
     config.host === '0.0.0.0'
       ? [

@@ -55,6 +55,25 @@ export function removeRunRecord(dataDir: string, pid: number): void {
   fs.rmSync(recordPath(dataDir), { force: true });
 }
 
+/**
+ * Waits until process `pid` has written its record, i.e. it listens: how whoever started a server
+ * (a test or bench harness) learns its port without reading the banner, whose words are for people.
+ * A record of an earlier process on the same folder is not it. Answers null once `givenUp()` says so.
+ */
+export async function awaitRunRecord(
+  dataDir: string,
+  pid: number,
+  givenUp: () => boolean,
+  everyMs = 5,
+): Promise<RunRecord | null> {
+  for (;;) {
+    const record = readRunRecord(dataDir);
+    if (record?.pid === pid) return record;
+    if (givenUp()) return null;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

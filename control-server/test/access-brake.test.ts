@@ -1,13 +1,13 @@
 import http from 'node:http';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { PINS, http as call, startServer, type TestServer } from './helpers.js';
+import { type Answered, http as call, PINS, startServer, type TestServer } from './helpers.js';
 
 /** POST /api/session from a chosen loopback address (127.0.0.x): a phone behind its own address. */
 function signInFrom(
   url: string,
   from: string,
   body: object,
-): Promise<{ status: number; retryAfter: number | null; body: any }> {
+): Promise<{ status: number; retryAfter: number | null; body: Answered }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${url}/api/session`,

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { PINS, http, startServer, tempDir, type TestServer } from './helpers.js';
-import { killHard, spawnServer, type ServerProcess } from './process.js';
+import { banner, killHard, printed, spawnServer, type ServerProcess } from './process.js';
 
 const running: ServerProcess[] = [];
 const servers: TestServer[] = [];
@@ -43,9 +43,9 @@ it('keeps DATA_DIR for its owner only, PINs as scrypt hashes, and prints a PIN o
   const dataDir = path.join(tempDir(), 'data');
   const first = await spawnServer(dataDir, { ...NO_ENV_PINS, HTTPS_PORT: '0' });
   running.push(first);
-  const printed = /ПИН волонтёра: (\d{6})/.exec(first.output())?.[1];
-  expect(printed).toMatch(/^\d{6}$/);
-  expect((await signIn(first.url, printed!)).body.role).toBe('volunteer');
+  const pin = (await printed(first, /ПИН волонтёра: (\d{6})/))[1];
+  expect(pin).toMatch(/^\d{6}$/);
+  expect((await signIn(first.url, pin!)).body.role).toBe('volunteer');
 
   const all = modes(dataDir);
   expect(all['.']).toBe(0o700);
@@ -60,24 +60,24 @@ it('keeps DATA_DIR for its owner only, PINs as scrypt hashes, and prints a PIN o
   expect(stored).toHaveLength(4);
   for (const { value } of stored) {
     expect(value).toMatch(/^scrypt\$/);
-    expect(value).not.toContain(printed);
+    expect(value).not.toContain(pin);
   }
   await killHard(first);
 
   // The next start has nothing new to print; the PIN still works.
   const second = await spawnServer(dataDir, NO_ENV_PINS);
   running.push(second);
-  expect(second.output()).not.toMatch(/ПИН [а-я]+: \d{6}/);
-  expect((await signIn(second.url, printed!)).body.role).toBe('volunteer');
+  expect(await banner(second)).not.toMatch(/ПИН [а-я]+: \d{6}/);
+  expect((await signIn(second.url, pin!)).body.role).toBe('volunteer');
   await killHard(second);
 
   // PINs from the environment win and are not printed.
   const third = await spawnServer(dataDir, { HTTPS_PORT: 'off' });
   running.push(third);
-  expect(third.output()).toContain('ПИН волонтёра: из переменной окружения');
-  for (const pin of Object.values(PINS)) expect(third.output()).not.toContain(pin);
+  expect(await banner(third)).toContain('ПИН волонтёра: из переменной окружения');
+  for (const envPin of Object.values(PINS)) expect(third.output()).not.toContain(envPin);
   expect((await signIn(third.url, PINS.volunteer)).body.role).toBe('volunteer');
-  expect((await signIn(third.url, printed!)).status).toBe(401);
+  expect((await signIn(third.url, pin!)).status).toBe(401);
 });
 
 it('moves an older DATA_DIR (0755, 0644, PINs in clear) to owner-only files and hashes; its PINs keep working', async () => {

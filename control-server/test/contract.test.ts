@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowState } from '@ceremony/shared';
 import { ask, http, startServer, tempDir, type TestServer } from './helpers.js';
-import { killHard, spawnServer, type ServerProcess } from './process.js';
+import { banner, killHard, spawnServer, type ServerProcess } from './process.js';
 
 // Lines of docs/PROTOCOL.md not already covered by http/socket/durability tests.
 describe('show commands over the socket', () => {
@@ -72,8 +72,7 @@ describe('start-up', () => {
     const unset = { ADMIN_PIN: '', HOST_PIN: '', VOLUNTEER_PIN: '', DISPLAY_PIN: '' };
     const first = await spawnServer(dataDir, unset);
     running.push(first);
-    await new Promise((r) => setTimeout(r, 200));
-    const out = first.output();
+    const out = await banner(first);
     const hostPin = /ПИН ведущего: (\d{6,})/.exec(out)?.[1];
     expect(hostPin).toBeDefined();
     for (const path of ['/host/', '/display/', '/checkin/']) expect(out).toContain(path);
@@ -82,9 +81,8 @@ describe('start-up', () => {
     await killHard(first);
     const second = await spawnServer(dataDir, unset);
     running.push(second);
-    await new Promise((r) => setTimeout(r, 200));
     // Stored as a hash now: the second start cannot print it, and it still works.
-    expect(/ПИН ведущего: (\d{6,})/.exec(second.output())).toBeNull();
+    expect(/ПИН ведущего: (\d{6,})/.exec(await banner(second))).toBeNull();
     const again = await http(`${second.url}/api/session`, { method: 'POST', json: { pin: hostPin } });
     expect(again.body.role).toBe('host');
   });

@@ -2,7 +2,7 @@ import net from 'node:net';
 import nodeHttp from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { http, startServer, type TestServer } from './helpers.js';
+import { type Answered, http, startServer, type TestServer } from './helpers.js';
 
 let s: TestServer | undefined;
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
 function raw(
   url: string,
   opts: { method?: string; host?: string; origin?: string; token?: string; body?: string } = {},
-): Promise<{ status: number; body: any; headers: nodeHttp.IncomingHttpHeaders }> {
+): Promise<{ status: number; body: Answered; headers: nodeHttp.IncomingHttpHeaders }> {
   const u = new URL(url);
   const headers: Record<string, string> = {};
   if (opts.host) headers.host = opts.host;
@@ -28,7 +28,7 @@ function raw(
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
         res.on('end', () => {
-          let body: any = text;
+          let body: Answered = text;
           try {
             body = JSON.parse(text);
           } catch {

@@ -10,6 +10,13 @@ import { seedDemoIfEmpty } from '../src/demo/seed.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/**
+ * A server's answer as a test reads it: JSON whose shape the assertions check at run time (the
+ * server validates its side with the shared zod schemas). The one `any` of the tests lives here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the expect() calls, not the compiler, check answers
+export type Answered = any;
+
 export const PINS = { admin: '100001', host: '200002', volunteer: '300003', display: '400004' } as const;
 
 export function tempDir(): string {
@@ -91,8 +98,37 @@ export function connectAs(
   });
 }
 
+/**
+ * Resolves once `seen` (filled by the caller's own listener, registered first) holds `count` items,
+ * checked on every `event`; rejects after `timeoutMs` saying how many came. A test counts what must
+ * arrive instead of sleeping and finding that nothing went wrong.
+ */
+export function arrivals(
+  socket: TestSocket,
+  event: string,
+  seen: readonly unknown[],
+  count: number,
+  timeoutMs = 5000,
+): Promise<void> {
+  const raw = socket as unknown as Socket;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (seen.length < count) return;
+      clearTimeout(timer);
+      raw.off(event, check);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      raw.off(event, check);
+      reject(new Error(`${event}: ${seen.length} of ${count} arrived within ${timeoutMs} ms`));
+    }, timeoutMs);
+    raw.on(event, check);
+    check();
+  });
+}
+
 /** Emits with an acknowledgement and resolves with the answer. */
-export function ask<T = any>(socket: TestSocket, event: string, ...args: unknown[]): Promise<T> {
+export function ask<T = Answered>(socket: TestSocket, event: string, ...args: unknown[]): Promise<T> {
   return (socket as unknown as Socket).timeout(5000).emitWithAck(event, ...args) as Promise<T>;
 }
 
@@ -106,7 +142,7 @@ export async function http(url: string, init: RequestInit & { token?: string; js
   }
   const res = await fetch(url, { ...init, headers, body });
   const text = await res.text();
-  let json: any;
+  let json: Answered;
   try {
     json = JSON.parse(text);
   } catch {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { PINS, http, tempDir } from './helpers.js';
-import { killHard, spawnServer, type ServerProcess } from './process.js';
+import { killHard, printed, spawnServer, type ServerProcess } from './process.js';
 
 const running: ServerProcess[] = [];
 afterEach(async () => {
@@ -29,8 +29,7 @@ it('serves the apps and the same socket hub over HTTPS with a certificate kept i
   const dataDir = tempDir();
   const server = await spawnServer(dataDir);
   running.push(server);
-  const secure = /(https:\/\/127\.0\.0\.1:\d+)\/checkin\//.exec(server.output())?.[1];
-  expect(secure, server.output()).toBeDefined();
+  const secure = (await printed(server, /(https:\/\/127\.0\.0\.1:\d+)\/checkin\//))[1];
 
   const page = await getInsecure(`${secure}/checkin/`);
   expect(page.status).toBe(200);
@@ -68,6 +67,6 @@ it('serves the apps and the same socket hub over HTTPS with a certificate kept i
   await killHard(server);
   const again = await spawnServer(dataDir);
   running.push(again);
-  const secureAgain = /(https:\/\/127\.0\.0\.1:\d+)\/checkin\//.exec(again.output())?.[1];
+  const secureAgain = (await printed(again, /(https:\/\/127\.0\.0\.1:\d+)\/checkin\//))[1];
   expect((await getInsecure(`${secureAgain}/checkin/`)).cert).toBe(page.cert);
 });

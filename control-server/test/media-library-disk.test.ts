@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startServer, tempDir, type TestServer } from './helpers.js';
+import { type Answered, startServer, tempDir, type TestServer } from './helpers.js';
 import { clip, jpeg, mediaFiles, mediaPath } from './media-kit.js';
 
 let s: TestServer | null = null;
@@ -17,7 +17,7 @@ function putDeclaring(
   token: string,
   declared: number,
   first: Buffer = Buffer.alloc(1024),
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: Answered }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: 'PUT',

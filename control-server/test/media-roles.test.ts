@@ -3,7 +3,7 @@ import nodeHttp from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@ceremony/shared';
-import { http, startServer, type TestServer } from './helpers.js';
+import { type Answered, http, startServer, type TestServer } from './helpers.js';
 import { jpeg, mediaFiles, mediaPath } from './media-kit.js';
 
 let s: TestServer;
@@ -25,7 +25,7 @@ afterAll(() => s.stop());
  * away before the server could refuse them.
  */
 function raw(method: string, rawPath: string, token: string, body?: Buffer) {
-  return new Promise<{ status: number; body: any }>((resolve, reject) => {
+  return new Promise<{ status: number; body: Answered }>((resolve, reject) => {
     const req = nodeHttp.request(
       `${s.url}/`,
       { method, path: rawPath, headers: { authorization: `Bearer ${token}` } },

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { awaitRunRecord, localUrl } from '../src/server.record.js';
 import { PINS } from './helpers.js';
 
 const MAIN = path.resolve(import.meta.dirname, '..', 'src', 'main.ts');
@@ -32,7 +33,7 @@ export interface ServerProcess {
 }
 
 /** Starts the real server as a child process (so it can be killed with SIGKILL) and waits for its port. */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...process.env,
@@ -49,26 +50,60 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  let gone = false;
+  child.once('exit', () => (gone = true));
+  // 'close' comes after 'exit' once the pipes are drained: by then the output holds its last words.
+  const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+  const deadline = Date.now() + 30_000;
+  // The port comes from DATA_DIR/server.json, which the server writes once it answers.
+  const record = await awaitRunRecord(dataDir, child.pid!, () => gone || Date.now() > deadline);
+  if (!record) {
+    if (!gone) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start within 30 s:\n${out}`);
+    }
+    const code = await closed;
+    throw Object.assign(new Error(`server exited with ${code}:\n${out}`), { output: out, code });
+  }
+  return { child, url: localUrl(record.host, record.port), output: () => out };
+}
+
+/**
+ * Resolves with the first match of `pattern` (a RegExp, or plain text) in what the server printed,
+ * waiting for it to be printed; rejects if the process exits first. For tests of what the server
+ * tells people: spawnServer's record is written before the banner is printed.
+ */
+export function printed(p: ServerProcess, pattern: RegExp | string): Promise<RegExpExecArray> {
+  const re =
+    typeof pattern === 'string' ? new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : pattern;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /слушает порт (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${m[1]}`, output: () => out });
-      }
+    const check = () => {
+      const match = re.exec(p.output());
+      if (!match) return;
+      p.child.stdout!.off('data', check);
+      p.child.stderr!.off('data', check);
+      resolve(match);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error(`server exited with ${code}:\n${out}`), { output: out, code }));
-    });
+    p.child.stdout!.on('data', check);
+    p.child.stderr!.on('data', check);
+    p.child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${p.output()}`)));
+    check();
   });
 }
 
-/** Kills the process hard, as a power cut would, and waits until it is gone. */
+/** Everything the server printed, once its start-up banner is out to the last line. */
+export async function banner(p: ServerProcess): Promise<string> {
+  await printed(p, /На этом компьютере: \S+\/host\//);
+  return p.output();
+}
+
+/**
+ * Kills the process hard (SIGKILL: no handler, no clean stop) and waits until it is gone. What the
+ * process wrote is still in the OS's page cache: this shows what survives the process dying, not
+ * the machine losing power (durability.test.ts checks the fsync settings for that).
+ */
 export function killHard(p: ServerProcess): Promise<void> {
   return new Promise((resolve) => {
     if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();

@@ -23,7 +23,7 @@ it('holds PIN guessing with 429 and Retry-After, even for the right PIN, until t
     body: JSON.stringify({ pin: PINS.admin }),
   });
   expect(right.status).toBe(429);
-  expect(((await right.json()) as any).error.code).toBe('RATE_LIMITED');
+  expect(((await right.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
   const wait = Number(right.headers.get('retry-after'));
   expect(wait).toBeGreaterThan(0);
   s.advance(wait * 1000);

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientPayloadSchemas, PROTOCOL_VERSION, type Guest, type ShowState } from '@ceremony/shared';
-import { ask, connectAs, http, startServer, type TestServer } from './helpers.js';
+import { arrivals, ask, connectAs, http, startServer, type TestServer } from './helpers.js';
 
 let s: TestServer;
 let guests: Guest[];
+/** from..to inclusive. */
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 beforeAll(async () => {
   s = await startServer();
   guests = (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests;
@@ -178,6 +180,7 @@ describe('two operators, one GO', () => {
     const states: ShowState[] = [];
     const display = await s.socket('display');
     display.on('show:state', (st) => states.push(st));
+    const first = s.app.show.current().revision;
     const cues = s.app.show.snapshot().scenario.cues.length;
     for (let round = 0; round < 100; round++) {
       s.advance(1000); // past the double-GO guard
@@ -198,9 +201,11 @@ describe('two operators, one GO', () => {
       expect(answers.find((x) => !x.ok).error.code).toBe('STALE_REVISION');
       expect(s.app.show.current().revision).toBe(revision + 1);
     }
-    await new Promise((r) => setTimeout(r, 100));
-    const revisions = states.map((st) => st.revision);
-    expect(new Set(revisions).size).toBe(revisions.length);
+    // Every committed change (each GO, each jump back) is one broadcast: wait for exactly that many,
+    // so a display that heard nothing cannot pass, then check none came twice or out of order.
+    const last = s.app.show.current().revision;
+    await arrivals(display, 'show:state', states, last - first);
+    expect(states.map((st) => st.revision)).toEqual(range(first + 1, last));
   });
 });
 

@@ -2,7 +2,7 @@ import nodeHttp from 'node:http';
 import https from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { PINS, http, startServer, type TestServer } from './helpers.js';
+import { type Answered, http, PINS, startServer, type TestServer } from './helpers.js';
 
 /**
  * A phone on the Wi-Fi, played on loopback: the server listens on 127.0.0.1 and this client sends
@@ -21,7 +21,7 @@ afterEach(async () => {
 function call(
   url: string,
   opts: { method?: string; token?: string; json?: unknown } = {},
-): Promise<{ status: number; body: any; location?: string }> {
+): Promise<{ status: number; body: Answered; location?: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const lib = url.startsWith('https:') ? https : nodeHttp;
@@ -33,7 +33,7 @@ function call(
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
         res.on('end', () => {
-          let body: any = text;
+          let body: Answered = text;
           try {
             body = JSON.parse(text);
           } catch {

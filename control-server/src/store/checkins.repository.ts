@@ -81,8 +81,13 @@ export class CheckinsRepository {
     })();
   }
 
-  /** Runs fn inside one transaction: a whole batch of scans commits (and is fsynced) together. */
+  /**
+   * Runs fn inside one transaction: a whole batch of scans commits (and is fsynced) together. Taken
+   * IMMEDIATE, with the write lock from the start: a batch reads the guest before it writes, and a
+   * deferred transaction that must then upgrade while another connection writes gets SQLITE_BUSY at
+   * once (SQLite skips the busy timeout there to avoid a deadlock), refusing every scan of the batch.
+   */
   inTransaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 }

@@ -3,26 +3,10 @@ import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import type { Scenario, ShowState } from '@ceremony/shared';
 import { PINS, ask, connectAs, http, tempDir, type TestSocket } from '../helpers.js';
-import { killHard, spawnServer, type ServerProcess } from '../process.js';
+import { killHard, printed, spawnServer, type ServerProcess } from '../process.js';
 
 const signIn = async (url: string, pin: string) =>
   (await http(`${url}/api/session`, { method: 'POST', json: { pin } })).body.token as string;
-
-/** Resolves when the server's output contains `text`; rejects when the process exits first. */
-function outputContains(p: ServerProcess, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (!p.output().includes(text)) return;
-      p.child.stdout!.off('data', check);
-      p.child.stderr!.off('data', check);
-      resolve();
-    };
-    p.child.stdout!.on('data', check);
-    p.child.stderr!.on('data', check);
-    p.child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${p.output()}`)));
-    check();
-  });
-}
 
 /** Stops the server as the organiser's Ctrl+C does and waits until it is gone. */
 const stop = (p: ServerProcess) =>
@@ -78,7 +62,7 @@ it('an auto-follow whose write fails is logged and the show goes on: the process
 
   const second = await spawnServer(dataDir);
   servers.push(second);
-  await outputContains(second, `[background] auto-follow from cue ${hold.id} failed`);
+  await printed(second, `[background] auto-follow from cue ${hold.id} failed`);
   expect(second.output()).toContain('SQLITE_BUSY');
 
   // The lock goes; the server is still there, still on the hold, and the host's GO moves the show.

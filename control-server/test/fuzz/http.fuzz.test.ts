@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpShowCommandSchemas, ReissueUndoSchema, SessionRequestSchema } from '@ceremony/shared';
-import { startServer, type TestServer } from '../helpers.js';
+import { type Answered, startServer, type TestServer } from '../helpers.js';
 import { anyValue, deepNesting, fingerprint, nearMiss, oddString, onTheWire } from './fingerprint.js';
 
 let s: TestServer;
@@ -56,7 +56,7 @@ async function post(path: string, body: string, contentType = 'application/json'
     body,
   });
   const text = await res.text();
-  let json: any = null;
+  let json: Answered = null;
   try {
     json = JSON.parse(text);
   } catch {

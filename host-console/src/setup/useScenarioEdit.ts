@@ -1,6 +1,6 @@
 import { fitsInOneMessage, type Failure, type Scenario } from '@ceremony/shared';
 import { useShowClient, useT } from '@ceremony/shared/ui';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 export type EditOutcome = { ok: true } | Failure;
 
@@ -46,12 +46,17 @@ export function useDraft<T>(stored: T) {
   const [base, setBase] = useState(stored);
   const [draft, setDraft] = useState(stored);
   const dirty = !sameRecord(draft, base);
+  // Only a change in the stored record's content matters, not a new object of the same content.
+  // Followed while rendering (React's «adjusting state when a prop changes»), not in an effect:
+  // no frame shows the old record, and no effect has to leave `stored` out of its dependencies.
   const storedJson = JSON.stringify(stored);
-  useEffect(() => {
-    if (dirty) return;
-    setBase(stored);
-    setDraft(stored);
-    // Only a change in the stored record's content matters, not a new object of the same content.
-  }, [storedJson]);
+  const [followed, setFollowed] = useState(storedJson);
+  if (storedJson !== followed) {
+    setFollowed(storedJson);
+    if (!dirty) {
+      setBase(stored);
+      setDraft(stored);
+    }
+  }
   return { base, draft, setDraft, dirty, saved: () => setBase(draft) };
 }
