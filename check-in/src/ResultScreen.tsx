@@ -1,3 +1,4 @@
+import { errorText } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useDesk, useDeskState } from './desk/DeskProvider.js';
@@ -37,7 +38,9 @@ export function ResultScreen() {
     return (
       <div className="result-screen">
         <section className="scan scan--error" data-testid="scan-result" data-status="error" role="alert">
-          <p className="scan__message">{shown.errorKey ? t(shown.errorKey) : shown.error}</p>
+          <p className="scan__message">
+            {shown.errorKey ? t(shown.errorKey) : shown.error ? errorText(t, shown.error) : null}
+          </p>
           <div className="scan__actions">{next}</div>
         </section>
       </div>

@@ -4,7 +4,7 @@ import https from 'node:https';
 import path from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
-import { MAX_MESSAGE_BYTES, clipReportFor, failure, type Scenario } from '@ceremony/shared';
+import { MAX_MESSAGE_BYTES, clipReportFor, refusal, type Scenario } from '@ceremony/shared';
 import { ACCESS_DEFAULTS, type Config } from './config.js';
 import { buildDemo } from './demo/demo.js';
 import { AuthService } from './domain/auth.service.js';
@@ -241,8 +241,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   // The hall's root, public: a phone installs it once (from the admin's QR code) and then trusts
   // the server's HTTPS, service worker included. Served over plain HTTP too: it must come first.
   app.get('/ca.crt', (_req, res) => {
-    if (rootCertificate === null)
-      return send(res, failure('NOT_FOUND', 'HTTPS выключен: корневого сертификата нет.'));
+    if (rootCertificate === null) return send(res, refusal('NOT_FOUND', 'error.noRootCertificate'));
     res
       .type('application/x-x509-ca-cert')
       .set('content-disposition', 'attachment; filename="ceremony-control-ca.crt"')
@@ -337,7 +336,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     }),
   );
   app.use('/api', mediaAdminRouter({ auth, onSeen, media }));
-  app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
+  app.use('/api', (_req, res) => send(res, refusal('NOT_FOUND', 'error.apiNotFound')));
   app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);
   app.use(errorHandler);

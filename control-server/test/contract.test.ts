@@ -49,7 +49,10 @@ describe('show commands over the socket', () => {
     s.advance(1000);
     rev = end.state.revision;
     const after = await ask(host, 'show:go', { expectedRevision: rev });
-    expect(after).toEqual({ ok: false, error: { code: 'END_OF_SHOW', message: expect.any(String) } });
+    expect(after).toEqual({
+      ok: false,
+      error: { code: 'END_OF_SHOW', message: expect.any(String), reason: 'error.showEnded' },
+    });
   });
 
   it('serves the three built apps', async () => {

@@ -135,8 +135,8 @@ describe('guest import from real spreadsheets', () => {
   it('refuses a file without the required columns, naming them', async () => {
     const res = await importBytes(s, Buffer.from('Организация;Телефон\nКлуб;123456\n'));
     expect(res.body.errors).toEqual([
-      { line: 1, message: 'Нет столбца «ФИО» (name).' },
-      { line: 1, message: 'Нет столбца «Категория» (category).' },
+      { line: 1, message: 'Нет столбца «ФИО» (name).', reason: 'error.import.noNameColumn' },
+      { line: 1, message: 'Нет столбца «Категория» (category).', reason: 'error.import.noCategoryColumn' },
     ]);
   });
 
@@ -164,7 +164,11 @@ describe('guest import from real spreadsheets', () => {
 
     const header = await importBytes(s, Buffer.from('"ФИО;Категория\nАнна;гость\n'));
     expect(header.body.errors).toEqual([
-      { line: 1, message: expect.stringContaining('Строка заголовков не читается') },
+      {
+        line: 1,
+        message: expect.stringContaining('Строка заголовков не читается'),
+        reason: 'error.import.headerUnreadable',
+      },
     ]);
   });
 
@@ -172,7 +176,14 @@ describe('guest import from real spreadsheets', () => {
     const before = await guests(s);
     const text = 'ID;ФИО;Категория\nd-1;Анна;гость\nd-2;Борис;гость\nd-1;Анна Повтор;гость\n';
     const res = await importBytes(s, Buffer.from(text));
-    expect(res.body.errors).toEqual([{ line: 4, message: 'Повтор гостя из строки 2: тот же ID.' }]);
+    expect(res.body.errors).toEqual([
+      {
+        line: 4,
+        message: 'Повтор гостя из строки 2: тот же ID.',
+        reason: 'error.import.sameId',
+        params: { first: 2 },
+      },
+    ]);
     const sameName = await importBytes(s, Buffer.from('ФИО;Категория\nАнна Ли;гость\nанна ли;гость\n'));
     expect(sameName.body.errors.map((e) => e.line)).toEqual([3]);
     expect(await guests(s)).toHaveLength(before.length);

@@ -34,7 +34,10 @@ export const CueActionSchema = z.discriminatedUnion('kind', [
     targetId,
     /** QLab: `/go`, `/cue/12/start`; a lighting desk: its own preset address. */
     address: oscAddress,
-    args: z.array(z.union([z.number().finite(), z.string().max(200)])).max(8).default([]),
+    args: z
+      .array(z.union([z.number().finite(), z.string().max(200)]))
+      .max(8)
+      .default([]),
   }),
   z.object({
     kind: z.literal('http'),

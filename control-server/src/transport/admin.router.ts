@@ -4,7 +4,7 @@ import {
   ImportMappingSchema,
   ImportQuerySchema,
   PairingRequestSchema,
-  failure,
+  refusal,
   isOn,
   translate,
   type DeviceInfo,
@@ -21,7 +21,7 @@ import { csvFile } from '../domain/print.js';
 import type { ReportsService } from '../domain/reports.service.js';
 import type { ShowService } from '../domain/show.service.js';
 import { parseBody, requireRole, send } from './http.js';
-import { describeIssues } from './validate.js';
+import { invalidPayload } from './validate.js';
 
 export interface AdminDeps {
   auth: AuthService;
@@ -63,16 +63,16 @@ export function adminRouter(deps: AdminDeps): express.Router {
   // the way in, and an .xlsx is a zip. The format is told by the bytes, not by the type or a name.
   api.post('/guests/import', admin, express.raw({ type: () => true, limit: '5mb' }), async (req, res) => {
     const query = ImportQuerySchema.safeParse(req.query);
-    if (!query.success) return send(res, failure('INVALID_PAYLOAD', describeIssues(query.error)));
+    if (!query.success) return send(res, invalidPayload(query.error));
     let mapping;
     try {
       mapping = ImportMappingSchema.parse(query.data.mapping ? JSON.parse(query.data.mapping) : {});
     } catch {
-      return send(res, failure('INVALID_PAYLOAD', 'mapping: ожидался JSON {"заголовок": "поле"}.'));
+      return send(res, refusal('INVALID_PAYLOAD', 'error.mappingNotJson'));
     }
     const bytes: unknown = req.body;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0)
-      return send(res, failure('INVALID_PAYLOAD', 'Пустой файл: пришлите CSV или .xlsx в теле запроса.'));
+      return send(res, refusal('INVALID_PAYLOAD', 'error.emptySpreadsheet'));
     const report = await deps.guests.importFile(bytes, {
       mapping,
       dryRun: isOn(query.data.dryRun),
@@ -122,7 +122,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
 
   api.get('/admin/badges/:id.html', admin, async (req, res) => {
     const guest = deps.guests.list().find((g) => g.id === req.params.id);
-    if (!guest) return send(res, failure('NOT_FOUND', 'Такого гостя нет.'));
+    if (!guest) return send(res, refusal('NOT_FOUND', 'error.guestNotFound'));
     deps.guests.badgesPrinted([guest.id]);
     sendFile(
       res,
@@ -148,7 +148,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
   api.post('/admin/devices/:id/revoke', admin, (req, res) => {
     const id = String(req.params.id);
     if (deps.auth.revoke(id)) return send(res, { ok: true });
-    send(res, failure('NOT_FOUND', 'Такого действующего устройства нет.'));
+    send(res, refusal('NOT_FOUND', 'error.deviceNotFound'));
   });
 
   api.get('/admin/dashboard', admin, (req, res) =>
@@ -177,16 +177,12 @@ export function adminRouter(deps: AdminDeps): express.Router {
     if (!parsed.ok)
       return send(
         res,
-        failure('INVALID_PAYLOAD', `Сценарий не принят — ${parsed.problems.slice(0, 10).join('; ')}`),
+        refusal('INVALID_PAYLOAD', 'error.scenarioRejected', {
+          problems: parsed.problems.slice(0, 10).join('; '),
+        }),
       );
     if (deps.show.current().status === 'running' && !force)
-      return send(
-        res,
-        failure(
-          'CONFLICT',
-          'Шоу идёт: сценарий не заменён. Если это была репетиция, завершите её в «Подготовка → Церемония» и повторите; заменить сценарий во время самого вечера можно только с force=1.',
-        ),
-      );
+      return send(res, refusal('CONFLICT', 'error.scenarioImportWhileRunning'));
     const snapshot = deps.show.replaceScenario(parsed.scenario);
     deps.onScenario(snapshot);
     send(res, { ok: true, state: snapshot.state });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import express from 'express';
-import { FeedbackSchema, failure, type Ceremony, type FeedbackInfo } from '@ceremony/shared';
+import { FeedbackSchema, refusal, type Ceremony, type FeedbackInfo } from '@ceremony/shared';
 import type { Db } from '../store/db.js';
 import { FeedbackRepository } from '../store/feedback.repository.js';
 import { TokenBuckets } from '../domain/buckets.js';
@@ -63,8 +63,7 @@ export function feedbackRouter(
     const body = parseBody(FeedbackSchema, req, res);
     if (!body) return;
     const client = clientOf(req);
-    if (!brake.take(client))
-      return send(res, failure('RATE_LIMITED', 'Спасибо, ваш отзыв уже получен. Попробуйте позже.'));
+    if (!brake.take(client)) return send(res, refusal('RATE_LIMITED', 'error.feedbackTooOften'));
     const id = repo.add(body, client, clock());
     send(res, { ok: true, id });
   });

@@ -7,6 +7,7 @@ import {
   type Ceremony,
   type CeremonySettings,
   type Key,
+  errorText,
 } from '@ceremony/shared';
 import { useLang, useShow, useT } from '@ceremony/shared/ui';
 import { Fragment, useEffect, useState } from 'react';
@@ -107,7 +108,7 @@ export function CeremonySettingsForm() {
     const checked = settingsOf(draft!);
     if (!checked.ok) return setProblem({ field: checked.field, text: t(checked.key) });
     const answer = await api.put('/api/admin/ceremony/settings', checked.settings);
-    if (!answer.ok) return setProblem({ field: 'server', text: answer.error.message });
+    if (!answer.ok) return setProblem({ field: 'server', text: errorText(t, answer.error) });
     setDirty(false);
     setSaved(true);
   }

@@ -1,4 +1,4 @@
-import { type AutoFollow, type Cue, type CuePatch, type Scenario } from '@ceremony/shared';
+import { type AutoFollow, type Cue, type CuePatch, type Scenario, errorText } from '@ceremony/shared';
 import { useShowClient, useT } from '@ceremony/shared/ui';
 import type { FormEvent } from 'react';
 import { MediaPicker } from '../prepare/MediaPicker.js';
@@ -54,7 +54,7 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
     const stored = client.store.getState().scenario?.cues.find((c) => c.id === cue.id);
     if (!stored || !sameRecord(draftOf(stored), base)) return onResult(t('host.setup.conflict'), false);
     const answer = await edit((s) => applyDraft(s, cue.id, draft));
-    if (!answer.ok) return onResult(answer.error.message, false);
+    if (!answer.ok) return onResult(errorText(t, answer.error), false);
     saved();
     onResult(t('host.setup.saved'), true);
   }
