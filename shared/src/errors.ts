@@ -71,14 +71,6 @@ export function refusal(code: ErrorCode, reason: Key, params?: ErrorParams): Fai
   return { ok: false, error: { code, ...words(reason, params) } };
 }
 
-/**
- * The older form with Russian prose and no reason: the apps can only show it as it is.
- * @deprecated Use `refusal(code, reason, params)`; #12 removes the last of these.
- */
-export function failure(code: ErrorCode, message: string): Failure {
-  return { ok: false, error: { code, message } };
-}
-
 /** A reason the server sent that this app's dictionary knows (a newer server may send others). */
 export function knownReason(error: Pick<ErrorBody, 'reason'>): Key | null {
   return error.reason && isKey(error.reason) ? error.reason : null;

@@ -312,6 +312,7 @@ export class Desk {
     const cue = show.cueIndex >= 0 ? (scenario.cues[show.cueIndex] ?? null) : null;
     return routeGuest({
       guest,
+      zones: scenario.ceremony.zones,
       stations: scenario.stations,
       load: (this.store.getState().occupancy?.stations ?? []).map((s) => ({
         stationId: s.stationId,

@@ -63,6 +63,7 @@ export class StationsService {
     const load = [...this.insideCounts(now)].map(([stationId, inside]) => ({ stationId, inside }));
     return routeGuest({
       guest,
+      zones: scenario.ceremony.zones,
       stations: scenario.stations,
       load,
       visited: this.deps.repo.visitedBy(guest.id),
