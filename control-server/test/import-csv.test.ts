@@ -157,6 +157,15 @@ describe('guest import from real spreadsheets', () => {
     expect(quote).toContain('Кавычка открыта и не закрыта');
     expect(category).toContain('Неизвестная категория «зритель»');
     expect(extra).toContain('Лишние ячейки: 4 вместо 3');
+    // Beside the Russian words, the key and the values an English import screen words itself.
+    expect(res.body.errors[2]).toMatchObject({
+      reason: 'error.import.extraCells',
+      params: { cells: 4, width: 3, delimiter: ';' },
+    });
+    expect(res.body.errors[1]).toMatchObject({
+      reason: 'error.import.unknownCategory',
+      params: { value: 'зритель' },
+    });
     expect(inner).toContain('После закрывающей кавычки');
     for (const e of res.body.errors) expect(e.message).not.toMatch(/[A-Za-z]{4,}/);
     expect(res.body.columns.map((c) => c.field)).toEqual(['name', 'category', 'organisation']);
