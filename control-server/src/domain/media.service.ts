@@ -101,7 +101,7 @@ export class MediaLibrary {
     declaredBytes: number | null,
   ): Promise<Answer<{ media: StoredMedia }>> {
     const problem = mediaNameProblem(name);
-    if (problem) return refusal('INVALID_PAYLOAD', 'error.mediaNameRefused', { problem });
+    if (problem) return refusal('INVALID_PAYLOAD', problem.reason, problem.params);
     // Any of the library's endings will do (the bytes tell the kind), but only those: /media serves
     // a file by its ending, and a text file named .html would be a page on the hub's own address.
     if (mediaKindByName(name) === null)
@@ -172,7 +172,7 @@ export class MediaLibrary {
   /** Removes a file nobody uses; one a nominee, cue or the branding still names is refused. */
   async remove(name: string): Promise<Answer<object>> {
     const problem = mediaNameProblem(name);
-    if (problem) return refusal('INVALID_PAYLOAD', 'error.mediaNameRefused', { problem });
+    if (problem) return refusal('INVALID_PAYLOAD', problem.reason, problem.params);
     const target = path.join(this.deps.dir, name);
     if (!fs.statSync(target, { throwIfNoEntry: false })?.isFile())
       return refusal('NOT_FOUND', 'error.mediaMissing', { name });

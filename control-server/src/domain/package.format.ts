@@ -159,7 +159,7 @@ function checkManifest(raw: unknown): PackageManifest {
   const names = new Set<string>();
   for (const m of parsed.data.media) {
     const problem = mediaNameProblem(m.name);
-    if (problem) throw new PackageRefusal('error.package.mediaName', { name: m.name, problem });
+    if (problem) throw new PackageRefusal('error.package.mediaName', { name: m.name });
     if (names.has(m.name)) throw new PackageRefusal('error.package.mediaTwice', { name: m.name });
     names.add(m.name);
   }

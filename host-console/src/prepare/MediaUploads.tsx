@@ -1,4 +1,4 @@
-import { mediaNameProblem, errorText, type ErrorBody } from '@ceremony/shared';
+import { mediaNameProblem, errorText, wordsText, type ErrorBody } from '@ceremony/shared';
 import { useSession, useT } from '@ceremony/shared/ui';
 import { useCallback, useRef, useState } from 'react';
 import { uploadMedia } from './mediaUpload.js';
@@ -69,7 +69,7 @@ export function MediaUploads({ onUploaded }: { onUploaded: () => void }) {
     const added: Upload[] = [...files].map((file) => {
       const reason = mediaNameProblem(file.name);
       const phase: Phase = reason
-        ? { kind: 'failed', text: t('prepare.media.error.badName', { reason }) }
+        ? { kind: 'failed', text: t('prepare.media.error.badName', { reason: wordsText(t, reason) }) }
         : { kind: 'waiting' };
       return { id: nextId.current++, file, phase };
     });

@@ -82,7 +82,6 @@ export const errorsEn: {
   'error.nomineeCodeTaken': 'A nominee with the code “{id}” already exists.',
   'error.nomineeNotFound': 'There is no such nominee.',
   'error.nomineeCodeFixed': 'A nominee’s code cannot be changed.',
-  'error.mediaNameRefused': 'This file name is not accepted: {problem}',
   'error.mediaEnding': 'The file name must end in one of: {endings}.',
   'error.mediaNameTooLong': 'The file name is too long for the disk: shorten it.',
   'error.mediaExists': 'The file “{name}” is already in the media library.',
@@ -175,7 +174,6 @@ export const errorsEn: {
   'error.package.newerVersion':
     'The file was made by a newer version of the program (format {version}; this one reads up to {readable}). Update the program on this computer. Nothing changed.',
   'error.package.manifestBroken': 'The package description (manifest.json) is damaged. Nothing changed.',
-  'error.package.mediaName': 'Invalid media file name “{name}” in the package: {problem} Nothing changed.',
   'error.package.mediaTwice': 'The media file “{name}” is listed twice in the package. Nothing changed.',
   'error.package.guestsInvalid':
     'The guest list in the package was not accepted: {field}: {problem} Nothing changed.',
@@ -210,4 +208,11 @@ export const errorsEn: {
   'error.tooLargeToSend': 'The data is too large to send.',
   'error.signInHeld': 'Too many attempts. Try again in {retryAfterS} s.',
   'error.notJsonFile': 'The file cannot be read as JSON: choose a saved scenario (.json).',
+  'error.package.mediaName': 'Invalid media file name “{name}” in the package. Nothing changed.',
+  'error.mediaName.empty': 'The file name is empty.',
+  'error.mediaName.tooLong': 'The file name is longer than {max} characters.',
+  'error.mediaName.slash': 'A file name cannot contain “/” or “\\”.',
+  'error.mediaName.dots': 'A file name cannot contain “..”.',
+  'error.mediaName.control': 'A file name cannot contain control characters.',
+  'error.mediaName.leadingDot': 'A file name cannot start with a dot.',
 };

@@ -79,7 +79,6 @@ export const errorsRu = {
   'error.nomineeCodeTaken': 'Номинант с кодом «{id}» уже есть.',
   'error.nomineeNotFound': 'Такого номинанта нет.',
   'error.nomineeCodeFixed': 'Код номинанта менять нельзя.',
-  'error.mediaNameRefused': '{problem}',
   'error.mediaEnding': 'Имя файла должно оканчиваться на одно из: {endings}.',
   'error.mediaNameTooLong': 'Имя файла слишком длинное для диска: сократите его.',
   'error.mediaExists': 'Файл «{name}» уже есть в медиатеке.',
@@ -181,7 +180,6 @@ export const errorsRu = {
   'error.package.newerVersion':
     'Файл сделан более новой версией программы (формат {version}, здесь читается до {readable}). Обновите программу на этом компьютере. Ничего не изменено.',
   'error.package.manifestBroken': 'Описание пакета (manifest.json) повреждено. Ничего не изменено.',
-  'error.package.mediaName': 'Недопустимое имя медиафайла «{name}» в пакете: {problem} Ничего не изменено.',
   'error.package.mediaTwice': 'Медиафайл «{name}» указан в пакете дважды. Ничего не изменено.',
   'error.package.guestsInvalid': 'Список гостей в пакете не принят: {field}: {problem} Ничего не изменено.',
   'error.package.guestTwice': 'Гость «{id}» в пакете дважды. Ничего не изменено.',
@@ -213,4 +211,11 @@ export const errorsRu = {
   'error.tooLargeToSend': 'Слишком большие данные для отправки.',
   'error.signInHeld': 'Слишком много попыток. Повторите через {retryAfterS} с.',
   'error.notJsonFile': 'Файл не читается как JSON: выберите сохранённый сценарий (.json).',
+  'error.package.mediaName': 'Недопустимое имя медиафайла «{name}» в пакете. Ничего не изменено.',
+  'error.mediaName.empty': 'Пустое имя файла.',
+  'error.mediaName.tooLong': 'Имя файла длиннее {max} символов.',
+  'error.mediaName.slash': 'В имени файла не может быть «/» или «\\».',
+  'error.mediaName.dots': 'В имени файла не может быть «..».',
+  'error.mediaName.control': 'В имени файла не может быть управляющих символов.',
+  'error.mediaName.leadingDot': 'Имя файла не может начинаться с точки.',
 } as const;

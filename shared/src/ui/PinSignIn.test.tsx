@@ -135,7 +135,7 @@ describe('PinSignIn', () => {
       text: '3 devices of this role are signed in already: the admin can disconnect unneeded ones in “Devices”.',
     },
   ])('says $what in English', async ({ status, body, headers, text }) => {
-    answerWith(status, body, headers);
+    answerWith(status, body, headers as Record<string, string>);
     renderSignIn(undefined, 'en');
     typeAndSubmit('000000');
     expect((await screen.findByRole('alert')).textContent).toBe(text);
