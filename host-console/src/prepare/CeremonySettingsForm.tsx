@@ -7,6 +7,7 @@ import {
   type Ceremony,
   type CeremonySettings,
   type Key,
+  type SeatingZones,
   errorText,
 } from '@ceremony/shared';
 import { useLang, useShow, useT } from '@ceremony/shared/ui';
@@ -14,6 +15,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { useAdminApi } from '../admin/api.js';
 import { StartFields, TextField } from './CeremonyFields.js';
 import { MediaPicker } from './MediaPicker.js';
+import { SeatingZonesFields } from './SeatingZonesFields.js';
 
 /** The form as typed: strings, so a half-typed number is still what the organiser sees. */
 interface Draft {
@@ -25,6 +27,7 @@ interface Draft {
   hours: string;
   minutes: string;
   branding: Branding;
+  zones: SeatingZones;
 }
 
 function draftOf(c: Ceremony): Draft {
@@ -39,6 +42,7 @@ function draftOf(c: Ceremony): Draft {
     hours: length === undefined ? '' : String(Math.floor(length / 3600)),
     minutes: length === undefined ? '' : String(Math.floor((length % 3600) / 60)),
     branding: c.branding,
+    zones: c.zones ?? {},
   };
 }
 
@@ -70,6 +74,12 @@ function settingsOf(
       startsAt,
       branding: d.branding,
       ...(plannedDurationS !== undefined ? { plannedDurationS } : {}),
+      // An emptied field drops that zone: the guest is then told only their seat.
+      zones: Object.fromEntries(
+        Object.entries(d.zones)
+          .map(([category, text]) => [category, text.trim()])
+          .filter(([, text]) => text),
+      ),
     },
   };
 }
@@ -184,6 +194,7 @@ export function CeremonySettingsForm() {
             </div>
             {errorOf('duration')}
           </div>
+          <SeatingZonesFields value={draft.zones} onChange={(zones) => edit({ zones })} />
         </div>
         <div className="ceremony-settings__look">
           <div className="field">

@@ -218,4 +218,7 @@ export const errorsRu = {
   'error.mediaName.dots': 'В имени файла не может быть «..».',
   'error.mediaName.control': 'В имени файла не может быть управляющих символов.',
   'error.mediaName.leadingDot': 'Имя файла не может начинаться с точки.',
+  // The seating zones' setting (#12 made zones the ceremony's data); kept here to spare ru.ts a merge.
+  'zones.title': 'Зоны рассадки для гостей без места',
+  'zones.hint': 'Эти слова регистрация показывает гостю у входа. Пустое поле — зона не называется.',
 } as const;
