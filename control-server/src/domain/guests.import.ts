@@ -39,7 +39,7 @@ export interface Sheet {
   problems?: LineError[];
 }
 
-/** Why a file gives no sheet at all: the line for a CSV whose quotes break, and the sentence. */
+/** Why a file gives no sheet at all: the line for a CSV whose quotes break, and the words for why. */
 export type SheetProblem = LineError & { format?: Sheet['format'] };
 
 /** Blank lines go; the first line left holds the headers, the rest are guests. */

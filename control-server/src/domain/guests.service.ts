@@ -254,7 +254,7 @@ export class GuestsService {
     return { links, ambiguous };
   }
 
-  /** One row's fields as a guest, or the reason it cannot be one (a sentence for the organiser). */
+  /** One row's fields as a guest, or the reason it cannot be one (dictionary words the import screen says). */
   private toGuest(raw: Partial<Record<GuestField, string>>, here: ReadonlyMap<string, Guest>): Guest | Words {
     if (!raw.name) return words('error.import.emptyName');
     if (!raw.category) return words('error.import.emptyCategory');

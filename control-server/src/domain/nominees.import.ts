@@ -82,7 +82,7 @@ export interface NomineeRow {
   given: (keyof Nominee)[];
 }
 
-/** One row as a nominee without its id, or the reason it cannot be one (a sentence for the organiser). */
+/** One row as a nominee without its id, or the reason it cannot be one (dictionary words the import screen says). */
 export function rowToNominee(
   columns: readonly { field: NomineeField | null }[],
   cells: string[],

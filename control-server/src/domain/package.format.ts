@@ -111,7 +111,6 @@ export async function writePackage(
   await done;
 }
 
-/** A package the hall refuses, with the Russian sentence the organiser reads. */
 /** Why a package is refused, as dictionary words: the organiser reads them in the device's language. */
 export class PackageRefusal extends Error {
   constructor(
@@ -190,7 +189,7 @@ function checkGuests(raw: unknown): Guest[] {
  * Reads a package from `input` into `dir` (its media under dir/media), checking as it goes: the
  * manifest first, every entry's name (nothing but the four kinds of entry, so `../x`, absolute paths
  * and links are refused before a byte is written), each media file's size and hash, the scenario and
- * the guest list. Throws PackageRefusal with the organiser's sentence; the caller removes `dir`.
+ * the guest list. Throws PackageRefusal with the organiser's words (reason + values); the caller removes `dir`.
  */
 export async function readPackage(input: Readable, dir: string): Promise<ReadPackage> {
   const mediaDir = path.join(dir, 'media');
