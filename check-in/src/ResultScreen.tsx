@@ -1,6 +1,7 @@
 import { useT } from '@ceremony/shared/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useDesk, useDeskState } from './desk/DeskProvider.js';
+import { ScanRefusal } from './ScanRefusal.js';
 import { ScanResultCard } from './ScanResultCard.js';
 import { signal, toneOf } from './signal.js';
 import { UndoAdmission } from './UndoAdmission.js';
@@ -37,7 +38,7 @@ export function ResultScreen() {
     return (
       <div className="result-screen">
         <section className="scan scan--error" data-testid="scan-result" data-status="error" role="alert">
-          <p className="scan__message">{shown.errorKey ? t(shown.errorKey) : shown.error}</p>
+          <ScanRefusal shown={shown} />
           <div className="scan__actions">{next}</div>
         </section>
       </div>

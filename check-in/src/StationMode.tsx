@@ -1,4 +1,4 @@
-import { formatClock, showMoment, stationWindowMs, type StationGuest } from '@ceremony/shared';
+import { errorText, formatClock, showMoment, stationWindowMs, type StationGuest } from '@ceremony/shared';
 import { useLang, useShow, useShowClient, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { useDeskState } from './desk/DeskProvider.js';
@@ -162,7 +162,9 @@ function StationDesk({
           <span>
             {last.ok
               ? t(`station.visit.${last.visit.status}`, { name: last.visit.guest?.name ?? '' })
-              : t(last.code === 'NOT_FOUND' ? 'station.notFound' : 'error.generic')}
+              : last.error.code === 'NOT_FOUND'
+                ? t('station.notFound')
+                : errorText(t, last.error)}
           </span>
           {last.ok && last.visit.status === 'entered' && (
             <button

@@ -1,3 +1,4 @@
+import { errorText } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import { useState, type FormEvent } from 'react';
 import { useDesk, useDeskState } from './desk/DeskProvider.js';
@@ -21,7 +22,7 @@ export function UndoAdmission({ guestId, onClose }: { guestId: string; onClose: 
     setBusy(true);
     const failure = await desk.undo(guestId, reason.trim());
     setBusy(false);
-    if (failure) setError(failure);
+    if (failure) setError(errorText(t, failure));
     else onClose();
   }
 

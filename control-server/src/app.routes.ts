@@ -1,5 +1,5 @@
 import type express from 'express';
-import { failure } from '@ceremony/shared';
+import { refusal } from '@ceremony/shared';
 import type { Services } from './app.services.js';
 import type { Config } from './config.js';
 import { CeremonyService } from './domain/ceremony.service.js';
@@ -48,8 +48,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
   // the server's HTTPS, service worker included. Served over plain HTTP too: it must come first.
   app.get('/ca.crt', (_req, res) => {
     const rootCertificate = deps.rootCertificate();
-    if (rootCertificate === null)
-      return send(res, failure('NOT_FOUND', 'HTTPS выключен: корневого сертификата нет.'));
+    if (rootCertificate === null) return send(res, refusal('NOT_FOUND', 'error.noRootCertificate'));
     res
       .type('application/x-x509-ca-cert')
       .set('content-disposition', 'attachment; filename="ceremony-control-ca.crt"')
@@ -136,7 +135,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
     }),
   );
   app.use('/api', mediaAdminRouter({ auth, onSeen, media }));
-  app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
+  app.use('/api', (_req, res) => send(res, refusal('NOT_FOUND', 'error.apiNotFound')));
   app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);
   app.use(errorHandler);

@@ -98,6 +98,9 @@ describe('routing on admission', () => {
     const first = admitted.result.route.station;
     expect(first).toMatchObject({ id: expect.any(String), free: expect.any(Number) });
     expect(admitted.result.route.seat ?? admitted.result.route.zone).toBeTruthy();
+    // A zone is the ceremony's data (the demo seeds them), never words of the routing code.
+    expect(g.seat).toBeUndefined();
+    expect(admitted.result.route.zone).toBe('Партер, свободная рассадка');
 
     await visit(first.id, g);
     await ask(phone, 'station:leave', { stationId: first.id, guestId: g.id });

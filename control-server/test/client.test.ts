@@ -13,7 +13,10 @@ it('the shared client refuses an oversized payload itself and keeps its connecti
   try {
     await expect.poll(() => client.store.getState().show?.revision).toBe(0);
     const answer = await client.send('show:message', { text: 'Ё'.repeat(200_000) });
-    expect(answer).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String), reason: 'error.tooLargeToSend' },
+    });
     expect(client.store.getState().connection).toBe('online');
     const small = await client.send('show:message', { text: 'Растяните на 2 минуты' });
     expect(small.ok).toBe(true);

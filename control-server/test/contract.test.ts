@@ -36,6 +36,15 @@ describe('show commands over the socket', () => {
     expect(dark.state).toMatchObject({ blackout: true, cueIndex: 2 });
     const tooSoon = await ask(host, 'show:go', { expectedRevision: dark.state.revision });
     expect(tooSoon.error.code).toBe('GO_TOO_SOON');
+    // The guard travels as a value beside the reason; the Russian words stay for raw API users.
+    const guardMs = s.app.show.snapshot().scenario.ceremony.goGuardMs;
+    expect(tooSoon.error).toEqual({
+      code: 'GO_TOO_SOON',
+      reason: 'error.goTooSoon',
+      params: { guardMs },
+      message: `Повторное нажатие GO в пределах ${guardMs} мс проигнорировано.`,
+    });
+    expect(missing.error).toMatchObject({ reason: 'error.cueNotFound', params: { cueId: 'no-such-cue' } });
   });
 
   it('ends the show on the last cue and answers END_OF_SHOW after it', async () => {
@@ -49,7 +58,10 @@ describe('show commands over the socket', () => {
     s.advance(1000);
     rev = end.state.revision;
     const after = await ask(host, 'show:go', { expectedRevision: rev });
-    expect(after).toEqual({ ok: false, error: { code: 'END_OF_SHOW', message: expect.any(String) } });
+    expect(after).toEqual({
+      ok: false,
+      error: { code: 'END_OF_SHOW', message: expect.any(String), reason: 'error.showEnded' },
+    });
   });
 
   it('serves the three built apps', async () => {

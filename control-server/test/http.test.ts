@@ -20,7 +20,10 @@ describe('HTTP API', () => {
     expect(good.body).toMatchObject({ token: expect.any(String), role: 'host' });
     const bad = await http(`${s.url}/api/session`, { method: 'POST', json: { pin: '999999' } });
     expect(bad.status).toBe(401);
-    expect(bad.body).toEqual({ ok: false, error: { code: 'BAD_PIN', message: expect.any(String) } });
+    expect(bad.body).toEqual({
+      ok: false,
+      error: { code: 'BAD_PIN', message: 'Неверный ПИН-код.', reason: 'error.badPin' },
+    });
   });
 
   it('refuses a malformed session body with INVALID_PAYLOAD', async () => {

@@ -135,8 +135,8 @@ describe('guest import from real spreadsheets', () => {
   it('refuses a file without the required columns, naming them', async () => {
     const res = await importBytes(s, Buffer.from('Организация;Телефон\nКлуб;123456\n'));
     expect(res.body.errors).toEqual([
-      { line: 1, message: 'Нет столбца «ФИО» (name).' },
-      { line: 1, message: 'Нет столбца «Категория» (category).' },
+      { line: 1, message: 'Нет столбца «ФИО» (name).', reason: 'error.import.noNameColumn' },
+      { line: 1, message: 'Нет столбца «Категория» (category).', reason: 'error.import.noCategoryColumn' },
     ]);
   });
 
@@ -157,6 +157,15 @@ describe('guest import from real spreadsheets', () => {
     expect(quote).toContain('Кавычка открыта и не закрыта');
     expect(category).toContain('Неизвестная категория «зритель»');
     expect(extra).toContain('Лишние ячейки: 4 вместо 3');
+    // Beside the Russian words, the key and the values an English import screen words itself.
+    expect(res.body.errors[2]).toMatchObject({
+      reason: 'error.import.extraCells',
+      params: { cells: 4, width: 3, delimiter: ';' },
+    });
+    expect(res.body.errors[1]).toMatchObject({
+      reason: 'error.import.unknownCategory',
+      params: { value: 'зритель' },
+    });
     expect(inner).toContain('После закрывающей кавычки');
     for (const e of res.body.errors) expect(e.message).not.toMatch(/[A-Za-z]{4,}/);
     expect(res.body.columns.map((c) => c.field)).toEqual(['name', 'category', 'organisation']);
@@ -164,7 +173,11 @@ describe('guest import from real spreadsheets', () => {
 
     const header = await importBytes(s, Buffer.from('"ФИО;Категория\nАнна;гость\n'));
     expect(header.body.errors).toEqual([
-      { line: 1, message: expect.stringContaining('Строка заголовков не читается') },
+      {
+        line: 1,
+        message: expect.stringContaining('Строка заголовков не читается'),
+        reason: 'error.import.headerUnreadable',
+      },
     ]);
   });
 
@@ -172,7 +185,14 @@ describe('guest import from real spreadsheets', () => {
     const before = await guests(s);
     const text = 'ID;ФИО;Категория\nd-1;Анна;гость\nd-2;Борис;гость\nd-1;Анна Повтор;гость\n';
     const res = await importBytes(s, Buffer.from(text));
-    expect(res.body.errors).toEqual([{ line: 4, message: 'Повтор гостя из строки 2: тот же ID.' }]);
+    expect(res.body.errors).toEqual([
+      {
+        line: 4,
+        message: 'Повтор гостя из строки 2: тот же ID.',
+        reason: 'error.import.sameId',
+        params: { first: 2 },
+      },
+    ]);
     const sameName = await importBytes(s, Buffer.from('ФИО;Категория\nАнна Ли;гость\nанна ли;гость\n'));
     expect(sameName.body.errors.map((e) => e.line)).toEqual([3]);
     expect(await guests(s)).toHaveLength(before.length);

@@ -171,8 +171,12 @@ describe('nominee import', () => {
   it('a file without the name or nomination column is refused on line 1', async () => {
     const r = await post(Buffer.from('Тип;За что\nЖитель;x\n', 'utf8'));
     expect(r.body.errors).toEqual([
-      { line: 1, message: 'Нет столбца «Номинант» (или «ФИО / Название»).' },
-      { line: 1, message: 'Нет столбца «Номинация».' },
+      {
+        line: 1,
+        message: 'Нет столбца «Номинант» (или «ФИО / Название»).',
+        reason: 'error.import.noNomineeColumn',
+      },
+      { line: 1, message: 'Нет столбца «Номинация».', reason: 'error.import.noNominationColumn' },
     ]);
   });
 

@@ -76,7 +76,7 @@ describe('guest import from an Excel workbook (.xlsx)', () => {
   it('a guest without a name is reported by its Excel row, and nothing is written even without dryRun', async () => {
     const file = await workbook(ROWS_WITH_NAMELESS_GUEST);
     const dry = await importBytes(s, file, { dryRun: '1', ...ignoreJob });
-    expect(dry.body.errors).toEqual([{ line: 6, message: 'Пустое ФИО.' }]);
+    expect(dry.body.errors).toEqual([{ line: 6, message: 'Пустое ФИО.', reason: 'error.import.emptyName' }]);
     const real = await importBytes(s, file, ignoreJob);
     expect(real.status).toBe(200);
     expect(real.body).toMatchObject({ created: 0, updated: 0, errors: [{ line: 6 }] });

@@ -61,7 +61,13 @@ describe('nominations and nominees', () => {
     const count = s0.nominees.filter((n) => n.nominationId === 'nom-1').length;
     expect(r.body.error.message).toContain('Номинацию «Учим беречь!» используют:');
     expect(r.body.error.message).toMatch(new RegExp(`${count} номинант(а|ов)? \\(`));
-    expect(r.body.error.message).toMatch(/\d+ пункт(а|ов)? программы \(/);
+    expect(r.body.error.message).toMatch(/пункты программы: \d+ \(/);
+    // The words come from the dictionary: the key and the values travel beside them for the apps.
+    expect(r.body.error).toMatchObject({
+      reason: 'error.nominationInUse',
+      params: { title: 'Учим беречь!', n: count, cueCount: expect.any(Number) },
+    });
+    expect(r.body.error.params.nominees).toContain(s0.nominees.find((n) => n.nominationId === 'nom-1')!.name);
     expect((await scenario()).nominations.length).toBe(s0.nominations.length);
 
     expect((await api('/admin/nominations/nom-9', { method: 'DELETE' })).status).toBe(200);

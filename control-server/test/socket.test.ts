@@ -43,7 +43,15 @@ describe('roles and validation', () => {
     for (const role of ['volunteer', 'display'] as const) {
       const socket = await s.socket(role);
       const answer = await ask(socket, 'show:go', { expectedRevision: 0 });
-      expect(answer).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
+      expect(answer).toEqual({
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: expect.any(String),
+          reason: 'error.eventForbidden',
+          params: expect.objectContaining({ role: expect.any(String) }),
+        },
+      });
     }
   });
 

@@ -1,5 +1,5 @@
-import type { MediaAction } from '@ceremony/shared';
-import { useShowClient } from '@ceremony/shared/ui';
+import { type MediaAction, errorText, type ErrorBody } from '@ceremony/shared';
+import { useShowClient, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** How long a refusal stays on screen: long enough to read, short enough not to linger into the next cue. */
@@ -14,20 +14,21 @@ type Outcome = 'ok' | 'too-soon' | 'refused';
  */
 export function useShowCommands() {
   const client = useShowClient();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const pending = useRef(false);
 
   const settle = useCallback(
-    (answer: { ok: true } | { ok: false; error: { code: string; message: string } }) => {
+    (answer: { ok: true } | { ok: false; error: ErrorBody }) => {
       if (answer.ok) {
         setError(null);
         return 'ok' as const;
       }
       if (answer.error.code === 'GO_TOO_SOON') return 'too-soon' as const;
-      setError(answer.error.message);
+      setError(errorText(t, answer.error));
       return 'refused' as const;
     },
-    [],
+    [t],
   );
 
   const move = useCallback(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Guest, GuestCategory, NomineeKind } from './domain.js';
+import type { LineError } from './errors.js';
 import { ROLES, type Role } from './events/common.js';
 
 /** The guest fields a spreadsheet column can fill; `ignore` drops the column. */
@@ -57,7 +58,7 @@ export interface ImportReport {
   unchanged?: number;
   /** With `replace`: guests not in the file (and not yet arrived) that were, or would be, removed. */
   removed: number;
-  errors: { line: number; message: string }[];
+  errors: LineError[];
   /** The first guests as they would be stored, for the preview table. */
   preview: Guest[];
   /** Nominee and honoured guests linked to a nominee by name (a citizen, or an organisation's leader). */

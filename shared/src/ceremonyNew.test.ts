@@ -19,6 +19,7 @@ const demo: Scenario = ScenarioSchema.parse({
     goGuardMs: 800,
     plannedDurationS: 9900,
     demo: true,
+    zones: { guest: 'Партер, свободная рассадка' },
     branding: { primary: '#112233', accent: '#445566', background: '#000000', text: '#ffffff' },
   },
   nominations: [{ id: 'n1', title: 'Учим беречь!' }],
@@ -103,6 +104,16 @@ describe('applyCeremonySettings', () => {
       name: 'every field',
       settings: { ...settings, subtitle: 'Подзаголовок', plannedDurationS: 7200, goGuardMs: 0 },
       expect: { subtitle: 'Подзаголовок', plannedDurationS: 7200, goGuardMs: 0, id: 'svetlye-lyudi' },
+    },
+    {
+      name: 'no zones: the current seating zones kept',
+      settings,
+      expect: { zones: { guest: 'Партер, свободная рассадка' } },
+    },
+    {
+      name: 'zones: the organiser’s words replace the seating zones',
+      settings: { ...settings, zones: { guest: 'Балкон, свободная рассадка' } },
+      expect: { zones: { guest: 'Балкон, свободная рассадка' } },
     },
   ];
   for (const c of cases)

@@ -79,6 +79,7 @@ export function applyCeremonySettings(scenario: Scenario, settings: CeremonySett
     ...(settings.subtitle ? { subtitle: settings.subtitle } : {}),
     ...(settings.plannedDurationS !== undefined ? { plannedDurationS: settings.plannedDurationS } : {}),
     ...(old.demo ? { demo: true } : {}),
+    ...(settings.zones || old.zones ? { zones: settings.zones ?? old.zones } : {}),
   };
   const cues = scenario.cues.map((c) =>
     c.kind === 'countdown' && c.targetAt === old.startsAt ? { ...c, targetAt: settings.startsAt } : c,

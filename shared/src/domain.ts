@@ -26,6 +26,16 @@ export const BrandingSchema = z.object({
 });
 export type Branding = z.infer<typeof BrandingSchema>;
 
+export const GuestCategorySchema = z.enum(['nominee', 'honoured', 'official', 'guest', 'press', 'volunteer']);
+export type GuestCategory = z.infer<typeof GuestCategorySchema>;
+
+/**
+ * Where a guest without a seat goes, by category («Партер, ряды 1–4: номинанты»): the organiser's
+ * words for this hall, so they are data of the ceremony, never strings in the routing code.
+ */
+export const SeatingZonesSchema = z.partialRecord(GuestCategorySchema, z.string().trim().min(1).max(200));
+export type SeatingZones = z.infer<typeof SeatingZonesSchema>;
+
 export const CeremonySchema = z.object({
   id,
   title,
@@ -45,6 +55,8 @@ export const CeremonySchema = z.object({
     .optional(),
   /** True while this is the built-in demo with its invented people (readiness warns; a new ceremony clears it). */
   demo: z.boolean().optional(),
+  /** Seating zones by guest category; a category without one is sent to its seat only. */
+  zones: SeatingZonesSchema.optional(),
 });
 export type Ceremony = z.infer<typeof CeremonySchema>;
 
@@ -161,9 +173,6 @@ export const ScenarioSchema = z.object({
   cues: z.array(CueSchema).min(1).max(1000),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
-
-export const GuestCategorySchema = z.enum(['nominee', 'honoured', 'official', 'guest', 'press', 'volunteer']);
-export type GuestCategory = z.infer<typeof GuestCategorySchema>;
 
 export const GuestSchema = z.object({
   id,

@@ -42,21 +42,33 @@ export interface Failure {
 export type Success<T extends object = object> = { ok: true } & T;
 export type Answer<T extends object = object> = Success<T> | Failure;
 
+/** Words a person reads, as a dictionary key with its values, and the same words in Russian as `message`. */
+export interface Words {
+  message: string;
+  reason: Key;
+  params?: ErrorParams;
+}
+
+/** One line of an imported file that was not taken, and why (`reason` is absent only from an older server). */
+export type LineError = { line: number } & Pick<Words, 'message'> & Partial<Omit<Words, 'message'>>;
+
+/** Builds `Words` from a dictionary key: the apps say `reason`, raw API users read `message`. */
+export function words(reason: Key, params?: ErrorParams): Words {
+  const message = translate('ru', reason, params);
+  return params ? { message, reason, params } : { message, reason };
+}
+
+/** A line of an imported file that was not taken, with the words for why. */
+export function lineError(line: number, reason: Key, params?: ErrorParams): LineError {
+  return { line, ...words(reason, params) };
+}
+
 /**
  * Builds the one error shape used on the wire, HTTP and socket alike, from a dictionary key: the
  * apps show `reason` in the device's language, and `message` is the same words in Russian.
  */
 export function refusal(code: ErrorCode, reason: Key, params?: ErrorParams): Failure {
-  const message = translate('ru', reason, params);
-  return { ok: false, error: params ? { code, message, reason, params } : { code, message, reason } };
-}
-
-/**
- * The older form with Russian prose and no reason: the apps can only show it as it is.
- * @deprecated Use `refusal(code, reason, params)`; #12 removes the last of these.
- */
-export function failure(code: ErrorCode, message: string): Failure {
-  return { ok: false, error: { code, message } };
+  return { ok: false, error: { code, ...words(reason, params) } };
 }
 
 /** A reason the server sent that this app's dictionary knows (a newer server may send others). */
@@ -110,4 +122,13 @@ export function errorText(
   const reason = knownReason(error);
   if (reason) return t(reason, error.params);
   return t(`error.code.${error.code}`);
+}
+
+/** What a person reads for words that came from the server (an import line): the reason, else the Russian as sent. */
+export function wordsText(
+  t: (key: Key, params?: ErrorParams) => string,
+  said: Pick<Words, 'message'> & Partial<Omit<Words, 'message'>>,
+): string {
+  const reason = knownReason(said);
+  return reason ? t(reason, said.params) : said.message;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Scenario } from './domain.js';
+import { words, type Words } from './errors.js';
 
 /**
  * The media library's contract and the rules both sides need: kinds and names, `/media/…` addresses,
@@ -18,14 +19,14 @@ export const MEDIA_NAME_MAX = 200;
  * not empty, not starting with a dot, at most 200 characters. The browser checks before uploading;
  * the server decides.
  */
-export function mediaNameProblem(name: string): string | null {
-  if (name.length === 0) return 'Пустое имя файла.';
-  if ([...name].length > MEDIA_NAME_MAX) return `Имя файла длиннее ${MEDIA_NAME_MAX} символов.`;
-  if (name.includes('/') || name.includes('\\')) return 'В имени файла не может быть «/» или «\\».';
-  if (name.includes('..')) return 'В имени файла не может быть «..».';
+export function mediaNameProblem(name: string): Words | null {
+  if (name.length === 0) return words('error.mediaName.empty');
+  if ([...name].length > MEDIA_NAME_MAX) return words('error.mediaName.tooLong', { max: MEDIA_NAME_MAX });
+  if (name.includes('/') || name.includes('\\')) return words('error.mediaName.slash');
+  if (name.includes('..')) return words('error.mediaName.dots');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'В имени файла не может быть управляющих символов.';
-  if (name.startsWith('.')) return 'Имя файла не может начинаться с точки.';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return words('error.mediaName.control');
+  if (name.startsWith('.')) return words('error.mediaName.leadingDot');
   return null;
 }
 

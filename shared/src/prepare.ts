@@ -55,6 +55,8 @@ export const CeremonySettingsSchema = z.strictObject({
   branding: BrandingSchema,
   plannedDurationS: CeremonySchema.shape.plannedDurationS,
   goGuardMs: z.number().int().min(0).max(10_000).optional(),
+  /** Seating zones by guest category; absent keeps the current ones. */
+  zones: CeremonySchema.shape.zones,
 });
 export type CeremonySettings = z.infer<typeof CeremonySettingsSchema>;
 

@@ -1,5 +1,5 @@
 import type { Scenario } from './domain.js';
-import type { ErrorCode, Failure } from './errors.js';
+import { refusal, type Failure } from './errors.js';
 import { goTooSoon } from './goGuard.js';
 import { nextPlayableIndex, previousPlayableIndex } from './lookahead.js';
 import { playheadAt } from './playhead.js';
@@ -10,8 +10,6 @@ import type { ShowCommand, ShowState } from './show.js';
  * arms its own.
  */
 export type ShowResult = { ok: true; state: ShowState } | Failure;
-
-const fail = (code: ErrorCode, message: string): Failure => ({ ok: false, error: { code, message } });
 
 /** When the live cue's timed auto-follow is due (server epoch ms), or null. */
 export function autoFollowDue(state: ShowState, scenario: Scenario): number | null {
@@ -39,7 +37,7 @@ function landOn(state: ShowState, scenario: Scenario, index: number, now: number
 }
 
 function advance(state: ShowState, scenario: Scenario, now: number): ShowState | Failure {
-  if (state.status === 'ended') return fail('END_OF_SHOW', 'Церемония уже завершена: дальше кадров нет.');
+  if (state.status === 'ended') return refusal('END_OF_SHOW', 'error.showEnded');
   const next = nextPlayableIndex(scenario.cues, state.cueIndex);
   if (next === -1) {
     // GO on the last cue ends the show; the finale stays on screen.
@@ -71,24 +69,24 @@ export function reduceShow(
   now: number,
 ): ShowResult {
   if (command.expectedRevision !== undefined && command.expectedRevision !== state.revision) {
-    return fail(
-      'STALE_REVISION',
-      `Состояние уже изменилось (ревизия ${state.revision}, а команда была для ${command.expectedRevision}).`,
-    );
+    return refusal('STALE_REVISION', 'error.staleRevision', {
+      revision: state.revision,
+      expected: command.expectedRevision,
+    });
   }
   let next: ShowState | Failure;
   switch (command.type) {
     case 'go': {
       const guard = scenario.ceremony.goGuardMs;
       if (goTooSoon(state, guard, now)) {
-        return fail('GO_TOO_SOON', `Повторное нажатие GO в пределах ${guard} мс проигнорировано.`);
+        return refusal('GO_TOO_SOON', 'error.goTooSoon', { guardMs: guard });
       }
       next = advance(state, scenario, now);
       break;
     }
     case 'auto-follow':
       if (state.cueId !== command.fromCueId || state.status !== 'running') {
-        return fail('STALE_REVISION', 'Автопереход устарел: ведущий уже сменил кадр.');
+        return refusal('STALE_REVISION', 'error.autoFollowStale');
       }
       next = advance(state, scenario, now);
       break;
@@ -98,13 +96,13 @@ export function reduceShow(
         break;
       }
       const prev = previousPlayableIndex(scenario.cues, state.cueIndex);
-      if (state.cueIndex < 0 || prev === -1) return fail('START_OF_SHOW', 'Это первый кадр: назад некуда.');
+      if (state.cueIndex < 0 || prev === -1) return refusal('START_OF_SHOW', 'error.showStart');
       next = landOn(state, scenario, prev, now);
       break;
     }
     case 'goto': {
       const index = scenario.cues.findIndex((c) => c.id === command.cueId);
-      if (index === -1) return fail('NOT_FOUND', `Кадра «${command.cueId}» нет в сценарии.`);
+      if (index === -1) return refusal('NOT_FOUND', 'error.cueNotFound', { cueId: command.cueId });
       next = landOn(state, scenario, index, now);
       break;
     }
@@ -120,7 +118,7 @@ export function reduceShow(
       break;
     case 'media':
       if (state.cueIndex < 0 || scenario.cues[state.cueIndex]?.kind !== 'video') {
-        return fail('CONFLICT', 'Сейчас на экране нет видео.');
+        return refusal('CONFLICT', 'error.noVideoOnScreen');
       }
       next = { ...state, revision: state.revision + 1, media: mediaAction(state, command, now) };
       break;

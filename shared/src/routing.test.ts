@@ -28,8 +28,18 @@ const running = (kind: 'speech' | 'break', startedMinAgo = 0, plannedMin = 20): 
   cueStartedAt: NOW - startedMinAgo * MIN,
 });
 
+/** The organiser's zones for this hall (the demo seeds the same words); volunteers have none here. */
+const ZONES: RoutingInput['zones'] = {
+  nominee: 'Партер, ряды 1–4: номинанты',
+  honoured: 'Партер, ряды 1–4: номинанты',
+  official: 'Партер, 5-й ряд: официальные гости',
+  press: 'Места для прессы у пульта',
+  guest: 'Партер, свободная рассадка',
+};
+
 const base: RoutingInput = {
   guest: { category: 'guest' },
+  zones: ZONES,
   stations: STATIONS,
   load: [],
   visited: [],
@@ -151,12 +161,25 @@ describe('routeGuest', () => {
       },
     },
     {
+      name: 'a category the organiser gave no zone gets neither zone nor station',
+      guest: { category: 'volunteer' },
+      want: {},
+    },
+    {
       name: 'press with a seat and a station',
       guest: { category: 'press', seat: 'Пресса, 2' },
       want: { seat: 'Пресса, 2', station: { id: 'a', title: 'Площадка a', location: 'Фойе, a', free: 10 } },
     },
   ])('$name', ({ guest, want }) => {
     expect(routeGuest({ ...base, guest })).toEqual(want);
+  });
+
+  it('takes the zone words from the ceremony, so the organiser can change them', () => {
+    const zones = { guest: 'Balcony, free seating' };
+    expect(routeGuest({ ...base, zones, moment: running('speech') })).toEqual({
+      zone: 'Balcony, free seating',
+    });
+    expect(routeGuest({ ...base, zones: undefined, moment: running('speech') })).toEqual({});
   });
 
   it('gives no station once the show has started', () => {

@@ -1,19 +1,9 @@
 import type { Route } from './checkin.js';
-import type { Cue, GuestCategory, Station } from './domain.js';
+import type { Cue, GuestCategory, SeatingZones, Station } from './domain.js';
 import type { ShowState } from './show.js';
 
 /** Guests for whom a foyer station is worth suggesting; nominees and the honoured go to their seats. */
 const STATION_CATEGORIES: ReadonlySet<GuestCategory> = new Set(['guest', 'press']);
-
-/** Where a guest without a seat sits, by category. */
-const ZONES: Record<GuestCategory, string> = {
-  nominee: 'Партер, ряды 1–4: номинанты',
-  honoured: 'Партер, ряды 1–4: номинанты',
-  official: 'Партер, 5-й ряд: официальные гости',
-  press: 'Места для прессы у пульта',
-  guest: 'Партер, свободная рассадка',
-  volunteer: 'Служебный вход, штаб волонтёров',
-};
 
 /** A station visit that nobody closed stops counting after this many typical durations. */
 export const VISIT_EXPIRY_FACTOR = 3;
@@ -46,6 +36,8 @@ export interface StationLoad {
 
 export interface RoutingInput {
   guest: { category: GuestCategory; seat?: string };
+  /** The ceremony's seating zones by category (`ceremony.zones`): where a guest without a seat goes. */
+  zones?: SeatingZones;
   stations: readonly Station[];
   /** Guests inside each station now; a station missing here is empty. */
   load: readonly StationLoad[];
@@ -102,7 +94,8 @@ export function suggestStation(input: Omit<RoutingInput, 'guest'>): Route['stati
 /** Where an admitted guest goes now: their seat (or zone), and for ordinary guests a station while there is time. */
 export function routeGuest(input: RoutingInput): Route {
   const { guest } = input;
-  const route: Route = guest.seat ? { seat: guest.seat } : { zone: ZONES[guest.category] };
+  const zone = input.zones?.[guest.category];
+  const route: Route = guest.seat ? { seat: guest.seat } : zone ? { zone } : {};
   if (!STATION_CATEGORIES.has(guest.category)) return route;
   const station = suggestStation(input);
   return station ? { ...route, station } : route;

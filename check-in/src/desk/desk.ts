@@ -8,6 +8,7 @@ import {
   type Route,
   type ScanResult,
   type StationsOccupancy,
+  type ErrorBody,
 } from '@ceremony/shared';
 import type { ShowClient } from '@ceremony/shared/client';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -27,8 +28,8 @@ import { newScanId } from '../scanId.js';
 export interface Shown {
   code: string;
   result: ScanResult | null;
-  /** A refusal that is not a scan result (the server said INVALID_PAYLOAD, say). */
-  error?: string;
+  /** A refusal that is not a scan result (the server said INVALID_PAYLOAD, say); the screen words it. */
+  error?: ErrorBody;
   /** The phone's own reason it could not decide, as a dictionary key. */
   errorKey?: 'checkin.noDirectory';
   /** Admitted on the phone and waiting in the queue for the server. */
@@ -125,7 +126,7 @@ export class Desk {
         return this.show({ code, result: answer.result, pending: false, offline: false });
       }
       if (answer.error.code !== 'TIMEOUT')
-        return this.show({ code, result: null, error: answer.error.message, pending: false, offline: false });
+        return this.show({ code, result: null, error: answer.error, pending: false, offline: false });
       // The server may have taken it before the link dropped: the same scanId replays safely.
     }
     if (this.guests.length === 0) {
@@ -169,7 +170,7 @@ export class Desk {
    * the server: it is simply dropped, offline too (a replay is waited out first, so it cannot be
    * half sent). One the server holds is taken back there, with the reason logged: online only.
    */
-  async undo(guestId: string, reason: string): Promise<string | null> {
+  async undo(guestId: string, reason: string): Promise<ErrorBody | null> {
     await this.idleWithin(SCAN_TIMEOUT_MS * 2);
     const waiting = this.store.getState().queue.find((q) => q.guestId === guestId);
     if (waiting && !this.store.getState().syncing) {
@@ -179,7 +180,7 @@ export class Desk {
       return null;
     }
     const answer = await this.client.send('checkin:undo', { guestId, reason });
-    if (!answer.ok) return answer.error.message;
+    if (!answer.ok) return answer.error;
     await this.setArrived(guestId, null);
     this.store.setState({ stats: answer.stats, shown: null });
     return null;
@@ -311,6 +312,7 @@ export class Desk {
     if (!scenario || !show) return fallback;
     return routeGuest({
       guest,
+      zones: scenario.ceremony.zones,
       stations: scenario.stations,
       load: (this.store.getState().occupancy?.stations ?? []).map((s) => ({
         stationId: s.stationId,

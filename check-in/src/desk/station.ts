@@ -1,4 +1,4 @@
-import type { StationGuest, StationVisitResult } from '@ceremony/shared';
+import { type StationGuest, type StationVisitResult, type ErrorBody } from '@ceremony/shared';
 import type { ShowClient } from '@ceremony/shared/client';
 import { newScanId } from '../scanId.js';
 
@@ -21,7 +21,7 @@ export function saveStation(id: string | null): void {
 
 /** A visit's answer; scanId is what takes the visit back if it was a mistake. */
 export type VisitAnswer =
-  { ok: true; visit: StationVisitResult; scanId: string } | { ok: false; code: string; message: string };
+  { ok: true; visit: StationVisitResult; scanId: string } | { ok: false; error: ErrorBody };
 
 /** A scan (or a typed code, or a guest found in search) at the station: the guest is inside now. */
 export async function recordVisit(
@@ -31,9 +31,7 @@ export async function recordVisit(
 ): Promise<VisitAnswer> {
   const scanId = newScanId();
   const answer = await client.send('station:visit', { stationId, ...who, scanId });
-  return answer.ok
-    ? { ok: true, visit: answer.visit, scanId }
-    : { ok: false, code: answer.error.code, message: answer.error.message };
+  return answer.ok ? { ok: true, visit: answer.visit, scanId } : { ok: false, error: answer.error };
 }
 
 /** Takes back a visit recorded by mistake; answers whether the server did. */

@@ -11,6 +11,15 @@ export function demoCeremony(startsAt: number): Ceremony {
     goGuardMs: 600,
     plannedDurationS: 2 * 3600 + 45 * 60,
     demo: true,
+    // Where the hall seats each kind of guest without a numbered seat; the organiser changes it with the scenario.
+    zones: {
+      nominee: 'Партер, ряды 1–4: номинанты',
+      honoured: 'Партер, ряды 1–4: номинанты',
+      official: 'Партер, 5-й ряд: официальные гости',
+      press: 'Места для прессы у пульта',
+      guest: 'Партер, свободная рассадка',
+      volunteer: 'Служебный вход, штаб волонтёров',
+    },
     branding: {
       primary: '#1f3a68',
       accent: '#e8b04b',

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import {
   ROLES,
-  failure,
+  refusal,
   translate,
   type Answer,
   type Failure,
@@ -134,7 +134,7 @@ export class AuthService {
       ];
     if (!role) {
       this.brake.failed(client);
-      return failure('BAD_PIN', 'Неверный ПИН-код.');
+      return refusal('BAD_PIN', 'error.badPin');
     }
     this.brake.succeeded(client);
     return this.issueCapped(role);
@@ -143,10 +143,7 @@ export class AuthService {
   private held(client: string, waitMs: number): SignInAnswer {
     const retryAfterS = Math.max(1, Math.ceil(waitMs / 1000));
     return {
-      ...failure(
-        'RATE_LIMITED',
-        `Слишком много неверных ПИН-кодов с этого адреса. Повторите через ${retryAfterS} с.`,
-      ),
+      ...refusal('RATE_LIMITED', 'error.pinBrake', { retryAfterS }),
       retryAfterS,
     };
   }
@@ -211,7 +208,7 @@ export class AuthService {
     if (!used) {
       // Not counted against the PIN brake: 60 random bits are not guessed, and a phone rescanning an
       // old QR must not lock the venue's shared address out of PIN sign-in.
-      return failure('UNAUTHORIZED', 'Код привязки недействителен: он уже использован или устарел.');
+      return refusal('UNAUTHORIZED', 'error.pairingCodeInvalid');
     }
     const issued = this.issueCapped(used.role, used.name ?? undefined);
     if (issued.ok) this.devices.linkPairingCode(codeHash, issued.deviceId);
@@ -237,10 +234,7 @@ export class AuthService {
     const now = this.clock();
     this.devices.forgetIdle(now - this.options.tokenTtlMs);
     if (this.devices.countActive(role, now - this.options.tokenTtlMs) >= this.options.maxDevicesPerRole)
-      return failure(
-        'CONFLICT',
-        `Уже вошло ${this.options.maxDevicesPerRole} устройств этой роли: администратор может отключить ненужные в «Устройствах».`,
-      );
+      return refusal('CONFLICT', 'error.roleDeviceCap', { n: this.options.maxDevicesPerRole });
     return { ok: true, ...this.issue(role, now, name) };
   }
 

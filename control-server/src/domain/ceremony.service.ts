@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   applyCeremonySettings,
-  failure,
+  refusal,
   mediaUrl,
   newCeremonyScenario,
   type Answer,
@@ -45,11 +45,7 @@ export class CeremonyService {
     deviceId: string | null,
   ): Answer<{ dryRun: boolean; removes: NewCeremonyRemovals; state: ShowState }> {
     const { show, repo } = this.deps;
-    if (show.current().status === 'running')
-      return failure(
-        'CONFLICT',
-        'Шоу идёт: новую церемонию можно начать, когда оно закончится или после «Завершить репетицию» в «Подготовка → Церемония».',
-      );
+    if (show.current().status === 'running') return refusal('CONFLICT', 'error.newCeremonyWhileRunning');
     const current = show.snapshot().scenario;
     const next = newCeremonyScenario(current, request, `c-${randomUUID().slice(0, 8)}`);
     const rows = repo.counts();

@@ -2,7 +2,7 @@ import {
   admissionTime,
   normaliseBadgeText,
   toScanGuest,
-  failure,
+  refusal,
   type Answer,
   type CheckinStats,
   type ClientPayload,
@@ -64,7 +64,7 @@ export class CheckinService {
   /** Takes back an admission made by mistake; the reason and the device are logged. */
   undo(guestId: string, reason: string, deviceId: string): Answer<{ stats: CheckinStats }> {
     if (!this.deps.checkins.undo(guestId, reason, deviceId, this.deps.clock()))
-      return failure('NOT_FOUND', 'Этот гость не отмечен: отменять нечего.');
+      return refusal('NOT_FOUND', 'error.nothingToUndo');
     this.deps.onChange();
     return { ok: true, stats: this.stats() };
   }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { failure, type Answer, type Ceremony, type Feedback, type FeedbackInfo } from '@ceremony/shared';
+import { refusal, type Answer, type Ceremony, type Feedback, type FeedbackInfo } from '@ceremony/shared';
 import type { FeedbackRepository } from '../store/feedback.repository.js';
 import { TokenBuckets } from './buckets.js';
 
@@ -51,8 +51,7 @@ export class FeedbackService {
   /** Keeps one answer from the phone at `address`, unless that phone has sent too many lately. */
   submit(feedback: Feedback, address: string): Answer<{ id: number }> {
     const client = this.senderOf(address);
-    if (!this.brake.take(client))
-      return failure('RATE_LIMITED', 'Спасибо, ваш отзыв уже получен. Попробуйте позже.');
+    if (!this.brake.take(client)) return refusal('RATE_LIMITED', 'error.feedbackTooOften');
     const id = this.deps.repo.add(feedback, client, this.deps.clock());
     return { ok: true, id };
   }

@@ -2,11 +2,17 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import {
   foldForSearch,
+  lineError,
+  words,
   type GuestField,
   type ImportColumn,
   type ImportMapping,
   type ImportReport,
+  type Key,
+  type LineError,
+  type Words,
 } from '@ceremony/shared';
+import type { z } from 'zod';
 
 /**
  * Reading the organiser's spreadsheet as Excel saves it in a Russian locale: the bytes' encoding,
@@ -31,20 +37,16 @@ export interface Sheet {
   headers: string[];
   rows: SheetRow[];
   /** Lines that could not be read as rows (a broken quote, extra cells): each an error of its own. */
-  problems?: { line: number; message: string }[];
+  problems?: LineError[];
 }
 
-/** Why a file gives no sheet at all: the line for a CSV whose quotes break, and the sentence. */
-export interface SheetProblem {
-  line: number;
-  message: string;
-  format?: Sheet['format'];
-}
+/** Why a file gives no sheet at all: the line for a CSV whose quotes break, and the words for why. */
+export type SheetProblem = LineError & { format?: Sheet['format'] };
 
 /** Blank lines go; the first line left holds the headers, the rest are guests. */
 export function splitHeaders(lines: SheetRow[]): Pick<Sheet, 'headers' | 'rows'> | SheetProblem {
   const [head, ...data] = lines.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (!head) return { line: 1, message: 'Файл пуст: нет строки заголовков.' };
+  if (!head) return lineError(1, 'error.import.noHeaderLine');
   return { headers: head.cells.map((h) => h.trim()), rows: data };
 }
 
@@ -78,17 +80,17 @@ export function detectDelimiter(text: string): Delimiter {
 }
 
 /** csv-parse's failures in the organiser's words; the line is shown beside them. */
-export function csvProblemWords(code: string | undefined): string {
+export function csvProblemWords(code: string | undefined): Key {
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'Кавычка открыта и не закрыта в этой строке. Ячейку в кавычках закончите кавычкой, а кавычку внутри ячейки пишите двумя ("").';
+      return 'error.import.quoteNotClosed';
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'После закрывающей кавычки в ячейке есть ещё текст. Кавычку внутри ячейки пишут двумя кавычками ("") или берут всю ячейку в кавычки.';
+      return 'error.import.textAfterQuote';
     case 'CSV_INVALID_OPENING_QUOTE':
-      return 'Кавычка посреди ячейки. Возьмите всю ячейку в кавычки, а кавычку внутри напишите двумя ("").';
+      return 'error.import.quoteInCell';
     default:
-      return 'Строка не читается как CSV: проверьте кавычки и разделители.';
+      return 'error.import.csvUnreadable';
   }
 }
 
@@ -105,7 +107,7 @@ function parseRecovering(
   const options = { delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true };
   const all = text.split('\n');
   const rows: SheetRow[] = [];
-  const problems: { line: number; message: string }[] = [];
+  const problems: LineError[] = [];
   const keep = (records: Parsed[], offset: number) => {
     for (const { record, info, raw } of records) {
       // info.lines is where the record ends; count back over the line breaks inside its cells.
@@ -131,7 +133,7 @@ function parseRecovering(
       // The parser notices a quote left open only lines later, where it ends up; say what began it.
       const noticed = offset + ((err as { lines?: number }).lines ?? 0);
       const code = noticed > offset + bad ? 'CSV_QUOTE_NOT_CLOSED' : (err as { code?: string }).code;
-      problems.push({ line: offset + bad, message: csvProblemWords(code) });
+      problems.push(lineError(offset + bad, csvProblemWords(code)));
       offset += bad;
     }
   }
@@ -149,7 +151,7 @@ export function readSheet(bytes: Uint8Array): Sheet | SheetProblem {
   const firstLine = text.split('\n').findIndex((l) => l.trim() !== '') + 1;
   const broken = problems.find((p) => p.line <= firstLine);
   // Without a header line nothing else can be read for what it is.
-  if (broken) return { line: broken.line, message: `Строка заголовков не читается. ${broken.message}` };
+  if (broken) return lineError(broken.line, 'error.import.headerUnreadable');
   const sheet = splitHeaders(rows);
   if ('message' in sheet) return sheet;
   // A row with more filled cells than there are columns has shifted: a delimiter inside a cell.
@@ -157,10 +159,13 @@ export function readSheet(bytes: Uint8Array): Sheet | SheetProblem {
   const data = sheet.rows.filter((r) => {
     const extra = r.cells.slice(width).filter((c) => c.trim() !== '').length;
     if (extra > 0)
-      problems.push({
-        line: r.line,
-        message: `Лишние ячейки: ${r.cells.length} вместо ${width}. Похоже, в ячейке есть разделитель «${delimiter === '\t' ? 'TAB' : delimiter}» без кавычек.`,
-      });
+      problems.push(
+        lineError(r.line, 'error.import.extraCells', {
+          cells: r.cells.length,
+          width,
+          delimiter: delimiter === '\t' ? 'TAB' : delimiter,
+        }),
+      );
     return extra === 0;
   });
   problems.sort((a, b) => a.line - b.line);
@@ -215,16 +220,25 @@ export function mapColumns(
   return { columns, unknownHeaders };
 }
 
+/** A row the schema refused: its first bad field, and zod's words (technical either way) for what is wrong. */
+export function rowInvalid(error: z.ZodError): Words {
+  const issue = error.issues[0];
+  return words('error.import.rowInvalid', {
+    field: issue?.path.join('.') || '—',
+    problem: issue?.message ?? '',
+  });
+}
+
 /** Spreadsheet problems that stop the import before any row is read. */
-export function columnProblems(columns: ImportColumn[]): string[] {
-  const problems: string[] = [];
+export function columnProblems(columns: ImportColumn[]): LineError[] {
+  const problems: LineError[] = [];
   const fields = columns.map((c) => c.field);
-  if (!fields.includes('name')) problems.push('Нет столбца «ФИО» (name).');
-  if (!fields.includes('category')) problems.push('Нет столбца «Категория» (category).');
+  if (!fields.includes('name')) problems.push(lineError(1, 'error.import.noNameColumn'));
+  if (!fields.includes('category')) problems.push(lineError(1, 'error.import.noCategoryColumn'));
   const seen = new Set<GuestField>();
   for (const c of columns) {
     if (!c.field) continue;
-    if (seen.has(c.field)) problems.push(`Два столбца для одного поля «${c.field}»: уберите лишний.`);
+    if (seen.has(c.field)) problems.push(lineError(1, 'error.import.twoColumns', { field: c.field }));
     seen.add(c.field);
   }
   return problems;

@@ -5,7 +5,9 @@ import {
   linkGuestToNominee,
   compareNames,
   findGuests,
-  failure,
+  refusal,
+  lineError,
+  words,
   newBadgeCode,
   type Guest,
   type GuestCategory,
@@ -16,6 +18,7 @@ import {
   type Failure,
   type ImportReport,
   type Scenario,
+  type Words,
 } from '@ceremony/shared';
 import type { GuestsRepository } from '../store/guests.repository.js';
 import {
@@ -25,6 +28,7 @@ import {
   foldCell as fold,
   mapColumns,
   rowFields,
+  rowInvalid,
   type Sheet,
   type SheetProblem,
 } from './guests.import.js';
@@ -114,12 +118,11 @@ export class GuestsService {
    */
   undoReissue(guestId: string, undoToken: string): Answer<{ badgeCode: string }> {
     const r = this.reissues.get(undoToken);
-    if (!r || r.guestId !== guestId) return failure('NOT_FOUND', 'Этот перевыпуск уже нельзя отменить.');
+    if (!r || r.guestId !== guestId) return refusal('NOT_FOUND', 'error.reissueUndoGone');
     this.reissues.delete(undoToken);
-    if (this.repo.codeUsedSince(guestId, r.newCode, r.at))
-      return failure('CONFLICT', 'Новый бейдж уже отсканирован; отменить перевыпуск нельзя.');
+    if (this.repo.codeUsedSince(guestId, r.newCode, r.at)) return refusal('CONFLICT', 'error.reissueScanned');
     if (!this.repo.undoReissue(guestId, r.oldCode, r.newCode, this.clock()))
-      return failure('CONFLICT', 'Код бейджа уже сменился; отменить перевыпуск нельзя.');
+      return refusal('CONFLICT', 'error.reissueCodeChanged');
     return { ok: true, badgeCode: r.oldCode };
   }
 
@@ -151,19 +154,21 @@ export class GuestsService {
       removed: 0,
       preview: [],
     };
-    if ('message' in sheet)
+    if ('message' in sheet) {
+      const { format, ...problem } = sheet;
       return {
         ...empty,
-        format: sheet.format ?? 'csv',
+        format: format ?? 'csv',
         columns: [],
         unknownHeaders: [],
-        errors: [{ line: sheet.line, message: sheet.message }],
+        errors: [problem],
       };
+    }
     const { columns, unknownHeaders } = mapColumns(sheet.headers, opts.mapping);
     const { format, encoding, delimiter } = sheet;
     const head = { ...empty, format, encoding, delimiter, columns, unknownHeaders };
     const problems = columnProblems(columns);
-    if (problems.length) return { ...head, errors: problems.map((message) => ({ line: 1, message })) };
+    if (problems.length) return { ...head, errors: problems };
 
     const errors: ImportReport['errors'] = [...(sheet.problems ?? [])];
     const guests: Guest[] = [];
@@ -175,20 +180,20 @@ export class GuestsService {
     for (const { line, cells } of sheet.rows) {
       const fields = rowFields(columns, cells);
       const result = this.toGuest(fields, here);
-      if (typeof result === 'string') {
-        errors.push({ line, message: result });
+      if ('reason' in result) {
+        errors.push({ line, ...result });
         continue;
       }
       const key = fields.id ?? personKey(result.name, result.organisation);
       const dup = byKey.get(key);
       if (dup !== undefined) {
-        const same = rowFields(columns, cells).id ? 'тот же ID' : 'те же ФИО и организация';
-        errors.push({ line, message: `Повтор гостя из строки ${dup}: ${same}.` });
+        const same = rowFields(columns, cells).id ? 'error.import.sameId' : 'error.import.samePerson';
+        errors.push(lineError(line, same, { first: dup }));
         continue;
       }
       const codeDup = byCode.get(result.badgeCode);
       if (codeDup !== undefined) {
-        errors.push({ line, message: `Код бейджа уже указан в строке ${codeDup}.` });
+        errors.push(lineError(line, 'error.import.badgeCodeRepeated', { first: codeDup }));
         continue;
       }
       byKey.set(key, line);
@@ -207,8 +212,7 @@ export class GuestsService {
       ambiguous,
     };
     if (errors.length) return report;
-    if (sheet.rows.length === 0)
-      return { ...report, errors: [{ line: 2, message: 'В файле нет ни одного гостя.' }] };
+    if (sheet.rows.length === 0) return { ...report, errors: [lineError(2, 'error.import.noGuests')] };
     const counts = this.repo.upsertMany(guests, this.clock(), {
       dryRun: opts.dryRun ?? false,
       replace: opts.replace ?? false,
@@ -244,35 +248,32 @@ export class GuestsService {
     return { links, ambiguous };
   }
 
-  /** One row's fields as a guest, or the reason it cannot be one (a sentence for the organiser). */
-  private toGuest(
-    raw: Partial<Record<GuestField, string>>,
-    here: ReadonlyMap<string, Guest>,
-  ): Guest | string {
-    if (!raw.name) return 'Пустое ФИО.';
-    if (!raw.category) return 'Пустая категория.';
+  /** One row's fields as a guest, or the reason it cannot be one (dictionary words the import screen says). */
+  private toGuest(raw: Partial<Record<GuestField, string>>, here: ReadonlyMap<string, Guest>): Guest | Words {
+    if (!raw.name) return words('error.import.emptyName');
+    if (!raw.category) return words('error.import.emptyCategory');
     const category =
       CATEGORIES.get(fold(raw.category)) ?? GuestSchema.shape.category.safeParse(raw.category).data;
-    if (!category)
-      return `Неизвестная категория «${raw.category}»: номинант, лауреат, официальный гость, гость, пресса или волонтёр.`;
+    if (!category) return words('error.import.unknownCategory', { value: raw.category });
     const consentText = fold(raw.consent ?? '');
     if (consentText && !YES.has(consentText) && !NO.has(consentText))
-      return `Согласие на обработку ПД: «${raw.consent}» — ожидалось «да» или «нет».`;
-    if (raw.email && !EMAIL.test(raw.email)) return `Неверный e-mail «${raw.email}».`;
-    if (raw.phone && !/^[\d\s()+\-.–]{5,30}$/.test(raw.phone)) return `Неверный телефон «${raw.phone}».`;
+      return words('error.import.consentYesNo', { value: raw.consent ?? '' });
+    if (raw.email && !EMAIL.test(raw.email)) return words('error.import.badEmail', { value: raw.email });
+    if (raw.phone && !/^[\d\s()+\-.–]{5,30}$/.test(raw.phone))
+      return words('error.import.badPhone', { value: raw.phone });
     const scenario = this.scenario();
     if (raw.nomineeId && scenario && !scenario.nominees.some((n) => n.id === raw.nomineeId))
-      return `Нет номинанта с кодом «${raw.nomineeId}».`;
+      return words('error.import.nomineeUnknown', { id: raw.nomineeId });
     const existing = raw.id
       ? this.repo.byId(raw.id)
       : (here.get(personKey(raw.name, raw.organisation)) ?? null);
     const id = raw.id ?? existing?.id ?? randomGuestId();
     const badgeCode = raw.badgeCode?.toUpperCase() ?? existing?.badgeCode ?? randomBadgeCode();
     if (raw.badgeCode) {
-      if (!isBadgeCode(badgeCode)) return `Код бейджа «${raw.badgeCode}» не в формате SL-…`;
+      if (!isBadgeCode(badgeCode)) return words('error.import.badgeCodeFormat', { value: raw.badgeCode });
       const owner = this.repo.byBadgeCode(badgeCode);
       if ((owner && owner.id !== id) || this.repo.revokedOwner(badgeCode))
-        return `Код бейджа «${raw.badgeCode}» уже выдан другому гостю или отозван.`;
+        return words('error.import.badgeCodeTaken', { value: raw.badgeCode });
     }
     const nomination = raw.nomination
       ? (scenario?.nominations.find((n) => fold(n.title) === fold(raw.nomination!))?.title ?? raw.nomination)
@@ -286,8 +287,7 @@ export class GuestsService {
       // A badge already printed keeps its code when the list is imported again.
       badgeCode: existing && !raw.badgeCode ? existing.badgeCode : badgeCode,
     });
-    if (!parsed.success)
-      return parsed.error.issues.map((i) => `${i.path.join('.') || 'строка'}: ${i.message}`).join('; ');
+    if (!parsed.success) return rowInvalid(parsed.error);
     return parsed.data;
   }
 }

@@ -1,5 +1,5 @@
 import { readSheet as readFirstSheet } from 'read-excel-file/node';
-import { failure, type Failure } from '@ceremony/shared';
+import { refusal, type Failure } from '@ceremony/shared';
 import { readSheet, splitHeaders, type Sheet, type SheetProblem } from './guests.import.js';
 import { XLSX_INFLATED_LIMIT, inflatedSizeWithin } from './xlsx.inflate.js';
 
@@ -46,25 +46,17 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-const RESAVE = 'Откройте его в Excel и сохраните заново как «Книга Excel (.xlsx)» или «CSV UTF-8».';
-
 /** The first worksheet; its rows keep their Excel numbers, so a bad row is reported as Excel shows it. */
 export async function readWorkbook(bytes: Uint8Array): Promise<Sheet | SheetProblem | Failure> {
   let data: unknown[][];
   try {
     // Measured before the reader sees it: the reader would hold a zip bomb's entries in memory.
     if (inflatedSizeWithin(bytes) === null)
-      return failure(
-        'INVALID_PAYLOAD',
-        `Книга Excel распаковывается больше чем в ${XLSX_INFLATED_LIMIT / 1024 / 1024} МБ: это не список гостей. ${RESAVE}`,
-      );
+      return refusal('INVALID_PAYLOAD', 'error.xlsxBomb', { mb: XLSX_INFLATED_LIMIT / 1024 / 1024 });
     data = await readFirstSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 1);
   } catch {
     // The reader's own reason is English and technical («INVALID_ZIP»): the organiser gets the remedy.
-    return failure(
-      'INVALID_PAYLOAD',
-      `Файл не читается как книга Excel (.xlsx): он повреждён или это другой формат. ${RESAVE}`,
-    );
+    return refusal('INVALID_PAYLOAD', 'error.xlsxUnreadable');
   }
   // The reader puts row N of the sheet at index N-1 (empty rows above the table included) and drops
   // empty rows at the bottom.
@@ -75,7 +67,6 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet | SheetProb
 /** Reads the organiser's file, an Excel workbook or CSV, told by its bytes, not by its name. */
 export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet | SheetProblem | Failure> {
   if (isZip(bytes)) return readWorkbook(bytes);
-  if (isLegacyExcel(bytes))
-    return failure('INVALID_PAYLOAD', `Старый формат Excel 97–2003 (.xls) не поддерживается. ${RESAVE}`);
+  if (isLegacyExcel(bytes)) return refusal('INVALID_PAYLOAD', 'error.xlsLegacy');
   return readSheet(bytes);
 }

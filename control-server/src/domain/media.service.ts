@@ -5,7 +5,7 @@ import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   MEDIA_ACCEPT,
-  failure,
+  refusal,
   mediaKindByName,
   mediaNameProblem,
   mediaUsage,
@@ -101,16 +101,15 @@ export class MediaLibrary {
     declaredBytes: number | null,
   ): Promise<Answer<{ media: StoredMedia }>> {
     const problem = mediaNameProblem(name);
-    if (problem) return failure('INVALID_PAYLOAD', problem);
+    if (problem) return refusal('INVALID_PAYLOAD', problem.reason, problem.params);
     // Any of the library's endings will do (the bytes tell the kind), but only those: /media serves
     // a file by its ending, and a text file named .html would be a page on the hub's own address.
     if (mediaKindByName(name) === null)
-      return failure('INVALID_PAYLOAD', `Имя файла должно оканчиваться на одно из: ${MEDIA_ACCEPT}.`);
+      return refusal('INVALID_PAYLOAD', 'error.mediaEnding', { endings: MEDIA_ACCEPT });
     // Disks count a name in bytes (255 on ext4, NTFS, APFS): 200 Cyrillic letters are 400 bytes.
-    if (Buffer.byteLength(name) > NAME_MAX_BYTES)
-      return failure('INVALID_PAYLOAD', 'Имя файла слишком длинное для диска: сократите его.');
+    if (Buffer.byteLength(name) > NAME_MAX_BYTES) return refusal('INVALID_PAYLOAD', 'error.mediaNameTooLong');
     const target = path.join(this.deps.dir, name);
-    if (fs.existsSync(target)) return failure('CONFLICT', `Файл «${name}» уже есть в медиатеке.`);
+    if (fs.existsSync(target)) return refusal('CONFLICT', 'error.mediaExists', { name });
     if (declaredBytes !== null && declaredBytes > this.deps.maxBytes) return this.tooLarge();
     if (declaredBytes !== null && !(await this.roomFor(declaredBytes))) return this.diskFull();
 
@@ -149,17 +148,17 @@ export class MediaLibrary {
         if (err instanceof TooLarge) return this.tooLarge();
         if (err instanceof WrongKind) return this.wrongKind();
         if ((err as NodeJS.ErrnoException).code === 'ENOSPC') return this.diskFull();
-        return failure('INVALID_PAYLOAD', 'Загрузка прервалась: файл не сохранён.');
+        return refusal('INVALID_PAYLOAD', 'error.uploadAborted');
       }
-      if (bytes === 0 || kind === null) return failure('INVALID_PAYLOAD', 'Пустой файл.');
+      if (bytes === 0 || kind === null) return refusal('INVALID_PAYLOAD', 'error.emptyFile');
       try {
         await fs.promises.link(temp, target); // fails when the name was taken meanwhile: never overwrites
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') return failure('CONFLICT', `Файл «${name}» уже есть в медиатеке.`);
+        if (code === 'EEXIST') return refusal('CONFLICT', 'error.mediaExists', { name });
         // A hub on a Windows laptop or a FAT disk refuses names Linux takes (`:`, `?`, a final dot).
         if (code === 'EINVAL' || code === 'ENAMETOOLONG' || code === 'EILSEQ')
-          return failure('INVALID_PAYLOAD', 'Диск сервера не принимает такое имя файла: переименуйте его.');
+          return refusal('INVALID_PAYLOAD', 'error.mediaNameDisk');
         throw err;
       }
       await syncFolder(this.deps.dir); // the new name itself survives a power cut
@@ -173,16 +172,16 @@ export class MediaLibrary {
   /** Removes a file nobody uses; one a nominee, cue or the branding still names is refused. */
   async remove(name: string): Promise<Answer<object>> {
     const problem = mediaNameProblem(name);
-    if (problem) return failure('INVALID_PAYLOAD', problem);
+    if (problem) return refusal('INVALID_PAYLOAD', problem.reason, problem.params);
     const target = path.join(this.deps.dir, name);
     if (!fs.statSync(target, { throwIfNoEntry: false })?.isFile())
-      return failure('NOT_FOUND', `Файла «${name}» нет в медиатеке.`);
+      return refusal('NOT_FOUND', 'error.mediaMissing', { name });
     const users = mediaUsage(this.deps.scenario()).get(name) ?? [];
     if (users.length > 0)
-      return failure(
-        'CONFLICT',
-        `Файл «${name}» используется: ${users.map((u) => u.label).join(', ')}. Сначала уберите его оттуда.`,
-      );
+      return refusal('CONFLICT', 'error.mediaInUse', {
+        name,
+        users: users.map((u) => u.label).join(', '),
+      });
     await this.removeFiles([name]);
     return { ok: true };
   }
@@ -238,16 +237,16 @@ export class MediaLibrary {
   }
 
   private diskFull() {
-    return failure('INSUFFICIENT_STORAGE', 'На диске сервера нет места для этого файла: он не сохранён.');
+    return refusal('INSUFFICIENT_STORAGE', 'error.mediaDiskFull');
   }
 
   private wrongKind() {
-    return failure('INVALID_PAYLOAD', 'Это не JPEG, PNG, WebP, MP4, WebM и не WebVTT: файл не сохранён.');
+    return refusal('INVALID_PAYLOAD', 'error.mediaKind');
   }
 
   private tooLarge() {
     const mb = Math.floor(this.deps.maxBytes / 1024 ** 2);
-    return failure('PAYLOAD_TOO_LARGE', `Файл больше допустимого (${mb} МБ): не сохранён.`);
+    return refusal('PAYLOAD_TOO_LARGE', 'error.mediaTooLarge', { mb });
   }
 }
 

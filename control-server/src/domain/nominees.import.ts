@@ -1,13 +1,17 @@
 import {
   NomineeSchema,
   cuesShowingNominee,
+  lineError,
   mediaUrl,
+  words,
   type Nomination,
   type Nominee,
   type NomineeField,
   type Scenario,
+  type LineError,
+  type Words,
 } from '@ceremony/shared';
-import { NO, YES, foldCell, normaliseHeader, rowFields } from './guests.import.js';
+import { NO, YES, foldCell, normaliseHeader, rowFields, rowInvalid } from './guests.import.js';
 
 /**
  * Reading the nominee spreadsheet's columns and rows (docs/PROTOCOL.md «Nominee import headers»). The
@@ -38,14 +42,14 @@ export function nomineeFieldFor(header: string): NomineeField | null {
 export function nomineeColumns(headers: string[]) {
   const columns = headers.map((header) => ({ header, field: nomineeFieldFor(header) }));
   const unknownHeaders = headers.filter((h) => h !== '' && nomineeFieldFor(h) === null);
-  const problems: string[] = [];
-  if (!columns.some((c) => c.field === 'name'))
-    problems.push('Нет столбца «Номинант» (или «ФИО / Название»).');
-  if (!columns.some((c) => c.field === 'nomination')) problems.push('Нет столбца «Номинация».');
+  const problems: LineError[] = [];
+  if (!columns.some((c) => c.field === 'name')) problems.push(lineError(1, 'error.import.noNomineeColumn'));
+  if (!columns.some((c) => c.field === 'nomination'))
+    problems.push(lineError(1, 'error.import.noNominationColumn'));
   const seen = new Set<NomineeField>();
   for (const c of columns) {
     if (!c.field) continue;
-    if (seen.has(c.field)) problems.push(`Два столбца для одного поля «${c.header}»: уберите лишний.`);
+    if (seen.has(c.field)) problems.push(lineError(1, 'error.import.twoColumns', { field: c.header }));
     seen.add(c.field);
   }
   return { columns, unknownHeaders, problems };
@@ -78,24 +82,23 @@ export interface NomineeRow {
   given: (keyof Nominee)[];
 }
 
-/** One row as a nominee without its id, or the reason it cannot be one (a sentence for the organiser). */
+/** One row as a nominee without its id, or the reason it cannot be one (dictionary words the import screen says). */
 export function rowToNominee(
   columns: readonly { field: NomineeField | null }[],
   cells: string[],
   nominations: readonly Nomination[],
-): NomineeRow | string {
+): NomineeRow | Words {
   const raw = rowFields(columns, cells);
-  if (!raw.name) return 'Пустое имя номинанта.';
-  if (!raw.nomination) return 'Не указана номинация.';
+  if (!raw.name) return words('error.import.emptyNominee');
+  if (!raw.nomination) return words('error.import.noNomination');
   const nomination = nominations.find((n) => foldCell(n.title) === foldCell(raw.nomination!));
-  if (!nomination) return `Нет номинации «${raw.nomination}»: сначала добавьте её в разделе «Номинации».`;
+  if (!nomination) return words('error.import.nominationUnknown', { value: raw.nomination });
   const kind = raw.kind ? KINDS.get(foldCell(raw.kind)) : raw.leader ? 'organisation' : 'citizen';
-  if (!kind) return `Тип «${raw.kind}»: ожидалось «Организация», «СОНКО», «Житель» или «Гражданин».`;
+  if (!kind) return words('error.import.kindUnknown', { value: raw.kind ?? '' });
   const honoured = yesNo(raw.honoured);
-  if (honoured === null) return `Лауреат: «${raw.honoured}» — ожидалось «да», «нет» или пусто.`;
+  if (honoured === null) return words('error.import.honouredYesNo', { value: raw.honoured ?? '' });
   const consent = yesNo(raw.consent);
-  if (consent === null)
-    return `Согласие на обработку ПД: «${raw.consent}» — ожидалось «да», «нет» или пусто.`;
+  if (consent === null) return words('error.import.consentYesNoEmpty', { value: raw.consent ?? '' });
   const parsed = NomineeSchema.omit({ id: true }).safeParse({
     nominationId: nomination.id,
     kind,
@@ -107,8 +110,7 @@ export function rowToNominee(
     consent: consent ?? false,
     honoured: honoured ?? false,
   });
-  if (!parsed.success)
-    return parsed.error.issues.map((i) => `${i.path.join('.') || 'строка'}: ${i.message}`).join('; ');
+  if (!parsed.success) return rowInvalid(parsed.error);
   // Empty cells keep what the organiser set on the screen since the last import (a photo, a laureate).
   const given: (keyof Nominee)[] = ['name', 'nominationId'];
   if (raw.kind) given.push('kind');
@@ -126,7 +128,7 @@ const PREVIEW_ROWS = 20;
 export interface NomineeImportPlan {
   columns: { header: string; field: NomineeField | null }[];
   unknownHeaders: string[];
-  errors: { line: number; message: string }[];
+  errors: LineError[];
   nominees: Nominee[];
   preview: Nominee[];
   created: number;
@@ -149,7 +151,7 @@ export function planNomineeImport(
   const plan: NomineeImportPlan = {
     columns,
     unknownHeaders,
-    errors: problems.map((message) => ({ line: 1, message })),
+    errors: problems,
     nominees: scenario.nominees,
     preview: [],
     created: 0,
@@ -168,17 +170,14 @@ export function planNomineeImport(
   const added: Nominee[] = [];
   for (const { line, cells } of sheet.rows) {
     const row = rowToNominee(columns, cells, scenario.nominations);
-    if (typeof row === 'string') {
-      plan.errors.push({ line, message: row });
+    if ('reason' in row) {
+      plan.errors.push({ line, ...row });
       continue;
     }
     const key = nomineeKey(row.nominee.name, row.nominee.nominationId);
     const first = firstLine.get(key);
     if (first !== undefined) {
-      plan.errors.push({
-        line,
-        message: `Повтор: «${row.nominee.name}» в этой номинации уже в строке ${first}.`,
-      });
+      plan.errors.push(lineError(line, 'error.import.nomineeRepeated', { name: row.nominee.name, first }));
       continue;
     }
     firstLine.set(key, line);
@@ -199,8 +198,7 @@ export function planNomineeImport(
     if (plan.preview.length < PREVIEW_ROWS) plan.preview.push(nominee);
   }
   if (plan.errors.length) return plan;
-  if (sheet.rows.length === 0)
-    return { ...plan, errors: [{ line: 2, message: 'В файле нет ни одного номинанта.' }] };
+  if (sheet.rows.length === 0) return { ...plan, errors: [lineError(2, 'error.import.noNominees')] };
   const shown = (id: string) => cuesShowingNominee(scenario.cues, id).length > 0;
   const kept = scenario.nominees.filter((n) => changed.has(n.id) || !replace || shown(n.id));
   return {

@@ -1,8 +1,7 @@
 import {
   cuesOfNomination,
   cuesShowingNominee,
-  failure,
-  pluralForm,
+  refusal,
   type Answer,
   type Failure,
   type Nomination,
@@ -28,11 +27,9 @@ import { planNomineeImport } from './nominees.import.js';
 type NominationInput = z.infer<typeof NominationInputSchema>;
 type Changed = Answer<{ state: ShowState }>;
 
-const many = (n: number, one: string, few: string, lots: string) =>
-  `${n} ${{ one, few, many: lots, other: few }[pluralForm('ru', n)]}`;
-/** Names for a refusal: the first few, then how many more. */
+/** Names for a refusal: the first few, then how many more (a count, not words: the words are the app's). */
 const names = (list: string[]) =>
-  list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} и ещё ${list.length - 3}`;
+  list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} … +${list.length - 3}`;
 
 /** The next free id of the shape `prefix-N` (nom-8, n-126): latin, readable, never reused while taken. */
 export function nextId(prefix: string, taken: Iterable<string>): string {
@@ -97,7 +94,7 @@ export class NomineesService {
       (s) =>
         s.nominations.some((n) => n.id === id)
           ? { ...s, nominations: s.nominations.map((n) => (n.id === id ? { ...n, ...input } : n)) }
-          : failure('NOT_FOUND', 'Такой номинации нет.'),
+          : refusal('NOT_FOUND', 'error.nominationNotFound'),
       deviceId,
       { type: 'nomination:update', nominationId: id },
     );
@@ -108,19 +105,26 @@ export class NomineesService {
     return this.show.editScenario(
       (s) => {
         const nomination = s.nominations.find((n) => n.id === id);
-        if (!nomination) return failure('NOT_FOUND', 'Такой номинации нет.');
+        if (!nomination) return refusal('NOT_FOUND', 'error.nominationNotFound');
         const nominees = s.nominees.filter((n) => n.nominationId === id).map((n) => n.name);
         const cues = cuesOfNomination(s.cues, id).map((c) => c.title);
-        const uses = [
-          ...(nominees.length
-            ? [`${many(nominees.length, 'номинант', 'номинанта', 'номинантов')} (${names(nominees)})`]
-            : []),
-          ...(cues.length
-            ? [`${many(cues.length, 'пункт', 'пункта', 'пунктов')} программы (${names(cues)})`]
-            : []),
-        ];
-        if (uses.length)
-          return failure('CONFLICT', `Номинацию «${nomination.title}» используют: ${uses.join(', ')}.`);
+        const title = nomination.title;
+        if (nominees.length && cues.length)
+          return refusal('CONFLICT', 'error.nominationInUse', {
+            title,
+            n: nominees.length,
+            nominees: names(nominees),
+            cueCount: cues.length,
+            cues: names(cues),
+          });
+        if (nominees.length)
+          return refusal('CONFLICT', 'error.nominationHasNominees', {
+            title,
+            n: nominees.length,
+            nominees: names(nominees),
+          });
+        if (cues.length)
+          return refusal('CONFLICT', 'error.nominationHasCues', { title, n: cues.length, cues: names(cues) });
         return { ...s, nominations: s.nominations.filter((n) => n.id !== id) };
       },
       deviceId,
@@ -137,8 +141,7 @@ export class NomineesService {
           ids.length === current.length &&
           new Set(ids).size === ids.length &&
           ids.every((i) => current.includes(i));
-        if (!same)
-          return failure('INVALID_PAYLOAD', 'Порядок должен перечислять каждую номинацию ровно один раз.');
+        if (!same) return refusal('INVALID_PAYLOAD', 'error.nominationOrder');
         return { ...s, nominations: ids.map((i) => s.nominations.find((n) => n.id === i)!) };
       },
       deviceId,
@@ -151,7 +154,7 @@ export class NomineesService {
   private nominationProblem(s: Scenario, nominationId: string): Failure | null {
     return s.nominations.some((n) => n.id === nominationId)
       ? null
-      : failure('INVALID_PAYLOAD', `Нет номинации с кодом «${nominationId}».`);
+      : refusal('INVALID_PAYLOAD', 'error.nominationCodeUnknown', { id: nominationId });
   }
 
   addNominee(input: NomineeInput, deviceId: string): Answer<{ nominee: Nominee; state: ShowState }> {
@@ -165,8 +168,7 @@ export class NomineesService {
     const nominee: Nominee = { ...input, id };
     const answer = this.show.editScenario(
       (s) => {
-        if (s.nominees.some((n) => n.id === id))
-          return failure('CONFLICT', `Номинант с кодом «${id}» уже есть.`);
+        if (s.nominees.some((n) => n.id === id)) return refusal('CONFLICT', 'error.nomineeCodeTaken', { id });
         return (
           this.nominationProblem(s, nominee.nominationId) ?? { ...s, nominees: [...s.nominees, nominee] }
         );
@@ -180,9 +182,9 @@ export class NomineesService {
   updateNominee(id: string, input: NomineeInput, deviceId: string): Changed {
     return this.show.editScenario(
       (s) => {
-        if (!s.nominees.some((n) => n.id === id)) return failure('NOT_FOUND', 'Такого номинанта нет.');
+        if (!s.nominees.some((n) => n.id === id)) return refusal('NOT_FOUND', 'error.nomineeNotFound');
         if (input.id !== undefined && input.id !== id)
-          return failure('INVALID_PAYLOAD', 'Код номинанта менять нельзя.');
+          return refusal('INVALID_PAYLOAD', 'error.nomineeCodeFixed');
         return (
           this.nominationProblem(s, input.nominationId) ?? {
             ...s,
@@ -200,13 +202,14 @@ export class NomineesService {
     const answer = this.show.editScenario(
       (s) => {
         const nominee = s.nominees.find((n) => n.id === id);
-        if (!nominee) return failure('NOT_FOUND', 'Такого номинанта нет.');
+        if (!nominee) return refusal('NOT_FOUND', 'error.nomineeNotFound');
         const cues = cuesShowingNominee(s.cues, id).map((c) => s.cues.find((x) => x.id === c)!.title);
         if (cues.length)
-          return failure(
-            'CONFLICT',
-            `Номинанта «${nominee.name}» показывают ${many(cues.length, 'пункт', 'пункта', 'пунктов')} программы (${names(cues)}): сначала уберите его оттуда.`,
-          );
+          return refusal('CONFLICT', 'error.nomineeShown', {
+            name: nominee.name,
+            n: cues.length,
+            cues: names(cues),
+          });
         return { ...s, nominees: s.nominees.filter((n) => n.id !== id) };
       },
       deviceId,
@@ -219,8 +222,8 @@ export class NomineesService {
   /** The organiser's choice of the guest who is this nominee in the hall (null: nobody). */
   linkGuest(nomineeId: string, guestId: string | null): Answer<{ listing: NomineeListing }> {
     if (!this.scenario.nominees.some((n) => n.id === nomineeId))
-      return failure('NOT_FOUND', 'Такого номинанта нет.');
-    if (guestId !== null && !this.guests.byId(guestId)) return failure('NOT_FOUND', 'Такого гостя нет.');
+      return refusal('NOT_FOUND', 'error.nomineeNotFound');
+    if (guestId !== null && !this.guests.byId(guestId)) return refusal('NOT_FOUND', 'error.guestNotFound');
     this.guests.linkNominee(nomineeId, guestId, this.clock());
     return { ok: true, listing: this.list().find((l) => l.nominee.id === nomineeId)! };
   }
@@ -240,15 +243,17 @@ export class NomineesService {
     if ('ok' in sheet) return sheet;
     // No await from here on: the plan and the write see the same scenario.
     const base = { ok: true as const, dryRun: opts.dryRun, rows: 0, created: 0, updated: 0, removed: 0 };
-    if ('message' in sheet)
+    if ('message' in sheet) {
+      const { format, ...problem } = sheet;
       return {
         ...base,
-        format: sheet.format ?? 'csv',
+        format: format ?? 'csv',
         columns: [],
         unknownHeaders: [],
         preview: [],
-        errors: [{ line: sheet.line, message: sheet.message }],
+        errors: [problem],
       };
+    }
     const plan = planNomineeImport(sheet, this.scenario, opts.replace, (taken) => nextId('n', taken));
     const report: NomineeImportReport = {
       ...base,

@@ -12,6 +12,9 @@ import {
   PackageManifestSchema,
   mediaNameOf,
   mediaNameProblem,
+  translate,
+  type ErrorParams,
+  type Key,
   type Guest,
   type PackageManifest,
   type Scenario,
@@ -108,8 +111,15 @@ export async function writePackage(
   await done;
 }
 
-/** A package the hall refuses, with the Russian sentence the organiser reads. */
-export class PackageRefusal extends Error {}
+/** Why a package is refused, as dictionary words: the organiser reads them in the device's language. */
+export class PackageRefusal extends Error {
+  constructor(
+    readonly reason: Key,
+    readonly params?: ErrorParams,
+  ) {
+    super(translate('ru', reason, params));
+  }
+}
 
 const MANIFEST_MAX = 2 << 20;
 const SCENARIO_MAX = 8 << 20;
@@ -125,31 +135,31 @@ export interface ReadPackage {
 }
 
 async function readJson(stream: Readable, size: number, max: number, what: string): Promise<unknown> {
-  if (size > max) throw new PackageRefusal(`${what} в пакете слишком велик (${size} байт).`);
+  if (size > max) throw new PackageRefusal('error.package.partTooLarge', { file: what, size });
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new PackageRefusal(`${what} в пакете не читается как JSON.`);
+    throw new PackageRefusal('error.package.partNotJson', { file: what });
   }
 }
 
 function checkManifest(raw: unknown): PackageManifest {
   const head = raw as { format?: unknown; version?: unknown } | null;
-  if (head?.format !== PACKAGE_FORMAT)
-    throw new PackageRefusal('Это не файл церемонии: нет описания пакета.');
+  if (head?.format !== PACKAGE_FORMAT) throw new PackageRefusal('error.package.noManifest');
   if (typeof head.version === 'number' && head.version > PACKAGE_VERSION)
-    throw new PackageRefusal(
-      `Файл сделан более новой версией программы (формат ${head.version}, здесь читается до ${PACKAGE_VERSION}). Обновите программу на этом компьютере.`,
-    );
+    throw new PackageRefusal('error.package.newerVersion', {
+      version: head.version,
+      readable: PACKAGE_VERSION,
+    });
   const parsed = PackageManifestSchema.safeParse(raw);
-  if (!parsed.success) throw new PackageRefusal('Описание пакета (manifest.json) повреждено.');
+  if (!parsed.success) throw new PackageRefusal('error.package.manifestBroken');
   const names = new Set<string>();
   for (const m of parsed.data.media) {
     const problem = mediaNameProblem(m.name);
-    if (problem) throw new PackageRefusal(`Недопустимое имя медиафайла «${m.name}» в пакете: ${problem}`);
-    if (names.has(m.name)) throw new PackageRefusal(`Медиафайл «${m.name}» указан в пакете дважды.`);
+    if (problem) throw new PackageRefusal('error.package.mediaName', { name: m.name });
+    if (names.has(m.name)) throw new PackageRefusal('error.package.mediaTwice', { name: m.name });
     names.add(m.name);
   }
   return parsed.data;
@@ -159,13 +169,16 @@ function checkGuests(raw: unknown): Guest[] {
   const parsed = GuestListSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PackageRefusal(`Список гостей в пакете не принят: ${issue?.path.join('.')}: ${issue?.message}`);
+    throw new PackageRefusal('error.package.guestsInvalid', {
+      field: issue?.path.join('.') ?? '',
+      problem: issue?.message ?? '',
+    });
   }
   const ids = new Set<string>();
   const codes = new Set<string>();
   for (const g of parsed.data) {
-    if (ids.has(g.id)) throw new PackageRefusal(`Гость «${g.id}» в пакете дважды.`);
-    if (codes.has(g.badgeCode)) throw new PackageRefusal(`Код бейджа гостя «${g.name}» повторяется.`);
+    if (ids.has(g.id)) throw new PackageRefusal('error.package.guestTwice', { id: g.id });
+    if (codes.has(g.badgeCode)) throw new PackageRefusal('error.package.badgeTwice', { name: g.name });
     ids.add(g.id);
     codes.add(g.badgeCode);
   }
@@ -176,7 +189,7 @@ function checkGuests(raw: unknown): Guest[] {
  * Reads a package from `input` into `dir` (its media under dir/media), checking as it goes: the
  * manifest first, every entry's name (nothing but the four kinds of entry, so `../x`, absolute paths
  * and links are refused before a byte is written), each media file's size and hash, the scenario and
- * the guest list. Throws PackageRefusal with the organiser's sentence; the caller removes `dir`.
+ * the guest list. Throws PackageRefusal with the organiser's words (reason + values); the caller removes `dir`.
  */
 export async function readPackage(input: Readable, dir: string): Promise<ReadPackage> {
   const mediaDir = path.join(dir, 'media');
@@ -189,38 +202,33 @@ export async function readPackage(input: Readable, dir: string): Promise<ReadPac
   async function entry(header: tar.Headers, stream: Readable): Promise<void> {
     const name = header.name;
     if (header.type !== 'file')
-      throw new PackageRefusal(
-        `В пакете есть посторонняя запись «${name}» (${header.type}): файл изменён или повреждён.`,
-      );
+      throw new PackageRefusal('error.package.foreignEntry', { name, type: header.type ?? '' });
     const size = header.size ?? 0;
     if (!manifest) {
-      if (name !== 'manifest.json') throw new PackageRefusal('Это не файл церемонии: нет описания пакета.');
-      manifest = checkManifest(await readJson(stream, size, MANIFEST_MAX, 'Описание пакета'));
+      if (name !== 'manifest.json') throw new PackageRefusal('error.package.noManifest');
+      manifest = checkManifest(await readJson(stream, size, MANIFEST_MAX, name));
     } else if (name === 'scenario.json' && !scenario) {
-      const parsed = parseCeremony(await readJson(stream, size, SCENARIO_MAX, 'Сценарий'));
+      const parsed = parseCeremony(await readJson(stream, size, SCENARIO_MAX, name));
       if (!parsed.ok)
-        throw new PackageRefusal(`Сценарий в пакете не принят — ${parsed.problems.slice(0, 5).join('; ')}`);
+        throw new PackageRefusal('error.package.scenarioInvalid', {
+          problems: parsed.problems.slice(0, 5).join('; '),
+        });
       scenario = parsed.scenario;
     } else if (name === 'guests.json' && !guests) {
-      guests = checkGuests(await readJson(stream, size, GUESTS_MAX, 'Список гостей'));
+      guests = checkGuests(await readJson(stream, size, GUESTS_MAX, name));
     } else if (name.startsWith('media/')) {
       const media = name.slice('media/'.length);
       const listed = manifest.media.find((m) => m.name === media);
       if (!listed || arrived.has(media) || mediaNameProblem(media))
-        throw new PackageRefusal(`В пакете лишний файл «${name}»: он не указан в описании.`);
-      if (listed.bytes !== size)
-        throw new PackageRefusal(
-          `Медиафайл «${media}» в пакете другого размера, чем указано: файл повреждён.`,
-        );
+        throw new PackageRefusal('error.package.unlistedFile', { name });
+      if (listed.bytes !== size) throw new PackageRefusal('error.package.mediaSize', { name: media });
       const hash = crypto.createHash('sha256');
       stream.on('data', (chunk: Buffer) => hash.update(chunk));
       await pipeline(stream, fs.createWriteStream(path.join(mediaDir, media), { flags: 'wx' }));
       if (hash.digest('hex') !== listed.sha256)
-        throw new PackageRefusal(
-          `Медиафайл «${media}» в пакете повреждён: его содержимое не совпадает с описанием.`,
-        );
+        throw new PackageRefusal('error.package.mediaHash', { name: media });
       arrived.add(media);
-    } else throw new PackageRefusal(`В пакете посторонний файл «${name}»: файл изменён или повреждён.`);
+    } else throw new PackageRefusal('error.package.foreignFile', { name });
   }
 
   const extract = tar.extract();
@@ -249,28 +257,22 @@ export async function readPackage(input: Readable, dir: string): Promise<ReadPac
   } catch (err) {
     if (err instanceof PackageRefusal) throw err;
     const message = (err as Error).message;
-    if (/Unexpected end/i.test(message))
-      throw new PackageRefusal(
-        'Файл обрезан: он скопирован не до конца. Сохраните церемонию в офисе заново.',
-      );
-    if (/aborted|ECONNRESET|premature/i.test(message)) throw new PackageRefusal('Загрузка прервана.');
-    throw new PackageRefusal('Это не файл церемонии (.ceremony) или он повреждён.');
+    if (/Unexpected end/i.test(message)) throw new PackageRefusal('error.package.cut');
+    if (/aborted|ECONNRESET|premature/i.test(message)) throw new PackageRefusal('error.package.aborted');
+    throw new PackageRefusal('error.package.notCeremony');
   }
   // Cut exactly between two entries, a tar still reads to its end: what is missing tells.
-  const truncated = 'Файл обрезан: в нём нет';
-  if (!manifest) throw new PackageRefusal('Это не файл церемонии (.ceremony): он пуст или повреждён.');
+  if (!manifest) throw new PackageRefusal('error.package.empty');
   const m: PackageManifest = manifest;
-  if (!scenario) throw new PackageRefusal(`${truncated} сценария. Сохраните церемонию в офисе заново.`);
-  if (!guests) throw new PackageRefusal(`${truncated} списка гостей. Сохраните церемонию в офисе заново.`);
+  if (!scenario) throw new PackageRefusal('error.package.noScenario');
+  if (!guests) throw new PackageRefusal('error.package.noGuests');
   const missing = m.media.filter((f) => !arrived.has(f.name)).map((f) => f.name);
   if (missing.length)
-    throw new PackageRefusal(
-      `В пакете нет медиафайлов: ${missing.slice(0, 5).join(', ')}. Сохраните церемонию в офисе заново.`,
-    );
+    throw new PackageRefusal('error.package.mediaMissing', { names: missing.slice(0, 5).join(', ') });
   const unpacked = [...scenarioMediaNames(scenario)].filter((n) => !arrived.has(n));
   if (unpacked.length)
-    throw new PackageRefusal(
-      `Сценарий ссылается на файлы, которых нет в пакете: ${unpacked.slice(0, 5).join(', ')}. Загрузите их в медиатеку в офисе и сохраните церемонию заново.`,
-    );
+    throw new PackageRefusal('error.package.scenarioMediaMissing', {
+      names: unpacked.slice(0, 5).join(', '),
+    });
   return { manifest: m, scenario, guests };
 }

@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import {
   PACKAGE_FORMAT,
   PACKAGE_VERSION,
-  failure,
+  refusal,
   sizeParts,
   type Answer,
   type Failure,
@@ -146,10 +146,10 @@ export class PackageService {
     const free = this.freeBytes();
     if (declared + DISK_MARGIN > free) {
       input.resume();
-      return failure(
-        'PAYLOAD_TOO_LARGE',
-        `На диске не хватит места: файл ${russianSize(declared)}, свободно ${russianSize(free)}. Освободите место и повторите.`,
-      );
+      return refusal('PAYLOAD_TOO_LARGE', 'error.packageNoRoom', {
+        size: russianSize(declared),
+        free: russianSize(free),
+      });
     }
     const packageId = crypto.randomBytes(8).toString('hex');
     const dir = this.dirOf(packageId);
@@ -166,8 +166,7 @@ export class PackageService {
     } catch (err) {
       input.resume();
       fs.rmSync(dir, { recursive: true, force: true });
-      if (err instanceof PackageRefusal)
-        return failure('INVALID_PAYLOAD', `${err.message} Ничего не изменено.`);
+      if (err instanceof PackageRefusal) return refusal('INVALID_PAYLOAD', err.reason, err.params);
       throw err;
     } finally {
       this.uploading.delete(packageId);
@@ -237,16 +236,9 @@ export class PackageService {
    */
   apply(packageId: string): Answer<{ counts: PackageCounts; snapshot: Snapshot }> {
     const dir = this.dirOf(packageId);
-    if (!fs.existsSync(path.join(dir, READY)))
-      return failure(
-        'NOT_FOUND',
-        'Такого загруженного файла церемонии нет (он устарел или отменён): загрузите его заново.',
-      );
+    if (!fs.existsSync(path.join(dir, READY))) return refusal('NOT_FOUND', 'error.packageGone');
     if (this.deps.show.current().status === 'running')
-      return failure(
-        'CONFLICT',
-        'Шоу идёт: церемонию можно заменить только до начала или после конца. Ничего не изменено.',
-      );
+      return refusal('CONFLICT', 'error.packageWhileRunning');
     const read = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
     const manifest = read('manifest.json') as PackageManifest;
     const scenario = read('scenario.json') as Scenario;
@@ -286,7 +278,7 @@ export class PackageService {
   discard(packageId: string): Answer {
     const dir = this.dirOf(packageId);
     if (!fs.existsSync(dir) || this.uploading.has(packageId))
-      return failure('NOT_FOUND', 'Такого загруженного файла церемонии нет.');
+      return refusal('NOT_FOUND', 'error.packageNotFound');
     fs.rmSync(dir, { recursive: true, force: true });
     return { ok: true };
   }

@@ -1,5 +1,5 @@
 import {
-  failure,
+  refusal,
   generateEvening,
   readinessProblems,
   regenerateBlock,
@@ -31,12 +31,13 @@ export class ProgramService {
    */
   generate(nominationId: string | undefined, deviceId: string): Answer<{ state: ShowState }> {
     if (this.deps.show.current().status === 'running')
-      return failure('CONFLICT', 'Программу нельзя пересобрать, пока идёт церемония.');
+      return refusal('CONFLICT', 'error.programWhileRunning');
     return this.deps.show.editScenario(
       (scenario) => {
         if (nominationId === undefined) return generateEvening(scenario);
         return (
-          regenerateBlock(scenario, nominationId) ?? failure('NOT_FOUND', `Нет номинации ${nominationId}.`)
+          regenerateBlock(scenario, nominationId) ??
+          refusal('NOT_FOUND', 'error.nominationIdUnknown', { id: nominationId })
         );
       },
       deviceId,

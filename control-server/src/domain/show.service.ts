@@ -1,7 +1,6 @@
 import { inBackground } from '../background.js';
 import {
   autoFollowDue,
-  failure,
   initialShowState,
   positionForAction,
   reduceShow,
@@ -89,10 +88,10 @@ export class ShowService {
     deviceId: string | null,
   ): Answer<{ state: ShowState }> {
     if (edit.expectedRevision !== this.state.revision) {
-      return failure(
-        'STALE_REVISION',
-        `Сценарий не сохранён: пока вы правили, шоу изменилось (ревизия ${this.state.revision}, а правка была для ${edit.expectedRevision}). Откройте правку заново.`,
-      );
+      return refusal('STALE_REVISION', 'error.scenarioEditStale', {
+        revision: this.state.revision,
+        expected: edit.expectedRevision,
+      });
     }
     return this.editScenario(() => edit.scenario, deviceId, {
       type: 'scenario:update',
@@ -115,7 +114,9 @@ export class ShowService {
     if ('ok' in next) return next;
     const problems = scenarioProblems(next);
     if (problems.length > 0) {
-      return failure('INVALID_PAYLOAD', `Сценарий не сохранён — ${problems.slice(0, 5).join('; ')}`);
+      return refusal('INVALID_PAYLOAD', 'error.scenarioNotSaved', {
+        problems: problems.slice(0, 5).join('; '),
+      });
     }
     const now = this.deps.clock();
     const state = reindexAfterEdit({ ...this.state, revision: this.state.revision + 1 }, next);

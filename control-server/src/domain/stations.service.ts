@@ -1,6 +1,6 @@
 import {
   VISIT_EXPIRY_FACTOR,
-  failure,
+  refusal,
   freePlaces,
   normaliseBadgeText,
   routeGuest,
@@ -63,6 +63,7 @@ export class StationsService {
     const load = [...this.insideCounts(now)].map(([stationId, inside]) => ({ stationId, inside }));
     return routeGuest({
       guest,
+      zones: scenario.ceremony.zones,
       stations: scenario.stations,
       load,
       visited: this.deps.repo.visitedBy(guest.id),
@@ -75,12 +76,12 @@ export class StationsService {
   /** A scan at a station: the guest is inside now (and no longer at the station they came from). */
   visit(p: ClientPayload<'station:visit'>): Answer<{ visit: StationVisitResult }> {
     const station = this.station(p.stationId);
-    if (!station) return failure('NOT_FOUND', 'Такой площадки нет.');
+    if (!station) return refusal('NOT_FOUND', 'error.stationNotFound');
     const now = this.deps.clock();
     let guest: Guest | null;
     if ('guestId' in p) {
       guest = this.deps.guests.byId(p.guestId);
-      if (!guest) return failure('NOT_FOUND', 'Такого гостя нет.');
+      if (!guest) return refusal('NOT_FOUND', 'error.guestNotFound');
     } else {
       const code = normaliseBadgeText(p.code);
       guest = this.deps.guests.byBadgeCode(code);
@@ -121,9 +122,8 @@ export class StationsService {
   /** Takes back a visit made by mistake: it is deleted, so it counts neither for load nor for routing. */
   undo(p: ClientPayload<'station:undo'>): Answer<{ occupancy: StationOccupancy }> {
     const station = this.station(p.stationId);
-    if (!station) return failure('NOT_FOUND', 'Такой площадки нет.');
-    if (this.deps.repo.forget(station.id, p.scanId) === null)
-      return failure('NOT_FOUND', 'Этого посещения уже нет на площадке.');
+    if (!station) return refusal('NOT_FOUND', 'error.stationNotFound');
+    if (this.deps.repo.forget(station.id, p.scanId) === null) return refusal('NOT_FOUND', 'error.visitGone');
     this.deps.onChange(this.occupancy());
     return { ok: true, occupancy: this.occupancyOf(station, this.deps.clock()) };
   }
@@ -131,17 +131,17 @@ export class StationsService {
   /** A tap: the guest has left the station. */
   leave(p: ClientPayload<'station:leave'>): Answer<{ occupancy: StationOccupancy }> {
     const station = this.station(p.stationId);
-    if (!station) return failure('NOT_FOUND', 'Такой площадки нет.');
+    if (!station) return refusal('NOT_FOUND', 'error.stationNotFound');
     const now = this.deps.clock();
     if (this.deps.repo.leave(p.guestId, now, station.id) === 0)
-      return failure('NOT_FOUND', 'Этого гостя нет на площадке.');
+      return refusal('NOT_FOUND', 'error.guestNotAtStation');
     this.deps.onChange(this.occupancy());
     return { ok: true, occupancy: this.occupancyOf(station, now) };
   }
 
   /** Who is inside a station now, longest there first. */
   guestsInside(stationId: string): Answer<{ guests: StationGuest[] }> {
-    if (!this.station(stationId)) return failure('NOT_FOUND', 'Такой площадки нет.');
+    if (!this.station(stationId)) return refusal('NOT_FOUND', 'error.stationNotFound');
     const guests = this.live(this.deps.clock())
       .filter((v) => v.stationId === stationId)
       .map((v) => ({

@@ -5,7 +5,7 @@ import {
   ImportQuerySchema,
   PairingRequestSchema,
   ReissueUndoSchema,
-  failure,
+  refusal,
   isOn,
   type DeviceInfo,
   type Guest,
@@ -22,7 +22,7 @@ import { guestsCsv } from '../render/guests.csv.js';
 import { reportCsv } from '../render/report.csv.js';
 import { reportHtml } from '../render/report.page.js';
 import { parseBody, requireRole, send } from './http.js';
-import { describeIssues } from './validate.js';
+import { invalidPayload } from './validate.js';
 
 export interface AdminDeps {
   auth: AuthService;
@@ -68,16 +68,16 @@ export function adminRouter(deps: AdminDeps): express.Router {
   // the way in, and an .xlsx is a zip. The format is told by the bytes, not by the type or a name.
   api.post('/guests/import', admin, express.raw({ type: () => true, limit: '5mb' }), async (req, res) => {
     const query = ImportQuerySchema.safeParse(req.query);
-    if (!query.success) return send(res, failure('INVALID_PAYLOAD', describeIssues(query.error)));
+    if (!query.success) return send(res, invalidPayload(query.error));
     let mapping;
     try {
       mapping = ImportMappingSchema.parse(query.data.mapping ? JSON.parse(query.data.mapping) : {});
     } catch {
-      return send(res, failure('INVALID_PAYLOAD', 'mapping: ожидался JSON {"заголовок": "поле"}.'));
+      return send(res, refusal('INVALID_PAYLOAD', 'error.mappingNotJson'));
     }
     const bytes: unknown = req.body;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0)
-      return send(res, failure('INVALID_PAYLOAD', 'Пустой файл: пришлите CSV или .xlsx в теле запроса.'));
+      return send(res, refusal('INVALID_PAYLOAD', 'error.emptySpreadsheet'));
     const report = await deps.guests.importFile(bytes, {
       mapping,
       dryRun: isOn(query.data.dryRun),
@@ -98,7 +98,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
 
   api.post('/admin/guests/:id/reissue-badge', admin, (req, res) => {
     const issued = deps.guests.reissueBadge(String(req.params.id));
-    send(res, issued ? { ok: true, ...issued } : failure('NOT_FOUND', 'Такого гостя нет.'));
+    send(res, issued ? { ok: true, ...issued } : refusal('NOT_FOUND', 'error.guestNotFound'));
   });
   api.post('/admin/guests/:id/reissue-badge/undo', admin, express.json({ limit: '4kb' }), (req, res) => {
     const body = parseBody(ReissueUndoSchema, req, res);
@@ -121,7 +121,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
 
   api.get('/admin/badges/:id.html', admin, async (req, res) => {
     const guest = deps.guests.list().find((g) => g.id === req.params.id);
-    if (!guest) return send(res, failure('NOT_FOUND', 'Такого гостя нет.'));
+    if (!guest) return send(res, refusal('NOT_FOUND', 'error.guestNotFound'));
     deps.guests.badgesPrinted([guest.id]);
     sendFile(
       res,
@@ -147,7 +147,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
   api.post('/admin/devices/:id/revoke', admin, (req, res) => {
     const id = String(req.params.id);
     if (deps.auth.revoke(id)) return send(res, { ok: true });
-    send(res, failure('NOT_FOUND', 'Такого действующего устройства нет.'));
+    send(res, refusal('NOT_FOUND', 'error.deviceNotFound'));
   });
 
   api.get('/admin/dashboard', admin, (req, res) =>
@@ -183,7 +183,9 @@ export function adminRouter(deps: AdminDeps): express.Router {
     if (!parsed.ok)
       return send(
         res,
-        failure('INVALID_PAYLOAD', `Сценарий не принят — ${parsed.problems.slice(0, 10).join('; ')}`),
+        refusal('INVALID_PAYLOAD', 'error.scenarioRejected', {
+          problems: parsed.problems.slice(0, 10).join('; '),
+        }),
       );
     const imported = deps.show.importScenario(parsed.scenario, force);
     send(res, imported.ok ? { ok: true, state: imported.snapshot.state } : imported);

@@ -4,13 +4,12 @@ import {
   NewCeremonyQuerySchema,
   NewCeremonyRequestSchema,
   RehearsalEndSchema,
-  failure,
   isOn,
 } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
 import type { CeremonyService } from '../domain/ceremony.service.js';
 import { parseBody, requireRole, send } from './http.js';
-import { describeIssues } from './validate.js';
+import { invalidPayload } from './validate.js';
 
 export interface CeremonyRouterDeps {
   auth: AuthService;
@@ -28,7 +27,7 @@ export function ceremonyRouter(deps: CeremonyRouterDeps): express.Router {
 
   api.post('/admin/ceremony/new', admin, json, (req, res) => {
     const query = NewCeremonyQuerySchema.safeParse(req.query);
-    if (!query.success) return send(res, failure('INVALID_PAYLOAD', describeIssues(query.error)));
+    if (!query.success) return send(res, invalidPayload(query.error));
     const body = parseBody(NewCeremonyRequestSchema, req, res);
     if (!body) return;
     send(res, deps.ceremony.newCeremony(body, isOn(query.data.dryRun), deviceOf(res.locals)));

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { IncomingMessage } from 'node:http';
 import type express from 'express';
-import { failure } from '@ceremony/shared';
+import { refusal } from '@ceremony/shared';
 import { send } from './http.js';
 
 /**
@@ -59,7 +59,7 @@ export class OwnHosts {
   guard(): express.RequestHandler {
     return (req, res, next) => {
       if (this.allows(req)) return next();
-      send(res, failure('FORBIDDEN', 'Запрос к чужому имени сервера или с чужой страницы отклонён.'));
+      send(res, refusal('FORBIDDEN', 'error.foreignHost'));
     };
   }
 }

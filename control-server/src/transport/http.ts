@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import {
   HttpShowCommandSchemas,
   SessionRequestSchema,
-  failure,
+  refusal,
   httpStatusOf,
   type Answer,
   type Failure,
@@ -13,7 +13,7 @@ import {
 import type { z } from 'zod';
 import type { AuthService } from '../domain/auth.service.js';
 import type { ShowService } from '../domain/show.service.js';
-import { describeIssues } from './validate.js';
+import { invalidPayload } from './validate.js';
 
 export interface HttpDeps {
   auth: AuthService;
@@ -36,7 +36,7 @@ export function send<T extends object>(res: Response, answer: Answer<T>): void {
 export function parseBody<S extends z.ZodType>(schema: S, req: Request, res: Response): z.infer<S> | null {
   const parsed = schema.safeParse(req.body ?? {});
   if (parsed.success) return parsed.data;
-  send(res, failure('INVALID_PAYLOAD', describeIssues(parsed.error)));
+  send(res, invalidPayload(parsed.error));
   return null;
 }
 
@@ -45,9 +45,9 @@ export function requireRole(auth: AuthService, roles: readonly Role[], onSeen: (
   return (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
     const device = auth.verify(header.startsWith('Bearer ') ? header.slice(7) : undefined);
-    if (!device) return send(res, failure('UNAUTHORIZED', 'Нужен действующий токен: войдите по ПИН-коду.'));
+    if (!device) return send(res, refusal('UNAUTHORIZED', 'error.tokenNeeded'));
     if (!roles.includes(device.role))
-      return send(res, failure('FORBIDDEN', `Роли «${device.role}» это недоступно.`));
+      return send(res, refusal('FORBIDDEN', 'error.roleForbidden', { role: device.role }));
     res.locals.device = device;
     onSeen(device.id);
     next();
@@ -77,7 +77,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
     const answer = 'pin' in body ? await auth.signIn(body.pin, client) : auth.pair(body.pairingCode);
     if (!answer.ok) {
       if ('retryAfterS' in answer) res.set('retry-after', String(answer.retryAfterS));
-      return send(res, failure(answer.error.code, answer.error.message));
+      return send(res, { ok: false, error: answer.error });
     }
     send(res, { ok: true, token: answer.token, role: answer.role });
   });
@@ -109,16 +109,16 @@ export function errorHandler(err: unknown, _req: Request, res: Response, next: N
   if (res.headersSent) return next(err);
   const type = (err as { type?: string }).type;
   let answer: Failure;
-  if (type === 'entity.too.large') answer = failure('PAYLOAD_TOO_LARGE', 'Слишком большой запрос.');
+  if (type === 'entity.too.large') answer = refusal('PAYLOAD_TOO_LARGE', 'error.code.PAYLOAD_TOO_LARGE');
   else if (
     type === 'entity.parse.failed' ||
     type === 'charset.unsupported' ||
     type === 'encoding.unsupported'
   )
-    answer = failure('INVALID_PAYLOAD', 'Тело запроса не читается как JSON.');
+    answer = refusal('INVALID_PAYLOAD', 'error.bodyNotJson');
   else {
     console.error('[http]', err);
-    answer = failure('INTERNAL', 'Внутренняя ошибка сервера; ничего не изменено.');
+    answer = refusal('INTERNAL', 'error.code.INTERNAL');
   }
   send(res, answer);
 }

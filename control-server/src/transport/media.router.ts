@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { failure } from '@ceremony/shared';
+import { refusal } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
 import type { MediaLibrary } from '../domain/media.service.js';
 import { requireRole, send } from './http.js';
@@ -38,7 +38,7 @@ export function mediaAdminRouter(deps: MediaAdminDeps): express.Router {
   // A percent-escape that decodes to nothing (`%E0`) is the client's mistake, not a server error.
   api.use('/admin/media', (err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if ((err as { status?: number }).status !== 400) return next(err);
-    send(res, failure('INVALID_PAYLOAD', 'Имя файла в адресе не читается.'));
+    send(res, refusal('INVALID_PAYLOAD', 'error.mediaNameUnreadable'));
   });
   return api;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import { failure, mediaNameProblem } from '@ceremony/shared';
+import { refusal, mediaNameProblem } from '@ceremony/shared';
 import { STAGE_DIR } from '../domain/media.service.js';
 import { send } from './http.js';
 
@@ -32,7 +32,7 @@ export function mediaRouter(mediaDir: string): express.Router {
       setHeaders: (res) => res.set(NOSNIFF),
     }),
   );
-  router.use((_req, res) => send(res, failure('NOT_FOUND', 'Нет такого медиафайла.')));
+  router.use((_req, res) => send(res, refusal('NOT_FOUND', 'error.mediaNotFound')));
   // A range past the end (416) or a refused path (403) is the client's mistake, not an INTERNAL error.
   router.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     const { status, headers } = err as { status?: number; headers?: Record<string, string> };

@@ -5,13 +5,13 @@ import {
   NomineeGuestLinkSchema,
   NomineeImportQuerySchema,
   NomineeInputSchema,
-  failure,
+  refusal,
   isOn,
 } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
 import type { NomineesService } from '../domain/nominees.service.js';
 import { parseBody, requireRole, send } from './http.js';
-import { describeIssues } from './validate.js';
+import { invalidPayload } from './validate.js';
 
 export interface NomineesDeps {
   auth: AuthService;
@@ -55,10 +55,10 @@ export function nomineesRouter(deps: NomineesDeps): express.Router {
     express.raw({ type: () => true, limit: '2mb' }),
     async (req, res) => {
       const query = NomineeImportQuerySchema.safeParse(req.query);
-      if (!query.success) return send(res, failure('INVALID_PAYLOAD', describeIssues(query.error)));
+      if (!query.success) return send(res, invalidPayload(query.error));
       const bytes: unknown = req.body;
       if (!Buffer.isBuffer(bytes) || bytes.length === 0)
-        return send(res, failure('INVALID_PAYLOAD', 'Пустой файл: пришлите CSV или .xlsx в теле запроса.'));
+        return send(res, refusal('INVALID_PAYLOAD', 'error.emptySpreadsheet'));
       const opts = { dryRun: isOn(query.data.dryRun), replace: isOn(query.data.replace) };
       send(res, await nominees.importFile(bytes, opts, deviceOf(res)));
     },

@@ -1,5 +1,5 @@
 import express from 'express';
-import { PackageIdSchema, failure } from '@ceremony/shared';
+import { PackageIdSchema, refusal } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
 import type { PackageService } from '../domain/package.service.js';
 import { requireRole, send } from './http.js';
@@ -41,17 +41,14 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
     const length = Number(req.get('content-length'));
     if (!Number.isSafeInteger(length) || length <= 0) {
       req.resume();
-      return send(
-        res,
-        failure('INVALID_PAYLOAD', 'Пришлите файл церемонии в теле запроса (с Content-Length).'),
-      );
+      return send(res, refusal('INVALID_PAYLOAD', 'error.packageBodyMissing'));
     }
     packages.stage(req, length).then((answer) => send(res, answer), next);
   });
 
   api.post('/admin/package/:id/apply', admin, (req, res) => {
     const id = PackageIdSchema.safeParse(req.params.id);
-    if (!id.success) return send(res, failure('INVALID_PAYLOAD', 'Неверный номер загруженного файла.'));
+    if (!id.success) return send(res, refusal('INVALID_PAYLOAD', 'error.packageIdInvalid'));
     const applied = packages.apply(id.data);
     if (!applied.ok) return send(res, applied);
     deps.onGuests();
@@ -60,7 +57,7 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
 
   api.delete('/admin/package/:id', admin, (req, res) => {
     const id = PackageIdSchema.safeParse(req.params.id);
-    if (!id.success) return send(res, failure('INVALID_PAYLOAD', 'Неверный номер загруженного файла.'));
+    if (!id.success) return send(res, refusal('INVALID_PAYLOAD', 'error.packageIdInvalid'));
     send(res, packages.discard(id.data));
   });
 

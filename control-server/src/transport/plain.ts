@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type express from 'express';
-import { failure } from '@ceremony/shared';
+import { refusal } from '@ceremony/shared';
 import { send } from './http.js';
 
 /**
@@ -38,7 +38,7 @@ export function plainHttpGuard(rules: PlainHttpRules): express.RequestHandler {
     const target = `https://${hostOnly(req.headers.host ?? req.socket.localAddress ?? '')}:${rules.httpsPort()}${req.originalUrl}`;
     if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/'))
       return res.redirect(308, target);
-    send(res, failure('FORBIDDEN', `Только по защищённому адресу: ${target}`));
+    send(res, refusal('FORBIDDEN', 'error.httpsOnly', { address: target }));
   };
 }
 

@@ -3,7 +3,7 @@ import {
   ClientPayloadSchemas,
   EVENT_ROLES,
   PROTOCOL_VERSION,
-  failure,
+  refusal,
   type Answer,
   type ClientPayload,
   type ClientToServerEvents,
@@ -12,7 +12,7 @@ import {
   type SocketData,
 } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
-import { describeIssues } from './validate.js';
+import { invalidPayload } from './validate.js';
 import { MAX_SOCKETS_PER_DEVICE } from './limits.js';
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -68,24 +68,21 @@ export function attachSockets(
       if (typeof ack !== 'function') return; // the contract says every event carries an ack
       const reply = (answer: Answer) => (ack as (a: Answer) => void)(answer);
       if (!isEvent(name))
-        return reply(failure('UNKNOWN_EVENT', `Неизвестное событие «${name.slice(0, 50)}».`));
+        return reply(refusal('UNKNOWN_EVENT', 'error.unknownEvent', { event: name.slice(0, 50) }));
       if (!(EVENT_ROLES[name] as readonly Role[]).includes(role)) {
-        return reply(failure('FORBIDDEN', `Роль «${role}» не может отправлять ${name}.`));
+        return reply(refusal('FORBIDDEN', 'error.eventForbidden', { role, event: name }));
       }
       const parsed = ClientPayloadSchemas[name].safeParse(args.length > 1 ? args[0] : undefined);
-      if (!parsed.success) return reply(failure('INVALID_PAYLOAD', describeIssues(parsed.error)));
+      if (!parsed.success) return reply(invalidPayload(parsed.error));
       // After validation, so a malformed message is told so and spends none of the device's allowance.
-      if (!mayPass(name, deviceId))
-        return reply(
-          failure('RATE_LIMITED', 'Слишком много запросов с этого устройства; подождите немного.'),
-        );
+      if (!mayPass(name, deviceId)) return reply(refusal('RATE_LIMITED', 'error.deviceTooFast'));
       onSeen(deviceId);
       const handler = handlers[name] as (p: unknown, c: object) => Answer | Promise<Answer>;
       Promise.resolve()
         .then(() => handler(parsed.data, { role, deviceId, socket }))
         .then(reply, (err: unknown) => {
           console.error(`[socket] ${name} failed:`, err);
-          reply(failure('INTERNAL', 'Внутренняя ошибка сервера; ничего не изменено.'));
+          reply(refusal('INTERNAL', 'error.code.INTERNAL'));
         })
         // Answering itself can throw (the socket went away mid-reply): log it, never end the process.
         .catch((err: unknown) => console.error(`[socket] answering ${name} failed:`, err));

@@ -49,6 +49,10 @@ describe.runIf(hasChromium)(
       await page.getByTestId('ceremony-venue').fill('ДК «Юность»');
       await page.getByTestId('ceremony-hours').fill('2');
       await page.getByTestId('ceremony-minutes').fill('30');
+      // The seating zones are the organiser's words: change one, empty another.
+      await page.locator('[data-testid="ceremony-zones"] summary').click();
+      await page.getByTestId('ceremony-zone-guest').fill('Балкон, свободная рассадка');
+      await page.getByTestId('ceremony-zone-volunteer').fill('');
       await page.getByTestId('ceremony-colour-accent').fill('#ff8800');
       await expect
         .poll(() => page.locator('.ceremony-preview__accent').evaluate((e) => getComputedStyle(e).color))
@@ -61,6 +65,11 @@ describe.runIf(hasChromium)(
         plannedDurationS: 2.5 * 3600,
         branding: { accent: '#ff8800' },
       });
+      expect(ceremony().zones).toMatchObject({
+        guest: 'Балкон, свободная рассадка',
+        nominee: 'Партер, ряды 1–4: номинанты',
+      });
+      expect(ceremony().zones?.volunteer).toBeUndefined();
       expect(new Date(ceremony().startsAt).getHours()).toBe(18);
       await expect.poll(() => page.locator('.bar__title').textContent()).toBe('Светлые люди — 2027');
       await screenshot(page, 'prepare-ceremony-saved');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { GuestCategorySchema, matchesQuery, type Guest } from '@ceremony/shared';
+import { GuestCategorySchema, matchesQuery, type Guest, errorText } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import { useAdminApi } from './api.js';
 
@@ -34,7 +34,7 @@ export function BadgesPanel() {
     if (answer.ok) {
       setNotice(t('admin.badges.reissued', { name: g.name }));
       setUndoable({ guest: g, undoToken: answer.undoToken });
-    } else setNotice(t('error.generic'));
+    } else setNotice(errorText(t, answer.error));
   }
 
   async function undo(g: Guest, undoToken: string) {

@@ -1,3 +1,4 @@
+import { errorText } from '@ceremony/shared';
 import { useState } from 'react';
 import { useT } from '@ceremony/shared/ui';
 import { useAdminApi } from './api.js';
@@ -13,14 +14,14 @@ export function CeremonyPanel() {
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
-    } catch (err) {
-      return setMessage({ ok: false, text: (err as Error).message });
+    } catch {
+      return setMessage({ ok: false, text: t('error.notJsonFile') });
     }
     const answer = await api.post('/api/admin/ceremony', json);
     setMessage(
       answer.ok
         ? { ok: true, text: t('admin.ceremony.imported') }
-        : { ok: false, text: answer.error.message },
+        : { ok: false, text: errorText(t, answer.error) },
     );
   }
 

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { GUEST_FIELDS, type GuestField, type ImportMapping, type ImportReport } from '@ceremony/shared';
+import {
+  GUEST_FIELDS,
+  type GuestField,
+  type ImportMapping,
+  type ImportReport,
+  errorText,
+} from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import { useAdminApi } from './api.js';
 import { ImportDetected, ImportErrors, ImportFileRow, ImportNomineeLinks } from './ImportParts.js';
@@ -33,11 +39,11 @@ export function GuestImport() {
       setBusy(true);
       const answer = await api.upload<ImportReport>(importPath(opts), f);
       setBusy(false);
-      if (!answer.ok) return setFailure(answer.error.message);
+      if (!answer.ok) return setFailure(errorText(t, answer.error));
       setFailure(null);
       setReport(answer);
     },
-    [api],
+    [api, t],
   );
 
   const choose = (f: File | undefined) => {

@@ -1,4 +1,4 @@
-import type { ImportReport } from '@ceremony/shared';
+import { wordsText, type ImportReport } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 
 /** Pieces of an import's screen that the guest and the nominee imports show alike. */
@@ -80,7 +80,7 @@ export function ImportErrors({ errors }: { errors: ImportReport['errors'] }) {
       <ul>
         {errors.map((e, i) => (
           <li key={i}>
-            <b>{t('admin.import.line', { line: e.line })}</b> {e.message}
+            <b>{t('admin.import.line', { line: e.line })}</b> {wordsText(t, e)}
           </li>
         ))}
       </ul>

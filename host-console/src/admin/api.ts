@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { Answer } from '@ceremony/shared';
+import { refusal, type Answer } from '@ceremony/shared';
 import { useSession } from '@ceremony/shared/ui';
 
 /** Calls to the admin API with this device's token; every answer is the shared Answer shape. */
@@ -16,7 +16,7 @@ export interface AdminApi {
   download(path: string, name: string): Promise<void>;
 }
 
-const offline = { ok: false as const, error: { code: 'TIMEOUT' as const, message: 'Нет связи с сервером' } };
+const offline = refusal('TIMEOUT', 'error.code.TIMEOUT');
 
 const json = (method: string, body: unknown): RequestInit => ({
   method,

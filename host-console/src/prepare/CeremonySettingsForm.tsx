@@ -7,12 +7,15 @@ import {
   type Ceremony,
   type CeremonySettings,
   type Key,
+  type SeatingZones,
+  errorText,
 } from '@ceremony/shared';
 import { useLang, useShow, useT } from '@ceremony/shared/ui';
 import { Fragment, useEffect, useState } from 'react';
 import { useAdminApi } from '../admin/api.js';
 import { StartFields, TextField } from './CeremonyFields.js';
 import { MediaPicker } from './MediaPicker.js';
+import { SeatingZonesFields } from './SeatingZonesFields.js';
 
 /** The form as typed: strings, so a half-typed number is still what the organiser sees. */
 interface Draft {
@@ -24,6 +27,7 @@ interface Draft {
   hours: string;
   minutes: string;
   branding: Branding;
+  zones: SeatingZones;
 }
 
 function draftOf(c: Ceremony): Draft {
@@ -38,6 +42,7 @@ function draftOf(c: Ceremony): Draft {
     hours: length === undefined ? '' : String(Math.floor(length / 3600)),
     minutes: length === undefined ? '' : String(Math.floor((length % 3600) / 60)),
     branding: c.branding,
+    zones: c.zones ?? {},
   };
 }
 
@@ -69,6 +74,12 @@ function settingsOf(
       startsAt,
       branding: d.branding,
       ...(plannedDurationS !== undefined ? { plannedDurationS } : {}),
+      // An emptied field drops that zone: the guest is then told only their seat.
+      zones: Object.fromEntries(
+        Object.entries(d.zones)
+          .map(([category, text]) => [category, text.trim()])
+          .filter(([, text]) => text),
+      ),
     },
   };
 }
@@ -107,7 +118,7 @@ export function CeremonySettingsForm() {
     const checked = settingsOf(draft!);
     if (!checked.ok) return setProblem({ field: checked.field, text: t(checked.key) });
     const answer = await api.put('/api/admin/ceremony/settings', checked.settings);
-    if (!answer.ok) return setProblem({ field: 'server', text: answer.error.message });
+    if (!answer.ok) return setProblem({ field: 'server', text: errorText(t, answer.error) });
     setDirty(false);
     setSaved(true);
   }
@@ -183,6 +194,7 @@ export function CeremonySettingsForm() {
             </div>
             {errorOf('duration')}
           </div>
+          <SeatingZonesFields value={draft.zones} onChange={(zones) => edit({ zones })} />
         </div>
         <div className="ceremony-settings__look">
           <div className="field">

@@ -1,4 +1,4 @@
-import { type MediaItem } from '@ceremony/shared';
+import { type MediaItem, errorText } from '@ceremony/shared';
 import { useSession, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAdminApi } from '../admin/api.js';
@@ -43,7 +43,7 @@ export function MediaSection() {
     else
       setNote({
         ok: false,
-        text: t('prepare.media.deleteFailed', { name: item.name, message: answer.error.message }),
+        text: t('prepare.media.deleteFailed', { name: item.name, message: errorText(t, answer.error) }),
       });
     reload();
   };

@@ -1,4 +1,4 @@
-import { mediaNameProblem } from '@ceremony/shared';
+import { mediaNameProblem, errorText, wordsText, type ErrorBody } from '@ceremony/shared';
 import { useSession, useT } from '@ceremony/shared/ui';
 import { useCallback, useRef, useState } from 'react';
 import { uploadMedia } from './mediaUpload.js';
@@ -55,7 +55,10 @@ export function MediaUploads({ onUploaded }: { onUploaded: () => void }) {
           update(u.id, { phase: { kind: 'done' }, abort: undefined });
           onUploaded();
         } else
-          update(u.id, { phase: { kind: 'failed', text: errorText(t, answer.error) }, abort: undefined });
+          update(u.id, {
+            phase: { kind: 'failed', text: uploadErrorText(t, answer.error) },
+            abort: undefined,
+          });
         pump();
       });
     }
@@ -66,7 +69,7 @@ export function MediaUploads({ onUploaded }: { onUploaded: () => void }) {
     const added: Upload[] = [...files].map((file) => {
       const reason = mediaNameProblem(file.name);
       const phase: Phase = reason
-        ? { kind: 'failed', text: t('prepare.media.error.badName', { reason }) }
+        ? { kind: 'failed', text: t('prepare.media.error.badName', { reason: wordsText(t, reason) }) }
         : { kind: 'waiting' };
       return { id: nextId.current++, file, phase };
     });
@@ -192,7 +195,7 @@ function UploadLine({
 }
 
 type T = ReturnType<typeof useT>;
-function errorText(t: T, error: { code: string; message: string }): string {
+function uploadErrorText(t: T, error: ErrorBody): string {
   switch (error.code) {
     case 'CONFLICT':
     case 'INVALID_PAYLOAD':
@@ -202,6 +205,6 @@ function errorText(t: T, error: { code: string; message: string }): string {
     case 'TIMEOUT':
       return t('prepare.media.error.offline');
     default:
-      return t('prepare.media.error.other', { message: error.message });
+      return t('prepare.media.error.other', { message: errorText(t, error) });
   }
 }

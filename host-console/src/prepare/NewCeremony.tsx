@@ -4,6 +4,7 @@ import {
   removalPhrases,
   type NewCeremonyRemovals,
   type NewCeremonyRequest,
+  errorText,
 } from '@ceremony/shared';
 import { useLang, useShow, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useState } from 'react';
@@ -59,7 +60,7 @@ export function NewCeremonyBlock() {
       '/api/admin/ceremony/new?dryRun=1',
       request,
     );
-    if (!answer.ok) return setMessage({ ok: false, text: answer.error.message });
+    if (!answer.ok) return setMessage({ ok: false, text: errorText(t, answer.error) });
     setMessage(null);
     setStep({ at: 'confirm', request, removes: answer.removes });
   }
@@ -70,7 +71,7 @@ export function NewCeremonyBlock() {
     setMessage(
       answer.ok
         ? { ok: true, text: t('prepare.new.done', { title: request.title }) }
-        : { ok: false, text: answer.error.message },
+        : { ok: false, text: errorText(t, answer.error) },
     );
   }
 

@@ -1,4 +1,4 @@
-import type { Nomination } from '@ceremony/shared';
+import { type Nomination, errorText, type ErrorBody } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../ConfirmDialog.js';
@@ -27,11 +27,11 @@ export function NominationsSection() {
     if (focus.nominationId) setEditing(focus.nominationId);
   }, [focus.nominationId]);
 
-  const act = async (call: Promise<{ ok: boolean; error?: { message: string } }>) => {
+  const act = async (call: Promise<{ ok: boolean; error?: ErrorBody }>) => {
     setBusy(true);
     const answer = await call;
     setBusy(false);
-    setError(answer.ok ? null : (answer.error?.message ?? null));
+    setError(answer.ok ? null : answer.error ? errorText(t, answer.error) : null);
     return answer.ok;
   };
   const save = async (id: string | 'new', draft: Draft) => {

@@ -1,4 +1,4 @@
-import type { NomineeImportReport } from '@ceremony/shared';
+import { type NomineeImportReport, errorText } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import { useState } from 'react';
 import { useAdminApi } from '../admin/api.js';
@@ -19,7 +19,7 @@ export function NomineeImport({ onDone, onClose }: { onDone: () => void; onClose
     const q = new URLSearchParams({ dryRun: dryRun ? '1' : '0', replace: withReplace ? '1' : '0' });
     const answer = await api.upload<NomineeImportReport>(`/api/admin/nominees/import?${q.toString()}`, f);
     setBusy(false);
-    if (!answer.ok) return setFailure(answer.error.message);
+    if (!answer.ok) return setFailure(errorText(t, answer.error));
     setFailure(null);
     setReport(answer);
     if (!dryRun && answer.errors.length === 0) onDone();

@@ -1,4 +1,4 @@
-import type { Guest, NomineeListing } from '@ceremony/shared';
+import { type Guest, type NomineeListing, errorText, type ErrorBody } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ConfirmDialog } from '../ConfirmDialog.js';
@@ -46,11 +46,11 @@ export function NomineesSection() {
   const { shown, counts } = useMemo(() => viewNominees(list, view), [list, view]);
   const titles = useMemo(() => new Map((nominations ?? []).map((n) => [n.id, n.title])), [nominations]);
 
-  const act = async (call: Promise<{ ok: boolean; error?: { message: string } }>) => {
+  const act = async (call: Promise<{ ok: boolean; error?: ErrorBody }>) => {
     setBusy(true);
     const answer = await call;
     setBusy(false);
-    setError(answer.ok ? null : (answer.error?.message ?? null));
+    setError(answer.ok ? null : answer.error ? errorText(t, answer.error) : null);
     if (answer.ok) await load();
     return answer.ok;
   };
@@ -70,7 +70,7 @@ export function NomineesSection() {
         : answer;
     setBusy(false);
     const failed = !answer.ok ? answer : !linked.ok ? linked : null;
-    setError(failed && !failed.ok ? failed.error.message : null);
+    setError(failed && !failed.ok ? errorText(t, failed.error) : null);
     await load();
     if (!failed) setEditing(null);
   };

@@ -1,4 +1,4 @@
-import { FRAME_BLOCK, blockSummaries, plannedLengthS, type ShowState } from '@ceremony/shared';
+import { FRAME_BLOCK, blockSummaries, plannedLengthS, type ShowState, errorText } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import { useState } from 'react';
 import { useAdminApi } from '../admin/api.js';
@@ -37,7 +37,7 @@ export function ProgramSection() {
       '/api/admin/run-of-show/generate',
       nominationId ? { nominationId } : {},
     );
-    if (!answer.ok) return setNote({ text: answer.error.message, ok: false });
+    if (!answer.ok) return setNote({ text: errorText(t, answer.error), ok: false });
     setNote({
       text: nominationId
         ? t('prepare.program.blockDone', { title: titleOf(nominationId) })

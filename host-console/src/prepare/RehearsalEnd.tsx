@@ -1,4 +1,9 @@
-import type { Figures, RehearsalEnd as Choice, RehearsalEndAnswer } from '@ceremony/shared';
+import {
+  type Figures,
+  type RehearsalEnd as Choice,
+  type RehearsalEndAnswer,
+  errorText,
+} from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { useAdminApi } from '../admin/api.js';
@@ -44,7 +49,7 @@ export function RehearsalEndBlock() {
             const answer = await api.post<Omit<RehearsalEndAnswer, 'ok'>>('/api/admin/rehearsal/end', {
               arrivals,
             });
-            if (!answer.ok) return setResult({ ok: false, text: answer.error.message });
+            if (!answer.ok) return setResult({ ok: false, text: errorText(t, answer.error) });
             const removed = {
               admissions: t('prepare.count.admissions', { n: answer.cleared.admissions }),
               visits: t('prepare.count.stationVisits', { n: answer.cleared.stationVisits }),

@@ -5,6 +5,7 @@ import {
   type PackageReport,
   type PackageSizeAnswer,
   type ShowState,
+  errorText,
 } from '@ceremony/shared';
 import { useLang, useSession, useT, type Translate } from '@ceremony/shared/ui';
 import { useAdminApi } from '../admin/api.js';
@@ -89,7 +90,7 @@ export function TransferSection() {
     if (!answer.ok)
       return setMessage({
         ok: false,
-        text: answer.error.code === 'TIMEOUT' ? t('package.import.offline') : answer.error.message,
+        text: answer.error.code === 'TIMEOUT' ? t('package.import.offline') : errorText(t, answer.error),
       });
     setReport(answer);
   }
@@ -110,7 +111,7 @@ export function TransferSection() {
     const answer = await api.post<{ counts: PackageCounts; state: ShowState }>(
       `/api/admin/package/${report.packageId}/apply`,
     );
-    if (!answer.ok) return setMessage({ ok: false, text: answer.error.message });
+    if (!answer.ok) return setMessage({ ok: false, text: errorText(t, answer.error) });
     setReport(null);
     setMessage({ ok: true, text: t('package.applied', { title: report.title }) });
     void api.get<Omit<PackageSizeAnswer, 'ok'>>('/api/admin/package/size').then((a) => a.ok && setSize(a));

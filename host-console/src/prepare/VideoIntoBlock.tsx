@@ -1,4 +1,4 @@
-import { freeCueId, insertInterview } from '@ceremony/shared';
+import { freeCueId, insertInterview, errorText } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import { useState } from 'react';
 import { useScenarioEdit } from '../setup/useScenarioEdit.js';
@@ -43,7 +43,7 @@ export function VideoIntoBlock({
         nominee.nominationId,
       ),
     );
-    if (!answer.ok) return onError(answer.error.message);
+    if (!answer.ok) return onError(errorText(t, answer.error));
     setVideo(undefined);
     setSubtitles(undefined);
     onDone(scenario!.nominations.find((n) => n.id === nominee.nominationId)?.title ?? '');

@@ -1,4 +1,4 @@
-import { failure, mediaUrl, type Answer, type MediaKind } from '@ceremony/shared';
+import { refusal, mediaUrl, type Answer, type MediaKind } from '@ceremony/shared';
 
 export interface Uploaded {
   media: { name: string; kind: MediaKind; bytes: number };
@@ -17,12 +17,12 @@ export function uploadMedia(
   const done = new Promise<Answer<Uploaded> | 'aborted'>((resolve) => {
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onabort = () => resolve('aborted');
-    xhr.onerror = () => resolve(failure('TIMEOUT', 'Нет связи с сервером'));
+    xhr.onerror = () => resolve(refusal('TIMEOUT', 'error.code.TIMEOUT'));
     xhr.onload = () => {
       try {
         resolve(JSON.parse(xhr.responseText) as Answer<Uploaded>);
       } catch {
-        resolve(failure('INTERNAL', `HTTP ${xhr.status}`));
+        resolve(refusal('INTERNAL', 'error.code.INTERNAL'));
       }
     };
   });
@@ -42,6 +42,6 @@ export async function deleteMedia(name: string, token: string): Promise<Answer> 
     });
     return (await res.json()) as Answer;
   } catch {
-    return failure('TIMEOUT', 'Нет связи с сервером');
+    return refusal('TIMEOUT', 'error.code.TIMEOUT');
   }
 }

@@ -2,6 +2,7 @@ import {
   CUE_SECONDS_MAX,
   NOTES_MAX_CHARS,
   TITLE_MAX_CHARS,
+  errorText,
   type AutoFollow,
   type Cue,
   type CuePatch,
@@ -62,7 +63,7 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
     const stored = client.store.getState().scenario?.cues.find((c) => c.id === cue.id);
     if (!stored || !sameRecord(draftOf(stored), base)) return onResult(t('host.setup.conflict'), false);
     const answer = await edit((s) => applyDraft(s, cue.id, draft));
-    if (!answer.ok) return onResult(answer.error.message, false);
+    if (!answer.ok) return onResult(errorText(t, answer.error), false);
     saved();
     onResult(t('host.setup.saved'), true);
   }

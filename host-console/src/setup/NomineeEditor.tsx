@@ -1,4 +1,4 @@
-import { updateNominee, type Nominee, type NomineePatch } from '@ceremony/shared';
+import { updateNominee, type Nominee, type NomineePatch, errorText } from '@ceremony/shared';
 import { useShowClient, useT } from '@ceremony/shared/ui';
 import type { FormEvent } from 'react';
 import { sameRecord, useDraft, useScenarioEdit } from './useScenarioEdit.js';
@@ -26,7 +26,7 @@ export function NomineeEditor({
     const patch: NomineePatch = { name: draft.name.trim(), citation: draft.citation };
     if (nominee.leader !== undefined || draft.leader.trim()) patch.leader = draft.leader.trim();
     const answer = await edit((s) => updateNominee(s, nominee.id, patch));
-    if (!answer.ok) return onResult(answer.error.message, false);
+    if (!answer.ok) return onResult(errorText(t, answer.error), false);
     saved();
     onResult(t('host.setup.saved'), true);
   }

@@ -11,6 +11,7 @@ import {
   type Cue,
   type NewCueKind,
   type Scenario,
+  errorText,
 } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import { useEffect, useState } from 'react';
@@ -44,7 +45,7 @@ export function SetupView() {
   const report = (text: string, ok: boolean) => setNote({ text, ok });
   const run = async (change: (s: Scenario) => Scenario) => {
     const answer = await edit(change);
-    report(answer.ok ? t('host.setup.saved') : answer.error.message, answer.ok);
+    report(answer.ok ? t('host.setup.saved') : errorText(t, answer.error), answer.ok);
     return answer.ok;
   };
   const add = async () => {

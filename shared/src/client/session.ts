@@ -1,5 +1,5 @@
 import type { Role } from '../events/index.js';
-import type { Answer } from '../errors.js';
+import { refusal, type Answer, type ErrorBody, type Failure } from '../errors.js';
 
 export interface Session {
   token: string;
@@ -27,6 +27,19 @@ export function saveSession(app: string, session: Session | null): void {
 }
 
 /** Trades a PIN for a role token (POST /api/session). */
+/**
+ * RATE_LIMITED told by the status, with how long to wait from Retry-After: a proxy may answer 429
+ * without our error body, and the wait is a number the app words itself.
+ */
+function held(res: Response, body: { ok?: boolean; error?: ErrorBody }): Failure {
+  const header = Number(res.headers.get('retry-after'));
+  const sent = body.error?.params?.retryAfterS;
+  const retryAfterS = Number.isFinite(header) && header > 0 ? Math.ceil(header) : sent;
+  return typeof retryAfterS === 'number'
+    ? refusal('RATE_LIMITED', 'error.pinBrake', { retryAfterS })
+    : refusal('RATE_LIMITED', 'error.code.RATE_LIMITED');
+}
+
 export async function signIn(pin: string, baseUrl = ''): Promise<Answer<Session>> {
   try {
     const res = await fetch(`${baseUrl}/api/session`, {
@@ -37,12 +50,11 @@ export async function signIn(pin: string, baseUrl = ''): Promise<Answer<Session>
     const body = (await res.json().catch(() => ({}))) as Partial<Answer<Session> & Session>;
     if (res.ok && typeof body.token === 'string' && body.role)
       return { ok: true, token: body.token, role: body.role };
+    if (res.status === 429) return held(res, body);
     if (body.ok === false && body.error) return { ok: false, error: body.error };
-    // The brake answers 429 with Retry-After; a proxy may send one without our error body.
-    const code = res.status === 429 ? 'RATE_LIMITED' : 'INTERNAL';
-    return { ok: false, error: { code, message: `HTTP ${res.status}` } };
+    return refusal('INTERNAL', 'error.code.INTERNAL');
   } catch {
-    return { ok: false, error: { code: 'TIMEOUT', message: 'Нет связи с сервером' } };
+    return refusal('TIMEOUT', 'error.code.TIMEOUT');
   }
 }
 
@@ -57,8 +69,8 @@ export async function pairDevice(pairingCode: string, baseUrl = ''): Promise<Ans
     const body = (await res.json()) as Answer<Session>;
     if (res.ok && body.ok) return { ok: true, token: body.token, role: body.role };
     if (!body.ok) return body;
-    return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${res.status}` } };
+    return refusal('INTERNAL', 'error.code.INTERNAL');
   } catch {
-    return { ok: false, error: { code: 'TIMEOUT', message: 'Нет связи с сервером' } };
+    return refusal('TIMEOUT', 'error.code.TIMEOUT');
   }
 }

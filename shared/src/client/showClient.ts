@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { estimateClock, type ClockSample } from '../clock.js';
 import type { Scenario } from '../domain.js';
-import type { Answer, ErrorBody } from '../errors.js';
+import { refusal, type Answer, type Failure } from '../errors.js';
 import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
@@ -49,10 +49,7 @@ export interface ShowClientOptions {
   clockEveryMs?: number;
 }
 
-const timeout = (message: string): { ok: false; error: ErrorBody } => ({
-  ok: false,
-  error: { code: 'TIMEOUT', message },
-});
+const timeout = (reason: 'error.code.TIMEOUT' | 'error.noAnswer'): Failure => refusal('TIMEOUT', reason);
 
 /**
  * The one browser connection to the control-server, shared by all three apps: handshake with the
@@ -78,21 +75,18 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
 
   function send<E extends Events>(event: E, payload: PayloadOf<E>, timeoutMs = 5000): Promise<AnswerOf<E>> {
     return new Promise((resolve) => {
-      if (!socket.connected) return resolve(timeout('Нет связи с сервером') as AnswerOf<E>);
+      if (!socket.connected) return resolve(timeout('error.code.TIMEOUT') as AnswerOf<E>);
       // Over the server's buffer limit Socket.IO would drop the whole connection without a word:
       // refuse here, where the operator can be told.
       if (!fitsInOneMessage(payload)) {
-        return resolve({
-          ok: false,
-          error: { code: 'PAYLOAD_TOO_LARGE', message: 'Слишком большие данные для отправки.' },
-        } as AnswerOf<E>);
+        return resolve(refusal('PAYLOAD_TOO_LARGE', 'error.tooLargeToSend') as AnswerOf<E>);
       }
       // Typed emit with an ack across a generic event name is beyond TypeScript's inference here.
       (socket.timeout(timeoutMs) as unknown as { emit: (...a: unknown[]) => void }).emit(
         event,
         payload,
         (err: Error | null, answer: AnswerOf<E>) => {
-          if (err) return resolve(timeout('Сервер не ответил вовремя') as AnswerOf<E>);
+          if (err) return resolve(timeout('error.noAnswer') as AnswerOf<E>);
           seen();
           resolve(answer);
         },

@@ -7,7 +7,6 @@ import { prepNomineesEn } from './prep-nominees.en.js';
 import { prepCeremonyEn } from './prep-ceremony.en.js';
 import { prepShowEn } from './prep-show.en.js';
 import { prepPackageEn } from './prep-package.en.js';
-import { rulesEn } from './rules.en.js';
 
 /** English, for visitors and for developers. Russian plural slots: one, few (2–4), many (5+). */
 export const en: Dictionary = {
@@ -246,7 +245,6 @@ export const en: Dictionary = {
   ...prepShowEn,
   ...prepPackageEn,
   ...errorsEn,
-  ...rulesEn,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Captions',
   'confidence.title': 'Confidence monitor',

@@ -6,7 +6,6 @@ import { prepNomineesRu } from './prep-nominees.ru.js';
 import { prepCeremonyRu } from './prep-ceremony.ru.js';
 import { prepShowRu } from './prep-show.ru.js';
 import { prepPackageRu } from './prep-package.ru.js';
-import { rulesRu } from './rules.ru.js';
 
 /** Russian, the default language of the evening. Placeholders are {name}; plural keys hold every form. */
 export const ru = {
@@ -245,7 +244,6 @@ export const ru = {
   ...prepShowRu,
   ...prepPackageRu,
   ...errorsRu,
-  ...rulesRu,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Субтитры',
   'confidence.title': 'Монитор ведущего',

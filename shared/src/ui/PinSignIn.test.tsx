@@ -5,19 +5,25 @@ import { loadSession } from '../client/session.js';
 import { I18nProvider } from './i18n.js';
 import { PinSignIn } from './PinSignIn.js';
 
-function answerWith(status: number, body: unknown) {
+function answerWith(status: number, body: unknown, headers: Record<string, string> = {}) {
   const fetchMock = vi.fn(
     async () =>
-      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json', ...headers },
+      }),
   );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
 
-function renderSignIn(allowedRoles?: ('admin' | 'host' | 'volunteer' | 'display')[]) {
+function renderSignIn(
+  allowedRoles?: ('admin' | 'host' | 'volunteer' | 'display')[],
+  lang: 'ru' | 'en' = 'ru',
+) {
   const onSignedIn = vi.fn();
   render(
-    <I18nProvider lang="ru">
+    <I18nProvider lang={lang}>
       <PinSignIn app="test" title="Пульт ведущего" onSignedIn={onSignedIn} allowedRoles={allowedRoles} />
     </I18nProvider>,
   );
@@ -79,6 +85,60 @@ describe('PinSignIn', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
     expect(loadSession('test')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('pin-input'));
+  });
+
+  // The server's Russian `message` is only a fallback: an English screen words the code and the wait itself.
+  it.each([
+    {
+      what: 'a wrong PIN',
+      status: 401,
+      body: { ok: false, error: { code: 'BAD_PIN', message: 'Неверный ПИН-код.', reason: 'error.badPin' } },
+      headers: {},
+      text: 'Wrong PIN',
+    },
+    {
+      what: 'the brake, with the wait from Retry-After',
+      status: 429,
+      body: {
+        ok: false,
+        error: {
+          code: 'RATE_LIMITED',
+          message: 'Слишком много неверных ПИН-кодов с этого адреса. Повторите через 30 с.',
+          reason: 'error.pinBrake',
+          params: { retryAfterS: 30 },
+        },
+        retryAfterS: 30,
+      },
+      headers: { 'retry-after': '30' },
+      text: 'Too many attempts. Try again in 30 s.',
+    },
+    {
+      what: 'a proxy’s 429 with Retry-After and no body of ours',
+      status: 429,
+      body: 'Too Many Requests',
+      headers: { 'retry-after': '12' },
+      text: 'Too many attempts. Try again in 12 s.',
+    },
+    {
+      what: 'another refusal with a reason',
+      status: 409,
+      body: {
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: 'Уже вошло 3 устройства этой роли: …',
+          reason: 'error.roleDeviceCap',
+          params: { n: 3 },
+        },
+      },
+      headers: {},
+      text: '3 devices of this role are signed in already: the admin can disconnect unneeded ones in “Devices”.',
+    },
+  ])('says $what in English', async ({ status, body, headers, text }) => {
+    answerWith(status, body, headers as Record<string, string>);
+    renderSignIn(undefined, 'en');
+    typeAndSubmit('000000');
+    expect((await screen.findByRole('alert')).textContent).toBe(text);
   });
 
   it('says when the server cannot be reached', async () => {

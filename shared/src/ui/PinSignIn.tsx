@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { saveSession, signIn, type Session } from '../client/session.js';
-import type { Failure } from '../errors.js';
+import { errorText, type Failure } from '../errors.js';
 import type { Role } from '../events/index.js';
 import { useT, type Translate } from './i18n.js';
 
@@ -20,12 +20,15 @@ function failureText(t: Translate, failure: Failure): string {
     case 'BAD_PIN':
     case 'UNAUTHORIZED':
       return t('signin.badPin');
-    case 'RATE_LIMITED':
-      return t('signin.tooMany');
+    case 'RATE_LIMITED': {
+      // Told by the code (the client sets it from a 429); the wait comes from Retry-After.
+      const retryAfterS = failure.error.params?.retryAfterS;
+      return typeof retryAfterS === 'number' ? t('error.signInHeld', { retryAfterS }) : t('signin.tooMany');
+    }
     case 'TIMEOUT':
       return t('signin.offline');
     default:
-      return t('error.generic');
+      return errorText(t, failure.error);
   }
 }
 
