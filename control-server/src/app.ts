@@ -4,7 +4,7 @@ import https from 'node:https';
 import path from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
-import { MAX_MESSAGE_BYTES, clipReportFor, failure, type Scenario } from '@ceremony/shared';
+import { MAX_MESSAGE_BYTES, clipReportFor, failure, type Scenario, type Snapshot } from '@ceremony/shared';
 import { ACCESS_DEFAULTS, type Config } from './config.js';
 import { buildDemo } from './demo/demo.js';
 import { AuthService } from './domain/auth.service.js';
@@ -55,6 +55,7 @@ import { showBroadcast } from './transport/broadcast.js';
 import { TokenBuckets } from './domain/buckets.js';
 import { Throttle } from './domain/throttle.js';
 import { UNKNOWN_CODES_LOGGED, deviceLimits } from './transport/limits.js';
+import { mountBooth, type BoothMount } from './transport/booth.mount.js';
 
 export const VERSION = '0.1.0';
 
@@ -72,6 +73,8 @@ export interface App {
   checkin: CheckinService;
   /** The media library in DATA_DIR/media (the purge removes files through it). */
   media: MediaLibrary;
+  /** QLab, the desks, Companion: OSC in and out, cue actions, the state read-back. */
+  booth: Pick<BoothMount, 'service' | 'oscCounters'> & { oscPort(): number | null };
   /** How many entries the server's per-device and per-address maps hold: they must not only grow. */
   memory(): { lastSeen: number; feedbackClients: number };
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
@@ -159,18 +162,45 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   renewOnline.unref();
   // Every way the show leaves the server goes through here, filtered by role; `show` is made just below.
   const broadcast = showBroadcast(io, () => show.snapshot());
-  const broadcastSnapshot = broadcast.snapshot;
+  const booth = mountBooth({
+    config: config.booth,
+    host: config.host,
+    db,
+    io,
+    auth,
+    clock,
+    onSeen,
+    show: () => show,
+    readbackFacts: () => {
+      const { arrived, expected } = checkin.stats();
+      const cueId = show.current().cueId;
+      return {
+        arrivals: { admitted: arrived, expected },
+        clip: cueId ? clipReportFor(cueId, displays.list()) : null,
+      };
+    },
+  });
+  // The booth hears every change after everyone else: its deliveries run in the background.
+  const broadcastSnapshot = (snapshot: Snapshot) => {
+    broadcast.snapshot(snapshot);
+    booth.follow(snapshot);
+  };
   const show: ShowService = new ShowService(
     {
       repo: showRepo,
       clock,
-      onState: broadcast.state,
+      onState: (state) => {
+        broadcast.state(state);
+        booth.follow(show.snapshot());
+      },
       onSnapshot: broadcastSnapshot,
+      checkScenario: booth.checkScenario,
       // `displays` is made below; this runs only on a host's play/pause, long after start-up.
       clipReport: (cueId) => clipReportFor(cueId, displays.list()),
     },
     scenario,
   );
+  booth.follow(show.snapshot()); // the state at start-up: a restarted hub does not replay the live cue
   const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
   const stations = new StationsService({
     repo: new StationsRepository(db),
@@ -230,13 +260,17 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
         displays.connected(deviceId);
         socket.on('disconnect', () => displays.disconnected(deviceId));
       }
-      if (role === 'admin' || role === 'host') socket.emit('displays:status', displays.list());
+      if (role === 'admin' || role === 'host') {
+        socket.emit('displays:status', displays.list());
+        socket.emit('booth:status', { targets: booth.service.status() });
+      }
     },
     onSeen,
     deviceLimits(clock),
   );
 
   let secure: https.Server | null = null;
+  let oscPort: number | null = null;
   let rootCertificate: string | null = null;
   // The hall's root, public: a phone installs it once (from the admin's QR code) and then trusts
   // the server's HTTPS, service worker included. Served over plain HTTP too: it must come first.
@@ -313,6 +347,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
         listMedia: () => media.list(),
         guestCount: () => guestsRepo.count(),
         displays: () => displays.list(),
+        boothTargets: () => booth.service.targets().map((t) => t.id),
       }),
     }),
   );
@@ -337,6 +372,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     }),
   );
   app.use('/api', mediaAdminRouter({ auth, onSeen, media }));
+  app.use('/api', booth.router);
   app.use('/api', (_req, res) => send(res, failure('NOT_FOUND', 'Нет такого адреса API.')));
   app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);
@@ -350,15 +386,19 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     show,
     checkin,
     media,
+    booth: { service: booth.service, oscCounters: booth.oscCounters, oscPort: () => oscPort },
     memory: () => ({ lastSeen: lastSeen.size, feedbackClients: feedbackBrake.size }),
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      const port = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
-      }),
+      });
+      oscPort = await booth.listen();
+      return port;
+    },
     listenHttps: async () => {
       const port = config.httpsPort;
       if (port === null) return null;
@@ -388,6 +428,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       sendStats.cancel();
       clearInterval(renewOnline);
       sendDisplays.cancel();
+      await booth.close();
       await io.close(); // also closes the HTTP server
       db.close();
     },
