@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const app = createApp({ config });
   const port = await app.listen();
   const securePort = await app.listenHttps();
+  const oscPort = app.booth.oscPort();
   // Told only now that it answers: the admin CLI sends its commands through this server (see cli.ts).
   writeRunRecord(config.dataDir, { pid: process.pid, port, host: config.host, startedAt: Date.now() });
   // On a clean stop (and on a crash that still exits): a SIGKILL leaves it, and readers see it is stale.
@@ -97,6 +98,9 @@ async function main(): Promise<void> {
             '  ПИН-коды не идут по Wi-Fi открытым текстом. Кнопки GO (Companion, Stream Deck) работают',
             `  и по http://…:${port}/api/show/… (выключает PLAIN_HTTP_SHOW=off).`,
           ]),
+      ...(oscPort === null
+        ? []
+        : ['', `  OSC: команды по UDP порт ${oscPort} от ${config.booth?.oscAllow.join(', ')}`]),
       '',
       `  На этом компьютере: ${base}/host/`,
       '',
