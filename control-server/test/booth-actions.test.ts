@@ -145,6 +145,25 @@ describe('booth targets and cue actions', () => {
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.reason).toBe('error.booth.targetUnknown');
+    // A target whose port nobody listens on: refused, said in words, and the host is warned.
+    const closed = await fakeOscPeer();
+    const port = closed.port;
+    await closed.close();
+    await putTargets([
+      ...targets(),
+      { id: 'nobody', name: 'Nobody', protocol: 'http', host: '127.0.0.1', port, cueFeed: false },
+    ]);
+    const refused = await http(`${s.url}/api/admin/booth/try`, {
+      method: 'POST',
+      token: admin,
+      json: { action: { kind: 'http', when: 'start', targetId: 'nobody', method: 'GET', path: '/' } },
+    });
+    expect(refused.status).toBe(504);
+    expect(refused.body.error).toMatchObject({
+      reason: 'error.booth.tryFailed',
+      params: { target: 'Nobody', whyKey: 'booth.reason.refused' },
+    });
+    expect(refused.body.error.message).toContain('соединение отклонено');
   });
 
   it('a target deleted later shows in the readiness list', async () => {

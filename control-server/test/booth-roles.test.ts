@@ -99,4 +99,33 @@ describe('booth endpoints: roles and malformed bodies', () => {
     expect(got.body).toMatchObject({ ok: true, targets: [qlab], osc: { inPort: null, counters: null } });
     expect(got.body.status).toEqual([{ id: 'qlab', name: 'QLab', ok: true }]);
   });
+
+  it('booth:status goes to host and admin only; a display and a phone never hear of the booth', async () => {
+    const host = await s.socket('host');
+    const heard: Record<string, string[]> = { display: [], volunteer: [] };
+    const quiet = await Promise.all(
+      (['display', 'volunteer'] as const).map(async (role) => {
+        const socket = await s.socket(role);
+        socket.onAny((event: string) => heard[role]!.push(event));
+        return socket;
+      }),
+    );
+    const status = new Promise<{ targets: { id: string }[] }>((resolve) =>
+      host.once('booth:status', resolve),
+    );
+    await http(`${s.url}/api/admin/booth/targets`, {
+      method: 'PUT',
+      token: s.token('admin'),
+      json: { targets: [{ ...qlab, id: 'desk' }] },
+    });
+    expect((await status).targets.map((t) => t.id)).toEqual(['desk']);
+    // A GO after it reaches every socket; each socket hears in order, so by then any status would be in.
+    const states = quiet.map((q) => new Promise((resolve) => q.once('show:state', resolve)));
+    s.advance(1000);
+    await http(`${s.url}/api/show/go`, { method: 'POST', token: s.token('host'), json: {} });
+    await Promise.all(states);
+    expect(heard.display).not.toContain('booth:status');
+    expect(heard.volunteer).not.toContain('booth:status');
+    expect(heard.display).toContain('show:state');
+  });
 });

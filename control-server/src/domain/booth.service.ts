@@ -3,6 +3,7 @@ import {
   actionsMissingTarget,
   firingsBetween,
   refusal,
+  translate,
   type Answer,
   type BoothTarget,
   type BoothTargetStatus,
@@ -14,7 +15,7 @@ import {
 } from '@ceremony/shared';
 import { inBackground } from '../background.js';
 import type { BoothRepository } from '../store/booth.repository.js';
-import { DeliveryError, type BoothDelivery } from '../transport/booth.deliver.js';
+import { DeliveryError, type BoothDelivery, type DeliveryReason } from '../transport/booth.deliver.js';
 
 export interface BoothDeps {
   repo: BoothRepository;
@@ -109,9 +110,12 @@ export class BoothService {
     if (!target) return refusal('NOT_FOUND', 'error.booth.targetUnknown', { target: action.targetId });
     const ok = await this.deliver(target, action);
     if (ok) return { ok: true };
+    // 504, the gateway's word: this server is fine, the machine behind it did not answer.
+    const reason = (this.failing.get(target.id)?.reason ?? 'booth.reason.other') as DeliveryReason;
     return refusal('TIMEOUT', 'error.booth.tryFailed', {
       target: target.name,
-      why: this.failing.get(target.id)?.reason ?? '',
+      why: translate('ru', reason),
+      whyKey: reason,
     });
   }
 
