@@ -27,6 +27,15 @@ export interface BoothDeps {
   onStatus: (targets: BoothTargetStatus[]) => void;
 }
 
+/**
+ * A delivery nobody awaits: `attempt` already turns its failure into a warning, so what could still
+ * reject here is telling host and admin; an unhandled rejection would end the process mid-show.
+ */
+const settle = (delivery: Promise<unknown>) =>
+  void delivery.catch((err: unknown) =>
+    console.error('[booth] a delivery went wrong; the show goes on:', err),
+  );
+
 type Moment = Pick<ShowState, 'revision' | 'cueId' | 'cueIndex' | 'cueStartedAt' | 'status'>;
 
 /**
@@ -135,8 +144,10 @@ export class BoothService {
   private sendFeed(index: number, cueId: string, kind: string, title: string): void {
     const feed = [...this.feedTargets(), ...this.stored].filter((t) => t.cueFeed && t.protocol === 'osc');
     for (const t of feed) {
-      void this.attempt(t, () =>
-        this.deps.delivery.osc(t.host, t.port, '/ceremony/cue', [index, cueId, kind, title]),
+      settle(
+        this.attempt(t, () =>
+          this.deps.delivery.osc(t.host, t.port, '/ceremony/cue', [index, cueId, kind, title]),
+        ),
       );
     }
   }
@@ -145,7 +156,7 @@ export class BoothService {
     if (!this.deps.repo.claim(firing, this.deps.clock())) return;
     for (const action of firing.actions) {
       const target = this.stored.find((t) => t.id === action.targetId);
-      if (target) void this.deliver(target, action);
+      if (target) settle(this.deliver(target, action));
     }
   }
 

@@ -1,4 +1,5 @@
 import { showReadback, type Scenario, type ShowReadback, type Snapshot } from '@ceremony/shared';
+import { inBackground } from '../background.js';
 import { BOOTH_DEFAULTS, type BoothConfig } from '../config.js';
 import type { AuthService } from '../domain/auth.service.js';
 import { BoothService } from '../domain/booth.service.js';
@@ -70,10 +71,11 @@ export function mountBooth(deps: BoothMountDeps): BoothMount {
   return {
     service,
     router: routes.router,
-    follow(snapshot) {
+    // Runs right after a commit and its broadcast: a throw here must not turn a done GO into an error.
+    follow: inBackground('the booth following the show', (snapshot: Snapshot) => {
       service.follow(snapshot.state, snapshot.scenario);
       routes.changed();
-    },
+    }),
     checkScenario: (scenario) => service.checkScenario(scenario),
     readback,
     async listen() {
