@@ -111,6 +111,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
         listMedia: () => media.list(),
         guestCount: () => services.guestsRepo.count(),
         displays: () => displays.list(),
+        boothTargets: () => services.booth.service.targets().map((t) => t.id),
       }),
     }),
   );
@@ -135,6 +136,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
     }),
   );
   app.use('/api', mediaAdminRouter({ auth, onSeen, media }));
+  app.use('/api', services.booth.router);
   app.use('/api', (_req, res) => send(res, refusal('NOT_FOUND', 'error.apiNotFound')));
   app.use('/media', mediaRouter(mediaDir));
   mountApps(app, config.appsDir);

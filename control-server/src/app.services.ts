@@ -1,4 +1,4 @@
-import { clipReportFor, type Scenario } from '@ceremony/shared';
+import { clipReportFor, type Scenario, type Snapshot } from '@ceremony/shared';
 import { ACCESS_DEFAULTS, type Config } from './config.js';
 import { inBackground } from './background.js';
 import { AuthService } from './domain/auth.service.js';
@@ -19,6 +19,7 @@ import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
 import { StationsRepository } from './store/stations.repository.js';
 import { showBroadcast, type ShowBroadcast } from './transport/broadcast.js';
+import { mountBooth, type BoothMount } from './transport/booth.mount.js';
 import { coalesce } from './transport/coalesce.js';
 import { UNKNOWN_CODES_LOGGED } from './transport/limits.js';
 import type { AppServer } from './transport/socket.js';
@@ -45,6 +46,8 @@ export interface Services {
   media: MediaLibrary;
   displays: DisplaysService;
   feedback: FeedbackService;
+  /** QLab, the desks, Companion: OSC in and out, cue actions, the state read-back. */
+  booth: BoothMount;
   broadcast: ShowBroadcast;
   /** Sends the staff the arrival figures (coalesced). */
   sendStats: () => void;
@@ -100,17 +103,44 @@ export function composeServices({
   renewOnline.unref();
   // Every way the show leaves the server goes through here, filtered by role; `show` is made just below.
   const broadcast = showBroadcast(io, () => show.snapshot());
+  const booth = mountBooth({
+    config: config.booth,
+    host: config.host,
+    db,
+    io,
+    auth,
+    clock,
+    onSeen,
+    show: () => show,
+    readbackFacts: () => {
+      const { arrived, expected } = checkin.stats();
+      const cueId = show.current().cueId;
+      return {
+        arrivals: { admitted: arrived, expected },
+        clip: cueId ? clipReportFor(cueId, displays.list()) : null,
+      };
+    },
+  });
   const show: ShowService = new ShowService(
     {
       repo: showRepo,
       clock,
-      onState: broadcast.state,
-      onSnapshot: broadcast.snapshot,
+      // The booth hears every change after everyone else: its deliveries run in the background.
+      onState: (state) => {
+        broadcast.state(state);
+        booth.follow(show.snapshot());
+      },
+      onSnapshot: (snapshot: Snapshot) => {
+        broadcast.snapshot(snapshot);
+        booth.follow(snapshot);
+      },
+      checkScenario: booth.checkScenario,
       // `displays` is made below; this runs only on a host's play/pause, long after start-up.
       clipReport: (cueId) => clipReportFor(cueId, displays.list()),
     },
     scenario,
   );
+  booth.follow(show.snapshot()); // the state at start-up: a restarted hub does not replay the live cue
   const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
   const stations = new StationsService({
     repo: new StationsRepository(db),
@@ -171,6 +201,7 @@ export function composeServices({
     media,
     displays,
     feedback,
+    booth,
     broadcast,
     sendStats,
     onSeen,

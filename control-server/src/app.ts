@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import { MAX_MESSAGE_BYTES } from '@ceremony/shared';
 import { mountRoutes } from './app.routes.js';
 import { composeServices } from './app.services.js';
+import type { BoothMount } from './transport/booth.mount.js';
 import { ACCESS_DEFAULTS, type Config } from './config.js';
 import type { AuthService } from './domain/auth.service.js';
 import type { CheckinService } from './domain/checkin.service.js';
@@ -41,6 +42,8 @@ export interface App {
   checkin: CheckinService;
   /** The media library in DATA_DIR/media (the purge removes files through it). */
   media: MediaLibrary;
+  /** QLab, the desks, Companion: OSC in and out, cue actions, the state read-back. */
+  booth: Pick<BoothMount, 'service' | 'oscCounters'> & { oscPort(): number | null };
   /** How many entries the server's per-device and per-address maps hold: they must not only grow. */
   memory(): { lastSeen: number; feedbackClients: number };
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
@@ -105,13 +108,17 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
         displays.connected(deviceId);
         socket.on('disconnect', () => displays.disconnected(deviceId));
       }
-      if (role === 'admin' || role === 'host') socket.emit('displays:status', displays.list());
+      if (role === 'admin' || role === 'host') {
+        socket.emit('displays:status', displays.list());
+        socket.emit('booth:status', { targets: services.booth.service.status() });
+      }
     },
     onSeen,
     deviceLimits(clock),
   );
 
   let secure: https.Server | null = null;
+  let oscPort: number | null = null;
   let rootCertificate: string | null = null;
   mountRoutes(app, services, {
     config,
@@ -133,15 +140,23 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     show,
     checkin,
     media: services.media,
+    booth: {
+      service: services.booth.service,
+      oscCounters: services.booth.oscCounters,
+      oscPort: () => oscPort,
+    },
     memory: () => ({ lastSeen: services.lastSeenSize(), feedbackClients: services.feedback.senders }),
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      const port = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
-      }),
+      });
+      oscPort = await services.booth.listen();
+      return port;
+    },
     listenHttps: async () => {
       const port = config.httpsPort;
       if (port === null) return null;
@@ -168,6 +183,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       secure?.closeAllConnections();
       secure?.close();
       services.stop();
+      await services.booth.close();
       await io.close(); // also closes the HTTP server
       db.close();
     },

@@ -79,7 +79,33 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(8 * 1024 ** 3),
+  /** UDP port for OSC commands from the booth (Companion, QLab, a desk); unset: OSC input off. */
+  OSC_IN_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
+  /** Sender addresses OSC commands are taken from, comma-separated. */
+  OSC_ALLOW: z.string().default('127.0.0.1'),
+  /** `host:port,…`: each hears `/ceremony/cue` on every cue change. */
+  OSC_OUT: z
+    .string()
+    .default('')
+    .refine(
+      (v) =>
+        v.split(',').every((t) => {
+          const m = /^[^\s:,]+:(\d{1,5})$/.exec(t.trim());
+          return t.trim() === '' || (m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 65535);
+        }),
+      'OSC_OUT is host:port, comma-separated',
+    ),
 });
+
+/** The booth's OSC: input (off unless a port is set) and the fixed cue-feed targets. */
+export interface BoothConfig {
+  /** null: no OSC input; 0 picks a free port (tests). */
+  oscInPort: number | null;
+  oscAllow: string[];
+  oscOut: { host: string; port: number }[];
+}
+
+export const BOOTH_DEFAULTS: BoothConfig = { oscInPort: null, oscAllow: ['127.0.0.1'], oscOut: [] };
 
 export interface Config {
   port: number;
@@ -97,6 +123,8 @@ export interface Config {
   plainHttpShow?: boolean;
   /** Largest media upload in bytes (MEDIA_MAX_BYTES); absent: 8 GiB. */
   mediaMaxBytes?: number;
+  /** OSC_IN_PORT, OSC_ALLOW, OSC_OUT; absent: BOOTH_DEFAULTS (no OSC). */
+  booth?: BoothConfig;
 }
 
 /** The one place that reads process.env: everything else gets a validated Config. */
@@ -132,11 +160,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
     },
     mediaMaxBytes: c.MEDIA_MAX_BYTES,
     plainHttpShow: c.PLAIN_HTTP_SHOW === 'on',
+    booth: {
+      oscInPort: c.OSC_IN_PORT ?? null,
+      oscAllow: listOf(c.OSC_ALLOW),
+      oscOut: listOf(c.OSC_OUT).map((t) => {
+        const at = t.lastIndexOf(':');
+        return { host: t.slice(0, at), port: Number(t.slice(at + 1)) };
+      }),
+    },
   };
 }
 
 /** The control-server package's folder: src/config.ts and dist/main.js both sit one level below it. */
 export const PACKAGE_DIR = path.resolve(import.meta.dirname, '..');
+const listOf = (v: string) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function defaultRepoRoot(): string {
   return path.resolve(PACKAGE_DIR, '..');

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const app = createApp({ config });
   const port = await app.listen();
   const securePort = await app.listenHttps();
+  const oscPort = app.booth.oscPort();
   // Before the run record and the banner: whoever reads them (a service manager, a test harness)
   // may stop us at once, and a signal with no handler yet would end the process without a clean stop.
   const stop = (signal: string) => {
@@ -101,6 +102,9 @@ async function main(): Promise<void> {
             '  ПИН-коды не идут по Wi-Fi открытым текстом. Кнопки GO (Companion, Stream Deck) работают',
             `  и по http://…:${port}/api/show/… (выключает PLAIN_HTTP_SHOW=off).`,
           ]),
+      ...(oscPort === null
+        ? []
+        : ['', `  OSC: команды по UDP порт ${oscPort} от ${config.booth?.oscAllow.join(', ')}`]),
       '',
       `  На этом компьютере: ${base}/host/`,
       '',

@@ -97,6 +97,9 @@ describe('sign-in and the apps only over HTTPS on the LAN', () => {
     const on = await hallServer(true);
     const go = await call(`${on.plain}/api/show/go`, { method: 'POST', token: s!.token('host'), json: {} });
     expect(go.status).toBe(200);
+    // The Stream Deck's state read-back is a button's too (docs/INTEGRATIONS.md).
+    const state = await call(`${on.plain}/api/show/state`, { token: s!.token('host') });
+    expect(state.status).toBe(200);
     await s!.stop();
     s = undefined;
     const off = await hallServer(false);

@@ -81,6 +81,10 @@ export interface ShowReadback {
   next: CueHeadline | null;
   /** Seconds left of the live cue's planned length (negative: overrunning); null when it has none. */
   cueRemainingS: number | null;
+  /** `pre-show`, `running` or `ended`: a button can say «до начала» or «конец». */
+  status: 'pre-show' | 'running' | 'ended';
+  /** The colour a time-left button takes: on plan, in the cue's last quarter (≤ 15 s), over. */
+  cueTone: 'ok' | 'warn' | 'over' | null;
   cueElapsedS: number | null;
   /** The whole show against plan: positive is behind (late), negative ahead. */
   overUnderS: number | null;

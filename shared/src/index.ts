@@ -29,3 +29,6 @@ export * from './titleSlide.js';
 export * from './roleView.js';
 export * from './admissionTime.js';
 export * from './booth.js';
+export * from './showReadback.js';
+export * from './oscCommand.js';
+export * from './cueActions.js';

@@ -211,6 +211,30 @@ describe('readinessProblems', () => {
       want: ['warning:DEMO_DATA:'],
     },
     { what: 'no guest list', f: facts({ guests: 0 }), want: ['warning:NO_GUESTS:'] },
+    {
+      what: 'a cue action whose booth target was deleted',
+      f: {
+        ...withScenario(
+          cuesWith('aw', {
+            actions: [{ kind: 'osc', when: 'start', targetId: 'qlab', address: '/go', args: [] }],
+          }),
+        ),
+        boothTargets: ['lights'],
+      },
+      want: ['warning:BOOTH_TARGET_MISSING:aw'],
+    },
+    {
+      what: "nothing when the cue action's target is there",
+      f: {
+        ...withScenario(
+          cuesWith('aw', {
+            actions: [{ kind: 'osc', when: 'start', targetId: 'qlab', address: '/go', args: [] }],
+          }),
+        ),
+        boothTargets: ['qlab'],
+      },
+      want: [],
+    },
   ])('reports $what', ({ f, want }) => {
     expect(codes(f)).toEqual(want);
   });

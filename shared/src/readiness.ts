@@ -1,3 +1,4 @@
+import { actionsMissingTarget } from './cueActions.js';
 import type { Cue, Scenario } from './domain.js';
 import type { DisplayStatus } from './events/display.js';
 import { nextCueIndex } from './hostView.js';
@@ -21,6 +22,8 @@ export interface ReadinessFacts {
   /** How many guests the guest list holds. */
   guests: number;
   displays: readonly DisplayStatus[];
+  /** The booth's target ids (QLab, a desk): a cue action aimed elsewhere will not fire. Absent: not checked. */
+  boothTargets?: readonly string[];
 }
 
 type Draft = Omit<ReadinessProblem, 'severity'>;
@@ -45,6 +48,7 @@ export const READINESS_SEVERITY = {
   PHOTO_NOT_IN_LIBRARY: 'warning',
   DEMO_DATA: 'warning',
   NO_GUESTS: 'warning',
+  BOOTH_TARGET_MISSING: 'warning',
 } as const satisfies Record<string, ReadinessSeverity>;
 export type ReadinessCode = keyof typeof READINESS_SEVERITY;
 
@@ -162,6 +166,9 @@ export function readinessProblems(f: ReadinessFacts): ReadinessProblem[] {
     ...peopleProblems(f.scenario, cues),
     ...mediaProblems(f, cues),
   ];
+  if (f.boothTargets)
+    for (const m of actionsMissingTarget(cues, f.boothTargets))
+      all.push(problem('BOOTH_TARGET_MISSING', { cue: m.cueTitle, target: m.targetId }, { cueId: m.cueId }));
   if (f.scenario.ceremony.demo) all.push(problem('DEMO_DATA', {}));
   if (f.guests === 0) all.push(problem('NO_GUESTS', {}));
   return [...all.filter((p) => p.severity === 'error'), ...all.filter((p) => p.severity === 'warning')];

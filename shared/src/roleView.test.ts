@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CueAction } from './booth.js';
 import { ScenarioSchema, type Scenario } from './domain.js';
 import type { Role } from './events/common.js';
 import { categoryFor, scenarioFor, type LiveCue } from './roleView.js';
@@ -133,6 +134,17 @@ describe('scenarioFor', () => {
       honoured: true,
     });
     expect(scenarioFor('volunteer', scenario, live(null)).nominees).toEqual([]);
+  });
+
+  it.each([
+    ['display', 'award'],
+    ['display', null],
+    ['volunteer', 'award'],
+  ] as const)("gives a %s (live: %s) no cue actions: the booth is the staff's", (role, cueId) => {
+    const go: CueAction = { kind: 'osc', when: 'start', targetId: 'qlab', address: '/go', args: [] };
+    const booth = { ...scenario, cues: scenario.cues.map((c) => ({ ...c, actions: [go] })) };
+    expect(scenarioFor(role, booth, live(cueId)).cues.filter((c) => 'actions' in c)).toEqual([]);
+    expect(scenarioFor('host', booth, live(cueId)).cues.every((c) => c.actions?.length === 1)).toBe(true);
   });
 
   it('trusts the live cue only when index and id agree', () => {

@@ -25,8 +25,11 @@ function liveCueOf(scenario: Scenario, state: LiveCue): Cue | null {
  * confidence monitor reads the live cue's alone) and no award's laureates before that award is on.
  */
 function withoutSecrets(cue: Cue, live: Cue | null): Cue {
-  if (cue === live) return cue;
-  const quiet = { ...cue, notes: '' };
+  // The booth's addresses and commands (QLab, the desk) are the staff's: no screen or phone needs them.
+  const visible: Cue = { ...cue };
+  delete visible.actions;
+  if (cue === live) return visible;
+  const quiet: Cue = { ...visible, notes: '' };
   return quiet.kind === 'award' ? { ...quiet, nomineeIds: [] } : quiet;
 }
 

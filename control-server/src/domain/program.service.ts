@@ -18,6 +18,8 @@ export interface ProgramDeps {
   /** How many guests the guest list holds. */
   guestCount: () => number;
   displays: () => DisplayStatus[];
+  /** The booth's target ids: a cue action aimed at a deleted one is a readiness warning. */
+  boothTargets?: () => string[];
 }
 
 /** The «Программа» and «Готовность» sections: the generated run of show and the readiness list. */
@@ -54,6 +56,7 @@ export class ProgramService {
       media,
       guests: this.deps.guestCount(),
       displays: this.deps.displays(),
+      boothTargets: this.deps.boothTargets?.(),
     });
     return { ok: true, ready: !problems.some((p) => p.severity === 'error'), problems };
   }

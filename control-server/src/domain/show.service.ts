@@ -30,6 +30,8 @@ export interface ShowDeps {
   onSnapshot?: (snapshot: Snapshot) => void;
   /** What the projector last said about a clip: a pause records the frame the hall really sees. */
   clipReport?: (cueId: string) => ClipReport | null;
+  /** A rule outside the show engine a new scenario must keep (the booth: cue actions need their targets). */
+  checkScenario?: (scenario: Scenario) => Failure | null;
 }
 
 /**
@@ -112,6 +114,8 @@ export class ShowService {
   ): Answer<{ state: ShowState }> {
     const next = change(this.scenario);
     if ('ok' in next) return next;
+    const refused = this.deps.checkScenario?.(next);
+    if (refused) return refused;
     const problems = scenarioProblems(next);
     if (problems.length > 0) {
       return refusal('INVALID_PAYLOAD', 'error.scenarioNotSaved', {

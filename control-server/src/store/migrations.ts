@@ -58,4 +58,13 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX guests_nominee ON guests (nominee_id) WHERE nominee_id IS NOT NULL;
   `,
+  // The booth: the machines the show talks to, and each cue action fired, so a cue start fires once
+  // even when several hubs share this database (the insert that wins fires).
+  `
+  CREATE TABLE booth_targets (id TEXT PRIMARY KEY, position INTEGER NOT NULL, json TEXT NOT NULL);
+  CREATE TABLE booth_firings (
+    revision INTEGER NOT NULL, cue_id TEXT NOT NULL, phase TEXT NOT NULL, fired_at INTEGER NOT NULL,
+    PRIMARY KEY (revision, cue_id, phase)
+  );
+  `,
 ];

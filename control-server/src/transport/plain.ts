@@ -18,7 +18,7 @@ export interface PlainHttpRules {
   showButtons: boolean;
 }
 
-const SHOW_BUTTONS = /^\/api\/show\/(go|back|goto|blackout|state)\/?$/;
+const SHOW_BUTTONS = /^\/api\/show\/(go|back|goto|blackout|state|state\/stream)\/?$/;
 const PUBLIC =
   /^\/(ca\.crt|api\/feedback\/?|api\/health\/?|checkin\/feedback\/?|checkin\/assets\/.*|media\/.*)$/;
 

@@ -1,4 +1,5 @@
 import { errorsEn } from './errors.en.js';
+import { boothEn } from './booth.en.js';
 import type { Dictionary } from './ru.js';
 import { adminEn } from './admin.en.js';
 import { checkinEn } from './checkin.en.js';
@@ -245,6 +246,7 @@ export const en: Dictionary = {
   ...prepShowEn,
   ...prepPackageEn,
   ...errorsEn,
+  ...boothEn,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Captions',
   'confidence.title': 'Confidence monitor',

@@ -1,4 +1,5 @@
 import { errorsRu } from './errors.ru.js';
+import { boothRu } from './booth.ru.js';
 import { adminRu } from './admin.ru.js';
 import { checkinRu } from './checkin.ru.js';
 import { prepMediaRu } from './prep-media.ru.js';
@@ -244,6 +245,7 @@ export const ru = {
   ...prepShowRu,
   ...prepPackageRu,
   ...errorsRu,
+  ...boothRu,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Субтитры',
   'confidence.title': 'Монитор ведущего',
