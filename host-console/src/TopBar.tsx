@@ -9,6 +9,7 @@ import {
   type DisplayStatus,
 } from '@ceremony/shared';
 import { ConnectionIndicator, useLang, useSession, useShow, useT } from '@ceremony/shared/ui';
+import { BoothChip } from './booth/BoothChip.js';
 import { ReadinessChip } from './prepare/ReadinessChip.js';
 import { useServerNow } from './useServerNow.js';
 
@@ -87,6 +88,7 @@ export function TopBar({ stats, displays, wakeLock, onScreens, onHall, onReadine
         {t('host.hall.arrived')}: {stats ? `${stats.arrived} / ${stats.expected}` : '—'}
       </button>
       <ReadinessChip onOpen={onReadiness} />
+      <BoothChip />
       {!projectorUp && (
         <button className="chip chip--danger" data-testid="projector-chip" onClick={onScreens}>
           {displays.length === 0 ? t('host.screens.none') : t('host.screens.projectorDown')}

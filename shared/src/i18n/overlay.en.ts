@@ -1,8 +1,67 @@
 import type { overlayRu } from './overlay.ru.js';
+import type { PluralForms } from './ru.js';
 
 /** English words for the stream overlay and the booth, key for key with overlay.ru.ts. */
-export const overlayEn: { [K in keyof typeof overlayRu]: string } = {
+export const overlayEn: {
+  [K in keyof typeof overlayRu]: (typeof overlayRu)[K] extends string ? string : PluralForms;
+} = {
   'overlay.title': 'Stream graphics',
   'overlay.onStage': 'On stage: {name}',
   'overlay.unpaired': 'Graphics not connected: open the pairing link with ?view=overlay',
+  'admin.tab.booth': 'Booth',
+  'booth.title': 'Booth',
+  'booth.hint':
+    'QLab, a lighting desk, web hooks: where the console sends its signals. A failing target warns the host and never delays GO.',
+  'booth.empty': 'No targets yet',
+  'booth.name': 'Name',
+  'booth.protocol': 'Protocol',
+  'booth.host': 'Address',
+  'booth.port': 'Port',
+  'booth.cueFeed': 'Cue feed',
+  'booth.cueFeedHint': '/ceremony/cue on every cue change',
+  'booth.add': 'Add target',
+  'booth.remove': 'Delete',
+  'booth.save': 'Save targets',
+  'booth.saved': 'Targets saved',
+  'booth.unsaved': 'Unsaved changes',
+  'booth.invalid': 'Check target “{name}”: {field}',
+  'booth.state.ok': 'connected',
+  'booth.state.failing': 'failing',
+  'booth.oscIn.title': 'OSC input',
+  'booth.oscIn.off': 'Off. Turned on by OSC_IN_PORT when the server starts.',
+  'booth.oscIn.port': 'UDP port {port}',
+  'booth.oscIn.allow': 'Accepted only from: {list}',
+  'booth.oscIn.counters': 'Message counters',
+  'booth.overlay.title': 'Stream graphics (OBS, vMix)',
+  'booth.overlay.hint':
+    'A 1920×1080 Browser source with this link pairs once and then remembers. The link works once.',
+  'booth.overlay.create': 'Create a link for OBS',
+  'booth.overlay.expires': 'Valid until {time}',
+  'booth.chip': 'Booth: “{name}” failing',
+  'booth.chipMany': {
+    one: 'Booth: {n} target failing',
+    few: 'Booth: {n} targets failing',
+    many: 'Booth: {n} targets failing',
+    other: 'Booth: {n} targets failing',
+  },
+  'cueActions.title': 'Signals to the booth',
+  'cueActions.none': 'This cue sends nothing',
+  'cueActions.addOsc': '+ OSC',
+  'cueActions.addHttp': '+ HTTP',
+  'cueActions.when': 'When',
+  'cueActions.start': 'when the cue starts',
+  'cueActions.end': 'when the cue ends',
+  'cueActions.target': 'Target',
+  'cueActions.targetGone': 'deleted: {id}',
+  'cueActions.address': 'OSC address',
+  'cueActions.args': 'Arguments',
+  'cueActions.argsHint': 'space-separated; quote text with spaces',
+  'cueActions.method': 'Method',
+  'cueActions.path': 'Path',
+  'cueActions.body': 'Request body',
+  'cueActions.try': 'Test',
+  'cueActions.tried': 'Signal sent',
+  'cueActions.remove': 'Remove',
+  'cueActions.noTargets': 'Add a target first: Admin → Booth',
+  'cueActions.invalid': 'The signal is incomplete: {field}',
 };
