@@ -110,6 +110,18 @@ export async function measurePaints(
 
 /** Runs the paint bench and answers p50/p95 of GO sent → new cue painted, in milliseconds. */
 export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): Promise<PaintFigures> {
+  const [figures] = await runPaintPages(gos, ['main']);
+  return figures!;
+}
+
+/**
+ * Boots a real server (temp DATA_DIR, demo ceremony) and Chromium, opens /display/ once per view
+ * (the projector, the stream overlay…) and measures them over the same GOs, in the order given.
+ */
+export async function runPaintPages(
+  gos: number,
+  views: readonly ('main' | 'overlay')[],
+): Promise<PaintFigures[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-paint-'));
   const appsDir = path.resolve(import.meta.dirname, '..', '..');
   if (!fs.existsSync(path.join(appsDir, 'stage-display', 'dist', 'index.html')))
@@ -124,7 +136,9 @@ export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): 
   });
   let host: Socket | null = null;
   try {
-    const page = await openStage(browser, url, app.auth.issue('display').token);
+    const pages: Page[] = [];
+    for (const view of views)
+      pages.push(await openStage(browser, url, app.auth.issue('display').token, undefined, view));
 
     host = io(url, {
       auth: { token: app.auth.issue('host').token },
@@ -132,8 +146,7 @@ export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): 
       forceNew: true,
     });
     await new Promise((resolve) => host!.once('show:snapshot', resolve));
-    const [figures] = await measurePaints(app, host, [page], gos);
-    return figures!;
+    return await measurePaints(app, host, pages, gos);
   } finally {
     host?.close();
     await browser.close();
