@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { BoothTargetStatus, Cue } from '@ceremony/shared';
 import { PINS, ask, http } from '../helpers.js';
-import { SIZES, hasChromium, openPage, screenshot, serverAndBrowser, signInWithPin } from './browser.js';
+import {
+  SIZES,
+  hasChromium,
+  openPage,
+  screenshot,
+  serverAndBrowser,
+  signInWithPin,
+  smallControls,
+} from './browser.js';
 
 /**
  * What is wrong with the top bar: it overflows its 1180 px, or a control (the ceremony's title
@@ -99,6 +107,7 @@ describe.runIf(hasChromium)('the booth on the host console (admin, 1180×820)', 
     await page.getByTestId('overlay-link-create').click();
     const link = (await page.getByTestId('overlay-link').textContent())!;
     expect(link).toMatch(/\/display\/\?view=overlay&pair=[0-9A-Z]{12}$/);
+    expect(await smallControls(page)).toEqual([]);
     await screenshot(page, 'host-admin-booth');
 
     // The tablet's page sees the server over 127.0.0.1 here; the link's path and code are what count.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Cue, Nominee } from '@ceremony/shared';
+import { projectorOnline, type Cue, type DisplayStatus, type Nominee } from '@ceremony/shared';
 import { http } from '../helpers.js';
 import { SCREENSHOTS, hasChromium, openPage, serverAndBrowser } from './browser.js';
 import { SIZES, gotoCue } from './display-kit.js';
@@ -148,6 +148,10 @@ describe.runIf(hasChromium)('the stream overlay at 1920×1080 (an OBS browser so
       json: { role: 'display', name: 'OBS' },
     });
     expect(made.status).toBe(200);
+    // The host's view of the screens, from before the overlay connects.
+    const host = await s.socket('host');
+    let screens: DisplayStatus[] = [];
+    host.on('displays:status', (list) => (screens = list));
     const sourceUrl = `${s.url}/display/?view=overlay&pair=${made.body.code}`;
     const { page, errors } = await openPage(live.browser, sourceUrl, SIZES.projector);
     await page.getByTestId('overlay').waitFor();
@@ -163,6 +167,9 @@ describe.runIf(hasChromium)('the stream overlay at 1920×1080 (an OBS browser so
       [document.documentElement, document.body].map((el) => getComputedStyle(el).backgroundColor),
     );
     expect(htmlBackground).toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
+    // It tells the server what it is: listed as the overlay, never taken for a live projector.
+    await expect.poll(() => screens.some((d) => d.view === 'overlay' && d.connected)).toBe(true);
+    expect(projectorOnline(screens)).toBe(false);
 
     // A nominee's card: its name, leader and nomination, two lines at most.
     await gotoCue(s, picks.card.id);

@@ -42,6 +42,12 @@ async function renderEditor(initial: CueAction[] = []) {
       <Harness initial={initial} seen={seen} />
     </I18nProvider>,
   );
+  // Folded while the cue has no signals, and nothing read until it is opened.
+  if (initial.length === 0) {
+    expect(screen.queryByTestId('action-add-osc')).toBeNull();
+    expect(requests).toEqual([]);
+    fireEvent.click(screen.getByTestId('cue-actions-toggle'));
+  }
   // The targets arrive from GET /api/admin/booth: the add buttons wait for them.
   await waitFor(() => expect(screen.getByTestId('action-add-osc')).toHaveProperty('disabled', false));
   return { seen, last: () => seen.mock.lastCall?.[0] ?? [] };

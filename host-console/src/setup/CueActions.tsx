@@ -1,5 +1,6 @@
 import type { BoothTarget, CueAction } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
+import { useState } from 'react';
 import { useBooth } from '../booth/useBooth.js';
 import { ActionRow } from './ActionRow.js';
 import './cueActions.css';
@@ -14,8 +15,38 @@ function blankAction(kind: CueAction['kind'], target: BoothTarget): CueAction {
     : { kind, when: 'start', targetId: target.id, method: 'POST', path: '/' };
 }
 
-/** A cue's signals to the booth (QLab, lights), edited with the rest of the cue and saved with it. */
+/**
+ * A cue's signals to the booth (QLab, lights), edited with the rest of the cue and saved with it.
+ * Folded while the cue has none: the booth's targets are read only once it is opened.
+ */
 export function CueActions({
+  actions,
+  onChange,
+}: {
+  actions: CueAction[];
+  onChange: (actions: CueAction[]) => void;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(actions.length > 0);
+  return (
+    <details className="cue-actions" data-testid="cue-actions" open={open}>
+      <summary
+        data-testid="cue-actions-toggle"
+        onClick={(e) => {
+          // Held in React, so a cue with signals opens unfolded and the targets load only when shown.
+          e.preventDefault();
+          setOpen((o) => !o);
+        }}
+      >
+        {t('cueActions.title')}
+        {actions.length > 0 ? ` (${actions.length})` : ''}
+      </summary>
+      {open && <ActionList actions={actions} onChange={onChange} />}
+    </details>
+  );
+}
+
+function ActionList({
   actions,
   onChange,
 }: {
@@ -30,8 +61,7 @@ export function CueActions({
     if (target) onChange([...actions, blankAction(kind, target)]);
   };
   return (
-    <fieldset className="cue-actions" data-testid="cue-actions">
-      <legend>{t('cueActions.title')}</legend>
+    <>
       {actions.length === 0 && <p className="cue-actions__none">{t('cueActions.none')}</p>}
       <ol className="cue-actions__list">
         {actions.map((action, i) => (
@@ -59,6 +89,6 @@ export function CueActions({
         ))}
         {targets.length === 0 && <span className="cue-actions__none">{t('cueActions.noTargets')}</span>}
       </div>
-    </fieldset>
+    </>
   );
 }

@@ -7,6 +7,7 @@ export const overlayEn: {
 } = {
   'overlay.title': 'Stream graphics',
   'overlay.onStage': 'On stage: {name}',
+  'host.screens.overlay': 'stream graphics',
   'overlay.unpaired': 'Graphics not connected: open the pairing link with ?view=overlay',
   'admin.tab.booth': 'Booth',
   'booth.title': 'Booth',

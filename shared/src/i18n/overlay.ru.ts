@@ -2,6 +2,7 @@
 export const overlayRu = {
   'overlay.title': 'Титры для трансляции',
   'overlay.onStage': 'На сцене: {name}',
+  'host.screens.overlay': 'титры трансляции',
   'overlay.unpaired': 'Титры не подключены: откройте ссылку сопряжения с ?view=overlay',
   // Администрирование → Аппаратная: the machines the show talks to.
   'admin.tab.booth': 'Аппаратная',

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useNomineeLine } from '../layouts/people.js';
 import { brandingStyle } from '../Stage.js';
 import { usePaintMarks } from '../usePaintMarks.js';
+import { useDisplayReport } from '../video/useDisplayReport.js';
 import { lowerThirdOf, type LowerThird } from './lowerThird.js';
 import { useLinesFit } from './useLinesFit.js';
 
@@ -110,6 +111,8 @@ export function Overlay({ debug }: { debug: boolean }) {
   const t = useT();
   usePageTitle(t('overlay.title'));
   usePaintMarks();
+  // Says it is the overlay, so the host's «Экраны» lists it as such and never takes it for the projector.
+  useDisplayReport('overlay', null, null, null);
   const scenario = useShow((s) => s.scenario);
   const show = useShow((s) => s.show);
   const connection = useShow((s) => s.connection);
