@@ -235,6 +235,21 @@ describe.runIf(hasChromium)('the stream overlay at 1920×1080 (an OBS browser so
     const blackout = await look(page, 'blackout');
     expect(blackout.strayPixels + blackout.panelPixels).toBe(0);
     expect(errors).toEqual([]);
+
+    // The admin revokes it («Устройства»): it goes empty, and still puts no sign-in card on air.
+    await http(`${s.url}/api/show/blackout`, { method: 'POST', token: s.token('host'), json: { on: false } });
+    await settled(page, picks.card.id);
+    const devices = await http(`${s.url}/api/admin/devices`, { token: admin });
+    const obs = (devices.body.devices as { id: string; name: string }[]).find((d) => d.name === 'OBS')!;
+    const revoked = await http(`${s.url}/api/admin/devices/${obs.id}/revoke`, {
+      method: 'POST',
+      token: admin,
+    });
+    expect(revoked.status).toBe(200);
+    await page.getByTestId('overlay-unpaired').waitFor();
+    expect(await page.getByTestId('pin-input').count()).toBe(0);
+    const gone = await look(page, 'revoked');
+    expect(gone.strayPixels + gone.panelPixels).toBe(0);
   });
 });
 
