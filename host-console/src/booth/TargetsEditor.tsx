@@ -47,7 +47,7 @@ export function TargetsEditor({ stored, onSaved }: { stored: BoothTarget[]; onSa
       const field = String(issue.path[2] ?? '');
       const label = field in FIELD_KEYS ? t(FIELD_KEYS[field as keyof typeof FIELD_KEYS]) : issue.message;
       return setNote({
-        text: t('booth.invalid', { name: row?.name || row?.id || '—', field: label }),
+        text: t('booth.invalid', { name: row?.name.trim() || row?.id || '—', field: label }),
         ok: false,
       });
     }
