@@ -35,12 +35,14 @@ const round = (x: number) => Math.round(x * 10) / 10;
 /**
  * The built /display/ at 1920×1080, signed in with a display token and past its start screen;
  * `prepare` runs on the page before it loads (bench/paint-photo.ts turns the cache off there).
+ * `view: 'overlay'` opens the stream overlay instead (bench/paint-overlay.ts).
  */
 export async function openStage(
   browser: Browser,
   url: string,
   displayToken: string,
   prepare: (page: Page) => Promise<void> = async () => undefined,
+  view: 'main' | 'overlay' = 'main',
 ): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await prepare(page);
@@ -51,13 +53,76 @@ export async function openStage(
     },
     JSON.stringify({ token: displayToken, role: 'display' }),
   );
-  await page.goto(`${url}/display/?bench=paint`); // the stage measures its paints only when asked
-  await page.getByTestId('stage').waitFor();
+  // The stage measures its paints only when asked.
+  await page.goto(`${url}/display/?bench=paint${view === 'overlay' ? '&view=overlay' : ''}`);
+  await page.getByTestId(view === 'overlay' ? 'overlay' : 'stage').waitFor();
   return page;
+}
+
+/**
+ * Presses GO `gos` times from the host socket (each past the double-GO guard, wrapping to the top
+ * near the end) and answers, for every page, GO sent → that revision painted there: pages opened
+ * side by side see the very same GOs, so their figures compare.
+ */
+export async function measurePaints(
+  app: ReturnType<typeof createApp>,
+  host: Socket,
+  pages: Page[],
+  gos: number,
+): Promise<PaintFigures[]> {
+  const cues = app.show.snapshot().scenario.cues;
+  const totals: number[][] = pages.map(() => []);
+  const own: number[][] = pages.map(() => []);
+  for (let i = 0; i < gos; i++) {
+    // Near the end of the run of show, start again from the top (GOTO is not measured).
+    if (app.show.current().cueIndex >= cues.length - 2)
+      await host
+        .timeout(5000)
+        .emitWithAck('show:goto', { cueId: cues[1]!.id, expectedRevision: app.show.current().revision });
+    await sleep(700); // past the double-GO guard, as an operator would be
+    const sentAt = now();
+    const answer = await host
+      .timeout(5000)
+      .emitWithAck('show:go', { expectedRevision: app.show.current().revision });
+    if (!answer.ok) throw new Error(`GO refused: ${answer.error.code}`);
+    const revision: number = answer.state.revision;
+    for (const [p, page] of pages.entries()) {
+      const mark = await page.waitForFunction(
+        (r) =>
+          (
+            window as { __stagePaints?: { revision: number; arrivedAt: number; paintedAt: number }[] }
+          ).__stagePaints?.find((m) => m.revision === r) ?? null,
+        revision,
+        { timeout: 5000 },
+      );
+      const { arrivedAt, paintedAt } = (await mark.jsonValue()) as { arrivedAt: number; paintedAt: number };
+      totals[p]!.push(paintedAt - sentAt);
+      own[p]!.push(paintedAt - arrivedAt);
+    }
+  }
+  return pages.map((_, p) => ({
+    p50: round(percentile(totals[p]!, 50)),
+    p95: round(percentile(totals[p]!, 95)),
+    n: totals[p]!.length,
+    arrivalToPaintP50: round(percentile(own[p]!, 50)),
+    arrivalToPaintP95: round(percentile(own[p]!, 95)),
+  }));
 }
 
 /** Runs the paint bench and answers p50/p95 of GO sent → new cue painted, in milliseconds. */
 export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): Promise<PaintFigures> {
+  const [figures] = await runPaintPages(gos, ['main']);
+  return figures!;
+}
+
+/**
+ * Boots a real server (temp DATA_DIR, demo ceremony) and Chromium, opens /display/ once per view
+ * (the projector, the stream overlay…) and measures them over the same GOs, in the order given.
+ */
+export async function runPaintPages(
+  gos: number,
+  views: readonly ('main' | 'overlay')[],
+): Promise<PaintFigures[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-paint-'));
   const appsDir = path.resolve(import.meta.dirname, '..', '..');
   if (!fs.existsSync(path.join(appsDir, 'stage-display', 'dist', 'index.html')))
@@ -73,7 +138,9 @@ export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): 
   });
   let host: Socket | null = null;
   try {
-    const page = await openStage(browser, url, app.auth.issue('display').token);
+    const pages: Page[] = [];
+    for (const view of views)
+      pages.push(await openStage(browser, url, app.auth.issue('display').token, undefined, view));
 
     host = io(url, {
       auth: { token: app.auth.issue('host').token },
@@ -81,41 +148,7 @@ export async function runPaintBench(gos = Number(process.env.PAINT_GOS ?? 60)): 
       forceNew: true,
     });
     await new Promise((resolve) => host!.once('show:snapshot', resolve));
-    const cues = app.show.snapshot().scenario.cues;
-    const totals: number[] = [];
-    const own: number[] = [];
-    for (let i = 0; i < gos; i++) {
-      // Near the end of the run of show, start again from the top (GOTO is not measured).
-      if (app.show.current().cueIndex >= cues.length - 2)
-        await host
-          .timeout(5000)
-          .emitWithAck('show:goto', { cueId: cues[1]!.id, expectedRevision: app.show.current().revision });
-      await sleep(700); // past the double-GO guard, as an operator would be
-      const sentAt = now();
-      const answer = await host
-        .timeout(5000)
-        .emitWithAck('show:go', { expectedRevision: app.show.current().revision });
-      if (!answer.ok) throw new Error(`GO refused: ${answer.error.code}`);
-      const revision: number = answer.state.revision;
-      const mark = await page.waitForFunction(
-        (r) =>
-          (
-            window as { __stagePaints?: { revision: number; arrivedAt: number; paintedAt: number }[] }
-          ).__stagePaints?.find((m) => m.revision === r) ?? null,
-        revision,
-        { timeout: 5000 },
-      );
-      const { arrivedAt, paintedAt } = (await mark.jsonValue()) as { arrivedAt: number; paintedAt: number };
-      totals.push(paintedAt - sentAt);
-      own.push(paintedAt - arrivedAt);
-    }
-    return {
-      p50: round(percentile(totals, 50)),
-      p95: round(percentile(totals, 95)),
-      n: totals.length,
-      arrivalToPaintP50: round(percentile(own, 50)),
-      arrivalToPaintP95: round(percentile(own, 95)),
-    };
+    return await measurePaints(app, host, pages, gos);
   } finally {
     host?.close();
     await browser.close();

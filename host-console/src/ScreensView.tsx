@@ -1,5 +1,11 @@
-import { formatDuration, projectorOnline, type DisplayStatus } from '@ceremony/shared';
+import { formatDuration, projectorOnline, type DisplayStatus, type DisplayView } from '@ceremony/shared';
 import { useShow, useT, useServerNow } from '@ceremony/shared/ui';
+
+const VIEW_NAMES = {
+  main: 'host.screens.main',
+  confidence: 'host.screens.confidence',
+  overlay: 'host.screens.overlay',
+} as const satisfies Record<DisplayView, string>;
 
 /** Which displays are connected, what each shows, and when each last answered. */
 export function ScreensView({ displays }: { displays: DisplayStatus[] }) {
@@ -29,7 +35,7 @@ export function ScreensView({ displays }: { displays: DisplayStatus[] }) {
             data-connected={d.connected}
           >
             <span className="screens__name">
-              {d.name} · {t(d.view === 'main' ? 'host.screens.main' : 'host.screens.confidence')}
+              {d.name} · {t(VIEW_NAMES[d.view])}
             </span>
             <span className="screens__state">
               {d.connected ? t('host.screens.connected') : t('host.screens.dropped')}

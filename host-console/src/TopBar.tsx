@@ -9,6 +9,7 @@ import {
   type DisplayStatus,
 } from '@ceremony/shared';
 import { ConnectionIndicator, useLang, useSession, useShow, useT, useServerNow } from '@ceremony/shared/ui';
+import { BoothChip } from './booth/BoothChip.js';
 import { ReadinessChip } from './prepare/ReadinessChip.js';
 
 /** The wall clock and the whole show against its plan: elapsed, and how far behind or ahead. */
@@ -86,6 +87,7 @@ export function TopBar({ stats, displays, wakeLock, onScreens, onHall, onReadine
         {t('host.hall.arrived')}: {stats ? `${stats.arrived} / ${stats.expected}` : '—'}
       </button>
       <ReadinessChip onOpen={onReadiness} />
+      <BoothChip />
       {!projectorUp && (
         <button className="chip chip--danger" data-testid="projector-chip" onClick={onScreens}>
           {displays.length === 0 ? t('host.screens.none') : t('host.screens.projectorDown')}

@@ -1,11 +1,11 @@
 import { captionsUrlOf, nextPlayableIndex, type Branding } from '@ceremony/shared';
-import { useCurrentCue, usePageTitle, useShow, useShowClient, useT } from '@ceremony/shared/ui';
-import { useEffect, useLayoutEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useCurrentCue, usePageTitle, useShow, useT } from '@ceremony/shared/ui';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { loadCaptions } from './captions/track.js';
 import { CueView } from './layouts/CueView.js';
-import { markArrived, markPainted, paintMarksWanted } from './paint.js';
 import { enterFullscreen, StartScreen, useStartGate } from './StartScreen.js';
 import { useLayers } from './useLayers.js';
+import { usePaintMarks } from './usePaintMarks.js';
 import { useStationsFree } from './useStationsFree.js';
 import { VideoPool } from './video/pool.js';
 import { useDisplayReport } from './video/useDisplayReport.js';
@@ -21,25 +21,6 @@ export function brandingStyle(branding: Branding | null): CSSProperties | undefi
     '--brand-background': branding.background,
     '--brand-text': branding.text,
   } as CSSProperties;
-}
-
-/** Read once: the bench opens the page with `?bench=paint`; the projector on the night does not measure. */
-const MEASURE_PAINTS = paintMarksWanted(window.location.search);
-
-/** Records when each new state arrived and when it was painted (bench/paint.ts reads the marks). */
-function usePaintMarks() {
-  const client = useShowClient();
-  const revision = useShow((s) => s.show?.revision ?? null);
-  const cueId = useShow((s) => s.show?.cueId ?? null);
-  useEffect(() => {
-    if (!MEASURE_PAINTS) return;
-    return client.store.subscribe((s, prev) => {
-      if (s.show && s.show.revision !== prev.show?.revision) markArrived(s.show.revision);
-    });
-  }, [client]);
-  useLayoutEffect(() => {
-    if (MEASURE_PAINTS && revision !== null) markPainted(revision, cueId);
-  }, [revision, cueId]);
 }
 
 /**

@@ -8,6 +8,7 @@ import { App } from './App.js';
 import './stage.css';
 import './slides.css';
 import './confidence/confidence.css';
+import './overlay/overlay.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useT } from '@ceremony/shared/ui';
+import { BoothPanel } from '../booth/BoothPanel.js';
 import { BadgesPanel } from './BadgesPanel.js';
 import { CeremonyPanel } from './CeremonyPanel.js';
 import { Dashboard } from './Dashboard.js';
@@ -8,10 +9,10 @@ import { GuestImport } from './GuestImport.js';
 import { useAccessStatus } from './useAccessStatus.js';
 import './admin.css';
 
-const SECTIONS = ['guests', 'badges', 'devices', 'dashboard', 'ceremony'] as const;
+const SECTIONS = ['guests', 'badges', 'devices', 'booth', 'dashboard', 'ceremony'] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** The organiser's screens: guest list import, badges, device pairing, the live figures, the scenario file. */
+/** The organiser's screens: guest list import, badges, device pairing, the booth, the live figures, the scenario file. */
 export function AdminPanel() {
   const t = useT();
   const [section, setSection] = useState<Section>('guests');
@@ -42,6 +43,7 @@ export function AdminPanel() {
         {section === 'guests' && <GuestImport />}
         {section === 'badges' && <BadgesPanel />}
         {section === 'devices' && <DevicesPanel />}
+        {section === 'booth' && <BoothPanel />}
         {section === 'dashboard' && <Dashboard />}
         {section === 'ceremony' && <CeremonyPanel />}
       </div>

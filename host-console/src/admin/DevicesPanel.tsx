@@ -141,7 +141,7 @@ export function DevicesPanel() {
  * Where a paired device should open the app: a hall address rather than this tablet's own
  * (it may be on localhost), over HTTPS: the pairing code and the token must not cross the Wi-Fi in clear.
  */
-async function pairingOrigin(): Promise<string> {
+export async function pairingOrigin(): Promise<string> {
   try {
     const info = (await (await fetch('/api/info')).json()) as { lanUrls?: string[]; httpsUrls?: string[] };
     // Over plain HTTP the server answers only this computer: every paired device gets HTTPS.

@@ -5,18 +5,22 @@ import {
   errorText,
   type AutoFollow,
   type Cue,
+  type CueAction,
   type CuePatch,
   type Scenario,
 } from '@ceremony/shared';
 import { useShowClient, useT } from '@ceremony/shared/ui';
 import type { FormEvent } from 'react';
 import { MediaPicker } from '../prepare/MediaPicker.js';
+import { CueActions } from './CueActions.js';
 import '../prepare/program.css';
 import { sameRecord, useDraft, useScenarioEdit } from './useScenarioEdit.js';
 
 type Draft = Required<Pick<CuePatch, 'title' | 'notes' | 'plannedDurationS' | 'autoFollow' | 'skip'>> & {
   /** A video cue's clip, subtitles and whether the captions show; absent on other kinds. */
   video?: { mediaUrl: string; subtitlesUrl: string | undefined; captions: boolean };
+  /** Its signals to the booth (QLab, lights); an empty list is stored as none. */
+  actions: CueAction[];
 };
 const draftOf = (cue: Cue): Draft => ({
   title: cue.title,
@@ -24,6 +28,7 @@ const draftOf = (cue: Cue): Draft => ({
   plannedDurationS: cue.plannedDurationS,
   autoFollow: cue.autoFollow,
   skip: cue.skip,
+  actions: cue.actions ?? [],
   ...(cue.kind === 'video'
     ? { video: { mediaUrl: cue.mediaUrl, subtitlesUrl: cue.subtitlesUrl, captions: cue.captions !== false } }
     : {}),
@@ -41,6 +46,7 @@ function applyDraft(s: Scenario, cueId: string, draft: Draft): Scenario {
       if (c.id !== cueId) return c;
       const next = { ...c, ...fields } as Cue;
       delete next.block;
+      if (next.actions?.length === 0) delete next.actions;
       if (next.kind !== 'video' || !video) return next;
       next.mediaUrl = video.mediaUrl;
       next.captions = video.captions;
@@ -51,7 +57,10 @@ function applyDraft(s: Scenario, cueId: string, draft: Draft): Scenario {
   };
 }
 
-/** Title, script, duration, auto-follow and skip of one cue (a video's clip and subtitles too); saved as one edit. */
+/**
+ * Title, script, duration, auto-follow, skip and booth signals of one cue (a video's clip and
+ * subtitles too); saved as one edit.
+ */
 export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string, ok: boolean) => void }) {
   const t = useT();
   const client = useShowClient();
@@ -144,6 +153,7 @@ export function CueEditor({ cue, onResult }: { cue: Cue; onResult: (text: string
       {draft.video && (
         <VideoFields video={draft.video} onChange={(video) => setDraft((d) => ({ ...d, video }))} />
       )}
+      <CueActions actions={draft.actions} onChange={(actions) => set('actions', actions)} />
       <div className="editor__row">
         <label className="check">
           <input

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Ack, Role } from './common.js';
 
-export const DisplayViewSchema = z.enum(['main', 'confidence']);
+/** The projector, the presenter's confidence monitor, or the stream overlay (it shows no video, and is no projector). */
+export const DisplayViewSchema = z.enum(['main', 'confidence', 'overlay']);
 export type DisplayView = z.infer<typeof DisplayViewSchema>;
 
 export const MediaStatusSchema = z.enum(['none', 'loading', 'ready', 'playing', 'paused', 'ended', 'error']);

@@ -8,6 +8,7 @@ import { prepNomineesEn } from './prep-nominees.en.js';
 import { prepCeremonyEn } from './prep-ceremony.en.js';
 import { prepShowEn } from './prep-show.en.js';
 import { prepPackageEn } from './prep-package.en.js';
+import { overlayEn } from './overlay.en.js';
 
 /** English, for visitors and for developers. Russian plural slots: one, few (2–4), many (5+). */
 export const en: Dictionary = {
@@ -245,6 +246,7 @@ export const en: Dictionary = {
   ...prepCeremonyEn,
   ...prepShowEn,
   ...prepPackageEn,
+  ...overlayEn,
   ...errorsEn,
   ...boothEn,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.

@@ -7,6 +7,7 @@ import { prepNomineesRu } from './prep-nominees.ru.js';
 import { prepCeremonyRu } from './prep-ceremony.ru.js';
 import { prepShowRu } from './prep-show.ru.js';
 import { prepPackageRu } from './prep-package.ru.js';
+import { overlayRu } from './overlay.ru.js';
 
 /** Russian, the default language of the evening. Placeholders are {name}; plural keys hold every form. */
 export const ru = {
@@ -244,6 +245,7 @@ export const ru = {
   ...prepCeremonyRu,
   ...prepShowRu,
   ...prepPackageRu,
+  ...overlayRu,
   ...errorsRu,
   ...boothRu,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.

@@ -24,6 +24,11 @@ export interface ShowClientProviderProps {
   allowedRoles?: readonly Role[];
   /** Shown for the moment between sign-in and the client being ready (the stage wants plain black). */
   fallback?: ReactNode;
+  /**
+   * Shown instead of the PIN card while the device is not signed in. The stream overlay passes an
+   * empty, transparent page: a card there would go on air. It then signs in only by `?pair=CODE`.
+   */
+  signIn?: ReactNode;
   children: ReactNode;
 }
 
@@ -41,6 +46,7 @@ export function ShowClientProvider({
   title,
   allowedRoles,
   fallback = null,
+  signIn,
   children,
 }: ShowClientProviderProps) {
   const [session, setSession] = useState<Session | null>(() => allowedSession(app, allowedRoles));
@@ -74,6 +80,7 @@ export function ShowClientProvider({
   );
 
   if (pairing) return <>{fallback}</>;
+  if (!session && signIn !== undefined) return <>{signIn}</>;
   if (!session)
     return (
       <PinSignIn
