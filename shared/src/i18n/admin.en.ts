@@ -1,7 +1,7 @@
 import type { adminRu } from './admin.ru.js';
 
-type Forms = { one: string; few: string; many: string; other: string };
-const plural = (one: string, many: string): Forms => ({ one, few: many, many, other: many });
+import { plural } from './englishPlural.js';
+import type { PluralForms as Forms } from './ru.js';
 
 /** English strings of the organiser's screens, badges and the report (merged into en.ts). */
 export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends string ? string : Forms } = {

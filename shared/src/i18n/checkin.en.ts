@@ -1,7 +1,7 @@
 import type { checkinRu } from './checkin.ru.js';
 
-type Forms = { one: string; few: string; many: string; other: string };
-const plural = (one: string, many: string): Forms => ({ one, few: many, many, other: many });
+import { plural } from './englishPlural.js';
+import type { PluralForms as Forms } from './ru.js';
 
 /** English strings of the volunteers' phone app and the guests' feedback page (merged into en.ts). */
 export const checkinEn: {

@@ -1,7 +1,7 @@
 import type { errorsRu } from './errors.ru.js';
 
-type Forms = { one: string; few: string; many: string; other: string };
-const plural = (one: string, many: string): Forms => ({ one, few: many, many, other: many });
+import { plural } from './englishPlural.js';
+import type { PluralForms as Forms } from './ru.js';
 
 /** English words for refusals, key for key with errors.ru.ts. */
 export const errorsEn: {
