@@ -5,6 +5,10 @@ import { CueActionSchema } from './booth.js';
 export const TITLE_MAX_CHARS = 300;
 /** A cue's script for the host, in characters. */
 export const NOTES_MAX_CHARS = 5000;
+/** A person's name beside a title (an organisation's leader), in characters. */
+export const PERSON_MAX_CHARS = 200;
+/** A paragraph people read (a citation, a nomination's description), in characters. */
+export const PARAGRAPH_MAX_CHARS = 1000;
 /** The longest planned duration or auto-follow wait, in seconds: a day. */
 export const CUE_SECONDS_MAX = 24 * 3600;
 
@@ -63,7 +67,7 @@ export type Ceremony = z.infer<typeof CeremonySchema>;
 export const NominationSchema = z.object({
   id,
   title,
-  description: z.string().max(1000).default(''),
+  description: z.string().max(PARAGRAPH_MAX_CHARS).default(''),
 });
 export type Nomination = z.infer<typeof NominationSchema>;
 
@@ -77,8 +81,8 @@ export const NomineeSchema = z.object({
   /** The organisation's title, or the citizen's full name. */
   name: title,
   /** For an organisation: the leader who comes on stage. */
-  leader: z.string().max(200).optional(),
-  citation: z.string().max(1000).default(''),
+  leader: z.string().max(PERSON_MAX_CHARS).optional(),
+  citation: z.string().max(PARAGRAPH_MAX_CHARS).default(''),
   photoUrl: z.string().max(500).optional(),
   /** Without consent to personal-data processing the projector shows the name only. */
   consent: z.boolean().default(false),

@@ -1,4 +1,10 @@
-import { type Nomination, errorText, type ErrorBody } from '@ceremony/shared';
+import {
+  PARAGRAPH_MAX_CHARS,
+  TITLE_MAX_CHARS,
+  type Nomination,
+  errorText,
+  type ErrorBody,
+} from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../ConfirmDialog.js';
@@ -182,7 +188,7 @@ function NominationForm({
           className="cer-input"
           data-testid="nomination-title"
           required
-          maxLength={200}
+          maxLength={TITLE_MAX_CHARS}
           autoFocus
           value={draft.title}
           placeholder={t('prepare.nominations.new')}
@@ -195,7 +201,7 @@ function NominationForm({
           className="cer-input"
           data-testid="nomination-description"
           rows={2}
-          maxLength={1000}
+          maxLength={PARAGRAPH_MAX_CHARS}
           value={draft.description}
           onChange={(e) => setDraft({ ...draft, description: e.target.value })}
         />

@@ -1,5 +1,10 @@
 import type { Guest, Nomination, Nominee, NomineeInput, NomineeListing } from '@ceremony/shared';
-import { NOMINEE_GUEST_CATEGORIES } from '@ceremony/shared';
+import {
+  PARAGRAPH_MAX_CHARS,
+  PERSON_MAX_CHARS,
+  TITLE_MAX_CHARS,
+  NOMINEE_GUEST_CATEGORIES,
+} from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import { useState } from 'react';
 import { MediaPicker } from './MediaPicker.js';
@@ -69,7 +74,7 @@ export function NomineeForm({
             className="cer-input"
             data-testid="nominee-name"
             required
-            maxLength={200}
+            maxLength={TITLE_MAX_CHARS}
             autoFocus={!listing}
             value={n.name}
             onChange={(e) => set('name', e.target.value)}
@@ -108,7 +113,7 @@ export function NomineeForm({
             <input
               className="cer-input"
               data-testid="nominee-leader"
-              maxLength={200}
+              maxLength={PERSON_MAX_CHARS}
               value={n.leader ?? ''}
               onChange={(e) => set('leader', e.target.value)}
             />
@@ -120,7 +125,7 @@ export function NomineeForm({
             className="cer-input"
             data-testid="nominee-citation"
             rows={3}
-            maxLength={1000}
+            maxLength={PARAGRAPH_MAX_CHARS}
             value={n.citation}
             onChange={(e) => set('citation', e.target.value)}
           />

@@ -1,4 +1,12 @@
-import { updateNominee, type Nominee, type NomineePatch, errorText } from '@ceremony/shared';
+import {
+  PARAGRAPH_MAX_CHARS,
+  PERSON_MAX_CHARS,
+  TITLE_MAX_CHARS,
+  updateNominee,
+  type Nominee,
+  type NomineePatch,
+  errorText,
+} from '@ceremony/shared';
 import { useShowClient, useT } from '@ceremony/shared/ui';
 import type { FormEvent } from 'react';
 import { sameRecord, useDraft, useScenarioEdit } from './useScenarioEdit.js';
@@ -45,7 +53,7 @@ export function NomineeEditor({
           className="cer-input"
           data-testid="nominee-name"
           required
-          maxLength={300}
+          maxLength={TITLE_MAX_CHARS}
           value={draft.name}
           onChange={(e) => set('name', e.target.value)}
         />
@@ -55,7 +63,7 @@ export function NomineeEditor({
           <span>{t('host.setup.leader')}</span>
           <input
             className="cer-input"
-            maxLength={200}
+            maxLength={PERSON_MAX_CHARS}
             value={draft.leader}
             onChange={(e) => set('leader', e.target.value)}
           />
@@ -66,7 +74,7 @@ export function NomineeEditor({
         <textarea
           className="cer-input"
           data-testid="nominee-citation"
-          maxLength={1000}
+          maxLength={PARAGRAPH_MAX_CHARS}
           rows={2}
           value={draft.citation}
           onChange={(e) => set('citation', e.target.value)}
