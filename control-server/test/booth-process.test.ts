@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import { http, PINS, tempDir } from './helpers.js';
 import { oscSender } from './booth-kit.js';
-import { killHard, spawnServer, type ServerProcess } from './process.js';
+import { killHard, printed, spawnServer, type ServerProcess } from './process.js';
 
 let server: ServerProcess | undefined;
 let dir: string | undefined;
@@ -16,7 +16,8 @@ afterEach(async () => {
 it('the server started with OSC_IN_PORT takes a GO over OSC and says where it listens', async () => {
   dir = tempDir();
   server = await spawnServer(dir, { OSC_IN_PORT: '0', OSC_ALLOW: '127.0.0.1' });
-  const port = Number(/OSC: команды по UDP порт (\d+) от 127\.0\.0\.1/.exec(server.output())?.[1]);
+  // The banner is what the sound engineer reads; the run record comes first, so wait for the line.
+  const port = Number((await printed(server, /OSC: команды по UDP порт (\d+) от 127\.0\.0\.1/))[1]);
   expect(port).toBeGreaterThan(0);
   const host = (await http(`${server.url}/api/session`, { method: 'POST', json: { pin: PINS.host } })).body
     .token;
