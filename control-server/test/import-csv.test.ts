@@ -175,8 +175,8 @@ describe('guest import from real spreadsheets', () => {
     expect(header.body.errors).toEqual([
       {
         line: 1,
-        message: expect.stringContaining('Строка заголовков не читается'),
-        reason: 'error.import.headerUnreadable',
+        message: expect.stringContaining('Кавычка открыта и не закрыта'),
+        reason: 'error.import.quoteNotClosed',
       },
     ]);
   });

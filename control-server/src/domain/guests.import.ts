@@ -150,8 +150,9 @@ export function readSheet(bytes: Uint8Array): Sheet | SheetProblem {
   const { rows, problems } = parseRecovering(text, delimiter);
   const firstLine = text.split('\n').findIndex((l) => l.trim() !== '') + 1;
   const broken = problems.find((p) => p.line <= firstLine);
-  // Without a header line nothing else can be read for what it is.
-  if (broken) return lineError(broken.line, 'error.import.headerUnreadable');
+  // Without a header line nothing else can be read for what it is. Its own problem is what helps
+  // the organiser («Кавычка открыта…» on line 1), so that is what is said.
+  if (broken) return broken;
   const sheet = splitHeaders(rows);
   if ('message' in sheet) return sheet;
   // A row with more filled cells than there are columns has shifted: a delimiter inside a cell.

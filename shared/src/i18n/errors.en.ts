@@ -135,7 +135,6 @@ export const errorsEn: {
   'error.import.quoteInCell':
     'A quote in the middle of a cell. Put the whole cell in quotes and write the quote inside as two ("").',
   'error.import.csvUnreadable': 'The line cannot be read as CSV: check the quotes and separators.',
-  'error.import.headerUnreadable': 'The header line cannot be read: check its quotes and separators.',
   'error.import.extraCells':
     'Extra cells: {cells} instead of {width}. A cell seems to hold the separator “{delimiter}” without quotes.',
   'error.import.noNameColumn': 'There is no “ФИО” (name) column.',

@@ -143,7 +143,6 @@ export const errorsRu = {
   'error.import.quoteInCell':
     'Кавычка посреди ячейки. Возьмите всю ячейку в кавычки, а кавычку внутри напишите двумя ("").',
   'error.import.csvUnreadable': 'Строка не читается как CSV: проверьте кавычки и разделители.',
-  'error.import.headerUnreadable': 'Строка заголовков не читается: проверьте в ней кавычки и разделители.',
   'error.import.extraCells':
     'Лишние ячейки: {cells} вместо {width}. Похоже, в ячейке есть разделитель «{delimiter}» без кавычек.',
   'error.import.noNameColumn': 'Нет столбца «ФИО» (name).',
