@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { PINS, http } from '../helpers.js';
 import { fakeOscPeer, flakyHook, type FakeOscPeer } from '../booth-kit.js';
 import {
@@ -196,7 +196,6 @@ describe.runIf(hasChromium)('the booth on the host console (admin, 1180×820)', 
     expect(await chip.getAttribute('title')).toBe('Аппаратная не отвечает. Свет: ответила ошибкой');
     expect(await barProblems(page)).toEqual([]);
     expect((await chip.boundingBox())!.width).toBeGreaterThanOrEqual(64);
-    await screenshot(page, 'host-booth-chip');
 
     // Once: the next GO's cue feed comes after anything the first GO sent, and nothing came twice.
     s.advance(1000); // past the double-GO guard
@@ -239,5 +238,65 @@ describe.runIf(hasChromium)('the booth on the host console (admin, 1180×820)', 
     await obs.page.getByTestId('overlay').waitFor();
     expect(await obs.page.getByTestId('pin-input').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  describe('before the show, with every chip up', () => {
+    const quiet = serverAndBrowser();
+
+    it('a failing target shows a steady chip that pushes nothing off the bar at 1180 px', async () => {
+      const { s } = quiet;
+      const hook = await flakyHook();
+      onTestFinished(() => hook.close());
+      const admin = s.token('admin');
+      const saved = await http(`${s.url}/api/admin/booth/targets`, {
+        method: 'PUT',
+        token: admin,
+        json: {
+          targets: [
+            {
+              id: 'desk',
+              name: 'Пульт',
+              protocol: 'http',
+              host: '127.0.0.1',
+              port: hook.port,
+              cueFeed: false,
+            },
+          ],
+        },
+      });
+      expect(saved.status).toBe(200);
+      const tryDesk = () =>
+        http(`${s.url}/api/admin/booth/try`, {
+          method: 'POST',
+          token: admin,
+          json: {
+            action: { kind: 'http', when: 'start', targetId: 'desk', method: 'POST', path: '/scene/1' },
+          },
+        });
+      // The desk refuses: the server's answer names it and why, and it now counts as failing.
+      const refused = await tryDesk();
+      expect(refused.status).toBe(504);
+      expect(refused.body.error).toMatchObject({ code: 'TIMEOUT', reason: 'error.booth.tryFailed' });
+
+      const { page, errors } = await openPage(quiet.browser, `${s.url}/host/`, SIZES.tablet);
+      await signInWithPin(page, PINS.admin);
+      // The crowded bar before the show: arrivals, readiness, «no projector», the link, sign-out.
+      await page.getByTestId('readiness-chip').waitFor();
+      await page.getByTestId('projector-chip').waitFor();
+      // The booth's state comes with the connection (booth:status on connect), not from a later event.
+      const chip = page.getByTestId('booth-chip');
+      await chip.waitFor();
+      expect(await chip.textContent()).toBe('Сбой: Пульт');
+      expect(await chip.getAttribute('title')).toBe('Аппаратная не отвечает. Пульт: ответила ошибкой');
+      expect(await barProblems(page)).toEqual([]);
+      expect((await chip.boundingBox())!.width).toBeGreaterThanOrEqual(64);
+      await screenshot(page, 'host-booth-chip');
+
+      hook.recover();
+      expect((await tryDesk()).status).toBe(200);
+      await chip.waitFor({ state: 'detached' });
+      expect(hook.requests).toEqual(['POST /scene/1', 'POST /scene/1']);
+      expect(errors).toEqual([]);
+    });
   });
 });
