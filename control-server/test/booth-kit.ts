@@ -68,26 +68,54 @@ export async function countersReach(
   }
 }
 
+/** An HTTP server on 127.0.0.1, port 0, and the port it got. */
+async function localHttp(handle: http.RequestListener) {
+  const server = http.createServer(handle);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const close = () =>
+    new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
+  return { port, close };
+}
+
 /** An HTTP target that takes every request and never answers; `opened` counts the requests held open. */
 export async function hangingTarget() {
   const held: http.ServerResponse[] = [];
   const waiters: (() => void)[] = [];
-  const server = http.createServer((_req, res) => {
+  const { port, close } = await localHttp((_req, res) => {
     held.push(res);
     for (const w of waiters.splice(0)) w();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
   return {
-    port: typeof address === 'object' && address ? address.port : 0,
+    port,
     opened: () => held.length,
     stillOpen: () => held.filter((r) => !r.writableEnded && !r.destroyed && !r.socket?.destroyed).length,
     waitForRequest: () => new Promise<void>((r) => (held.length > 0 ? r() : waiters.push(r))),
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
+    close,
+  };
+}
+
+/**
+ * A lighting desk's web hook that refuses (503) until `recover()`, then answers 200: what the booth
+ * does when a target fails and comes back. `requests` keeps the method and path of each one heard.
+ */
+export async function flakyHook() {
+  let status = 503;
+  const requests: string[] = [];
+  const { port, close } = await localHttp((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    req.resume();
+    res.writeHead(status).end();
+  });
+  return {
+    port,
+    requests,
+    recover: () => void (status = 200),
+    close,
   };
 }
 

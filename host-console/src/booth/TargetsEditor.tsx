@@ -95,6 +95,7 @@ export function TargetsEditor({ stored, onSaved }: { stored: BoothTarget[]; onSa
                     <select
                       className="cer-input"
                       aria-label={t('booth.protocol')}
+                      data-testid="target-protocol"
                       value={target.protocol}
                       onChange={(e) => {
                         const protocol = e.target.value as BoothTarget['protocol'];
@@ -119,6 +120,7 @@ export function TargetsEditor({ stored, onSaved }: { stored: BoothTarget[]; onSa
                     <input
                       className="cer-input booth-port"
                       aria-label={t('booth.port')}
+                      data-testid="target-port"
                       type="number"
                       min={1}
                       max={65535}
@@ -130,6 +132,7 @@ export function TargetsEditor({ stored, onSaved }: { stored: BoothTarget[]; onSa
                     <input
                       type="checkbox"
                       aria-label={t('booth.cueFeed')}
+                      data-testid="target-cue-feed"
                       checked={target.cueFeed}
                       disabled={target.protocol !== 'osc'}
                       onChange={(e) => change(i, { cueFeed: e.target.checked })}

@@ -33,7 +33,8 @@ function ArgsField({
     if (!same(parseOscArgs(text), args)) setText(formatOscArgs(args));
   }
   return (
-    <label className="field">
+    // The whole row's width: a title in quotes is longer than half of it.
+    <label className="field cue-action__wide">
       <span>{t('cueActions.args')}</span>
       <input
         className="cer-input"
@@ -82,8 +83,10 @@ export function ActionRow({
 
   return (
     <li className="cue-action" data-testid="cue-action" data-kind={action.kind}>
-      <div className="editor__row">
-        <span className="cue-action__kind">{action.kind.toUpperCase()}</span>
+      <span className="cue-action__kind">{action.kind.toUpperCase()}</span>
+      {/* Two even columns, not one flowing row: at 1180 px the editor is some 420 px wide, and a
+          row of four fields beside the kind cut the moment and the target's name short. */}
+      <div className="cue-action__fields">
         <label className="field">
           <span>{t('cueActions.when')}</span>
           <select
@@ -116,7 +119,7 @@ export function ActionRow({
         </label>
         {action.kind === 'osc' ? (
           <>
-            <label className="field">
+            <label className="field cue-action__wide">
               <span>{t('cueActions.address')}</span>
               <input
                 className="cer-input"
@@ -155,21 +158,21 @@ export function ActionRow({
             </label>
           </>
         )}
+        {action.kind === 'http' && action.method !== 'GET' && (
+          <label className="field cue-action__wide">
+            <span>{t('cueActions.body')}</span>
+            <textarea
+              className="cer-input cue-action__body"
+              data-testid="action-body"
+              maxLength={2000}
+              value={action.body ?? ''}
+              onChange={(e) => {
+                onChange(withBody(action, e.target.value));
+              }}
+            />
+          </label>
+        )}
       </div>
-      {action.kind === 'http' && action.method !== 'GET' && (
-        <label className="field">
-          <span>{t('cueActions.body')}</span>
-          <textarea
-            className="cer-input cue-action__body"
-            data-testid="action-body"
-            maxLength={2000}
-            value={action.body ?? ''}
-            onChange={(e) => {
-              onChange(withBody(action, e.target.value));
-            }}
-          />
-        </label>
-      )}
       <div className="editor__row">
         <button type="button" className="cer-button" data-testid="action-try" onClick={() => void tryNow()}>
           {t('cueActions.try')}
