@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import { loopDelayOnSignal, recordLoopDelay } from '../src/loop-delay.js';
 import { writeRunRecord } from '../src/server.record.js';
 
 interface Fixture {
@@ -42,6 +43,9 @@ io.on('connection', (socket) => {
   );
   socket.on('checkin:scan', (_payload: unknown, ack: Ack) => ack({ ok: true, result: fixture.scanResult }));
 });
+
+// The same event-loop delay figures as ours (SIGUSR2 → DATA_DIR/loop-delay.json), read beside every figure.
+loopDelayOnSignal(process.env.DATA_DIR!, recordLoopDelay());
 
 // Tells its port the way our server does (DATA_DIR/server.json), so the harness treats both alike.
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {

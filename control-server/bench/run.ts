@@ -11,7 +11,17 @@ import path from 'node:path';
 import { bareClientGzip, initialJsGzip, APPS } from './bundle.js';
 import { Volunteers, scanFigures, type ScanFigures } from './checkin.js';
 import { ClientPool } from './pool.js';
-import { BENCH_PINS, bareEntry, freePort, kill, ourEntry, signIn, spawnServer, tempDataDir } from './proc.js';
+import {
+  BENCH_PINS,
+  bareEntry,
+  freePort,
+  kill,
+  ourEntry,
+  ourEnv,
+  signIn,
+  spawnServer,
+  tempDataDir,
+} from './proc.js';
 import { machine, table, writeIntoDoc, type Row } from './report.js';
 import {
   coldStart,
@@ -160,19 +170,6 @@ async function main() {
     fs.rmSync(fixture, { force: true });
     fs.rmSync(bare, { force: true });
   }
-}
-
-function ourEnv(dataDir: string, port: number): Record<string, string> {
-  return {
-    PORT: String(port),
-    // The bare server has no TLS listener either; HTTPS is checked in test/https.test.ts.
-    HTTPS_PORT: 'off',
-    DATA_DIR: dataDir,
-    ADMIN_PIN: BENCH_PINS.admin,
-    HOST_PIN: BENCH_PINS.host,
-    VOLUNTEER_PIN: BENCH_PINS.volunteer,
-    DISPLAY_PIN: BENCH_PINS.display,
-  };
 }
 
 /** Imports enough guests for every run to admit fresh ones, then scans against ours and bare. */

@@ -24,12 +24,13 @@ export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroad
   // What each partial role was last sent, keyed cheaply (scenario object, live cue) then compared whole.
   const sent = new Map<Role, { scenario: Snapshot['scenario']; cueIndex: number; view: string }>();
 
-  const remember = (role: Role, snapshot: Snapshot, view: Snapshot['scenario']) =>
-    sent.set(role, {
-      scenario: snapshot.scenario,
-      cueIndex: snapshot.state.cueIndex,
-      view: JSON.stringify(view),
-    });
+  // `json` when the caller has it already: a display's view is ~25 KB, stringified once per GO, not twice.
+  const remember = (
+    role: Role,
+    snapshot: Snapshot,
+    view: Snapshot['scenario'],
+    json = JSON.stringify(view),
+  ) => sent.set(role, { scenario: snapshot.scenario, cueIndex: snapshot.state.cueIndex, view: json });
 
   const snapshotFor = (role: Role, snapshot = current()): Snapshot => {
     const view = scenarioFor(role, snapshot.scenario, snapshot.state);
@@ -55,9 +56,9 @@ export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroad
         const last = sent.get(role);
         if (last && last.scenario === scenario && last.cueIndex === state.cueIndex) continue;
         const view = scenarioFor(role, scenario, state);
-        const changed = last?.view !== JSON.stringify(view);
-        remember(role, { scenario, state }, view);
-        if (changed) io.to(`role:${role}`).emit('show:snapshot', { scenario: view, state });
+        const json = JSON.stringify(view);
+        remember(role, { scenario, state }, view, json);
+        if (last?.view !== json) io.to(`role:${role}`).emit('show:snapshot', { scenario: view, state });
       }
       // Every role still hears the state itself (docs/PROTOCOL.md); after the snapshot it changes nothing.
       io.emit('show:state', state);
