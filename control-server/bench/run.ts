@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bareClientGzip, initialJsGzip, APPS } from './bundle.js';
 import { Volunteers, scanFigures, type ScanFigures } from './checkin.js';
+import { takeLoopDelay } from './loop.js';
 import { ClientPool } from './pool.js';
 import {
   BENCH_PINS,
@@ -202,12 +203,20 @@ async function checkinFigures(ours: Target, bareTarget: Target, crowd: Volunteer
       codes,
       crowd,
       PLAN.scan,
+      () => takeLoopDelay(server),
     );
     const arrived = await arrivedCount(server.url, admin);
     const admitted = oursScans.throughput.reduce((a, r) => a + r.admitted, oursScans.latency.admitted);
     const b = await bareTarget.start();
     try {
-      const bareScans = await scanFigures(b.url, async () => 'bare', codes, crowd, PLAN.scan);
+      const bareScans = await scanFigures(
+        b.url,
+        async () => 'bare',
+        codes,
+        crowd,
+        PLAN.scan,
+        () => takeLoopDelay(b),
+      );
       result = { ours: oursScans, bare: bareScans, arrived, admitted };
     } finally {
       await kill(b);

@@ -4,6 +4,8 @@
  * when TAIL_BEFORE names another build's main.js (say, the last commit's dist, copied aside), that
  * build too, all taking turns in the same run. Prints each run and the median of the runs' p50, p99
  * and max, with each server's event-loop delay (p50 / p99 / max) over the same GOs.
+ * TAIL_BARE_SNAPSHOT=1 adds the bare server sending a display's snapshot before each state, as our
+ * protocol does when a display's view changes with the cue: what that message costs, apart from us.
  * TAIL_RUNS (3), TAIL_GOS (60 per size), TAIL_SIZES (50,500).
  */
 import os from 'node:os';
@@ -21,6 +23,7 @@ const sizes = (process.env.TAIL_SIZES ?? '50,500')
   .split(',')
   .map((c) => ({ clients: Number(c), samples: gos }));
 const before = process.env.TAIL_BEFORE;
+const withSnapshot = process.env.TAIL_BARE_SNAPSHOT === '1';
 const log = (s: string) => console.log(s);
 
 function ourTarget(name: string, entry: string): Target {
@@ -36,14 +39,16 @@ function ourTarget(name: string, entry: string): Target {
 async function fixtureFile(entry: string): Promise<string> {
   const probe = await ourTarget('probe', entry).start();
   try {
-    const admin = await signIn(probe.url, BENCH_PINS.admin);
-    const res = await fetch(`${probe.url}/api/show`, { headers: { authorization: `Bearer ${admin}` } });
-    const snapshot = (await res.json()) as { scenario: unknown; state: unknown };
+    const read = async (pin: string) => {
+      const token = await signIn(probe.url, pin);
+      const res = await fetch(`${probe.url}/api/show`, { headers: { authorization: `Bearer ${token}` } });
+      return (await res.json()) as { scenario: unknown; state: unknown };
+    };
+    const whole = await read(BENCH_PINS.admin);
+    const display = await read(BENCH_PINS.display);
     const file = path.join(os.tmpdir(), `ceremony-tail-fixture-${process.pid}.json`);
-    fs.writeFileSync(
-      file,
-      JSON.stringify({ scenario: snapshot.scenario, state: snapshot.state, scanResult: {} }),
-    );
+    const fixture = { ...whole, displayScenario: display.scenario, scanResult: {} };
+    fs.writeFileSync(file, JSON.stringify(fixture));
     return file;
   } finally {
     await kill(probe);
@@ -77,12 +82,14 @@ async function main() {
   const fixture = await fixtureFile(entry);
   const targets: Record<string, Target> = { ours: ourTarget('ours', entry) };
   if (before) targets.before = ourTarget('before', before);
-  targets.bare = {
-    name: 'bare',
-    start: () => spawnServer(bare, { PORT: '0', BENCH_FIXTURE: fixture, DATA_DIR: tempDataDir() }),
+  const bareTarget = (name: string, env: Record<string, string>): Target => ({
+    name,
+    start: () => spawnServer(bare, { PORT: '0', BENCH_FIXTURE: fixture, DATA_DIR: tempDataDir(), ...env }),
     displayToken: async () => 'bare',
     hostToken: async () => 'bare',
-  };
+  });
+  targets.bare = bareTarget('bare', {});
+  if (withSnapshot) targets['bare+snapshot'] = bareTarget('bare+snapshot', { BARE_SNAPSHOT: '1' });
   const names = Object.keys(targets);
   const all: Record<string, FanOut[][]> = Object.fromEntries(names.map((n) => [n, []]));
   const started = Date.now();
@@ -103,17 +110,17 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
     '',
-    '| displays | server | GO → last p50 | p99 | max | p50 / p99 vs bare | event loop delay p50 / p99 / max (ms) |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| displays | server | GO → last p50 | p99 | max | p50 / p99 vs bare | p50 / p99 vs bare+snapshot | event loop delay p50 / p99 / max (ms) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   sizes.forEach((size, i) => {
     const med = Object.fromEntries(names.map((n) => [n, medianOf(all[n]!.map((run) => run[i]!))]));
     for (const n of names) {
       const f = med[n]!;
-      const b = med.bare!;
-      const vs = n === 'bare' ? '' : `${(f.p50 / b.p50).toFixed(2)}× / ${(f.p99 / b.p99).toFixed(2)}×`;
+      const vs = (b: FanOut | undefined) =>
+        !b || b === f ? '' : `${(f.p50 / b.p50).toFixed(2)}× / ${(f.p99 / b.p99).toFixed(2)}×`;
       lines.push(
-        `| ${size.clients} | ${n} | ${fmt(f.p50)} ms | ${fmt(f.p99)} ms | ${fmt(f.max)} ms | ${vs} | ${loopCell(f.loop)} |`,
+        `| ${size.clients} | ${n} | ${fmt(f.p50)} ms | ${fmt(f.p99)} ms | ${fmt(f.max)} ms | ${vs(med.bare)} | ${vs(med['bare+snapshot'])} | ${loopCell(f.loop)} |`,
       );
     }
   });
