@@ -4,7 +4,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { now } from './proc.js';
-import type { ClientCommand, ClientReport } from './pool.js';
+import { SOCKETS_PER_TOKEN, type ClientCommand, type ClientReport } from './pool.js';
 
 const sockets: Socket[] = [];
 const held = new Set<Socket>();
@@ -79,8 +79,9 @@ process.on('message', async (m: ClientCommand) => {
       let failed = 0;
       for (let done = 0; done < m.count;) {
         const batch = Math.min(100, m.count - done);
+        const token = (k: number) => m.tokens[Math.floor((done + k) / SOCKETS_PER_TOKEN)]!;
         const results = await Promise.all(
-          Array.from({ length: batch }, () => connectOne(m.url, m.token, m.reconnect)),
+          Array.from({ length: batch }, (_, k) => connectOne(m.url, token(k), m.reconnect)),
         );
         ok += results.filter(Boolean).length;
         failed += results.filter((r) => !r).length;
