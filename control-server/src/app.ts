@@ -13,6 +13,7 @@ import type { AuthService } from './domain/auth.service.js';
 import type { CheckinService } from './domain/checkin.service.js';
 import type { MediaLibrary } from './domain/media.service.js';
 import type { ShowService } from './domain/show.service.js';
+import { checkpointInBackground } from './store/checkpoint.js';
 import { openDatabase, type Db } from './store/db.js';
 import { ShowRepository } from './store/show.repository.js';
 import { checkinHandlers } from './transport/checkin.handlers.js';
@@ -70,6 +71,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     // The start-up seeds the demo into an empty DATA_DIR (demo/seed.ts); an app never invents content.
     throw new Error(`${config.dataDir} holds no ceremony: seed it first (seedDemoIfEmpty).`);
   }
+  // Between commands, never inside one: a GO or a scan does not carry the log's copy into the file.
+  const checkpoints = checkpointInBackground(db);
 
   const app = express();
   app.disable('x-powered-by');
@@ -185,6 +188,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       services.stop();
       await services.booth.close();
       await io.close(); // also closes the HTTP server
+      checkpoints.stop();
       db.close();
     },
   };

@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
 import { CertificateFileError } from './transport/own-certificate.js';
 import { liveServer, removeRunRecord, writeRunRecord } from './server.record.js';
+import { loopDelayOnSignal, recordLoopDelay } from './loop-delay.js';
 
 /**
  * An error that escaped every task (each timer and background job catches and logs its own, see
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // How late the loop ran (a GO waits behind whatever holds it), for the bench: SIGUSR2 writes it.
+  loopDelayOnSignal(config.dataDir, recordLoopDelay());
   // Told only now that it answers: the admin CLI sends its commands through this server (see cli.ts),
   // and test and bench harnesses read the port here, never from the banner's wording.
   writeRunRecord(config.dataDir, { pid: process.pid, port, host: config.host, startedAt: Date.now() });
