@@ -123,6 +123,7 @@ export function composeServices({
   });
   const show: ShowService = new ShowService(
     {
+      store: showRepo,
       repo: showRepo,
       clock,
       // The booth hears every change after everyone else: its deliveries run in the background.
@@ -139,6 +140,7 @@ export function composeServices({
       clipReport: (cueId) => clipReportFor(cueId, displays.list()),
     },
     scenario,
+    showRepo.readState(),
   );
   booth.follow(show.snapshot()); // the state at start-up: a restarted hub does not replay the live cue
   const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
@@ -158,7 +160,7 @@ export function composeServices({
   const unknownCodes = new TokenBuckets(UNKNOWN_CODES_LOGGED, clock);
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,
-    checkins: new CheckinsRepository(db),
+    checkins: new CheckinsRepository(db, guestsRepo),
     clock,
     startsAt: () => show.snapshot().scenario.ceremony.startsAt,
     route: (guest) => stations.routeFor(guest),

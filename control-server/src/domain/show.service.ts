@@ -17,11 +17,16 @@ import {
   type Snapshot,
 } from '@ceremony/shared';
 import type { ShowRepository } from '../store/show.repository.js';
+import type { ShowStore } from '../store/store.js';
+import { InArrivalOrder } from './in-order.js';
 
 /** How much sooner than the clip's length a cue may end on the projector's word (start latency, clock). */
 export const CLIP_END_SLACK_MS = 1500;
 
 export interface ShowDeps {
+  /** Where show commands commit (either engine). */
+  store: ShowStore;
+  /** Scenario edits and imports (SQLite, synchronous, for now). */
   repo: ShowRepository;
   clock: () => number;
   /** Told after every committed change, to broadcast it. */
@@ -42,13 +47,15 @@ export class ShowService {
   private state: ShowState;
   private scenario: Scenario;
   private timer: NodeJS.Timeout | null = null;
+  private readonly commands = new InArrivalOrder();
 
   constructor(
     private readonly deps: ShowDeps,
     scenario: Scenario,
+    stored: ShowState | null,
   ) {
     this.scenario = scenario;
-    this.state = deps.repo.loadState() ?? initialShowState();
+    this.state = stored ?? initialShowState();
     this.armAutoFollow();
   }
 
@@ -60,23 +67,35 @@ export class ShowService {
     return this.state;
   }
 
-  apply(command: ShowCommand, deviceId: string | null): Answer<{ state: ShowState }> {
-    const now = this.deps.clock();
-    const result = reduceShow(this.state, this.scenario, this.measured(command, now), now);
-    if (!result.ok) return result;
-    this.deps.repo.commit(result.state, command, deviceId, now);
-    this.state = result.state;
-    this.armAutoFollow();
-    this.deps.onState(this.state);
-    return { ok: true, state: this.state };
+  /**
+   * One show command, after every command that arrived before it on this hub. The engine decides on
+   * the state as stored (another hub may have moved it), inside the transaction that commits the
+   * result; the answer and the broadcast come only after that commit.
+   */
+  apply(command: ShowCommand, deviceId: string | null): Promise<Answer<{ state: ShowState }>> {
+    return this.commands.run(async () => {
+      const now = this.deps.clock();
+      const answer = await this.deps.store.advance<Answer<{ state: ShowState }>>((stored) => {
+        const current = stored ?? this.state;
+        const result = reduceShow(current, this.scenario, this.measured(current, command, now), now);
+        return result.ok
+          ? { answer: result, write: { state: result.state, command, deviceId, now } }
+          : { answer: result };
+      });
+      if (!answer.ok) return answer;
+      this.state = answer.state;
+      this.armAutoFollow();
+      this.deps.onState(this.state);
+      return { ok: true, state: this.state };
+    });
   }
 
   /** A play/pause gets where the live clip is now, so every display (and a reloaded one) shows that frame. */
-  private measured(command: ShowCommand, now: number): ShowCommand {
-    const { cueId } = this.state;
+  private measured(current: ShowState, command: ShowCommand, now: number): ShowCommand {
+    const { cueId } = current;
     if (command.type !== 'media' || command.positionS !== undefined || cueId === null) return command;
     const report = this.deps.clipReport?.(cueId) ?? null;
-    return { ...command, positionS: positionForAction(this.state, command.action, now, report) };
+    return { ...command, positionS: positionForAction(current, command.action, now, report) };
   }
 
   /**
@@ -142,7 +161,9 @@ export class ShowService {
     if (cue?.id !== cueId || cue.autoFollow.kind !== 'video-end') return;
     const liveMs = this.deps.clock() - (this.state.cueStartedAt ?? Infinity);
     if (liveMs < clipS * 1000 - CLIP_END_SLACK_MS) return;
-    this.apply({ type: 'auto-follow', fromCueId: cueId, expectedRevision: this.state.revision }, null);
+    const ended = { type: 'auto-follow', fromCueId: cueId, expectedRevision: this.state.revision } as const;
+    // Nobody waits for this answer: a failed write is logged, and the host can still press GO.
+    inBackground(`advancing after the clip of cue ${cueId}`, () => this.apply(ended, null))();
   }
 
   /**

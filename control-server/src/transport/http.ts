@@ -91,9 +91,10 @@ export function apiRouter(deps: HttpDeps): express.Router {
     schema: S,
     toCommand: (body: z.infer<S>) => ShowCommand,
   ) =>
-    api.post(`/show/${name}`, host, express.json({ limit: '4kb' }), (req, res) => {
+    api.post(`/show/${name}`, host, express.json({ limit: '4kb' }), async (req, res) => {
       const body = parseBody(schema, req, res);
-      if (body) send(res, show.apply(toCommand(body), (res.locals.device as { id: string }).id));
+      // Express 5 hands a rejection (the store unreachable) to errorHandler: an error, never a false ok.
+      if (body) send(res, await show.apply(toCommand(body), (res.locals.device as { id: string }).id));
     });
   const c = HttpShowCommandSchemas;
   command('go', c.go, (b) => ({ type: 'go', ...b }));
