@@ -1,6 +1,8 @@
 import os from 'node:os';
 import type { Role } from '@ceremony/shared';
 import { createApp } from './app.js';
+import { newHubId } from './store/hub.js';
+import { openSharedStore } from './store/postgres/shared.store.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
@@ -36,7 +38,9 @@ async function main(): Promise<void> {
   }
   // An empty DATA_DIR starts with the demo ceremony: nothing else is needed to try the evening.
   seedDemoIfEmpty(config.dataDir);
-  const app = createApp({ config });
+  // Several hubs share one PostgreSQL (DATABASE_URL): migrated under a lock, so they may start together.
+  const shared = config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined;
+  const app = createApp({ config, ...(shared ? { shared } : {}) });
   const port = await app.listen();
   const securePort = await app.listenHttps();
   const oscPort = app.booth.oscPort();

@@ -19,6 +19,9 @@ export interface HttpDeps {
   auth: AuthService;
   show: ShowService;
   version: string;
+  /** Which engine keeps the evening, and this process's id among the hubs (docs/PROTOCOL.md «Several hubs»). */
+  store: 'sqlite' | 'postgres';
+  hub: string;
   startedAt: number;
   clock: () => number;
   onSeen: (deviceId: string) => void;
@@ -65,6 +68,8 @@ export function apiRouter(deps: HttpDeps): express.Router {
     res.json({
       ok: true,
       version: deps.version,
+      store: deps.store,
+      hub: deps.hub,
       uptimeS: Math.floor((deps.clock() - deps.startedAt) / 1000),
     });
   });

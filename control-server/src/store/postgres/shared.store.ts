@@ -1,0 +1,105 @@
+import { initialShowState, type ShowState } from '@ceremony/shared';
+import pg from 'pg';
+import type { CheckinStore } from '../store.js';
+import { PostgresCheckinStore, type GuestLookup } from './checkins.store.js';
+import { migrate } from './migrations.js';
+import { openPool } from './pool.js';
+import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
+
+/** The PostgreSQL every hub of one evening shares (DATABASE_URL). */
+export interface SharedStore {
+  kind: 'postgres';
+  /** This process's id among the hubs: logged with every command it commits. */
+  hub: string;
+  show: PostgresShowStore;
+  /** The show state as stored when the hub opened the database. */
+  state: ShowState;
+  /** Admissions, deciding by this hub's guest list. */
+  checkins(guests: GuestLookup): CheckinStore;
+  /** Calls back whenever another hub committed a show change (LISTEN/NOTIFY), to refresh caches. */
+  onOtherHub(listener: (revision: number) => void): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects, migrates (under an advisory lock, so hubs starting together take turns) and stores the
+ * first show state when the database is new. Throws when PostgreSQL cannot be reached at start-up:
+ * a hub that cannot see the evening's state must not pretend to run it.
+ */
+export async function openSharedStore(url: string, hub: string): Promise<SharedStore> {
+  const pool = openPool(url);
+  try {
+    const client = await pool.connect();
+    try {
+      await migrate(client);
+    } finally {
+      client.release();
+    }
+    const show = new PostgresShowStore(pool, hub);
+    await show.adopt(initialShowState());
+    const state = (await show.loadState()) ?? initialShowState();
+    const listeners: ((revision: number) => void)[] = [];
+    const listening = listen(url, (payload) => {
+      const [from, revision] = payload.split(' ');
+      if (from === hub) return;
+      for (const l of listeners) l(Number(revision));
+    });
+    return {
+      kind: 'postgres',
+      hub,
+      show,
+      state,
+      checkins: (guests) => new PostgresCheckinStore(pool, guests),
+      onOtherHub: (listener) => void listeners.push(listener),
+      close: async () => {
+        await listening.close();
+        await pool.end();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * One connection that LISTENs for other hubs' changes. When the database goes away it tries again
+ * every second; after it is back, a notification may have been missed, so it reports a change
+ * (revision 0 = "reload whatever is there") once it listens again.
+ */
+function listen(url: string, heard: (payload: string) => void): { close(): Promise<void> } {
+  let closed = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (reconnected: boolean) => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+    client = c;
+    const again = () => {
+      if (closed || client !== c) return;
+      client = null;
+      retry = setTimeout(() => void connect(true), 1000);
+      retry.unref();
+    };
+    c.on('error', again);
+    c.on('end', again);
+    c.on('notification', (n) => {
+      if (n.channel === SHOW_CHANNEL && n.payload) heard(n.payload);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${SHOW_CHANNEL}`);
+      if (reconnected) heard('? 0');
+    } catch {
+      await c.end().catch(() => undefined);
+      again();
+    }
+  };
+  void connect(false);
+  return {
+    close: async () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
