@@ -148,7 +148,7 @@ export function composeServices({
     shared ? shared.state : showRepo.readState(),
   );
   // Another hub moved the show: reload this hub's copy (its own clients hear it through the adapter).
-  shared?.onOtherHub(() => inBackground('refreshing the show from another hub', () => show.refresh())());
+
   booth.follow(show.snapshot()); // the state at start-up: a restarted hub does not replay the live cue
   const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
   const stations = new StationsService({
@@ -175,6 +175,16 @@ export function composeServices({
     onChange: sendStats,
     mayLogUnknown: (id) => unknownCodes.take(id),
   });
+
+  if (shared) {
+    // Another hub moved the show or admitted guests: refresh this hub's copies (its own clients
+    // hear the show from that hub's broadcast; the arrival figures are sent from here).
+    const refresh = inBackground('refreshing from another hub', (what: 'show' | 'checkins') =>
+      what === 'show' ? show.refresh() : checkin.refreshFigures().then(sendStats),
+    );
+    shared.onOtherHub(refresh);
+    refresh('checkins');
+  }
 
   const media = new MediaLibrary({
     dir: mediaDir,

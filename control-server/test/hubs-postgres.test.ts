@@ -116,6 +116,20 @@ describe('two hubs on one PostgreSQL', () => {
     expect(await count(`SELECT COUNT(*) AS n FROM admissions WHERE guest_id = '${guest.id}'`)).toBe(1);
   });
 
+  it("send the arrival figures to the other hub's phones when one hub admits", async () => {
+    const guest = new GuestsRepository(a.app.db).all().at(-2)!;
+    const [va, vb] = await Promise.all([a.socket('volunteer'), b.socket('volunteer')]);
+    const expected = (await count('SELECT COUNT(*) AS n FROM admissions')) + 1;
+    // Hub B made no batch of its own: only the NOTIFY from hub A can bring it the new figure.
+    const heard = new Promise<{ arrived: number }>((resolve) =>
+      vb.on('checkin:stats', (stats) => void (stats.arrived === expected && resolve(stats))),
+    );
+    const scan = await ask(va, 'checkin:scan', { scanId: randomUUID(), code: guest.badgeCode });
+    expect(scan.result.status).toBe('admitted');
+    expect((await heard).arrived).toBe(expected);
+    expect((await ask(vb, 'checkin:stats', {})).stats.arrived).toBe(expected);
+  });
+
   it('answer a clear error while PostgreSQL is down, stay up, and carry on when it is back', async () => {
     const [ha, hb] = await Promise.all([a.socket('host'), b.socket('host')]);
     both(1000);

@@ -126,6 +126,19 @@ describe.each(engines)('the store on $name', (engine) => {
     ]);
   });
 
+  it('lists every admitted guest once', async () => {
+    const ids = await store.checkins.admitted();
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(
+      expect.arrayContaining(
+        store.guests
+          .all()
+          .slice(0, 2)
+          .map((g) => g.id),
+      ),
+    );
+  });
+
   it('takes an admission back once, and answers false when there is nothing to undo', async () => {
     const guest = store.guests.all()[0]!;
     expect(await store.checkins.undo(guest.id, 'a mistake', 'phone', Date.now())).toBe(true);

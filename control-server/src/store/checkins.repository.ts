@@ -74,6 +74,11 @@ export class CheckinsRepository implements CheckinStore {
     ).run(scanId, deviceId, code, result.status, result.guest?.id ?? null, at, JSON.stringify(result));
   }
 
+  admitted(): Promise<string[]> {
+    const rows = stmt(this.db, 'SELECT guest_id AS id FROM admissions').all() as { id: string }[];
+    return Promise.resolve(rows.map((r) => r.id));
+  }
+
   arrivedCount(): number {
     return (stmt(this.db, 'SELECT COUNT(*) AS n FROM admissions').get() as { n: number }).n;
   }

@@ -50,4 +50,6 @@ export interface CheckinStore {
   admitBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T>;
   /** Takes an admission back and logs why; false when the guest was not admitted. */
   undo(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean>;
+  /** The ids of every admitted guest (whichever hub admitted them): the arrival figures come from these. */
+  admitted(): Promise<string[]>;
 }

@@ -4,6 +4,9 @@ import type { Admission } from '../checkins.repository.js';
 import type { AdmissionDesk, CheckinStore, ScanKey } from '../store.js';
 import { inTransaction } from './pool.js';
 
+/** The channel on which a hub says admissions changed (a batch or an undo committed); the payload is the hub. */
+export const CHECKINS_CHANNEL = 'ceremony_checkins';
+
 /** Every hub's batches take this advisory lock: admissions are decided one batch at a time, as on SQLite. */
 const ADMISSIONS_LOCK = 13_0002;
 
@@ -29,6 +32,7 @@ export class PostgresCheckinStore implements CheckinStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly guests: GuestLookup,
+    private readonly hub: string,
   ) {}
 
   admitBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
@@ -83,6 +87,7 @@ export class PostgresCheckinStore implements CheckinStore {
       };
       const answer = decide(desk);
       for (const w of writes) await client.query(w.sql, w.values);
+      if (writes.length > 0) await client.query('SELECT pg_notify($1, $2)', [CHECKINS_CHANNEL, this.hub]);
       return answer;
     });
   }
@@ -101,13 +106,13 @@ export class PostgresCheckinStore implements CheckinStore {
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [guestId, row.scan_id, row.admitted_at, row.device_id, reason, deviceId, at],
       );
+      await client.query('SELECT pg_notify($1, $2)', [CHECKINS_CHANNEL, this.hub]);
       return true;
     });
   }
 
-  /** How many guests are admitted, across every hub. */
-  async arrivedCount(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM admissions');
-    return rows[0]?.n ?? 0;
+  async admitted(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ guest_id: string }>('SELECT guest_id FROM admissions');
+    return rows.map((r) => r.guest_id);
   }
 }

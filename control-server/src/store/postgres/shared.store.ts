@@ -1,7 +1,7 @@
 import { initialShowState, type ShowState } from '@ceremony/shared';
 import pg from 'pg';
 import type { CheckinStore } from '../store.js';
-import { PostgresCheckinStore, type GuestLookup } from './checkins.store.js';
+import { CHECKINS_CHANNEL, PostgresCheckinStore, type GuestLookup } from './checkins.store.js';
 import { migrate } from './migrations.js';
 import { openPool } from './pool.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
@@ -16,8 +16,11 @@ export interface SharedStore {
   state: ShowState;
   /** Admissions, deciding by this hub's guest list. */
   checkins(guests: GuestLookup): CheckinStore;
-  /** Calls back whenever another hub committed a show change (LISTEN/NOTIFY), to refresh caches. */
-  onOtherHub(listener: (revision: number) => void): void;
+  /**
+   * Calls back whenever another hub committed a show change or admissions (LISTEN/NOTIFY), to
+   * refresh this hub's copies; also both kinds after the link to the database came back.
+   */
+  onOtherHub(listener: (what: 'show' | 'checkins') => void): void;
   close(): Promise<void>;
 }
 
@@ -38,18 +41,17 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     const show = new PostgresShowStore(pool, hub);
     await show.adopt(initialShowState());
     const state = (await show.loadState()) ?? initialShowState();
-    const listeners: ((revision: number) => void)[] = [];
-    const listening = listen(url, (payload) => {
-      const [from, revision] = payload.split(' ');
+    const listeners: ((what: 'show' | 'checkins') => void)[] = [];
+    const listening = listen(url, (what, from) => {
       if (from === hub) return;
-      for (const l of listeners) l(Number(revision));
+      for (const l of listeners) l(what);
     });
     return {
       kind: 'postgres',
       hub,
       show,
       state,
-      checkins: (guests) => new PostgresCheckinStore(pool, guests),
+      checkins: (guests) => new PostgresCheckinStore(pool, guests, hub),
       onOtherHub: (listener) => void listeners.push(listener),
       close: async () => {
         await listening.close();
@@ -67,7 +69,10 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
  * every second; after it is back, a notification may have been missed, so it reports a change
  * (revision 0 = "reload whatever is there") once it listens again.
  */
-function listen(url: string, heard: (payload: string) => void): { close(): Promise<void> } {
+function listen(
+  url: string,
+  heard: (what: 'show' | 'checkins', from: string) => void,
+): { close(): Promise<void> } {
   let closed = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -83,12 +88,15 @@ function listen(url: string, heard: (payload: string) => void): { close(): Promi
     c.on('error', again);
     c.on('end', again);
     c.on('notification', (n) => {
-      if (n.channel === SHOW_CHANNEL && n.payload) heard(n.payload);
+      const from = n.payload?.split(' ')[0] ?? '';
+      if (n.channel === SHOW_CHANNEL) heard('show', from);
+      else if (n.channel === CHECKINS_CHANNEL) heard('checkins', from);
     });
     try {
       await c.connect();
       await c.query(`LISTEN ${SHOW_CHANNEL}`);
-      if (reconnected) heard('? 0');
+      await c.query(`LISTEN ${CHECKINS_CHANNEL}`);
+      if (reconnected) for (const what of ['show', 'checkins'] as const) heard(what, '?');
     } catch {
       await c.end().catch(() => undefined);
       again();
