@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Role } from '@ceremony/shared';
 import { createApp } from './app.js';
 import { newHubId } from './store/hub.js';
-import { openSharedStore } from './store/postgres/shared.store.js';
+import { openSharedStore, SharedStoreError } from './store/postgres/shared.store.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
@@ -117,7 +117,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const plain = err instanceof CorruptDatabaseError || err instanceof CertificateFileError;
+  const plain =
+    err instanceof CorruptDatabaseError ||
+    err instanceof CertificateFileError ||
+    err instanceof SharedStoreError;
   console.error(plain ? `\nОШИБКА: ${err.message}\n` : err);
   process.exit(1);
 });

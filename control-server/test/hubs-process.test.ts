@@ -47,4 +47,20 @@ describe('two hub processes on one DATABASE_URL', () => {
     expect(answers.filter((x) => x.ok)).toHaveLength(1);
     expect(answers.find((x) => !x.ok).error.code).toBe('STALE_REVISION');
   }, 60_000);
+
+  it('refuses to start, saying so plainly, when DATABASE_URL does not answer', async () => {
+    const dir = tempDir();
+    seedDemoIfEmpty(dir);
+    const refused = await spawnServer(dir, {
+      DATABASE_URL: 'postgres://ceremony:secret@127.0.0.1:1/ceremony',
+    }).then(
+      () => null,
+      (err: { code?: number; output?: string }) => err,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.output).toContain(
+      'ОШИБКА: PostgreSQL at postgres://127.0.0.1:1/ceremony (DATABASE_URL) did not answer',
+    );
+    expect(refused?.output).not.toContain('secret');
+  }, 60_000);
 });

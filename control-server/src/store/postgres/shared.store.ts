@@ -6,6 +6,9 @@ import { migrate } from './migrations.js';
 import { openPool } from './pool.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
 
+/** PostgreSQL could not be reached or migrated at start-up: said plainly, the hub does not start. */
+export class SharedStoreError extends Error {}
+
 /** The PostgreSQL every hub of one evening shares (DATABASE_URL). */
 export interface SharedStore {
   kind: 'postgres';
@@ -60,7 +63,11 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     };
   } catch (err) {
     await pool.end().catch(() => undefined);
-    throw err;
+    // The address without its password: this goes to the terminal and the logs.
+    const where = url.replace(/\/\/[^@/]*@/, '//');
+    throw new SharedStoreError(
+      `PostgreSQL at ${where} (DATABASE_URL) did not answer: ${(err as Error).message}`,
+    );
   }
 }
 
