@@ -121,9 +121,20 @@ describe('two hubs on one PostgreSQL', () => {
     const [va, vb] = await Promise.all([a.socket('volunteer'), b.socket('volunteer')]);
     const expected = (await count('SELECT COUNT(*) AS n FROM admissions')) + 1;
     // Hub B made no batch of its own: only the NOTIFY from hub A can bring it the new figure.
-    const heard = new Promise<{ arrived: number }>((resolve) =>
-      vb.on('checkin:stats', (stats) => void (stats.arrived === expected && resolve(stats))),
-    );
+    const seen: { arrived: number }[] = [];
+    vb.on('checkin:stats', (stats) => void seen.push(stats));
+    // Waits for the figure itself (an older one may still be on its way); says what came if it does not.
+    const heard = new Promise<{ arrived: number }>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`figures seen on hub B: ${JSON.stringify(seen)}`)),
+        10_000,
+      );
+      vb.on('checkin:stats', (stats) => {
+        if (stats.arrived !== expected) return;
+        clearTimeout(timer);
+        resolve(stats);
+      });
+    });
     const scan = await ask(va, 'checkin:scan', { scanId: randomUUID(), code: guest.badgeCode });
     expect(scan.result.status).toBe('admitted');
     expect((await heard).arrived).toBe(expected);

@@ -49,6 +49,8 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       if (from === hub) return;
       for (const l of listeners) l(what);
     });
+    // A hub that has started must already hear the others: a change missed here is never re-sent.
+    await listening.ready;
     return {
       kind: 'postgres',
       hub,
@@ -79,8 +81,10 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
 function listen(
   url: string,
   heard: (what: 'show' | 'checkins', from: string) => void,
-): { close(): Promise<void> } {
+): { ready: Promise<void>; close(): Promise<void> } {
   let closed = false;
+  let listening!: () => void;
+  const ready = new Promise<void>((resolve) => (listening = resolve));
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
   const connect = async (reconnected: boolean) => {
@@ -103,16 +107,20 @@ function listen(
       await c.connect();
       await c.query(`LISTEN ${SHOW_CHANNEL}`);
       await c.query(`LISTEN ${CHECKINS_CHANNEL}`);
+      listening();
       if (reconnected) for (const what of ['show', 'checkins'] as const) heard(what, '?');
-    } catch {
+    } catch (err) {
+      console.warn('[postgres] listening for other hubs failed; trying again:', (err as Error).message);
       await c.end().catch(() => undefined);
       again();
     }
   };
   void connect(false);
   return {
+    ready,
     close: async () => {
       closed = true;
+      listening();
       if (retry) clearTimeout(retry);
       await client?.end().catch(() => undefined);
     },
