@@ -32,6 +32,8 @@ export interface RoutesDeps {
   io: AppServer;
   clock: () => number;
   startedAt: number;
+  store: 'sqlite' | 'postgres';
+  hub: string;
   mediaDir: string;
   showRepo: ShowRepository;
   /** The HTTPS port once listening, else null. */
@@ -65,6 +67,8 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
       auth,
       show,
       version: VERSION,
+      store: deps.store,
+      hub: deps.hub,
       startedAt: deps.startedAt,
       clock,
       onSeen,

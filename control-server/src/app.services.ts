@@ -17,6 +17,7 @@ import { DevicesRepository } from './store/devices.repository.js';
 import { FeedbackRepository } from './store/feedback.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
+import type { SharedStore } from './store/postgres/shared.store.js';
 import { StationsRepository } from './store/stations.repository.js';
 import { showBroadcast, type ShowBroadcast } from './transport/broadcast.js';
 import { mountBooth, type BoothMount } from './transport/booth.mount.js';
@@ -32,6 +33,8 @@ export interface ServicesDeps {
   mediaDir: string;
   showRepo: ShowRepository;
   scenario: Scenario;
+  /** The PostgreSQL shared with other hubs, when DATABASE_URL is set: show commands and admissions go there. */
+  shared?: SharedStore;
 }
 
 /** The evening's services, wired to each other and to the sockets they broadcast on. */
@@ -68,6 +71,7 @@ export function composeServices({
   mediaDir,
   showRepo,
   scenario,
+  shared,
 }: ServicesDeps): Services {
   const access = config.access ?? ACCESS_DEFAULTS;
   const guestsRepo = new GuestsRepository(db);
@@ -123,7 +127,9 @@ export function composeServices({
   });
   const show: ShowService = new ShowService(
     {
+      store: shared?.show ?? showRepo,
       repo: showRepo,
+      shared: shared !== undefined,
       clock,
       // The booth hears every change after everyone else: its deliveries run in the background.
       onState: (state) => {
@@ -139,7 +145,10 @@ export function composeServices({
       clipReport: (cueId) => clipReportFor(cueId, displays.list()),
     },
     scenario,
+    shared ? shared.state : showRepo.readState(),
   );
+  // Another hub moved the show: reload this hub's copy (its own clients hear it through the adapter).
+
   booth.follow(show.snapshot()); // the state at start-up: a restarted hub does not replay the live cue
   const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
   const stations = new StationsService({
@@ -158,13 +167,24 @@ export function composeServices({
   const unknownCodes = new TokenBuckets(UNKNOWN_CODES_LOGGED, clock);
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,
-    checkins: new CheckinsRepository(db),
+    checkins: new CheckinsRepository(db, guestsRepo),
+    ...(shared ? { store: shared.checkins(guestsRepo) } : {}),
     clock,
     startsAt: () => show.snapshot().scenario.ceremony.startsAt,
     route: (guest) => stations.routeFor(guest),
     onChange: sendStats,
     mayLogUnknown: (id) => unknownCodes.take(id),
   });
+
+  if (shared) {
+    // Another hub moved the show or admitted guests: refresh this hub's copies (its own clients
+    // hear the show from that hub's broadcast; the arrival figures are sent from here).
+    const refresh = inBackground('refreshing from another hub', (what: 'show' | 'checkins') =>
+      what === 'show' ? show.refresh() : checkin.refreshFigures().then(sendStats),
+    );
+    shared.onOtherHub(refresh);
+    refresh('checkins');
+  }
 
   const media = new MediaLibrary({
     dir: mediaDir,

@@ -16,6 +16,8 @@ import type { ShowService } from './domain/show.service.js';
 import { checkpointInBackground } from './store/checkpoint.js';
 import { openDatabase, type Db } from './store/db.js';
 import { ShowRepository } from './store/show.repository.js';
+import { newHubId } from './store/hub.js';
+import type { SharedStore } from './store/postgres/shared.store.js';
 import { checkinHandlers } from './transport/checkin.handlers.js';
 import { checkingInterval, guardConnections } from './transport/connections.js';
 import { displayHandlers } from './transport/display.handlers.js';
@@ -32,6 +34,8 @@ import { hallCertificate, httpsServer } from './transport/tls.js';
 export interface AppDeps {
   config: Config;
   clock?: () => number;
+  /** Opened from config.databaseUrl (openSharedStore) by whoever starts the app; the app closes it. */
+  shared?: SharedStore;
 }
 
 export interface App {
@@ -58,7 +62,7 @@ export interface App {
 }
 
 /** The composition root: every dependency is passed in, so tests boot a real server on port 0. */
-export function createApp({ config, clock = Date.now }: AppDeps): App {
+export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
   const startedAt = clock();
   const access = config.access ?? ACCESS_DEFAULTS;
   const { db } = openDatabase(config.dataDir);
@@ -93,7 +97,16 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     serveClient: false,
   });
 
-  const services = composeServices({ config, db, io, clock, mediaDir, showRepo, scenario });
+  const services = composeServices({
+    config,
+    db,
+    io,
+    clock,
+    mediaDir,
+    showRepo,
+    scenario,
+    ...(shared ? { shared } : {}),
+  });
   const { auth, show, checkin, stations, guests, displays, broadcast, onSeen } = services;
   const handlers: EventHandlers = {
     ...showHandlers(show, clock, broadcast.snapshotFor),
@@ -129,6 +142,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     io,
     clock,
     startedAt,
+    store: shared ? 'postgres' : 'sqlite',
+    hub: shared?.hub ?? newHubId(),
     mediaDir,
     showRepo,
     httpsPort: () => httpsPort,
@@ -190,6 +205,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       await io.close(); // also closes the HTTP server
       checkpoints.stop();
       db.close();
+      await shared?.close();
     },
   };
 }

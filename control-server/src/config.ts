@@ -83,6 +83,14 @@ const ConfigSchema = z.object({
   OSC_IN_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
   /** Sender addresses OSC commands are taken from, comma-separated. */
   OSC_ALLOW: z.string().default('127.0.0.1'),
+  /** The PostgreSQL every hub of the evening shares; unset: the embedded SQLite in DATA_DIR. */
+  DATABASE_URL: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL is postgres://user:pass@host:port/database')
+      .optional(),
+  ),
   /** `host:port,…`: each hears `/ceremony/cue` on every cue change. */
   OSC_OUT: z
     .string()
@@ -125,6 +133,8 @@ export interface Config {
   mediaMaxBytes?: number;
   /** OSC_IN_PORT, OSC_ALLOW, OSC_OUT; absent: BOOTH_DEFAULTS (no OSC). */
   booth?: BoothConfig;
+  /** DATABASE_URL: the PostgreSQL shared by several hubs; absent: the embedded SQLite. */
+  databaseUrl?: string;
 }
 
 /** The one place that reads process.env: everything else gets a validated Config. */
@@ -159,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
       maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
     },
     mediaMaxBytes: c.MEDIA_MAX_BYTES,
+    ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     plainHttpShow: c.PLAIN_HTTP_SHOW === 'on',
     booth: {
       oscInPort: c.OSC_IN_PORT ?? null,

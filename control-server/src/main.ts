@@ -1,6 +1,8 @@
 import os from 'node:os';
 import type { Role } from '@ceremony/shared';
 import { createApp } from './app.js';
+import { newHubId } from './store/hub.js';
+import { openSharedStore, SharedStoreError } from './store/postgres/shared.store.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
@@ -37,7 +39,9 @@ async function main(): Promise<void> {
   }
   // An empty DATA_DIR starts with the demo ceremony: nothing else is needed to try the evening.
   seedDemoIfEmpty(config.dataDir);
-  const app = createApp({ config });
+  // Several hubs share one PostgreSQL (DATABASE_URL): migrated under a lock, so they may start together.
+  const shared = config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined;
+  const app = createApp({ config, ...(shared ? { shared } : {}) });
   const port = await app.listen();
   const securePort = await app.listenHttps();
   const oscPort = app.booth.oscPort();
@@ -116,7 +120,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const plain = err instanceof CorruptDatabaseError || err instanceof CertificateFileError;
+  const plain =
+    err instanceof CorruptDatabaseError ||
+    err instanceof CertificateFileError ||
+    err instanceof SharedStoreError;
   console.error(plain ? `\nОШИБКА: ${err.message}\n` : err);
   process.exit(1);
 });
