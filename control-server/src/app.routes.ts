@@ -16,6 +16,7 @@ import { adminRouter } from './transport/admin.router.js';
 import { ceremonyRouter } from './transport/ceremony.router.js';
 import { feedbackRouter } from './transport/feedback.router.js';
 import { apiRouter, errorHandler, send } from './transport/http.js';
+import type { Hubs } from './transport/hubs.js';
 import { infoRouter } from './transport/info.router.js';
 import { mediaRouter } from './transport/media.js';
 import { mediaAdminRouter } from './transport/media.router.js';
@@ -38,6 +39,8 @@ export interface RoutesDeps {
   httpsPort: () => number | null;
   /** The hall's root certificate once HTTPS runs with it, else null. */
   rootCertificate: () => string | null;
+  /** Every hub's addresses, for clients that must move when theirs is gone. */
+  hubs: Pick<Hubs, 'addresses'>;
 }
 
 /** Mounts every HTTP route: the hall's root, the API routers, the media, the built apps. */
@@ -56,7 +59,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
   });
   app.use(
     '/api',
-    infoRouter(config.host, deps.httpsPort, () => deps.rootCertificate() !== null),
+    infoRouter(config.host, deps.httpsPort, () => deps.rootCertificate() !== null, deps.hubs.addresses),
   );
   app.use('/api', feedbackRouter(services.feedback));
   app.use(

@@ -20,7 +20,8 @@ import { checkingInterval, guardConnections } from './transport/connections.js';
 import { displayHandlers } from './transport/display.handlers.js';
 import { securityHeaders } from './transport/headers.js';
 import { OwnHosts } from './transport/hosts.js';
-import { lanAddresses } from './transport/info.router.js';
+import { postgresHubs, soleHub, type Hubs } from './transport/hubs.js';
+import { lanAddresses, lanUrls } from './transport/info.router.js';
 import { deviceLimits } from './transport/limits.js';
 import { ownCertificate } from './transport/own-certificate.js';
 import { plainAllowed, plainHttpGuard } from './transport/plain.js';
@@ -44,6 +45,8 @@ export interface App {
   media: MediaLibrary;
   /** QLab, the desks, Companion: OSC in and out, cue actions, the state read-back. */
   booth: Pick<BoothMount, 'service' | 'oscCounters'> & { oscPort(): number | null };
+  /** Every hub of the evening (one on SQLite; every hub on DATABASE_URL's PostgreSQL). */
+  hubs: Hubs;
   /** How many entries the server's per-device and per-address maps hold: they must not only grow. */
   memory(): { lastSeen: number; feedbackClients: number };
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
@@ -90,6 +93,14 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     serveClient: false,
   });
 
+  let httpPort: number | null = null;
+  // What this hub tells clients (and other hubs) it answers at; HTTPS first, as phones need it.
+  const ownUrls = () => [
+    ...(httpsPort === null ? [] : lanUrls(config.host, httpsPort).map((u) => u.replace(/^http:/, 'https:'))),
+    ...(httpPort === null ? [] : lanUrls(config.host, httpPort)),
+  ];
+  const hubs = config.databaseUrl ? postgresHubs(io, config.databaseUrl, ownUrls) : soleHub(ownUrls);
+
   const services = composeServices({ config, db, io, clock, mediaDir, showRepo, scenario });
   const { auth, show, checkin, stations, guests, displays, broadcast, onSeen } = services;
   const handlers: EventHandlers = {
@@ -130,6 +141,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     showRepo,
     httpsPort: () => httpsPort,
     rootCertificate: () => rootCertificate,
+    hubs,
   });
 
   return {
@@ -145,8 +157,10 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       oscCounters: services.booth.oscCounters,
       oscPort: () => oscPort,
     },
+    hubs,
     memory: () => ({ lastSeen: services.lastSeenSize(), feedbackClients: services.feedback.senders }),
     listen: async () => {
+      await hubs.start();
       const port = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
@@ -154,6 +168,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
       });
+      httpPort = port;
+      await hubs.announce();
       oscPort = await services.booth.listen();
       return port;
     },
@@ -177,6 +193,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
           resolve(typeof address === 'object' && address ? address.port : 0);
         });
       });
+      await hubs.announce();
       return httpsPort;
     },
     close: async () => {
@@ -185,6 +202,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       services.stop();
       await services.booth.close();
       await io.close(); // also closes the HTTP server
+      await hubs.close();
       db.close();
     },
   };

@@ -32,6 +32,7 @@ export function infoRouter(
   host: string,
   httpsPort: () => number | null = () => null,
   hallRoot: () => boolean = () => false,
+  hubs: () => string[] = () => [],
 ): express.Router {
   const router = express.Router();
   router.get('/info', (req, res) => {
@@ -43,6 +44,8 @@ export function infoRouter(
       httpsUrls: secure === null ? [] : lanUrls(host, secure).map((u) => u.replace(/^http:/, 'https:')),
       // Whether /ca.crt serves a root for phones to install (not with HTTPS off or the organiser's own certificate).
       hallRoot: hallRoot(),
+      // Every hub of the evening, this one first: where a client goes when its hub is gone.
+      hubs: hubs(),
     });
   });
   return router;

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShowState } from '@ceremony/shared';
+import { arrivals, ask, http, startServer, type TestServer } from './helpers.js';
+import { HUB_HEARTBEAT_MS } from '../src/transport/hubs.js';
+import { startPostgres, type PostgresCluster } from './postgres.js';
+
+/** Resolves once every hub's adapter has heard the others' heartbeat (they broadcast to each other). */
+async function joined(hubs: TestServer[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await Promise.all(hubs.map((h) => h.app.io.of('/').adapter.serverCount()));
+    if (counts.every((c) => c === hubs.length)) return;
+    if (Date.now() > deadline) throw new Error(`hubs see ${counts.join(', ')} of ${hubs.length} hubs`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
+  let pg: PostgresCluster;
+  let a: TestServer;
+  let b: TestServer;
+
+  beforeAll(async () => {
+    pg = await startPostgres();
+    a = await startServer({ config: { databaseUrl: pg.url } });
+    b = await startServer({ config: { databaseUrl: pg.url } });
+    await joined([a, b]);
+  }, 60_000);
+  afterAll(async () => {
+    await b?.stop();
+    await a?.stop();
+    await pg?.stop();
+  });
+
+  it("a GO on hub A reaches the display on hub B, and the host's answer comes from A", async () => {
+    const display = await b.socket('display');
+    const host = await a.socket('host');
+    const states: ShowState[] = [];
+    display.on('show:state', (s) => states.push(s));
+    const answer = await ask(host, 'show:go', { expectedRevision: 0 });
+    expect(answer.ok).toBe(true);
+    await arrivals(display, 'show:state', states, 1);
+    expect(states[0]).toEqual(answer.state);
+  });
+
+  it('a snapshot broadcast on hub B (an edit) reaches the admin on hub A', async () => {
+    const admin = await a.socket('admin');
+    const snapshots: unknown[] = [];
+    admin.on('show:snapshot', (s) => snapshots.push(s));
+    const current = b.app.show.snapshot();
+    b.app.io.to('role:admin').emit('show:snapshot', current);
+    await arrivals(admin, 'show:snapshot', snapshots, 1);
+    // Larger than NOTIFY's 8000 bytes: it went through the adapter's attachments table.
+    expect(JSON.stringify(snapshots[0]).length).toBeGreaterThan(8000);
+    expect(snapshots[0]).toEqual(JSON.parse(JSON.stringify(current)));
+  });
+
+  it('check-in stats from hub A reach a volunteer on hub B', async () => {
+    const volunteer = await b.socket('volunteer');
+    const stats: unknown[] = [];
+    volunteer.on('checkin:stats', (s) => stats.push(s));
+    a.app.io.to('role:volunteer').emit('checkin:stats', a.app.checkin.stats());
+    await arrivals(volunteer, 'checkin:stats', stats, 1);
+    expect(stats[0]).toEqual(JSON.parse(JSON.stringify(a.app.checkin.stats())));
+  });
+
+  it("fetchSockets on one hub finds the other hub's displays", async () => {
+    await b.socket('display');
+    const onA = await a.app.io.in('role:display').fetchSockets();
+    const local = a.app.io.of('/').adapter.rooms.get('role:display')?.size ?? 0;
+    const onB = b.app.io.of('/').adapter.rooms.get('role:display')?.size ?? 0;
+    expect(onB).toBeGreaterThan(0);
+    expect(onA.length).toBe(local + onB);
+  });
+
+  it("/api/info on either hub lists both hubs' addresses, its own first", async () => {
+    // A hub learns of the others on its heartbeat (HUB_HEARTBEAT_MS): wait for both lists to fill.
+    const hubsOf = async (s: TestServer) =>
+      ((await http(`${s.url}/api/info`)).body as { hubs: string[] }).hubs;
+    const deadline = Date.now() + 3 * HUB_HEARTBEAT_MS;
+    while ((await hubsOf(a)).length < 2 || (await hubsOf(b)).length < 2) {
+      if (Date.now() > deadline)
+        throw new Error(`hubs listed: ${String(await hubsOf(a))} / ${String(await hubsOf(b))}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await hubsOf(a)).toEqual([a.url, b.url]);
+    expect(await hubsOf(b)).toEqual([b.url, a.url]);
+  });
+});
