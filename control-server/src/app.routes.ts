@@ -46,7 +46,7 @@ export interface RoutesDeps {
 /** Mounts every HTTP route: the hall's root, the API routers, the media, the built apps. */
 export function mountRoutes(app: express.Express, services: Services, deps: RoutesDeps): void {
   const { config, db, io, clock, mediaDir } = deps;
-  const { auth, show, guests, onSeen, broadcast, sendStats, stations, media, displays } = services;
+  const { auth, show, guests, onSeen, broadcast, sendStats, stations, media } = services;
   // The hall's root, public: a phone installs it once (from the admin's QR code) and then trusts
   // the server's HTTPS, service worker included. Served over plain HTTP too: it must come first.
   app.get('/ca.crt', (_req, res) => {
@@ -113,7 +113,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
         show,
         listMedia: () => media.list(),
         guestCount: () => services.guestsRepo.count(),
-        displays: () => displays.list(),
+        displays: services.screens,
         boothTargets: () => services.booth.service.targets().map((t) => t.id),
       }),
     }),

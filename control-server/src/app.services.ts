@@ -1,4 +1,4 @@
-import { clipReportFor, type Scenario, type Snapshot } from '@ceremony/shared';
+import { clipReportFor, type DisplayStatus, type Scenario, type Snapshot } from '@ceremony/shared';
 import { ACCESS_DEFAULTS, type Config } from './config.js';
 import { inBackground } from './background.js';
 import { AuthService } from './domain/auth.service.js';
@@ -21,6 +21,7 @@ import { StationsRepository } from './store/stations.repository.js';
 import { showBroadcast, type ShowBroadcast } from './transport/broadcast.js';
 import { mountBooth, type BoothMount } from './transport/booth.mount.js';
 import { coalesce } from './transport/coalesce.js';
+import { hubDisplays, ownDisplaysOnly } from './transport/hub-displays.js';
 import { UNKNOWN_CODES_LOGGED } from './transport/limits.js';
 import type { AppServer } from './transport/socket.js';
 
@@ -32,6 +33,8 @@ export interface ServicesDeps {
   mediaDir: string;
   showRepo: ShowRepository;
   scenario: Scenario;
+  /** With other hubs on one PostgreSQL: this hub's id, to share its screens' list with them. */
+  hubId?: string;
 }
 
 /** The evening's services, wired to each other and to the sockets they broadcast on. */
@@ -45,6 +48,8 @@ export interface Services {
   checkin: CheckinService;
   media: MediaLibrary;
   displays: DisplaysService;
+  /** Every hub's screens (this hub's DisplaysService knows only its own sockets). */
+  screens: () => DisplayStatus[];
   feedback: FeedbackService;
   /** QLab, the desks, Companion: OSC in and out, cue actions, the state read-back. */
   booth: BoothMount;
@@ -68,6 +73,7 @@ export function composeServices({
   mediaDir,
   showRepo,
   scenario,
+  hubId,
 }: ServicesDeps): Services {
   const access = config.access ?? ACCESS_DEFAULTS;
   const guestsRepo = new GuestsRepository(db);
@@ -173,16 +179,20 @@ export function composeServices({
   });
 
   // A burst of reports (or of displays reconnecting) becomes one list for the host, not one each.
-  const sendDisplays = coalesce(
-    () => io.to(['role:admin', 'role:host']).emit('displays:status', displays.list()),
-    250,
-  );
+  // Each hub sends the whole (merged) list to its own staff only: the other hubs do the same for theirs.
+  const showScreens = () => io.local.to(['role:admin', 'role:host']).emit('displays:status', screens());
+  const sendDisplays = coalesce(() => {
+    hubScreens.share(displays.list());
+    showScreens();
+  }, 250);
   const displays: DisplaysService = new DisplaysService({
     clock,
     onChange: sendDisplays,
     onVideoEnded: (cueId, clipS) => show.videoEnded(cueId, clipS),
     deviceName: (id) => devices.byId(id)?.name ?? id.slice(0, 8),
   });
+  const hubScreens = hubId ? hubDisplays(io, hubId, () => displays.list(), showScreens) : ownDisplaysOnly;
+  const screens = () => hubScreens.merge(displays.list());
 
   const feedback = new FeedbackService({
     repo: new FeedbackRepository(db),
@@ -200,6 +210,7 @@ export function composeServices({
     checkin,
     media,
     displays,
+    screens,
     feedback,
     booth,
     broadcast,
@@ -211,6 +222,7 @@ export function composeServices({
       sendStats.cancel();
       clearInterval(renewOnline);
       sendDisplays.cancel();
+      hubScreens.stop();
     },
   };
 }

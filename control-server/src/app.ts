@@ -101,7 +101,9 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   ];
   const hubs = config.databaseUrl ? postgresHubs(io, config.databaseUrl, ownUrls) : soleHub(ownUrls);
 
-  const services = composeServices({ config, db, io, clock, mediaDir, showRepo, scenario });
+  // Alone on SQLite there is nobody to share the screens' list with.
+  const shared = config.databaseUrl ? { hubId: hubs.id } : {};
+  const services = composeServices({ config, db, io, clock, mediaDir, showRepo, scenario, ...shared });
   const { auth, show, checkin, stations, guests, displays, broadcast, onSeen } = services;
   const handlers: EventHandlers = {
     ...showHandlers(show, clock, broadcast.snapshotFor),
@@ -120,7 +122,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
         socket.on('disconnect', () => displays.disconnected(deviceId));
       }
       if (role === 'admin' || role === 'host') {
-        socket.emit('displays:status', displays.list());
+        socket.emit('displays:status', services.screens());
         socket.emit('booth:status', { targets: services.booth.service.status() });
       }
     },

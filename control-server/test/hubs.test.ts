@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ShowState } from '@ceremony/shared';
-import { arrivals, ask, http, startServer, type TestServer } from './helpers.js';
+import type { DisplayStatus, ShowState } from '@ceremony/shared';
+import { io as connect } from 'socket.io-client';
+import { arrivals, ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
 import { HUB_HEARTBEAT_MS } from '../src/transport/hubs.js';
 import { startPostgres, type PostgresCluster } from './postgres.js';
 
@@ -71,6 +72,25 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
     const onB = b.app.io.of('/').adapter.rooms.get('role:display')?.size ?? 0;
     expect(onB).toBeGreaterThan(0);
     expect(onA.length).toBe(local + onB);
+  });
+
+  it('the admin on hub A lists the screens connected to hub B', async () => {
+    const admin = await a.socket('admin');
+    let latest: DisplayStatus[] = [];
+    admin.on('displays:status', (list) => (latest = list));
+    const screen = b.app.auth.issue('display');
+    await b.socketWithToken(screen.token);
+    await expect
+      .poll(() => latest.find((d) => d.deviceId === screen.deviceId)?.connected, { timeout: 5000 })
+      .toBe(true);
+    // …and so does the admin who connects to hub A only now (the list sent on connect).
+    const late: TestSocket = connect(a.url, { auth: { token: a.token('admin') }, transports: ['websocket'] });
+    try {
+      const first = await new Promise<DisplayStatus[]>((resolve) => late.once('displays:status', resolve));
+      expect(first.some((d) => d.deviceId === screen.deviceId && d.connected)).toBe(true);
+    } finally {
+      late.close();
+    }
   });
 
   it("/api/info on either hub lists both hubs' addresses, its own first", async () => {
