@@ -77,7 +77,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const own = new OwnHosts(config.host, access.allowedHosts);
+  // The other hubs come from the heartbeat (PostgreSQL), known only once hubs is made below.
+  const own = new OwnHosts(config.host, access.allowedHosts, undefined, () => hubs.addresses());
   let httpsPort: number | null = null;
   const plain = { httpsPort: () => httpsPort, showButtons: config.plainHttpShow ?? true };
   app.use(own.guard(), securityHeaders(), plainHttpGuard(plain));
