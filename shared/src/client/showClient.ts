@@ -11,6 +11,7 @@ import {
 } from '../events/index.js';
 import { HUB_CONNECT_TIMEOUT_MS, nextHubAttempt } from '../hubMove.js';
 import { fitsInOneMessage } from '../messageSize.js';
+import { loadHubs, saveHubs } from './session.js';
 import type { ShowState } from '../show.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'mismatch';
@@ -72,7 +73,7 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     rttMs: null,
     lastSeenAt: null,
     hub: null,
-    hubs: options.hubs ?? [],
+    hubs: options.hubs ?? loadHubs(),
   }));
   // The hub this client talks to and every hub it may move to (from /api/info, refreshed on connect).
   let home = options.url || (globalThis.location?.origin ?? '');
@@ -189,8 +190,10 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
   async function learnHubs(url: string) {
     try {
       const info = (await (await fetch(`${url}/api/info`)).json()) as { hubs?: unknown };
-      if (Array.isArray(info.hubs))
-        store.setState({ hubs: info.hubs.filter((h): h is string => typeof h === 'string') });
+      if (!Array.isArray(info.hubs)) return;
+      const hubs = info.hubs.filter((h): h is string => typeof h === 'string');
+      store.setState({ hubs });
+      saveHubs(hubs);
     } catch {
       // Keeps the list it had: a hub that cannot say who else runs is no reason to stop.
     }
