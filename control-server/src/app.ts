@@ -81,7 +81,11 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
   const own = new OwnHosts(config.host, access.allowedHosts, undefined, () => hubs.addresses());
   let httpsPort: number | null = null;
   const plain = { httpsPort: () => httpsPort, showButtons: config.plainHttpShow ?? true };
-  app.use(own.guard(), securityHeaders(), plainHttpGuard(plain));
+  app.use(
+    own.guard(),
+    securityHeaders(() => hubs.addresses()),
+    plainHttpGuard(plain),
+  );
   const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);
   guardConnections(server, access);
   const io: AppServer = new Server(server, {

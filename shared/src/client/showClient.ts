@@ -199,7 +199,11 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     }
   }
 
-  const clockTimer = setInterval(() => void measureClock(), options.clockEveryMs ?? 30_000);
+  // Hubs started after this one connected are learnt here too, not only on the next connect.
+  const clockTimer = setInterval(() => {
+    void measureClock();
+    if (socket.connected) void learnHubs(home);
+  }, options.clockEveryMs ?? 30_000);
 
   return {
     store,
