@@ -106,4 +106,53 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
     expect(await hubsOf(a)).toEqual([a.url, b.url]);
     expect(await hubsOf(b)).toEqual([b.url, a.url]);
   });
+
+  it('broadcasts reach the other hub in the order they were made, large and small alike', async () => {
+    const display = await b.socket('display');
+    const seen: string[] = [];
+    const states: number[] = [];
+    display.on('show:snapshot', (snap) => seen.push(`snapshot ${snap.state.revision}`));
+    display.on('show:state', (state) => {
+      seen.push(`state ${state.revision}`);
+      states.push(state.revision);
+    });
+    const { scenario, state } = a.app.show.snapshot();
+    const sent: string[] = [];
+    for (let revision = 100; revision < 110; revision++) {
+      // A snapshot goes through the attachments table (two queries), the state is a bare NOTIFY.
+      a.app.io.to('role:display').emit('show:snapshot', { scenario, state: { ...state, revision } });
+      a.app.io.emit('show:state', { ...state, revision });
+      sent.push(`snapshot ${revision}`, `state ${revision}`);
+    }
+    await arrivals(display, 'show:state', states, 10);
+    expect(seen).toEqual(sent);
+  });
+
+  it("with PostgreSQL away a hub's own clients still hear it at once, and the hubs join up again after", async () => {
+    const here = await a.socket('host');
+    const there = await b.socket('host');
+    const heardHere: number[] = [];
+    const heardThere: number[] = [];
+    here.on('show:state', (s) => heardHere.push(s.revision));
+    there.on('show:state', (s) => heardThere.push(s.revision));
+    const { state } = a.app.show.snapshot();
+    await pg.halt('immediate');
+    try {
+      const sentAt = Date.now();
+      a.app.io.emit('show:state', { ...state, revision: 500 });
+      await arrivals(here, 'show:state', heardHere, 1);
+      // Not held back by the database's connect timeout (5 s).
+      expect(Date.now() - sentAt).toBeLessThan(1000);
+      expect(heardHere).toEqual([500]);
+    } finally {
+      await pg.start();
+    }
+    // The adapter's listener reconnects by itself (1–3 s): a state from A reaches B again.
+    const deadline = Date.now() + 15_000;
+    for (let revision = 600; !heardThere.some((r) => r >= 600); revision++) {
+      if (Date.now() > deadline) throw new Error(`B heard ${JSON.stringify(heardThere)}`);
+      a.app.io.emit('show:state', { ...state, revision });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }, 30_000);
 });

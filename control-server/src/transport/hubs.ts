@@ -3,6 +3,28 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import type { AppServer } from './socket.js';
 
+type Publishing = { doPublish(message: unknown): Promise<string> };
+
+/**
+ * Two changes to how the adapter publishes. As shipped, a broadcast waits for PostgreSQL before it
+ * reaches this hub's own clients (a GO's display on the same laptop pays a database round trip, and
+ * with the database away, its connect timeout), and concurrent publishes may reach the other hubs out
+ * of order (a snapshot's attachment insert racing the next state's NOTIFY). Here the local delivery
+ * happens at once, and publishes leave one after the other in the order they were made. The offset
+ * is "" either way (the adapter keeps no connection-state recovery, which we never use).
+ */
+function inOrderLocalFirst<A>(adapter: A, report: (err: unknown) => void): A {
+  const publishing = adapter as unknown as Publishing;
+  const publish = publishing.doPublish.bind(publishing);
+  let queue: Promise<unknown> = Promise.resolve();
+  publishing.doPublish = (message) => {
+    // A failed publish (the database away) is reported and skipped: the queue never stalls.
+    queue = queue.then(() => publish(message)).catch(report);
+    return Promise.resolve('');
+  };
+  return adapter;
+}
+
 /** How often a hub says it is alive, and how long a silent one is still listed for clients. */
 export const HUB_HEARTBEAT_MS = 2000;
 export const HUB_SILENT_AFTER_MS = 10_000;
@@ -57,9 +79,27 @@ export function postgresHubs(
   log: (message: string, err: unknown) => void = (m, e) => console.error(m, e),
 ): Hubs {
   const id = randomUUID();
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5000 });
+  // Two connections: the adapter's LISTEN, and one for everything else, so the other hubs' messages
+  // are fetched one after the other in the order they were announced.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5000 });
   // An idle client losing its server (PostgreSQL restarting) must not end the process: log, reconnect later.
   pool.on('error', (err) => log('[hubs] PostgreSQL connection lost:', err));
+  // The adapter holds one connection for LISTEN and gives it no error listener: PostgreSQL going
+  // away would then throw out of the process (exitOnFatal). With one, the connection ends quietly
+  // and the adapter opens a new one by itself once the database is back.
+  // That connection is never given back to the pool either: handed back broken, its place is free
+  // for the new one (with a pool of two it would otherwise starve every query).
+  pool.on('connect', (client) =>
+    client.on('error', (err) => {
+      if (!closing) log('[hubs] connection:', err);
+      if (client.listenerCount('notification') === 0) return; // a query's own: pool.query frees it
+      try {
+        (client as pg.PoolClient).release(err);
+      } catch {
+        // Already given back.
+      }
+    }),
+  );
   let known: string[] = [];
   // Sockets leaving during io.close() still broadcast (a display's going away) after the pool ended.
   let closing = false;
@@ -86,7 +126,13 @@ export function postgresHubs(
     addresses: () => [...new Set([...own(), ...known])],
     async start() {
       await pool.query(TABLES);
-      io.adapter(createAdapter(pool, { errorHandler: report('[hubs] adapter:') }));
+      // Every message through the attachments table (payloadThreshold 0): a bare NOTIFY would be
+      // handled at once on arrival, overtaking a larger message still being fetched before it.
+      const make = createAdapter(pool, { errorHandler: report('[hubs] adapter:'), payloadThreshold: 0 });
+      // Socket.IO calls it with `new`: a function, not an arrow.
+      io.adapter(function hubAdapter(nsp: unknown) {
+        return inOrderLocalFirst(make(nsp), report('[hubs] publish:'));
+      } as never);
     },
     async announce() {
       await beat();
