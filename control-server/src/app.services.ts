@@ -1,4 +1,4 @@
-import { clipReportFor, type Scenario, type Snapshot } from '@ceremony/shared';
+import { clipReportFor, type DisplayStatus, type Scenario, type Snapshot } from '@ceremony/shared';
 import { ACCESS_DEFAULTS, type Config } from './config.js';
 import { inBackground } from './background.js';
 import { AuthService } from './domain/auth.service.js';
@@ -22,6 +22,7 @@ import { StationsRepository } from './store/stations.repository.js';
 import { showBroadcast, type ShowBroadcast } from './transport/broadcast.js';
 import { mountBooth, type BoothMount } from './transport/booth.mount.js';
 import { coalesce } from './transport/coalesce.js';
+import { hubDisplays, ownDisplaysOnly } from './transport/hub-displays.js';
 import { UNKNOWN_CODES_LOGGED } from './transport/limits.js';
 import type { AppServer } from './transport/socket.js';
 
@@ -35,6 +36,8 @@ export interface ServicesDeps {
   scenario: Scenario;
   /** The PostgreSQL shared with other hubs, when DATABASE_URL is set: show commands and admissions go there. */
   shared?: SharedStore;
+  /** With other hubs on one PostgreSQL: this hub's id, to share its screens' list with them. */
+  hubId?: string;
 }
 
 /** The evening's services, wired to each other and to the sockets they broadcast on. */
@@ -48,6 +51,8 @@ export interface Services {
   checkin: CheckinService;
   media: MediaLibrary;
   displays: DisplaysService;
+  /** Every hub's screens (this hub's DisplaysService knows only its own sockets). */
+  screens: () => DisplayStatus[];
   feedback: FeedbackService;
   /** QLab, the desks, Companion: OSC in and out, cue actions, the state read-back. */
   booth: BoothMount;
@@ -72,6 +77,7 @@ export function composeServices({
   showRepo,
   scenario,
   shared,
+  hubId,
 }: ServicesDeps): Services {
   const access = config.access ?? ACCESS_DEFAULTS;
   const guestsRepo = new GuestsRepository(db);
@@ -193,16 +199,20 @@ export function composeServices({
   });
 
   // A burst of reports (or of displays reconnecting) becomes one list for the host, not one each.
-  const sendDisplays = coalesce(
-    () => io.to(['role:admin', 'role:host']).emit('displays:status', displays.list()),
-    250,
-  );
+  // Each hub sends the whole (merged) list to its own staff only: the other hubs do the same for theirs.
+  const showScreens = () => io.local.to(['role:admin', 'role:host']).emit('displays:status', screens());
+  const sendDisplays = coalesce(() => {
+    hubScreens.share(displays.list());
+    showScreens();
+  }, 250);
   const displays: DisplaysService = new DisplaysService({
     clock,
     onChange: sendDisplays,
     onVideoEnded: (cueId, clipS) => show.videoEnded(cueId, clipS),
     deviceName: (id) => devices.byId(id)?.name ?? id.slice(0, 8),
   });
+  const hubScreens = hubId ? hubDisplays(io, hubId, () => displays.list(), showScreens) : ownDisplaysOnly;
+  const screens = () => hubScreens.merge(displays.list());
 
   const feedback = new FeedbackService({
     repo: new FeedbackRepository(db),
@@ -220,6 +230,7 @@ export function composeServices({
     checkin,
     media,
     displays,
+    screens,
     feedback,
     booth,
     broadcast,
@@ -231,6 +242,7 @@ export function composeServices({
       sendStats.cancel();
       clearInterval(renewOnline);
       sendDisplays.cancel();
+      hubScreens.stop();
     },
   };
 }

@@ -23,7 +23,8 @@ import { checkingInterval, guardConnections } from './transport/connections.js';
 import { displayHandlers } from './transport/display.handlers.js';
 import { securityHeaders } from './transport/headers.js';
 import { OwnHosts } from './transport/hosts.js';
-import { lanAddresses } from './transport/info.router.js';
+import { postgresHubs, soleHub, type Hubs } from './transport/hubs.js';
+import { lanAddresses, lanUrls } from './transport/info.router.js';
 import { deviceLimits } from './transport/limits.js';
 import { ownCertificate } from './transport/own-certificate.js';
 import { plainAllowed, plainHttpGuard } from './transport/plain.js';
@@ -49,6 +50,8 @@ export interface App {
   media: MediaLibrary;
   /** QLab, the desks, Companion: OSC in and out, cue actions, the state read-back. */
   booth: Pick<BoothMount, 'service' | 'oscCounters'> & { oscPort(): number | null };
+  /** Every hub of the evening (one on SQLite; every hub on DATABASE_URL's PostgreSQL). */
+  hubs: Hubs;
   /** How many entries the server's per-device and per-address maps hold: they must not only grow. */
   memory(): { lastSeen: number; feedbackClients: number };
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
@@ -81,10 +84,15 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const own = new OwnHosts(config.host, access.allowedHosts);
+  // The other hubs come from the heartbeat (PostgreSQL), known only once hubs is made below.
+  const own = new OwnHosts(config.host, access.allowedHosts, undefined, () => hubs.addresses());
   let httpsPort: number | null = null;
   const plain = { httpsPort: () => httpsPort, showButtons: config.plainHttpShow ?? true };
-  app.use(own.guard(), securityHeaders(), plainHttpGuard(plain));
+  app.use(
+    own.guard(),
+    securityHeaders(() => hubs.addresses()),
+    plainHttpGuard(plain),
+  );
   const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);
   guardConnections(server, access);
   const io: AppServer = new Server(server, {
@@ -97,6 +105,14 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     serveClient: false,
   });
 
+  let httpPort: number | null = null;
+  // What this hub tells clients (and other hubs) it answers at; HTTPS first, as phones need it.
+  const ownUrls = () => [
+    ...(httpsPort === null ? [] : lanUrls(config.host, httpsPort).map((u) => u.replace(/^http:/, 'https:'))),
+    ...(httpPort === null ? [] : lanUrls(config.host, httpPort)),
+  ];
+  const hubs = config.databaseUrl ? postgresHubs(io, config.databaseUrl, ownUrls) : soleHub(ownUrls);
+
   const services = composeServices({
     config,
     db,
@@ -106,6 +122,8 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     showRepo,
     scenario,
     ...(shared ? { shared } : {}),
+    // Alone on SQLite there is nobody to share the screens' list with.
+    ...(config.databaseUrl ? { hubId: hubs.id } : {}),
   });
   const { auth, show, checkin, stations, guests, displays, broadcast, onSeen } = services;
   const handlers: EventHandlers = {
@@ -125,7 +143,7 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
         socket.on('disconnect', () => displays.disconnected(deviceId));
       }
       if (role === 'admin' || role === 'host') {
-        socket.emit('displays:status', displays.list());
+        socket.emit('displays:status', services.screens());
         socket.emit('booth:status', { targets: services.booth.service.status() });
       }
     },
@@ -148,6 +166,7 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     showRepo,
     httpsPort: () => httpsPort,
     rootCertificate: () => rootCertificate,
+    hubs,
   });
 
   return {
@@ -163,8 +182,10 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
       oscCounters: services.booth.oscCounters,
       oscPort: () => oscPort,
     },
+    hubs,
     memory: () => ({ lastSeen: services.lastSeenSize(), feedbackClients: services.feedback.senders }),
     listen: async () => {
+      await hubs.start();
       const port = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
@@ -172,6 +193,8 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
       });
+      httpPort = port;
+      await hubs.announce();
       oscPort = await services.booth.listen();
       return port;
     },
@@ -195,6 +218,7 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
           resolve(typeof address === 'object' && address ? address.port : 0);
         });
       });
+      await hubs.announce();
       return httpsPort;
     },
     close: async () => {
@@ -204,6 +228,7 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
       await services.booth.close();
       await io.close(); // also closes the HTTP server
       checkpoints.stop();
+      await hubs.close();
       db.close();
       await shared?.close();
     },

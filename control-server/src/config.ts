@@ -39,6 +39,14 @@ export const ACCESS_DEFAULTS: AccessConfig = {
 };
 
 const ConfigSchema = z.object({
+  /** PostgreSQL shared by every hub of the evening (protocol.md «Several hubs»); unset: SQLite in DATA_DIR. */
+  DATABASE_URL: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL is postgres://user:pass@host:port/db')
+      .optional(),
+  ),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -83,14 +91,6 @@ const ConfigSchema = z.object({
   OSC_IN_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
   /** Sender addresses OSC commands are taken from, comma-separated. */
   OSC_ALLOW: z.string().default('127.0.0.1'),
-  /** The PostgreSQL every hub of the evening shares; unset: the embedded SQLite in DATA_DIR. */
-  DATABASE_URL: z.preprocess(
-    unsetWhenEmpty,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL is postgres://user:pass@host:port/database')
-      .optional(),
-  ),
   /** `host:port,…`: each hears `/ceremony/cue` on every cue change. */
   OSC_OUT: z
     .string()
