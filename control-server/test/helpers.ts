@@ -7,7 +7,8 @@ import type { ClientToServerEvents, Role, ServerToClientEvents } from '@ceremony
 import { createApp, type App } from '../src/app.js';
 import { ACCESS_DEFAULTS, type Config } from '../src/config.js';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
-import type { SharedStore } from '../src/store/postgres/shared.store.js';
+import { openSharedStore, type SharedStore } from '../src/store/postgres/shared.store.js';
+import { newHubId } from '../src/store/hub.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -63,10 +64,13 @@ export async function startServer(
   };
   // The tests play the demo evening, as the server's start-up seeds it into an empty DATA_DIR.
   seedDemoIfEmpty(dataDir);
+  // As main.ts does: a hub given DATABASE_URL keeps its show and check-ins in that PostgreSQL.
+  const shared =
+    opts.shared ?? (config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined);
   const app = createApp({
     config,
     clock: () => Date.now() + offset,
-    ...(opts.shared ? { shared: opts.shared } : {}),
+    ...(shared ? { shared } : {}),
   });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
