@@ -7,16 +7,25 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import { loopDelayOnSignal, recordLoopDelay } from '../src/loop-delay.js';
 import { writeRunRecord } from '../src/server.record.js';
 
 interface Fixture {
   scenario: unknown;
+  /** What a display may read of it with the first cue live (bench/tail.ts fills it). */
+  displayScenario?: unknown;
   state: { revision: number; cueStartedAt: number | null };
   scanResult: unknown;
 }
 
 const fixture = JSON.parse(fs.readFileSync(process.env.BENCH_FIXTURE!, 'utf8')) as Fixture;
 let state = fixture.state;
+/**
+ * BARE_SNAPSHOT=1: each GO also sends every socket a display's snapshot first, as our protocol does
+ * when a display's view changes with the cue (its notes, an award's laureates). It tells how much of
+ * our GO's time is that message (paid by the clients too) and how much is our server's own work.
+ */
+const withSnapshot = process.env.BARE_SNAPSHOT === '1';
 
 const server = http.createServer((req, res) => {
   res.setHeader('content-type', 'application/json');
@@ -34,6 +43,8 @@ io.on('connection', (socket) => {
   socket.emit('show:snapshot', { scenario: fixture.scenario, state });
   socket.on('show:go', (_payload: unknown, ack: Ack) => {
     state = { ...state, revision: state.revision + 1, cueStartedAt: Date.now() };
+    if (withSnapshot)
+      io.emit('show:snapshot', { scenario: fixture.displayScenario ?? fixture.scenario, state });
     io.emit('show:state', state);
     ack({ ok: true, state });
   });
@@ -42,6 +53,9 @@ io.on('connection', (socket) => {
   );
   socket.on('checkin:scan', (_payload: unknown, ack: Ack) => ack({ ok: true, result: fixture.scanResult }));
 });
+
+// The same event-loop delay figures as ours (SIGUSR2 → DATA_DIR/loop-delay.json), read beside every figure.
+loopDelayOnSignal(process.env.DATA_DIR!, recordLoopDelay());
 
 // Tells its port the way our server does (DATA_DIR/server.json), so the harness treats both alike.
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {

@@ -5,7 +5,7 @@
 import dgram from 'node:dgram';
 import { decode } from 'node-osc';
 import { io, type Socket } from 'socket.io-client';
-import { BENCH_PINS, kill, now, ourEntry, signIn, sleep, spawnServer, tempDataDir } from './proc.js';
+import { BENCH_PINS, kill, now, ourEntry, ourEnv, signIn, sleep, spawnServer, tempDataDir } from './proc.js';
 import { percentile } from './report.js';
 
 const GOS = Number(process.env.BOOTH_BENCH_GOS ?? 30);
@@ -56,13 +56,7 @@ const within = <T>(p: Promise<T>, ms: number) =>
 async function main(): Promise<void> {
   const listener = await oscListener();
   const server = await spawnServer(ourEntry(), {
-    PORT: '0',
-    HTTPS_PORT: 'off',
-    DATA_DIR: tempDataDir(),
-    ADMIN_PIN: BENCH_PINS.admin,
-    HOST_PIN: BENCH_PINS.host,
-    VOLUNTEER_PIN: BENCH_PINS.volunteer,
-    DISPLAY_PIN: BENCH_PINS.display,
+    ...ourEnv(tempDataDir()),
     OSC_OUT: `127.0.0.1:${listener.port}`,
   });
   const host = await connect(server.url, await signIn(server.url, BENCH_PINS.host));

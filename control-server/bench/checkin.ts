@@ -1,5 +1,6 @@
 /** Check-in figures: durable admissions per second, and ack latency at a fixed offered load. */
 import type { ChildProcess } from 'node:child_process';
+import type { LoopDelay } from '../src/loop-delay.js';
 import { forkWorker, nextMessage } from './pool.js';
 import { now } from './proc.js';
 import { percentile } from './report.js';
@@ -7,9 +8,23 @@ import type { ScanReport, ScanRun } from './volunteers.worker.js';
 
 export interface ScanFigures {
   /** Closed loop: every volunteer scans again as soon as the last scan is acknowledged. */
-  throughput: { volunteers: number; perSecond: number; admitted: number; failed: number }[];
+  throughput: {
+    volunteers: number;
+    perSecond: number;
+    admitted: number;
+    failed: number;
+    loop: LoopDelay | null;
+  }[];
   /** Open loop at `offered` scans/s: ack latency. */
-  latency: { offered: number; p50: number; p99: number; acked: number; admitted: number; failed: number };
+  latency: {
+    offered: number;
+    p50: number;
+    p99: number;
+    acked: number;
+    admitted: number;
+    failed: number;
+    loop: LoopDelay | null;
+  };
 }
 
 /** Volunteers' phones spread over `workers` processes. */
@@ -78,6 +93,8 @@ export async function scanFigures(
   codes: string[],
   crowd: Volunteers,
   plan: { volunteers: number[]; durationMs: number; offered: number; offeredVolunteers: number },
+  /** Ends the server's event-loop delay window and answers it (bench/loop.ts): one per run. */
+  loopWindow: () => Promise<LoopDelay | null> = async () => null,
 ): Promise<ScanFigures> {
   let next = 0;
   const take = (n: number) => {
@@ -85,15 +102,23 @@ export async function scanFigures(
     next += n;
     return slice.length ? slice : codes.slice(0, n); // out of fresh guests: rescans (reported)
   };
-  const tokens = async (n: number) => Promise.all(Array.from({ length: n }, token));
+  // One after another: the server queues at most 16 sign-ins per address (auth.service.ts), and every
+  // volunteer of the bench signs in from 127.0.0.1.
+  const tokens = async (n: number) => {
+    const signedIn: string[] = [];
+    while (signedIn.length < n) signedIn.push(await token());
+    return signedIn;
+  };
   const throughput: ScanFigures['throughput'] = [];
   const perRun = Math.floor(codes.length / (plan.volunteers.length + 1));
   for (const v of plan.volunteers) {
     const share = Math.floor(perRun / v);
     const pool = take(share * v);
+    const signedIn = await tokens(v);
+    await loopWindow();
     const r = await crowd.run({
       url,
-      tokens: await tokens(v),
+      tokens: signedIn,
       codes: Array.from({ length: v }, (_, i) => pool.slice(i * share, (i + 1) * share)),
       mode: 'closed',
       durationMs: plan.durationMs,
@@ -105,23 +130,28 @@ export async function scanFigures(
       perSecond: r.acked / (plan.durationMs / 1000),
       admitted: r.admitted,
       failed: r.failed,
+      loop: await loopWindow(),
     });
   }
   const v = plan.offeredVolunteers;
   const share = Math.floor(perRun / v);
   const pool = take(share * v);
+  const signedIn = await tokens(v);
+  await loopWindow();
   const r = await crowd.run({
     url,
-    tokens: await tokens(v),
+    tokens: signedIn,
     codes: Array.from({ length: v }, (_, i) => pool.slice(i * share, (i + 1) * share)),
     mode: 'open',
     durationMs: plan.durationMs,
     rate: plan.offered / v,
     scanPrefix: 'open',
   });
+  const loop = await loopWindow();
   return {
     throughput,
     latency: {
+      loop,
       offered: plan.offered,
       p50: percentile(r.latencies, 50),
       p99: percentile(r.latencies, 99),

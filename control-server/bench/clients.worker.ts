@@ -4,7 +4,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { now } from './proc.js';
-import type { ClientCommand, ClientReport } from './pool.js';
+import { SOCKETS_PER_TOKEN, type ClientCommand, type ClientReport } from './pool.js';
 
 const sockets: Socket[] = [];
 const held = new Set<Socket>();
@@ -15,7 +15,17 @@ const resynced = new Set<Socket>();
 
 const send = (m: ClientReport) => process.send!(m);
 
-function onState(s: { revision: number }) {
+/** The newest revision each socket holds, so a revision is counted once per socket, whichever message brought it. */
+const holds = new WeakMap<Socket, number>();
+
+/**
+ * A display has a revision when the first message carrying it arrives: the `show:snapshot` that comes
+ * first when its view changed with the cue (the stage display applies its state at once), else the
+ * `show:state`; the state after that snapshot changes nothing on the screen.
+ */
+function onRevision(socket: Socket, s: { revision: number }) {
+  if ((holds.get(socket) ?? -1) >= s.revision) return;
+  holds.set(socket, s.revision);
   const at = now();
   const entry = seen.get(s.revision) ?? { count: 0, last: 0 };
   entry.count++;
@@ -39,8 +49,9 @@ function connectOne(url: string, token: string, reconnect: boolean): Promise<boo
       socket.close();
       resolve(false);
     }, 30_000);
-    socket.on('show:state', onState);
-    socket.on('show:snapshot', () => {
+    socket.on('show:state', (state: { revision: number }) => onRevision(socket, state));
+    socket.on('show:snapshot', (snap: { state: { revision: number } }) => {
+      onRevision(socket, snap.state);
       if (resyncSince !== null && !resynced.has(socket) && held.has(socket)) {
         resynced.add(socket);
         if (resynced.size === sockets.length) send({ type: 'resynced', at: now() });
@@ -68,8 +79,9 @@ process.on('message', async (m: ClientCommand) => {
       let failed = 0;
       for (let done = 0; done < m.count;) {
         const batch = Math.min(100, m.count - done);
+        const token = (k: number) => m.tokens[Math.floor((done + k) / SOCKETS_PER_TOKEN)]!;
         const results = await Promise.all(
-          Array.from({ length: batch }, () => connectOne(m.url, m.token, m.reconnect)),
+          Array.from({ length: batch }, (_, k) => connectOne(m.url, token(k), m.reconnect)),
         );
         ok += results.filter(Boolean).length;
         failed += results.filter((r) => !r).length;

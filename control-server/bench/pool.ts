@@ -1,8 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { MAX_SOCKETS_PER_DEVICE } from '../src/transport/limits.js';
 
 export type ClientCommand =
-  | { type: 'connect'; url: string; token: string; count: number; reconnect: boolean }
+  | { type: 'connect'; url: string; tokens: string[]; count: number; reconnect: boolean }
   | { type: 'report'; revision: number }
   | { type: 'watch-resync' }
   | { type: 'close' };
@@ -14,6 +15,9 @@ export type ClientReport =
   | { type: 'resynced'; at: number }
   | { type: 'watching' }
   | { type: 'closed' };
+
+/** Sockets one display token may hold: the server's MAX_SOCKETS_PER_DEVICE. */
+export const SOCKETS_PER_TOKEN = MAX_SOCKETS_PER_DEVICE;
 
 /** Forks a bench worker script (run through tsx) with an IPC channel. */
 export function forkWorker(script: string): ChildProcess {
@@ -69,14 +73,25 @@ export class ClientPool {
     return this.counts.reduce((a, b) => a + b, 0);
   }
 
-  /** Connects `count` more clients, spread evenly; answers how many failed. */
-  async connect(url: string, token: string, count: number, reconnect = false): Promise<number> {
+  /**
+   * Connects `count` more clients, spread evenly; answers how many failed. `token` signs in one more
+   * device: the server takes at most SOCKETS_PER_TOKEN sockets per device (transport/limits.ts), so
+   * every eight displays get their own, as eight projectors in a hall would be eight devices.
+   */
+  async connect(
+    url: string,
+    token: () => Promise<string>,
+    count: number,
+    reconnect = false,
+  ): Promise<number> {
     let failed = 0;
     const share = (i: number) =>
       Math.floor(count / this.workers.length) + (i < count % this.workers.length ? 1 : 0);
     await Promise.all(
       this.workers.map(async (w, i) => {
-        w.send({ type: 'connect', url, token, count: share(i), reconnect } satisfies ClientCommand);
+        const tokens: string[] = [];
+        while (tokens.length * SOCKETS_PER_TOKEN < share(i)) tokens.push(await token());
+        w.send({ type: 'connect', url, tokens, count: share(i), reconnect } satisfies ClientCommand);
         const m = await nextMessage<Extract<ClientReport, { type: 'connected' }>>(w, 'connected', 180_000);
         if (!m) throw new Error('a client worker did not finish connecting in 180 s');
         failed += m.failed;

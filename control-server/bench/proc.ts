@@ -14,6 +14,25 @@ export const BENCH_PINS = {
   display: '940004',
 } as const;
 
+/** The environment our built server runs with in a bench: its PINs, 127.0.0.1 only, no TLS listener. */
+export function ourEnv(dataDir: string, port = 0): Record<string, string> {
+  return {
+    PORT: String(port),
+    // The bare server has no TLS listener either; HTTPS is checked in test/https.test.ts.
+    HTTPS_PORT: 'off',
+    DATA_DIR: dataDir,
+    ADMIN_PIN: BENCH_PINS.admin,
+    HOST_PIN: BENCH_PINS.host,
+    VOLUNTEER_PIN: BENCH_PINS.volunteer,
+    DISPLAY_PIN: BENCH_PINS.display,
+    // A hall's 500 projectors are 500 devices from 500 addresses; the bench's come from 127.0.0.1,
+    // eight sockets per display token (see ClientPool.connect), so the per-role and per-address caps
+    // are lifted here, and only here.
+    MAX_DEVICES_PER_ROLE: '100000',
+    MAX_CONNECTIONS_PER_ADDRESS: '100000',
+  };
+}
+
 const PKG = path.resolve(import.meta.dirname, '..');
 
 /** High-resolution wall clock in ms, comparable across the processes of one machine. */
@@ -25,6 +44,8 @@ export interface ServerProc {
   child: ChildProcess;
   url: string;
   port: number;
+  /** Its DATA_DIR: where it writes its run record and, on SIGUSR2, its event-loop delay. */
+  dataDir: string;
   /** When the process had written that it listens (DATA_DIR/server.json), ms after spawn. */
   listeningAfterMs: number;
   /** When /api/health first answered, ms after spawn. */
@@ -109,7 +130,7 @@ export async function spawnServer(entry: string, env: Record<string, string>): P
     if (ok) break;
     await sleep(5);
   }
-  return { child, url, port, listeningAfterMs, healthyAfterMs: now() - started };
+  return { child, url, port, dataDir, listeningAfterMs, healthyAfterMs: now() - started };
 }
 
 /** Stops a server: SIGKILL (no clean stop; the OS still holds what it wrote), and waits until it is gone. */

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import type { LoopDelay } from '../src/loop-delay.js';
+import { loopCell } from './loop.js';
 
 /** The p-th percentile (0–100) of a list, nearest rank; NaN for an empty list. */
 export function percentile(values: number[], p: number): number {
@@ -21,6 +23,8 @@ export interface Row {
   target: string;
   /** Whether the target is met; null when the figure has no target of its own. */
   met: boolean | null;
+  /** Each server's event-loop delay over the same work, when it was read. */
+  loop?: { ours: LoopDelay | null; bare: LoopDelay | null };
 }
 
 const fmt = (x: number, unit: string) => {
@@ -35,11 +39,11 @@ const ratio = (r: Row) => (r.bare && Number.isFinite(r.ours) ? `${(r.ours / r.ba
 /** A GitHub-flavoured Markdown table of the rows. */
 export function table(rows: Row[]): string {
   const lines = [
-    '| figure | ours | bare Socket.IO | ratio | target | met |',
-    '| --- | ---: | ---: | ---: | --- | :---: |',
+    '| figure | ours | bare Socket.IO | ratio | target | met | event loop delay p50 / p99 / max ms: ours · bare |',
+    '| --- | ---: | ---: | ---: | --- | :---: | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.figure} | ${fmt(r.ours, r.unit)} | ${r.bare === null ? '—' : fmt(r.bare, r.unit)} | ${ratio(r)} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`,
+        `| ${r.figure} | ${fmt(r.ours, r.unit)} | ${r.bare === null ? '—' : fmt(r.bare, r.unit)} | ${ratio(r)} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} | ${r.loop ? `${loopCell(r.loop.ours)} · ${loopCell(r.loop.bare)}` : ''} |`,
     ),
   ];
   return lines.join('\n');

@@ -10,8 +10,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { bareClientGzip, initialJsGzip, APPS } from './bundle.js';
 import { Volunteers, scanFigures, type ScanFigures } from './checkin.js';
+import { takeLoopDelay } from './loop.js';
 import { ClientPool } from './pool.js';
-import { BENCH_PINS, bareEntry, freePort, kill, ourEntry, signIn, spawnServer, tempDataDir } from './proc.js';
+import {
+  BENCH_PINS,
+  bareEntry,
+  freePort,
+  kill,
+  ourEntry,
+  ourEnv,
+  signIn,
+  spawnServer,
+  tempDataDir,
+} from './proc.js';
 import { machine, table, writeIntoDoc, type Row } from './report.js';
 import {
   coldStart,
@@ -162,19 +173,6 @@ async function main() {
   }
 }
 
-function ourEnv(dataDir: string, port: number): Record<string, string> {
-  return {
-    PORT: String(port),
-    // The bare server has no TLS listener either; HTTPS is checked in test/https.test.ts.
-    HTTPS_PORT: 'off',
-    DATA_DIR: dataDir,
-    ADMIN_PIN: BENCH_PINS.admin,
-    HOST_PIN: BENCH_PINS.host,
-    VOLUNTEER_PIN: BENCH_PINS.volunteer,
-    DISPLAY_PIN: BENCH_PINS.display,
-  };
-}
-
 /** Imports enough guests for every run to admit fresh ones, then scans against ours and bare. */
 async function checkinFigures(ours: Target, bareTarget: Target, crowd: Volunteers) {
   const server = await ours.start();
@@ -205,12 +203,20 @@ async function checkinFigures(ours: Target, bareTarget: Target, crowd: Volunteer
       codes,
       crowd,
       PLAN.scan,
+      () => takeLoopDelay(server),
     );
     const arrived = await arrivedCount(server.url, admin);
     const admitted = oursScans.throughput.reduce((a, r) => a + r.admitted, oursScans.latency.admitted);
     const b = await bareTarget.start();
     try {
-      const bareScans = await scanFigures(b.url, async () => 'bare', codes, crowd, PLAN.scan);
+      const bareScans = await scanFigures(
+        b.url,
+        async () => 'bare',
+        codes,
+        crowd,
+        PLAN.scan,
+        () => takeLoopDelay(b),
+      );
       result = { ours: oursScans, bare: bareScans, arrived, admitted };
     } finally {
       await kill(b);

@@ -1,12 +1,15 @@
 /** Show figures: GO fan-out to many displays, 10,000 sockets, cold start and restart-to-resynced. */
 import type { Answer, ShowState } from '@ceremony/shared';
 import { io, type Socket } from 'socket.io-client';
+import type { LoopDelay } from '../src/loop-delay.js';
+import { takeLoopDelay } from './loop.js';
 import { ClientPool } from './pool.js';
 import { kill, now, rssMb, sleep, type ServerProc } from './proc.js';
 import { percentile } from './report.js';
 
 export interface Target {
-  name: 'ours' | 'bare';
+  /** 'ours', 'bare', or another build of ours measured beside them (bench/tail.ts). */
+  name: string;
   /** Starts the server on `port` (0: any); `again` keeps the previous DATA_DIR (a restart). */
   start(port?: number, again?: boolean): Promise<ServerProc>;
   displayToken(p: ServerProc): Promise<string>;
@@ -20,6 +23,8 @@ export interface FanOut {
   max: number;
   samples: number;
   missed: number;
+  /** The server's event-loop delay over the same GOs (null: not read). */
+  loop: LoopDelay | null;
 }
 
 /** The operator pressing GO, at least 700 ms apart (the server's double-GO guard is 600 ms). */
@@ -93,8 +98,9 @@ async function oneGo(button: GoButton, pool: ClientPool): Promise<number | null>
   return last === null ? null : last - sentAt;
 }
 
-function summarise(clients: number, took: number[], missed: number): FanOut {
+function summarise(clients: number, took: number[], missed: number, loop: LoopDelay | null): FanOut {
   return {
+    loop,
     clients,
     p50: percentile(took, 50),
     p99: percentile(took, 99),
@@ -105,63 +111,74 @@ function summarise(clients: number, took: number[], missed: number): FanOut {
 }
 
 /** Presses GO `samples` times and measures GO → the last display received the new state. */
-async function measureGo(button: GoButton, pool: ClientPool, samples: number): Promise<FanOut> {
+async function measureGo(
+  button: GoButton,
+  pool: ClientPool,
+  samples: number,
+  server: ServerProc,
+): Promise<FanOut> {
   const took: number[] = [];
   let missed = 0;
+  await takeLoopDelay(server);
   for (let i = 0; i < samples; i++) {
     const ms = await oneGo(button, pool);
     if (ms === null) missed++;
     else took.push(ms);
   }
-  return summarise(pool.connected, took, missed);
+  return summarise(pool.connected, took, missed, await takeLoopDelay(server));
 }
 
-type Pair<T> = Record<'ours' | 'bare', T>;
-
 /**
- * Fan-out side by side: both servers up at once, each with its own displays (separate client
- * processes), GOs alternating between them with the order swapped every round. Measured one after
- * the other, whichever ran second met a warmer (or busier) machine; alternating gives both the
- * same conditions.
+ * Fan-out side by side: every server up at once, each with its own displays (separate client
+ * processes), GOs taking turns between them with the order rotated every round. Measured one after
+ * the other, whichever ran last met a warmer (or busier) machine; taking turns gives all the same
+ * conditions. Each server's event-loop delay is read over the same GOs.
  */
-export async function fanOutSideBySide(
-  targets: Pair<Target>,
+export async function fanOutSideBySide<N extends string>(
+  targets: Record<N, Target>,
   sizes: { clients: number; samples: number }[],
   log: (s: string) => void,
-): Promise<Pair<FanOut[]>> {
-  const names = ['ours', 'bare'] as const;
-  const servers: Partial<Pair<ServerProc>> = {};
-  const pools: Pair<ClientPool> = { ours: new ClientPool(4), bare: new ClientPool(4) };
-  const buttons: Partial<Pair<GoButton>> = {};
+): Promise<Record<N, FanOut[]>> {
+  const names = Object.keys(targets) as N[];
+  const each = <T>(make: (n: N) => T) => Object.fromEntries(names.map((n) => [n, make(n)])) as Record<N, T>;
+  const servers: Partial<Record<N, ServerProc>> = {};
+  const pools = each(() => new ClientPool(4));
+  const buttons: Partial<Record<N, GoButton>> = {};
   try {
     for (const n of names) {
       const server = await targets[n].start();
       servers[n] = server;
       buttons[n] = await GoButton.connect(server.url, await targets[n].hostToken(server));
     }
-    const figures: Pair<FanOut[]> = { ours: [], bare: [] };
+    const figures = each((): FanOut[] => []);
     for (const size of sizes) {
       for (const n of names) {
         const server = servers[n]!;
-        await pools[n].connect(
+        const failed = await pools[n].connect(
           server.url,
-          await targets[n].displayToken(server),
+          () => targets[n].displayToken(server),
           size.clients - pools[n].connected,
         );
+        if (failed > 0) log(`  ${n}: ${failed} of ${size.clients} displays could not connect`);
       }
-      const took: Pair<number[]> = { ours: [], bare: [] };
-      const missed: Pair<number> = { ours: 0, bare: 0 };
+      const took = each((): number[] => []);
+      const missed = each(() => 0);
+      for (const n of names) await takeLoopDelay(servers[n]!);
       for (let i = 0; i < size.samples; i++) {
-        for (const n of i % 2 === 0 ? names : [...names].reverse()) {
+        const turn = i % names.length;
+        for (const n of [...names.slice(turn), ...names.slice(0, turn)]) {
           const ms = await oneGo(buttons[n]!, pools[n]);
           if (ms === null) missed[n]++;
           else took[n].push(ms);
         }
       }
-      for (const n of names) figures[n].push(summarise(pools[n].connected, took[n], missed[n]));
-      const [o, b] = [figures.ours.at(-1)!, figures.bare.at(-1)!];
+      for (const n of names) {
+        const loop = await takeLoopDelay(servers[n]!);
+        figures[n].push(summarise(pools[n].connected, took[n], missed[n], loop));
+      }
       log(
-        `  ${size.clients} displays: GO → last p50 ours ${o.p50.toFixed(1)} ms, bare ${b.p50.toFixed(1)} ms`,
+        `  ${size.clients} displays: GO → last p50 ` +
+          names.map((n) => `${n} ${figures[n].at(-1)!.p50.toFixed(1)} ms`).join(', '),
       );
     }
     return figures;
@@ -199,12 +216,11 @@ export async function scaleFigures(
   const server = await t.start();
   try {
     const rssIdleMb = rssMb(server.child.pid!);
-    const displayToken = await t.displayToken(server);
     const button = await GoButton.connect(server.url, await t.hostToken(server));
-    const failed = await pool.connect(server.url, displayToken, scaleTo);
+    const failed = await pool.connect(server.url, () => t.displayToken(server), scaleTo);
     await sleep(2000); // let the connect burst settle before reading memory
     const rss = rssMb(server.child.pid!);
-    const go = await measureGo(button, pool, 5);
+    const go = await measureGo(button, pool, 5, server);
     log(`  ${t.name}: ${pool.connected} sockets (${failed} failed), RSS ${rss.toFixed(0)} MB`);
     button.close();
     await pool.closeAll();
@@ -236,7 +252,7 @@ export async function coldStart(t: Target, runs: number): Promise<number> {
 export async function restartToResynced(t: Target, pool: ClientPool, clients: number, port: number) {
   let server = await t.start(port);
   try {
-    await pool.connect(server.url, await t.displayToken(server), clients, true);
+    await pool.connect(server.url, () => t.displayToken(server), clients, true);
     const resynced = await pool.watchResync();
     const killedAt = now();
     await kill(server);

@@ -16,6 +16,7 @@ import { adminRouter } from './transport/admin.router.js';
 import { ceremonyRouter } from './transport/ceremony.router.js';
 import { feedbackRouter } from './transport/feedback.router.js';
 import { apiRouter, errorHandler, send } from './transport/http.js';
+import type { Hubs } from './transport/hubs.js';
 import { infoRouter } from './transport/info.router.js';
 import { mediaRouter } from './transport/media.js';
 import { mediaAdminRouter } from './transport/media.router.js';
@@ -32,18 +33,22 @@ export interface RoutesDeps {
   io: AppServer;
   clock: () => number;
   startedAt: number;
+  store: 'sqlite' | 'postgres';
+  hub: string;
   mediaDir: string;
   showRepo: ShowRepository;
   /** The HTTPS port once listening, else null. */
   httpsPort: () => number | null;
   /** The hall's root certificate once HTTPS runs with it, else null. */
   rootCertificate: () => string | null;
+  /** Every hub's addresses, for clients that must move when theirs is gone. */
+  hubs: Pick<Hubs, 'addresses'>;
 }
 
 /** Mounts every HTTP route: the hall's root, the API routers, the media, the built apps. */
 export function mountRoutes(app: express.Express, services: Services, deps: RoutesDeps): void {
   const { config, db, io, clock, mediaDir } = deps;
-  const { auth, show, guests, onSeen, broadcast, sendStats, stations, media, displays } = services;
+  const { auth, show, guests, onSeen, broadcast, sendStats, stations, media } = services;
   // The hall's root, public: a phone installs it once (from the admin's QR code) and then trusts
   // the server's HTTPS, service worker included. Served over plain HTTP too: it must come first.
   app.get('/ca.crt', (_req, res) => {
@@ -56,7 +61,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
   });
   app.use(
     '/api',
-    infoRouter(config.host, deps.httpsPort, () => deps.rootCertificate() !== null),
+    infoRouter(config.host, deps.httpsPort, () => deps.rootCertificate() !== null, deps.hubs.addresses),
   );
   app.use('/api', feedbackRouter(services.feedback));
   app.use(
@@ -65,6 +70,8 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
       auth,
       show,
       version: VERSION,
+      store: deps.store,
+      hub: deps.hub,
       startedAt: deps.startedAt,
       clock,
       onSeen,
@@ -110,7 +117,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
         show,
         listMedia: () => media.list(),
         guestCount: () => services.guestsRepo.count(),
-        displays: () => displays.list(),
+        displays: services.screens,
         boothTargets: () => services.booth.service.targets().map((t) => t.id),
       }),
     }),

@@ -1,4 +1,4 @@
-import { clipReportFor, type Scenario, type Snapshot } from '@ceremony/shared';
+import { clipReportFor, type DisplayStatus, type Scenario, type Snapshot } from '@ceremony/shared';
 import { ACCESS_DEFAULTS, type Config } from './config.js';
 import { inBackground } from './background.js';
 import { AuthService } from './domain/auth.service.js';
@@ -17,10 +17,12 @@ import { DevicesRepository } from './store/devices.repository.js';
 import { FeedbackRepository } from './store/feedback.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
+import type { SharedStore } from './store/postgres/shared.store.js';
 import { StationsRepository } from './store/stations.repository.js';
 import { showBroadcast, type ShowBroadcast } from './transport/broadcast.js';
 import { mountBooth, type BoothMount } from './transport/booth.mount.js';
 import { coalesce } from './transport/coalesce.js';
+import { hubDisplays, ownDisplaysOnly } from './transport/hub-displays.js';
 import { UNKNOWN_CODES_LOGGED } from './transport/limits.js';
 import type { AppServer } from './transport/socket.js';
 
@@ -32,6 +34,10 @@ export interface ServicesDeps {
   mediaDir: string;
   showRepo: ShowRepository;
   scenario: Scenario;
+  /** The PostgreSQL shared with other hubs, when DATABASE_URL is set: show commands and admissions go there. */
+  shared?: SharedStore;
+  /** With other hubs on one PostgreSQL: this hub's id, to share its screens' list with them. */
+  hubId?: string;
 }
 
 /** The evening's services, wired to each other and to the sockets they broadcast on. */
@@ -45,6 +51,8 @@ export interface Services {
   checkin: CheckinService;
   media: MediaLibrary;
   displays: DisplaysService;
+  /** Every hub's screens (this hub's DisplaysService knows only its own sockets). */
+  screens: () => DisplayStatus[];
   feedback: FeedbackService;
   /** QLab, the desks, Companion: OSC in and out, cue actions, the state read-back. */
   booth: BoothMount;
@@ -68,6 +76,8 @@ export function composeServices({
   mediaDir,
   showRepo,
   scenario,
+  shared,
+  hubId,
 }: ServicesDeps): Services {
   const access = config.access ?? ACCESS_DEFAULTS;
   const guestsRepo = new GuestsRepository(db);
@@ -123,7 +133,9 @@ export function composeServices({
   });
   const show: ShowService = new ShowService(
     {
+      store: shared?.show ?? showRepo,
       repo: showRepo,
+      shared: shared !== undefined,
       clock,
       // The booth hears every change after everyone else: its deliveries run in the background.
       onState: (state) => {
@@ -139,7 +151,10 @@ export function composeServices({
       clipReport: (cueId) => clipReportFor(cueId, displays.list()),
     },
     scenario,
+    shared ? shared.state : showRepo.readState(),
   );
+  // Another hub moved the show: reload this hub's copy (its own clients hear it through the adapter).
+
   booth.follow(show.snapshot()); // the state at start-up: a restarted hub does not replay the live cue
   const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
   const stations = new StationsService({
@@ -158,13 +173,24 @@ export function composeServices({
   const unknownCodes = new TokenBuckets(UNKNOWN_CODES_LOGGED, clock);
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,
-    checkins: new CheckinsRepository(db),
+    checkins: new CheckinsRepository(db, guestsRepo),
+    ...(shared ? { store: shared.checkins(guestsRepo) } : {}),
     clock,
     startsAt: () => show.snapshot().scenario.ceremony.startsAt,
     route: (guest) => stations.routeFor(guest),
     onChange: sendStats,
     mayLogUnknown: (id) => unknownCodes.take(id),
   });
+
+  if (shared) {
+    // Another hub moved the show or admitted guests: refresh this hub's copies (its own clients
+    // hear the show from that hub's broadcast; the arrival figures are sent from here).
+    const refresh = inBackground('refreshing from another hub', (what: 'show' | 'checkins') =>
+      what === 'show' ? show.refresh() : checkin.refreshFigures().then(sendStats),
+    );
+    shared.onOtherHub(refresh);
+    refresh('checkins');
+  }
 
   const media = new MediaLibrary({
     dir: mediaDir,
@@ -173,16 +199,20 @@ export function composeServices({
   });
 
   // A burst of reports (or of displays reconnecting) becomes one list for the host, not one each.
-  const sendDisplays = coalesce(
-    () => io.to(['role:admin', 'role:host']).emit('displays:status', displays.list()),
-    250,
-  );
+  // Each hub sends the whole (merged) list to its own staff only: the other hubs do the same for theirs.
+  const showScreens = () => io.local.to(['role:admin', 'role:host']).emit('displays:status', screens());
+  const sendDisplays = coalesce(() => {
+    hubScreens.share(displays.list());
+    showScreens();
+  }, 250);
   const displays: DisplaysService = new DisplaysService({
     clock,
     onChange: sendDisplays,
     onVideoEnded: (cueId, clipS) => show.videoEnded(cueId, clipS),
     deviceName: (id) => devices.byId(id)?.name ?? id.slice(0, 8),
   });
+  const hubScreens = hubId ? hubDisplays(io, hubId, () => displays.list(), showScreens) : ownDisplaysOnly;
+  const screens = () => hubScreens.merge(displays.list());
 
   const feedback = new FeedbackService({
     repo: new FeedbackRepository(db),
@@ -200,6 +230,7 @@ export function composeServices({
     checkin,
     media,
     displays,
+    screens,
     feedback,
     booth,
     broadcast,
@@ -211,6 +242,7 @@ export function composeServices({
       sendStats.cancel();
       clearInterval(renewOnline);
       sendDisplays.cancel();
+      hubScreens.stop();
     },
   };
 }

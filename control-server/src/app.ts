@@ -13,14 +13,18 @@ import type { AuthService } from './domain/auth.service.js';
 import type { CheckinService } from './domain/checkin.service.js';
 import type { MediaLibrary } from './domain/media.service.js';
 import type { ShowService } from './domain/show.service.js';
+import { checkpointInBackground } from './store/checkpoint.js';
 import { openDatabase, type Db } from './store/db.js';
 import { ShowRepository } from './store/show.repository.js';
+import { newHubId } from './store/hub.js';
+import type { SharedStore } from './store/postgres/shared.store.js';
 import { checkinHandlers } from './transport/checkin.handlers.js';
 import { checkingInterval, guardConnections } from './transport/connections.js';
 import { displayHandlers } from './transport/display.handlers.js';
 import { securityHeaders } from './transport/headers.js';
 import { OwnHosts } from './transport/hosts.js';
-import { lanAddresses } from './transport/info.router.js';
+import { postgresHubs, soleHub, type Hubs } from './transport/hubs.js';
+import { lanAddresses, lanUrls } from './transport/info.router.js';
 import { deviceLimits } from './transport/limits.js';
 import { ownCertificate } from './transport/own-certificate.js';
 import { plainAllowed, plainHttpGuard } from './transport/plain.js';
@@ -31,6 +35,8 @@ import { hallCertificate, httpsServer } from './transport/tls.js';
 export interface AppDeps {
   config: Config;
   clock?: () => number;
+  /** Opened from config.databaseUrl (openSharedStore) by whoever starts the app; the app closes it. */
+  shared?: SharedStore;
 }
 
 export interface App {
@@ -44,6 +50,8 @@ export interface App {
   media: MediaLibrary;
   /** QLab, the desks, Companion: OSC in and out, cue actions, the state read-back. */
   booth: Pick<BoothMount, 'service' | 'oscCounters'> & { oscPort(): number | null };
+  /** Every hub of the evening (one on SQLite; every hub on DATABASE_URL's PostgreSQL). */
+  hubs: Hubs;
   /** How many entries the server's per-device and per-address maps hold: they must not only grow. */
   memory(): { lastSeen: number; feedbackClients: number };
   /** Listens on config.host:config.port (0 picks a free port) and answers the port taken. */
@@ -57,7 +65,7 @@ export interface App {
 }
 
 /** The composition root: every dependency is passed in, so tests boot a real server on port 0. */
-export function createApp({ config, clock = Date.now }: AppDeps): App {
+export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
   const startedAt = clock();
   const access = config.access ?? ACCESS_DEFAULTS;
   const { db } = openDatabase(config.dataDir);
@@ -70,14 +78,21 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     // The start-up seeds the demo into an empty DATA_DIR (demo/seed.ts); an app never invents content.
     throw new Error(`${config.dataDir} holds no ceremony: seed it first (seedDemoIfEmpty).`);
   }
+  // Between commands, never inside one: a GO or a scan does not carry the log's copy into the file.
+  const checkpoints = checkpointInBackground(db);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const own = new OwnHosts(config.host, access.allowedHosts);
+  // The other hubs come from the heartbeat (PostgreSQL), known only once hubs is made below.
+  const own = new OwnHosts(config.host, access.allowedHosts, undefined, () => hubs.addresses());
   let httpsPort: number | null = null;
   const plain = { httpsPort: () => httpsPort, showButtons: config.plainHttpShow ?? true };
-  app.use(own.guard(), securityHeaders(), plainHttpGuard(plain));
+  app.use(
+    own.guard(),
+    securityHeaders(() => hubs.addresses()),
+    plainHttpGuard(plain),
+  );
   const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);
   guardConnections(server, access);
   const io: AppServer = new Server(server, {
@@ -90,7 +105,26 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     serveClient: false,
   });
 
-  const services = composeServices({ config, db, io, clock, mediaDir, showRepo, scenario });
+  let httpPort: number | null = null;
+  // What this hub tells clients (and other hubs) it answers at; HTTPS first, as phones need it.
+  const ownUrls = () => [
+    ...(httpsPort === null ? [] : lanUrls(config.host, httpsPort).map((u) => u.replace(/^http:/, 'https:'))),
+    ...(httpPort === null ? [] : lanUrls(config.host, httpPort)),
+  ];
+  const hubs = config.databaseUrl ? postgresHubs(io, config.databaseUrl, ownUrls) : soleHub(ownUrls);
+
+  const services = composeServices({
+    config,
+    db,
+    io,
+    clock,
+    mediaDir,
+    showRepo,
+    scenario,
+    ...(shared ? { shared } : {}),
+    // Alone on SQLite there is nobody to share the screens' list with.
+    ...(config.databaseUrl ? { hubId: hubs.id } : {}),
+  });
   const { auth, show, checkin, stations, guests, displays, broadcast, onSeen } = services;
   const handlers: EventHandlers = {
     ...showHandlers(show, clock, broadcast.snapshotFor),
@@ -109,7 +143,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
         socket.on('disconnect', () => displays.disconnected(deviceId));
       }
       if (role === 'admin' || role === 'host') {
-        socket.emit('displays:status', displays.list());
+        socket.emit('displays:status', services.screens());
         socket.emit('booth:status', { targets: services.booth.service.status() });
       }
     },
@@ -126,10 +160,13 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
     io,
     clock,
     startedAt,
+    store: shared ? 'postgres' : 'sqlite',
+    hub: shared?.hub ?? newHubId(),
     mediaDir,
     showRepo,
     httpsPort: () => httpsPort,
     rootCertificate: () => rootCertificate,
+    hubs,
   });
 
   return {
@@ -145,8 +182,10 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       oscCounters: services.booth.oscCounters,
       oscPort: () => oscPort,
     },
+    hubs,
     memory: () => ({ lastSeen: services.lastSeenSize(), feedbackClients: services.feedback.senders }),
     listen: async () => {
+      await hubs.start();
       const port = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
@@ -154,6 +193,8 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
       });
+      httpPort = port;
+      await hubs.announce();
       oscPort = await services.booth.listen();
       return port;
     },
@@ -177,6 +218,7 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
           resolve(typeof address === 'object' && address ? address.port : 0);
         });
       });
+      await hubs.announce();
       return httpsPort;
     },
     close: async () => {
@@ -185,7 +227,10 @@ export function createApp({ config, clock = Date.now }: AppDeps): App {
       services.stop();
       await services.booth.close();
       await io.close(); // also closes the HTTP server
+      checkpoints.stop();
+      await hubs.close();
       db.close();
+      await shared?.close();
     },
   };
 }

@@ -6,13 +6,16 @@
  */
 export function inBackground<A extends unknown[]>(
   what: string,
-  task: (...args: A) => void,
+  task: (...args: A) => void | Promise<unknown>,
 ): (...args: A) => void {
+  const report = (err: unknown) => console.error(`[background] ${what} failed; the server carries on:`, err);
   return (...args) => {
     try {
-      task(...args);
+      // An async task fails later, as a rejection: it is reported the same way, never left unhandled.
+      const done = task(...args);
+      if (done instanceof Promise) done.catch(report);
     } catch (err) {
-      console.error(`[background] ${what} failed; the server carries on:`, err);
+      report(err);
     }
   };
 }

@@ -39,6 +39,14 @@ export const ACCESS_DEFAULTS: AccessConfig = {
 };
 
 const ConfigSchema = z.object({
+  /** PostgreSQL shared by every hub of the evening (protocol.md «Several hubs»); unset: SQLite in DATA_DIR. */
+  DATABASE_URL: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL is postgres://user:pass@host:port/db')
+      .optional(),
+  ),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -125,6 +133,8 @@ export interface Config {
   mediaMaxBytes?: number;
   /** OSC_IN_PORT, OSC_ALLOW, OSC_OUT; absent: BOOTH_DEFAULTS (no OSC). */
   booth?: BoothConfig;
+  /** DATABASE_URL: the PostgreSQL shared by several hubs; absent: the embedded SQLite. */
+  databaseUrl?: string;
 }
 
 /** The one place that reads process.env: everything else gets a validated Config. */
@@ -159,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = defa
       maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
     },
     mediaMaxBytes: c.MEDIA_MAX_BYTES,
+    ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     plainHttpShow: c.PLAIN_HTTP_SHOW === 'on',
     booth: {
       oscInPort: c.OSC_IN_PORT ?? null,

@@ -1,11 +1,14 @@
 import os from 'node:os';
 import type { Role } from '@ceremony/shared';
 import { createApp } from './app.js';
+import { newHubId } from './store/hub.js';
+import { openSharedStore, SharedStoreError } from './store/postgres/shared.store.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { loadConfig } from './config.js';
 import { CorruptDatabaseError } from './store/db.js';
 import { CertificateFileError } from './transport/own-certificate.js';
 import { liveServer, removeRunRecord, writeRunRecord } from './server.record.js';
+import { loopDelayOnSignal, recordLoopDelay } from './loop-delay.js';
 
 /**
  * An error that escaped every task (each timer and background job catches and logs its own, see
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
   }
   // An empty DATA_DIR starts with the demo ceremony: nothing else is needed to try the evening.
   seedDemoIfEmpty(config.dataDir);
-  const app = createApp({ config });
+  // Several hubs share one PostgreSQL (DATABASE_URL): migrated under a lock, so they may start together.
+  const shared = config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined;
+  const app = createApp({ config, ...(shared ? { shared } : {}) });
   const port = await app.listen();
   const securePort = await app.listenHttps();
   const oscPort = app.booth.oscPort();
@@ -51,6 +56,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // How late the loop ran (a GO waits behind whatever holds it), for the bench: SIGUSR2 writes it.
+  loopDelayOnSignal(config.dataDir, recordLoopDelay());
   // Told only now that it answers: the admin CLI sends its commands through this server (see cli.ts),
   // and test and bench harnesses read the port here, never from the banner's wording.
   writeRunRecord(config.dataDir, { pid: process.pid, port, host: config.host, startedAt: Date.now() });
@@ -113,7 +120,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const plain = err instanceof CorruptDatabaseError || err instanceof CertificateFileError;
+  const plain =
+    err instanceof CorruptDatabaseError ||
+    err instanceof CertificateFileError ||
+    err instanceof SharedStoreError;
   console.error(plain ? `\nОШИБКА: ${err.message}\n` : err);
   process.exit(1);
 });

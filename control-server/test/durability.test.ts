@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import type { Guest } from '@ceremony/shared';
+import { SAFETY_NET_PAGES } from '../src/store/checkpoint.js';
 import { DB_FILE, openDatabase } from '../src/store/db.js';
 import { PINS, ask, connectAs, http, startServer, tempDir, type TestSocket } from './helpers.js';
 import { killHard, spawnServer, type ServerProcess } from './process.js';
@@ -107,6 +108,8 @@ it('opens the evening database in WAL mode with synchronous=FULL: every commit i
   try {
     expect(s.app.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(s.app.db.pragma('synchronous', { simple: true })).toBe(2);
+    // Its checkpoints run on a timer between commands (store/checkpoint.ts), not inside a GO's commit.
+    expect(s.app.db.pragma('wal_autocheckpoint', { simple: true })).toBe(SAFETY_NET_PAGES);
   } finally {
     await s.stop();
   }

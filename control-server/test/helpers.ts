@@ -7,6 +7,8 @@ import type { ClientToServerEvents, Role, ServerToClientEvents } from '@ceremony
 import { createApp, type App } from '../src/app.js';
 import { ACCESS_DEFAULTS, type Config } from '../src/config.js';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
+import { openSharedStore, type SharedStore } from '../src/store/postgres/shared.store.js';
+import { newHubId } from '../src/store/hub.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -40,7 +42,13 @@ export interface TestServer {
 
 /** Boots the real server on 127.0.0.1, port 0, with a temporary DATA_DIR. */
 export async function startServer(
-  opts: { dataDir?: string; access?: Partial<Config['access']>; config?: Partial<Config> } = {},
+  opts: {
+    dataDir?: string;
+    access?: Partial<Config['access']>;
+    config?: Partial<Config>;
+    /** A PostgreSQL shared with other hubs (openSharedStore); the app closes it when stopped. */
+    shared?: SharedStore;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
   let offset = 0;
@@ -56,7 +64,14 @@ export async function startServer(
   };
   // The tests play the demo evening, as the server's start-up seeds it into an empty DATA_DIR.
   seedDemoIfEmpty(dataDir);
-  const app = createApp({ config, clock: () => Date.now() + offset });
+  // As main.ts does: a hub given DATABASE_URL keeps its show and check-ins in that PostgreSQL.
+  const shared =
+    opts.shared ?? (config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined);
+  const app = createApp({
+    config,
+    clock: () => Date.now() + offset,
+    ...(shared ? { shared } : {}),
+  });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   const sockets: TestSocket[] = [];

@@ -51,6 +51,7 @@ describe('GET /api/info', () => {
     expect(res.status).toBe(200);
     // No HTTPS listener in this in-process server; test/https.test.ts covers httpsUrls.
     // … and so no hall root for the admin's certificate QR code to point at.
-    expect(res.body).toEqual({ ok: true, lanUrls: [s.url], httpsUrls: [], hallRoot: false });
+    // Alone on SQLite, the only hub a client can move to is this one.
+    expect(res.body).toEqual({ ok: true, lanUrls: [s.url], httpsUrls: [], hallRoot: false, hubs: [s.url] });
   });
 });

@@ -2,6 +2,7 @@ export * from './domain.js';
 export * from './show.js';
 export * from './reduceShow.js';
 export * from './goGuard.js';
+export * from './hubMove.js';
 export * from './lookahead.js';
 export * from './errors.js';
 export * from './events/index.js';

@@ -14,6 +14,7 @@ import {
 import { inBackground } from '../background.js';
 import type { CheckinsRepository } from '../store/checkins.repository.js';
 import type { GuestsRepository } from '../store/guests.repository.js';
+import type { AdmissionDesk, CheckinStore } from '../store/store.js';
 
 interface Pending {
   payload: ClientPayload<'checkin:scan'>;
@@ -24,7 +25,9 @@ interface Pending {
 
 export interface CheckinDeps {
   guests: GuestsRepository;
+  /** Figures read here; batches and undos commit through `store` (either engine). */
   checkins: CheckinsRepository;
+  store?: CheckinStore;
   clock: () => number;
   /** The ceremony's start, which fixes the check-in window an admission time is bounded to. */
   startsAt: () => number;
@@ -43,6 +46,8 @@ export interface CheckinDeps {
  */
 export class CheckinService {
   private queue: Pending[] = [];
+  /** With a shared store: every admitted guest's id as last read from it (other hubs admit too). */
+  private admittedIds: Set<string> | null = null;
 
   constructor(private readonly deps: CheckinDeps) {}
 
@@ -54,6 +59,7 @@ export class CheckinService {
   }
 
   stats(): CheckinStats {
+    if (this.admittedIds) return this.sharedStats(this.admittedIds);
     return {
       expected: this.deps.guests.count(),
       arrived: this.deps.checkins.arrivedCount(),
@@ -61,10 +67,27 @@ export class CheckinService {
     };
   }
 
+  /** With a shared store: reads every hub's admissions again, for the figures. */
+  async refreshFigures(): Promise<void> {
+    if (this.deps.store) this.admittedIds = new Set(await this.deps.store.admitted());
+  }
+
+  private sharedStats(admitted: Set<string>): CheckinStats {
+    const nominees = this.deps.guests
+      .all()
+      .flatMap((g) => (g.nomineeId && admitted.has(g.id) ? [g.nomineeId] : []));
+    return {
+      expected: this.deps.guests.count(),
+      arrived: admitted.size,
+      nomineesPresent: [...new Set(nominees)],
+    };
+  }
+
   /** Takes back an admission made by mistake; the reason and the device are logged. */
-  undo(guestId: string, reason: string, deviceId: string): Answer<{ stats: CheckinStats }> {
-    if (!this.deps.checkins.undo(guestId, reason, deviceId, this.deps.clock()))
+  async undo(guestId: string, reason: string, deviceId: string): Promise<Answer<{ stats: CheckinStats }>> {
+    if (!(await this.store.undo(guestId, reason, deviceId, this.deps.clock())))
       return refusal('NOT_FOUND', 'error.nothingToUndo');
+    await this.refreshFigures();
     this.deps.onChange();
     return { ok: true, stats: this.stats() };
   }
@@ -76,31 +99,39 @@ export class CheckinService {
     return { guests, at: this.deps.clock() };
   }
 
-  private flush(): void {
+  private get store(): CheckinStore {
+    return this.deps.store ?? this.deps.checkins;
+  }
+
+  private async flush(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
     let results: ScanResult[];
     try {
-      results = this.deps.checkins.inTransaction(() => batch.map((p) => this.admitOne(p)));
+      const keys = batch.map((p) => ({ scanId: p.payload.scanId, code: normaliseBadgeText(p.payload.code) }));
+      results = await this.store.admitBatch(keys, (desk) => batch.map((p) => this.admitOne(desk, p)));
     } catch (err) {
       for (const p of batch) p.reject(err);
       return;
     }
     batch.forEach((p, i) => p.resolve(results[i]!));
+    // Read after answering: a failed read of the figures must not turn committed scans into errors.
+    if (this.deps.store)
+      await this.refreshFigures().catch((err: unknown) => console.warn('[checkin] figures:', err));
     // The scans are on disk and answered; a failed figures broadcast must not undo that or end the process.
     inBackground('the arrival figures after a batch of scans', this.deps.onChange)();
   }
 
-  private admitOne({ payload, deviceId }: Pending): ScanResult {
-    const { checkins, guests } = this.deps;
+  private admitOne(desk: AdmissionDesk, { payload, deviceId }: Pending): ScanResult {
+    const checkins = desk;
     const known = checkins.scanResult(payload.scanId);
     if (known) return known; // a retry or a replay: the same answer, counted once
     const now = this.deps.clock();
     const code = normaliseBadgeText(payload.code);
-    const guest = guests.byBadgeCode(code);
+    const guest = desk.guestByCode(code);
     let result: ScanResult;
     if (!guest) {
-      result = { status: guests.revokedOwner(code) ? 'revoked' : 'unknown-code' };
+      result = { status: desk.revokedOwner(code) ? 'revoked' : 'unknown-code' };
     } else {
       const first = checkins.admission(guest.id);
       const shown = toScanGuest(guest);

@@ -17,12 +17,22 @@ import {
   type Snapshot,
 } from '@ceremony/shared';
 import type { ShowRepository } from '../store/show.repository.js';
+import type { ShowStore } from '../store/store.js';
+import { InArrivalOrder } from './in-order.js';
 
 /** How much sooner than the clip's length a cue may end on the projector's word (start latency, clock). */
 export const CLIP_END_SLACK_MS = 1500;
 
 export interface ShowDeps {
+  /** Where show commands commit (either engine). */
+  store: ShowStore;
+  /** Scenario edits and imports (SQLite, synchronous, for now). */
   repo: ShowRepository;
+  /**
+   * The show state lives in a PostgreSQL shared with other hubs. Scenario edits still write the
+   * local SQLite only, so they are refused there rather than let the hubs' runs of show drift apart.
+   */
+  shared?: boolean;
   clock: () => number;
   /** Told after every committed change, to broadcast it. */
   onState: (state: ShowState) => void;
@@ -42,13 +52,15 @@ export class ShowService {
   private state: ShowState;
   private scenario: Scenario;
   private timer: NodeJS.Timeout | null = null;
+  private readonly commands = new InArrivalOrder();
 
   constructor(
     private readonly deps: ShowDeps,
     scenario: Scenario,
+    stored: ShowState | null,
   ) {
     this.scenario = scenario;
-    this.state = deps.repo.loadState() ?? initialShowState();
+    this.state = stored ?? initialShowState();
     this.armAutoFollow();
   }
 
@@ -60,23 +72,62 @@ export class ShowService {
     return this.state;
   }
 
-  apply(command: ShowCommand, deviceId: string | null): Answer<{ state: ShowState }> {
-    const now = this.deps.clock();
-    const result = reduceShow(this.state, this.scenario, this.measured(command, now), now);
-    if (!result.ok) return result;
-    this.deps.repo.commit(result.state, command, deviceId, now);
-    this.state = result.state;
+  /**
+   * One show command, after every command that arrived before it on this hub. The engine decides on
+   * the state as stored (another hub may have moved it), inside the transaction that commits the
+   * result; the answer and the broadcast come only after that commit.
+   */
+  apply(command: ShowCommand, deviceId: string | null): Promise<Answer<{ state: ShowState }>> {
+    return this.commands.run(async () => {
+      const now = this.deps.clock();
+      let answer: Answer<{ state: ShowState }>;
+      try {
+        answer = await this.deps.store.advance<Answer<{ state: ShowState }>>((stored) => {
+          const current = stored ?? this.state;
+          const result = reduceShow(current, this.scenario, this.measured(current, command, now), now);
+          return result.ok
+            ? { answer: result, write: { state: result.state, command, deviceId, now } }
+            : { answer: result };
+        });
+      } catch (err) {
+        // The shared database away (restarting, the network): a clear refusal, never a false ok.
+        if (!this.deps.shared) throw err;
+        console.warn(`[show] ${command.type} not committed:`, (err as Error).message);
+        return refusal('INTERNAL', 'error.store.unavailable');
+      }
+      if (!answer.ok) {
+        // Refused because another hub moved first: take its state, so this hub's copy is not stale.
+        if (this.deps.shared) await this.refreshNow();
+        return answer;
+      }
+      this.state = answer.state;
+      this.armAutoFollow();
+      this.deps.onState(this.state);
+      return { ok: true, state: this.state };
+    });
+  }
+
+  /**
+   * Another hub committed a change (or the link to the database came back): take the stored state.
+   * This hub's clients hear the change from that hub's broadcast, so nothing is sent from here.
+   */
+  refresh(): Promise<void> {
+    return this.commands.run(() => this.refreshNow());
+  }
+
+  private async refreshNow(): Promise<void> {
+    const stored = await this.deps.store.loadState();
+    if (!stored || stored.revision <= this.state.revision) return;
+    this.state = stored;
     this.armAutoFollow();
-    this.deps.onState(this.state);
-    return { ok: true, state: this.state };
   }
 
   /** A play/pause gets where the live clip is now, so every display (and a reloaded one) shows that frame. */
-  private measured(command: ShowCommand, now: number): ShowCommand {
-    const { cueId } = this.state;
+  private measured(current: ShowState, command: ShowCommand, now: number): ShowCommand {
+    const { cueId } = current;
     if (command.type !== 'media' || command.positionS !== undefined || cueId === null) return command;
     const report = this.deps.clipReport?.(cueId) ?? null;
-    return { ...command, positionS: positionForAction(this.state, command.action, now, report) };
+    return { ...command, positionS: positionForAction(current, command.action, now, report) };
   }
 
   /**
@@ -112,6 +163,7 @@ export class ShowService {
     deviceId: string | null,
     entry: { type: string; [key: string]: unknown },
   ): Answer<{ state: ShowState }> {
+    if (this.deps.shared) return refusal('CONFLICT', 'error.store.scenarioShared');
     const next = change(this.scenario);
     if ('ok' in next) return next;
     const refused = this.deps.checkScenario?.(next);
@@ -142,7 +194,9 @@ export class ShowService {
     if (cue?.id !== cueId || cue.autoFollow.kind !== 'video-end') return;
     const liveMs = this.deps.clock() - (this.state.cueStartedAt ?? Infinity);
     if (liveMs < clipS * 1000 - CLIP_END_SLACK_MS) return;
-    this.apply({ type: 'auto-follow', fromCueId: cueId, expectedRevision: this.state.revision }, null);
+    const ended = { type: 'auto-follow', fromCueId: cueId, expectedRevision: this.state.revision } as const;
+    // Nobody waits for this answer: a failed write is logged, and the host can still press GO.
+    inBackground(`advancing after the clip of cue ${cueId}`, () => this.apply(ended, null))();
   }
 
   /**
@@ -151,6 +205,7 @@ export class ShowService {
    * takes `force`. Kept here, not in each caller, so the router and the CLI cannot differ.
    */
   importScenario(scenario: Scenario, force: boolean): Answer<{ snapshot: Snapshot }> {
+    if (this.deps.shared) return refusal('CONFLICT', 'error.store.scenarioShared');
     if (this.state.status === 'running' && !force)
       return refusal('CONFLICT', 'error.scenarioImportWhileRunning');
     return { ok: true, snapshot: this.replaceScenario(scenario) };
@@ -164,6 +219,7 @@ export class ShowService {
    * nothing is saved, nobody is told, and the show in memory stays as it was.
    */
   replaceScenario(scenario: Scenario, together?: () => void): Snapshot {
+    this.refuseWhenShared();
     const now = this.deps.clock();
     const index = this.state.cueId === null ? -1 : scenario.cues.findIndex((c) => c.id === this.state.cueId);
     const base = index >= 0 ? { ...this.state, cueIndex: index } : initialShowState();
@@ -183,6 +239,7 @@ export class ShowService {
    * snapshot when the scenario changed, as a state when it did not.
    */
   rewind(scenario: Scenario, write: (state: ShowState) => void): ShowState {
+    this.refuseWhenShared();
     const state: ShowState = { ...initialShowState(), revision: this.state.revision + 1 };
     write(state);
     const changed = scenario !== this.scenario;
@@ -192,6 +249,10 @@ export class ShowService {
     if (changed) this.deps.onSnapshot?.(this.snapshot());
     else this.deps.onState(state);
     return state;
+  }
+
+  private refuseWhenShared(): void {
+    if (this.deps.shared) throw new Error(refusal('CONFLICT', 'error.store.scenarioShared').error.message);
   }
 
   stop(): void {

@@ -1,6 +1,8 @@
 import type { ScanResult } from '@ceremony/shared';
 import type { Db } from './db.js';
+import type { GuestsRepository } from './guests.repository.js';
 import { stmt } from './statements.js';
+import type { AdmissionDesk, CheckinStore, ScanKey } from './store.js';
 
 export interface Admission {
   guestId: string;
@@ -9,8 +11,33 @@ export interface Admission {
 }
 
 /** Admissions (one per guest, the first wins) and every scan by its client-made scanId. */
-export class CheckinsRepository {
-  constructor(private readonly db: Db) {}
+export class CheckinsRepository implements CheckinStore {
+  constructor(
+    private readonly db: Db,
+    private readonly guests?: GuestsRepository,
+  ) {}
+
+  /**
+   * SQLite's side of CheckinStore: the desk reads and writes the live tables, and the whole batch
+   * runs synchronously in one IMMEDIATE transaction (see inTransaction), so it commits together.
+   */
+  admitBatch<T>(_scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
+    const guests = this.guests;
+    if (!guests) return Promise.reject(new Error('CheckinsRepository needs the guests to admit'));
+    const desk: AdmissionDesk = {
+      scanResult: (scanId) => this.scanResult(scanId),
+      guestByCode: (code) => guests.byBadgeCode(code),
+      revokedOwner: (code) => guests.revokedOwner(code),
+      admission: (guestId) => this.admission(guestId),
+      admit: (...a) => this.admit(...a),
+      recordScan: (...a) => this.recordScan(...a),
+    };
+    try {
+      return Promise.resolve(this.inTransaction(() => decide(desk)));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
 
   scanResult(scanId: string): ScanResult | null {
     const row = stmt(this.db, 'SELECT result FROM scans WHERE scan_id = ?').get(scanId) as
@@ -47,6 +74,11 @@ export class CheckinsRepository {
     ).run(scanId, deviceId, code, result.status, result.guest?.id ?? null, at, JSON.stringify(result));
   }
 
+  admitted(): Promise<string[]> {
+    const rows = stmt(this.db, 'SELECT guest_id AS id FROM admissions').all() as { id: string }[];
+    return Promise.resolve(rows.map((r) => r.id));
+  }
+
   arrivedCount(): number {
     return (stmt(this.db, 'SELECT COUNT(*) AS n FROM admissions').get() as { n: number }).n;
   }
@@ -66,7 +98,15 @@ export class CheckinsRepository {
    * Takes an admission back (admitted by mistake) and logs who did it and why, in one transaction.
    * Answers false when the guest was not admitted.
    */
-  undo(guestId: string, reason: string, deviceId: string, at: number): boolean {
+  undo(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {
+    try {
+      return Promise.resolve(this.undoNow(guestId, reason, deviceId, at));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  private undoNow(guestId: string, reason: string, deviceId: string, at: number): boolean {
     return this.db.transaction(() => {
       const row = stmt(this.db, 'SELECT * FROM admissions WHERE guest_id = ?').get(guestId) as
         { scan_id: string; device_id: string; admitted_at: number } | undefined;

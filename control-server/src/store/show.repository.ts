@@ -7,9 +7,10 @@ import {
 } from '@ceremony/shared';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
+import type { ShowDecision, ShowStore } from './store.js';
 
 /** The scenario (run of show and everything it names) and the live show state. */
-export class ShowRepository {
+export class ShowRepository implements ShowStore {
   constructor(private readonly db: Db) {}
 
   loadScenario(): Scenario | null {
@@ -33,7 +34,31 @@ export class ShowRepository {
     })();
   }
 
-  loadState(): ShowState | null {
+  /**
+   * SQLite's side of ShowStore: the read, `decide` and the write run synchronously in one IMMEDIATE
+   * transaction (the write lock from the start, as another process such as the CLI may write too).
+   */
+  advance<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T> {
+    try {
+      const answer = this.db
+        .transaction(() => {
+          const { answer, write } = decide(this.readState());
+          if (write) this.commit(write.state, write.command, write.deviceId, write.now);
+          return answer;
+        })
+        .immediate();
+      return Promise.resolve(answer);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  loadState(): Promise<ShowState | null> {
+    return Promise.resolve(this.readState());
+  }
+
+  /** The stored state, read synchronously: start-up and the SQLite transactions need it at once. */
+  readState(): ShowState | null {
     const row = stmt(this.db, 'SELECT json FROM show_state WHERE id = 1').get() as
       { json: string } | undefined;
     return row ? ShowStateSchema.parse(JSON.parse(row.json)) : null;

@@ -1,5 +1,7 @@
-import { scenarioFor, type Role, type ShowState, type Snapshot } from '@ceremony/shared';
+import type { Role, ShowState, Snapshot } from '@ceremony/shared';
+import { inBackground } from '../background.js';
 import type { AppServer } from './socket.js';
+import { viewsAhead } from './views.ahead.js';
 
 /** Roles that see only part of the scenario (docs/PROTOCOL.md, «Roles»); admin and host see it whole. */
 const PARTIAL: readonly Role[] = ['display', 'volunteer'];
@@ -23,19 +25,22 @@ export interface ShowBroadcast {
 export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroadcast {
   // What each partial role was last sent, keyed cheaply (scenario object, live cue) then compared whole.
   const sent = new Map<Role, { scenario: Snapshot['scenario']; cueIndex: number; view: string }>();
+  const views = viewsAhead();
+  // Between GOs, never during one: setImmediate runs after this GO's broadcast and answer are out.
+  const prepareNext = inBackground("making the next cue's views", () => {
+    const { scenario, state } = current();
+    views.prepare(PARTIAL, scenario, state);
+  });
 
-  const remember = (role: Role, snapshot: Snapshot, view: Snapshot['scenario']) =>
-    sent.set(role, {
-      scenario: snapshot.scenario,
-      cueIndex: snapshot.state.cueIndex,
-      view: JSON.stringify(view),
-    });
+  const remember = (role: Role, snapshot: Snapshot, json: string) =>
+    sent.set(role, { scenario: snapshot.scenario, cueIndex: snapshot.state.cueIndex, view: json });
 
   const snapshotFor = (role: Role, snapshot = current()): Snapshot => {
-    const view = scenarioFor(role, snapshot.scenario, snapshot.state);
+    if (!PARTIAL.includes(role)) return snapshot;
+    const { view, json } = views.viewOf(role, snapshot.scenario, snapshot.state);
     // The first socket of a role after start-up holds the current view: later states compare with it,
     // so a restarted hub does not send every phone a second snapshot on its first change.
-    if (PARTIAL.includes(role) && !sent.has(role)) remember(role, snapshot, view);
+    if (!sent.has(role)) remember(role, snapshot, json);
     return { scenario: view, state: snapshot.state };
   };
 
@@ -45,22 +50,23 @@ export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroad
       io.to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
       for (const role of PARTIAL) {
         const view = snapshotFor(role, snapshot);
-        remember(role, snapshot, view.scenario);
+        remember(role, snapshot, views.viewOf(role, snapshot.scenario, snapshot.state).json);
         io.to(`role:${role}`).emit('show:snapshot', view);
       }
+      setImmediate(prepareNext);
     },
     state(state) {
       const { scenario } = current();
       for (const role of PARTIAL) {
         const last = sent.get(role);
         if (last && last.scenario === scenario && last.cueIndex === state.cueIndex) continue;
-        const view = scenarioFor(role, scenario, state);
-        const changed = last?.view !== JSON.stringify(view);
-        remember(role, { scenario, state }, view);
-        if (changed) io.to(`role:${role}`).emit('show:snapshot', { scenario: view, state });
+        const { view, json } = views.viewOf(role, scenario, state);
+        remember(role, { scenario, state }, json);
+        if (last?.view !== json) io.to(`role:${role}`).emit('show:snapshot', { scenario: view, state });
       }
       // Every role still hears the state itself (docs/PROTOCOL.md); after the snapshot it changes nothing.
       io.emit('show:state', state);
+      setImmediate(prepareNext);
     },
   };
 }

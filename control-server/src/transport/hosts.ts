@@ -15,6 +15,8 @@ export class OwnHosts {
     private readonly bound: string,
     private readonly extra: readonly string[],
     private readonly interfaces: () => ReturnType<typeof os.networkInterfaces> = os.networkInterfaces,
+    /** The other hubs' base URLs (several hubs on one PostgreSQL): their pages may open our sockets. */
+    private readonly peers: () => readonly string[] = () => [],
   ) {}
 
   /** Every own name in lower case, without port or brackets; re-read every few seconds (DHCP). */
@@ -41,7 +43,9 @@ export class OwnHosts {
     if (origin === undefined) return true; // curl, Companion, Stream Deck: not a browser page
     try {
       const url = new URL(origin);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && this.isOwnHost(url.host);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+      // A projector whose hub died moves here with the page its old hub served: that origin is a peer.
+      return this.isOwnHost(url.host) || this.peers().some((p) => new URL(p).origin === url.origin);
     } catch {
       return false; // `null` (sandboxed frames, file://) and junk
     }

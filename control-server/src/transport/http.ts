@@ -19,6 +19,9 @@ export interface HttpDeps {
   auth: AuthService;
   show: ShowService;
   version: string;
+  /** Which engine keeps the evening, and this process's id among the hubs (docs/PROTOCOL.md «Several hubs»). */
+  store: 'sqlite' | 'postgres';
+  hub: string;
   startedAt: number;
   clock: () => number;
   onSeen: (deviceId: string) => void;
@@ -65,6 +68,8 @@ export function apiRouter(deps: HttpDeps): express.Router {
     res.json({
       ok: true,
       version: deps.version,
+      store: deps.store,
+      hub: deps.hub,
       uptimeS: Math.floor((deps.clock() - deps.startedAt) / 1000),
     });
   });
@@ -91,9 +96,10 @@ export function apiRouter(deps: HttpDeps): express.Router {
     schema: S,
     toCommand: (body: z.infer<S>) => ShowCommand,
   ) =>
-    api.post(`/show/${name}`, host, express.json({ limit: '4kb' }), (req, res) => {
+    api.post(`/show/${name}`, host, express.json({ limit: '4kb' }), async (req, res) => {
       const body = parseBody(schema, req, res);
-      if (body) send(res, show.apply(toCommand(body), (res.locals.device as { id: string }).id));
+      // Express 5 hands a rejection (the store unreachable) to errorHandler: an error, never a false ok.
+      if (body) send(res, await show.apply(toCommand(body), (res.locals.device as { id: string }).id));
     });
   const c = HttpShowCommandSchemas;
   command('go', c.go, (b) => ({ type: 'go', ...b }));

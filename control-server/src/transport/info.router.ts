@@ -32,10 +32,15 @@ export function infoRouter(
   host: string,
   httpsPort: () => number | null = () => null,
   hallRoot: () => boolean = () => false,
+  hubs: () => string[] = () => [],
 ): express.Router {
   const router = express.Router();
   router.get('/info', (req, res) => {
     const secure = httpsPort();
+    // A page another hub served asks here for the list after moving (the host guard let only our
+    // own and the other hubs' origins this far); public information, no credentials.
+    const origin = req.headers.origin;
+    if (origin) res.set({ 'access-control-allow-origin': origin, vary: 'Origin' });
     res.set('cache-control', 'no-cache').json({
       ok: true,
       lanUrls: lanUrls(host, req.socket.localPort ?? 0),
@@ -43,6 +48,8 @@ export function infoRouter(
       httpsUrls: secure === null ? [] : lanUrls(host, secure).map((u) => u.replace(/^http:/, 'https:')),
       // Whether /ca.crt serves a root for phones to install (not with HTTPS off or the organiser's own certificate).
       hallRoot: hallRoot(),
+      // Every hub of the evening, this one first: where a client goes when its hub is gone.
+      hubs: hubs(),
     });
   });
   return router;

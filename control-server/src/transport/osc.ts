@@ -39,7 +39,7 @@ export interface OscInDeps {
   host: string;
   /** Sender addresses taken; everything else is counted and dropped before decoding. */
   allow: readonly string[];
-  apply: (command: ShowCommand) => Answer<object>;
+  apply: (command: ShowCommand) => Promise<Answer<object>>;
   clock: () => number;
 }
 
@@ -91,8 +91,11 @@ export function listenOsc(deps: OscInDeps): Promise<OscInput> {
       else counters.release++;
       return;
     }
-    if (deps.apply(verdict.command).ok) counters.applied++;
-    else counters.refused++;
+    // Counted once the command has committed or been refused; a store error counts as refused.
+    deps.apply(verdict.command).then(
+      (answer) => void (answer.ok ? counters.applied++ : counters.refused++),
+      () => void counters.refused++,
+    );
   });
   socket.on('message', onPacket);
   // A UDP socket's error after binding (rare: an ICMP from a sender) must not end the show.

@@ -7,6 +7,7 @@ import {
   type Answer,
   type ClientPayload,
   type ClientToServerEvents,
+  type DisplayStatus,
   type Role,
   type ServerToClientEvents,
   type SocketData,
@@ -15,8 +16,12 @@ import type { AuthService } from '../domain/auth.service.js';
 import { invalidPayload } from './validate.js';
 import { MAX_SOCKETS_PER_DEVICE } from './limits.js';
 
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What hubs on one PostgreSQL tell each other (serverSideEmit through the adapter). */
+export interface HubToHubEvents {
+  'displays:hub': (hub: string, displays: DisplayStatus[]) => void;
+}
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, HubToHubEvents, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, HubToHubEvents, SocketData>;
 
 type EventName = keyof ClientToServerEvents;
 type AnswerOf<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];

@@ -26,6 +26,30 @@ export function saveSession(app: string, session: Session | null): void {
   else localStorage.removeItem(key(app));
 }
 
+const HUBS_KEY = 'ceremony.hubs';
+
+/**
+ * The hubs this device last heard of: a page reloaded from the phone's offline copy while its hub is
+ * gone still knows where else to go. Empty where there is no localStorage (tests in Node).
+ */
+export function loadHubs(): string[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(HUBS_KEY) ?? '[]') as unknown;
+    return Array.isArray(saved) ? saved.filter((h): h is string => typeof h === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Remembers every hub's address as /api/info last listed them. */
+export function saveHubs(hubs: readonly string[]): void {
+  try {
+    localStorage.setItem(HUBS_KEY, JSON.stringify(hubs));
+  } catch {
+    // No storage (Node, a private window that refuses it): the list lives in memory only.
+  }
+}
+
 /** Trades a PIN for a role token (POST /api/session). */
 /**
  * RATE_LIMITED told by the status, with how long to wait from Retry-After: a proxy may answer 429

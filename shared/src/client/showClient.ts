@@ -9,7 +9,9 @@ import {
   type ServerToClientEvents,
   type Snapshot,
 } from '../events/index.js';
+import { HUB_CONNECT_TIMEOUT_MS, nextHubAttempt } from '../hubMove.js';
 import { fitsInOneMessage } from '../messageSize.js';
+import { loadHubs, saveHubs } from './session.js';
 import type { ShowState } from '../show.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'mismatch';
@@ -23,6 +25,10 @@ export interface ShowClientState {
   rttMs: number | null;
   /** When the server last answered anything, local epoch ms. */
   lastSeenAt: number | null;
+  /** The hub this client is (or was last) connected to. */
+  hub: string | null;
+  /** Every hub it may move to when that one is gone, as the last /api/info listed them. */
+  hubs: readonly string[];
 }
 
 type Events = keyof ClientToServerEvents;
@@ -47,6 +53,8 @@ export interface ShowClientOptions {
   url?: string;
   /** How often to re-measure the clock offset. */
   clockEveryMs?: number;
+  /** Every hub's address, if known before the first connect (a pairing link); /api/info adds to it. */
+  hubs?: string[];
 }
 
 const timeout = (reason: 'error.code.TIMEOUT' | 'error.noAnswer'): Failure => refusal('TIMEOUT', reason);
@@ -64,13 +72,15 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     offsetMs: 0,
     rttMs: null,
     lastSeenAt: null,
+    hub: null,
+    hubs: options.hubs ?? loadHubs(),
   }));
-  const socket: AppSocket = io(options.url ?? '', {
-    path: '/socket.io',
-    auth: { token: options.token, protocolVersion: PROTOCOL_VERSION },
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 3000,
-  });
+  // The hub this client talks to and every hub it may move to (from /api/info, refreshed on connect).
+  let home = options.url || (globalThis.location?.origin ?? '');
+  const listeners: [string, (...a: never[]) => void][] = [];
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+  let socket: AppSocket = open(home);
   const seen = () => store.setState({ lastSeenAt: Date.now() });
 
   function send<E extends Events>(event: E, payload: PayloadOf<E>, timeoutMs = 5000): Promise<AnswerOf<E>> {
@@ -111,46 +121,107 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     if (estimate) store.setState({ offsetMs: estimate.offsetMs, rttMs: estimate.rttMs });
   }
 
-  socket.on('connect', () => {
-    store.setState({ connection: 'online' });
-    seen();
+  /**
+   * One socket to one hub. Socket.IO's own reconnection is off: it can only knock on the same
+   * address, and a hub that crashed may never come back. Our retries (nextHubAttempt) go back once,
+   * then move on; the new hub's snapshot on connect is the truth (never connection state recovery).
+   */
+  function open(url: string, attempt = 0): AppSocket {
+    const local = url === (globalThis.location?.origin ?? '');
+    const next: AppSocket = io(url, {
+      path: '/socket.io',
+      auth: { token: options.token, protocolVersion: PROTOCOL_VERSION },
+      reconnection: false,
+      forceNew: true,
+      timeout: HUB_CONNECT_TIMEOUT_MS,
+      // Another hub's origin: long-polling would need CORS, a WebSocket does not.
+      ...(local ? {} : { transports: ['websocket'] }),
+    });
+    next.on('connect', () => {
+      home = url;
+      store.setState({ connection: 'online', hub: url });
+      seen();
+      void measureClock();
+      void learnHubs(url);
+    });
+    next.on('disconnect', (reason) => {
+      store.setState({ connection: 'offline' });
+      if (reason === 'io client disconnect') return;
+      // The server dropped us on purpose (the admin revoked this device): ask the same hub again; a
+      // revoked token is then refused as UNAUTHORIZED and the app signs out.
+      if (reason === 'io server disconnect') next.connect();
+      else retry(0);
+    });
+    next.on('connect_error', (err) => {
+      if (err.message === 'UNAUTHORIZED') return store.setState({ connection: 'unauthorized' });
+      if (err.message === 'PROTOCOL_MISMATCH') return store.setState({ connection: 'mismatch' });
+      store.setState({ connection: 'offline' });
+      retry(attempt + 1);
+    });
+    next.on('show:snapshot', (s) => {
+      seen();
+      applySnapshot(s);
+    });
+    next.on('show:state', (s) => {
+      seen();
+      const held = store.getState().show?.revision ?? -1;
+      if (s.revision <= held) return;
+      store.setState({ show: s });
+      // A gap means a message was missed (or the scenario was edited): ask for the whole picture.
+      if (s.revision > held + 1) void resync();
+    });
+    for (const [event, listener] of listeners) next.on(event as 'show:state', listener as never);
+    return next;
+  }
+
+  /** Tries again after a pause, on the hub nextHubAttempt names; the picture stays meanwhile. */
+  function retry(attempt: number) {
+    if (closed || retryTimer) return;
+    const { url, delayMs } = nextHubAttempt(home, store.getState().hubs, attempt);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (closed) return;
+      socket.removeAllListeners();
+      socket.close();
+      socket = open(url, attempt);
+    }, delayMs);
+  }
+
+  async function learnHubs(url: string) {
+    try {
+      const info = (await (await fetch(`${url}/api/info`)).json()) as { hubs?: unknown };
+      if (!Array.isArray(info.hubs)) return;
+      const hubs = info.hubs.filter((h): h is string => typeof h === 'string');
+      store.setState({ hubs });
+      saveHubs(hubs);
+    } catch {
+      // Keeps the list it had: a hub that cannot say who else runs is no reason to stop.
+    }
+  }
+
+  // Hubs started after this one connected are learnt here too, not only on the next connect.
+  const clockTimer = setInterval(() => {
     void measureClock();
-  });
-  socket.on('disconnect', (reason) => {
-    store.setState({ connection: 'offline' });
-    // The server dropped us on purpose (the admin revoked this device): socket.io will not retry by
-    // itself, so ask again; a revoked token is then refused as UNAUTHORIZED and the app signs out.
-    if (reason === 'io server disconnect') socket.connect();
-  });
-  socket.on('connect_error', (err) => {
-    if (err.message === 'UNAUTHORIZED') store.setState({ connection: 'unauthorized' });
-    else if (err.message === 'PROTOCOL_MISMATCH') store.setState({ connection: 'mismatch' });
-    else store.setState({ connection: 'offline' });
-  });
-  socket.on('show:snapshot', (s) => {
-    seen();
-    applySnapshot(s);
-  });
-  socket.on('show:state', (s) => {
-    seen();
-    const held = store.getState().show?.revision ?? -1;
-    if (s.revision <= held) return;
-    store.setState({ show: s });
-    // A gap means a message was missed (or the scenario was edited): ask for the whole picture.
-    if (s.revision > held + 1) void resync();
-  });
-  const clockTimer = setInterval(() => void measureClock(), options.clockEveryMs ?? 30_000);
+    if (socket.connected) void learnHubs(home);
+  }, options.clockEveryMs ?? 30_000);
 
   return {
     store,
     send,
     on(event, listener) {
+      const entry: [string, (...a: never[]) => void] = [event, listener as never];
+      listeners.push(entry);
       socket.on(event, listener as never);
-      return () => void socket.off(event, listener as never);
+      return () => {
+        listeners.splice(listeners.indexOf(entry), 1);
+        socket.off(event, listener as never);
+      };
     },
     serverNow: () => Date.now() + store.getState().offsetMs,
     close() {
+      closed = true;
       clearInterval(clockTimer);
+      if (retryTimer) clearTimeout(retryTimer);
       socket.close();
     },
   };

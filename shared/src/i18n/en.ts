@@ -1,5 +1,6 @@
 import { errorsEn } from './errors.en.js';
 import { boothEn } from './booth.en.js';
+import { storeEn } from './store.en.js';
 import type { Dictionary } from './ru.js';
 import { adminEn } from './admin.en.js';
 import { checkinEn } from './checkin.en.js';
@@ -249,6 +250,7 @@ export const en: Dictionary = {
   ...overlayEn,
   ...errorsEn,
   ...boothEn,
+  ...storeEn,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Captions',
   'confidence.title': 'Confidence monitor',

@@ -1,5 +1,6 @@
 import { errorsRu } from './errors.ru.js';
 import { boothRu } from './booth.ru.js';
+import { storeRu } from './store.ru.js';
 import { adminRu } from './admin.ru.js';
 import { checkinRu } from './checkin.ru.js';
 import { prepMediaRu } from './prep-media.ru.js';
@@ -248,6 +249,7 @@ export const ru = {
   ...overlayRu,
   ...errorsRu,
   ...boothRu,
+  ...storeRu,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Субтитры',
   'confidence.title': 'Монитор ведущего',

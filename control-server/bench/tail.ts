@@ -1,0 +1,146 @@
+/**
+ * `npm run bench:tail`: the GO's tail (#13, item 6). Only the fan-out, at 50 and 500 displays, many
+ * GOs, several independent runs (fresh servers and clients each), ours beside bare Socket.IO and,
+ * when TAIL_BEFORE names another build's main.js (say, the last commit's dist, copied aside), that
+ * build too, all taking turns in the same run. Prints each run and the median of the runs' p50, p99
+ * and max, with each server's event-loop delay (p50 / p99 / max) over the same GOs.
+ * TAIL_BARE_SNAPSHOT=1 adds the bare server sending a display's snapshot before each state, as our
+ * protocol does when a display's view changes with the cue: what that message costs, apart from us.
+ * TAIL_RUNS (3), TAIL_GOS (60 per size), TAIL_SIZES (50,500).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import type { LoopDelay } from '../src/loop-delay.js';
+import { loopCell } from './loop.js';
+import { BENCH_PINS, bareEntry, kill, ourEntry, ourEnv, signIn, spawnServer, tempDataDir } from './proc.js';
+import { machine, percentile } from './report.js';
+import { fanOutSideBySide, type FanOut, type Target } from './show.js';
+
+const runs = Number(process.env.TAIL_RUNS ?? 3);
+const gos = Number(process.env.TAIL_GOS ?? 60);
+const sizes = (process.env.TAIL_SIZES ?? '50,500')
+  .split(',')
+  .map((c) => ({ clients: Number(c), samples: gos }));
+const before = process.env.TAIL_BEFORE;
+const withSnapshot = process.env.TAIL_BARE_SNAPSHOT === '1';
+const log = (s: string) => console.log(s);
+
+function ourTarget(name: string, entry: string): Target {
+  return {
+    name,
+    start: () => spawnServer(entry, ourEnv(tempDataDir())),
+    displayToken: (p) => signIn(p.url, BENCH_PINS.display),
+    hostToken: (p) => signIn(p.url, BENCH_PINS.host),
+  };
+}
+
+/** The bare server's payloads are ours: the demo scenario and a real ShowState, read from a probe. */
+async function fixtureFile(entry: string): Promise<string> {
+  const probe = await ourTarget('probe', entry).start();
+  try {
+    const read = async (pin: string) => {
+      const token = await signIn(probe.url, pin);
+      const res = await fetch(`${probe.url}/api/show`, { headers: { authorization: `Bearer ${token}` } });
+      return (await res.json()) as { scenario: unknown; state: unknown };
+    };
+    const whole = await read(BENCH_PINS.admin);
+    const display = await read(BENCH_PINS.display);
+    const file = path.join(os.tmpdir(), `ceremony-tail-fixture-${process.pid}.json`);
+    const fixture = { ...whole, displayScenario: display.scenario, scanResult: {} };
+    fs.writeFileSync(file, JSON.stringify(fixture));
+    return file;
+  } finally {
+    await kill(probe);
+  }
+}
+
+const median = (xs: number[]) => percentile(xs, 50);
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/** The median over runs of each figure, the loop delay's too. */
+function medianOf(figures: FanOut[]): FanOut {
+  const loops = figures.map((f) => f.loop).filter((l): l is LoopDelay => l !== null);
+  const m = (k: 'p50' | 'p99' | 'max') => median(figures.map((f) => f[k]));
+  const lm = (k: 'p50' | 'p99' | 'max') => median(loops.map((l) => l[k]));
+  return {
+    clients: figures[0]!.clients,
+    p50: m('p50'),
+    p99: m('p99'),
+    max: m('max'),
+    samples: figures.reduce((a, f) => a + f.samples, 0),
+    missed: figures.reduce((a, f) => a + f.missed, 0),
+    loop: loops.length
+      ? { window: 0, samples: 0, mean: 0, p50: lm('p50'), p99: lm('p99'), max: lm('max') }
+      : null,
+  };
+}
+
+async function main() {
+  const entry = ourEntry();
+  const bare = await bareEntry();
+  const fixture = await fixtureFile(entry);
+  const targets: Record<string, Target> = { ours: ourTarget('ours', entry) };
+  if (before) targets.before = ourTarget('before', before);
+  const bareTarget = (name: string, env: Record<string, string>): Target => ({
+    name,
+    start: () => spawnServer(bare, { PORT: '0', BENCH_FIXTURE: fixture, DATA_DIR: tempDataDir(), ...env }),
+    displayToken: async () => 'bare',
+    hostToken: async () => 'bare',
+  });
+  targets.bare = bareTarget('bare', {});
+  if (withSnapshot) targets['bare+snapshot'] = bareTarget('bare+snapshot', { BARE_SNAPSHOT: '1' });
+  const names = Object.keys(targets);
+  const all: Record<string, FanOut[][]> = Object.fromEntries(names.map((n) => [n, []]));
+  const started = Date.now();
+  try {
+    for (let r = 0; r < runs; r++) {
+      log(`Run ${r + 1} of ${runs} (load ${os.loadavg()[0]!.toFixed(1)})`);
+      const figures = await fanOutSideBySide(targets, sizes, log);
+      for (const n of names) all[n]!.push(figures[n]!);
+    }
+  } finally {
+    fs.rmSync(fixture, { force: true });
+    fs.rmSync(bare, { force: true });
+  }
+  const lines = [
+    machine(),
+    `- ${runs} runs × ${gos} GOs per size and server, ${((Date.now() - started) / 60_000).toFixed(1)} min; load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+    '',
+    '| displays | server | GO → last p50 | p99 | max | p50 / p99 vs bare | p50 / p99 vs bare+snapshot | event loop delay p50 / p99 / max (ms) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  sizes.forEach((size, i) => {
+    const med = Object.fromEntries(names.map((n) => [n, medianOf(all[n]!.map((run) => run[i]!))]));
+    for (const n of names) {
+      const f = med[n]!;
+      const vs = (b: FanOut | undefined) =>
+        !b || b === f ? '' : `${(f.p50 / b.p50).toFixed(2)}× / ${(f.p99 / b.p99).toFixed(2)}×`;
+      lines.push(
+        `| ${size.clients} | ${n} | ${fmt(f.p50)} ms | ${fmt(f.p99)} ms | ${fmt(f.max)} ms | ${vs(med.bare)} | ${vs(med['bare+snapshot'])} | ${loopCell(f.loop)} |`,
+      );
+    }
+  });
+  lines.push('', 'Each run (p50 / p99 / max ms; loop p50 / p99 / max):');
+  sizes.forEach((size, i) => {
+    for (const n of names) {
+      const cells = all[n]!.map((run) => {
+        const f = run[i]!;
+        return `${fmt(f.p50)} / ${fmt(f.p99)} / ${fmt(f.max)} (loop ${loopCell(f.loop)})`;
+      });
+      lines.push(`- ${size.clients} ${n}: ${cells.join('; ')}`);
+    }
+  });
+  log(`\n${lines.join('\n')}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

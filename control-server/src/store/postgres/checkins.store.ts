@@ -1,0 +1,118 @@
+import type { Guest, ScanResult } from '@ceremony/shared';
+import type pg from 'pg';
+import type { Admission } from '../checkins.repository.js';
+import type { AdmissionDesk, CheckinStore, ScanKey } from '../store.js';
+import { inTransaction } from './pool.js';
+
+/** The channel on which a hub says admissions changed (a batch or an undo committed); the payload is the hub. */
+export const CHECKINS_CHANNEL = 'ceremony_checkins';
+
+/** Every hub's batches take this advisory lock: admissions are decided one batch at a time, as on SQLite. */
+const ADMISSIONS_LOCK = 13_0002;
+
+/** Where a hub finds a guest by badge code (its guest list). */
+export interface GuestLookup {
+  byBadgeCode(code: string): Guest | null;
+  revokedOwner(code: string): string | null;
+}
+
+interface AdmissionRow {
+  guest_id: string;
+  admitted_at: number;
+  device_id: string;
+}
+
+/**
+ * Admissions and scans in PostgreSQL. A batch locks, reads ahead everything its scans can ask (their
+ * scanIds, and the admissions of the guests their codes name), runs the same synchronous rules as
+ * SQLite over that, then writes. The primary keys (one scan per scanId, one admission per guest) with
+ * ON CONFLICT DO NOTHING hold even if a writer ever skipped the lock.
+ */
+export class PostgresCheckinStore implements CheckinStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly guests: GuestLookup,
+    private readonly hub: string,
+  ) {}
+
+  admitBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [ADMISSIONS_LOCK]);
+      const known = await client.query<{ scan_id: string; result: string }>(
+        'SELECT scan_id, result FROM scans WHERE scan_id = ANY($1)',
+        [scans.map((s) => s.scanId)],
+      );
+      const results = new Map(known.rows.map((r) => [r.scan_id, JSON.parse(r.result) as ScanResult]));
+      const guestIds = scans.flatMap((s) => this.guests.byBadgeCode(s.code)?.id ?? []);
+      const admitted = await client.query<AdmissionRow>(
+        'SELECT guest_id, admitted_at, device_id FROM admissions WHERE guest_id = ANY($1)',
+        [guestIds],
+      );
+      const admissions = new Map<string, Admission>(
+        admitted.rows.map((r) => [
+          r.guest_id,
+          { guestId: r.guest_id, admittedAt: r.admitted_at, deviceName: r.device_id },
+        ]),
+      );
+      const writes: { sql: string; values: unknown[] }[] = [];
+      const desk: AdmissionDesk = {
+        scanResult: (scanId) => results.get(scanId) ?? null,
+        guestByCode: (code) => this.guests.byBadgeCode(code),
+        revokedOwner: (code) => this.guests.revokedOwner(code),
+        admission: (guestId) => admissions.get(guestId) ?? null,
+        admit: (guestId, scanId, deviceId, admittedAt, scannedAt) => {
+          admissions.set(guestId, { guestId, admittedAt, deviceName: deviceId });
+          writes.push({
+            sql: `INSERT INTO admissions (guest_id, scan_id, device_id, admitted_at, scanned_at)
+                    VALUES ($1, $2, $3, $4, $5) ON CONFLICT (guest_id) DO NOTHING`,
+            values: [guestId, scanId, deviceId, admittedAt, scannedAt],
+          });
+        },
+        recordScan: (scanId, deviceId, code, result, at) => {
+          results.set(scanId, result);
+          writes.push({
+            sql: `INSERT INTO scans (scan_id, device_id, code, status, guest_id, at, result)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (scan_id) DO NOTHING`,
+            values: [
+              scanId,
+              deviceId,
+              code,
+              result.status,
+              result.guest?.id ?? null,
+              at,
+              JSON.stringify(result),
+            ],
+          });
+        },
+      };
+      const answer = decide(desk);
+      for (const w of writes) await client.query(w.sql, w.values);
+      if (writes.length > 0) await client.query('SELECT pg_notify($1, $2)', [CHECKINS_CHANNEL, this.hub]);
+      return answer;
+    });
+  }
+
+  undo(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [ADMISSIONS_LOCK]);
+      const { rows } = await client.query<{ scan_id: string; device_id: string; admitted_at: number }>(
+        'DELETE FROM admissions WHERE guest_id = $1 RETURNING scan_id, device_id, admitted_at',
+        [guestId],
+      );
+      const row = rows[0];
+      if (!row) return false;
+      await client.query(
+        `INSERT INTO admission_undos (guest_id, scan_id, admitted_at, admitted_by, reason, device_id, at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [guestId, row.scan_id, row.admitted_at, row.device_id, reason, deviceId, at],
+      );
+      await client.query('SELECT pg_notify($1, $2)', [CHECKINS_CHANNEL, this.hub]);
+      return true;
+    });
+  }
+
+  async admitted(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ guest_id: string }>('SELECT guest_id FROM admissions');
+    return rows.map((r) => r.guest_id);
+  }
+}

@@ -1,0 +1,44 @@
+import pg from 'pg';
+
+/** Run inside one transaction on one pooled connection: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  unit: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const answer = await unit(client);
+    await client.query('COMMIT');
+    return answer;
+  } catch (err) {
+    // A broken connection cannot roll back; it is dropped from the pool below instead.
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+const INT8 = 20;
+
+/**
+ * A pool for DATABASE_URL. BIGINT columns (epoch milliseconds) come back as numbers, not strings:
+ * they are far below 2^53. An idle connection's error (the server restarted) is logged, never thrown:
+ * an unhandled 'error' event would end the hub, and the pool opens a fresh connection next time.
+ */
+export function openPool(url: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // A command must fail clearly while the database is away, not hang until the host gives up.
+    connectionTimeoutMillis: 3000,
+    query_timeout: 10_000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  pool.on('error', (err) => console.warn('[postgres] an idle connection failed:', err.message));
+  return pool;
+}

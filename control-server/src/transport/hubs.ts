@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
+import type { AppServer } from './socket.js';
+
+type Publishing = { doPublish(message: unknown): Promise<string> };
+
+/**
+ * Two changes to how the adapter publishes. As shipped, a broadcast waits for PostgreSQL before it
+ * reaches this hub's own clients (a GO's display on the same laptop pays a database round trip, and
+ * with the database away, its connect timeout), and concurrent publishes may reach the other hubs out
+ * of order (a snapshot's attachment insert racing the next state's NOTIFY). Here the local delivery
+ * happens at once, and publishes leave one after the other in the order they were made. The offset
+ * is "" either way (the adapter keeps no connection-state recovery, which we never use).
+ */
+function inOrderLocalFirst<A>(adapter: A, report: (err: unknown) => void): A {
+  const publishing = adapter as unknown as Publishing;
+  const publish = publishing.doPublish.bind(publishing);
+  let queue: Promise<unknown> = Promise.resolve();
+  publishing.doPublish = (message) => {
+    // A failed publish (the database away) is reported and skipped: the queue never stalls.
+    queue = queue.then(() => publish(message)).catch(report);
+    return Promise.resolve('');
+  };
+  return adapter;
+}
+
+/** How often a hub says it is alive, and how long a silent one is still listed for clients. */
+export const HUB_HEARTBEAT_MS = 2000;
+export const HUB_SILENT_AFTER_MS = 10_000;
+
+/**
+ * The hubs of the evening as the clients need them: every hub's addresses, so a phone or the
+ * projector whose hub died knows where else to go (docs/SCALING.md). On SQLite there is one hub.
+ */
+export interface Hubs {
+  /** Unique to this running process (protocol.md: the health's `hub`). */
+  readonly id: string;
+  /** Every live hub's base URLs, this hub's own first; refreshed by the heartbeat. */
+  addresses(): string[];
+  /**
+   * Joins the other hubs: broadcasts through PostgreSQL from now on, and the heartbeat that lists
+   * this hub's addresses. Before the first client connects (listen), so no broadcast stays local.
+   */
+  start(): Promise<void>;
+  /** Tells the other hubs this one's addresses now (once listening), then every HUB_HEARTBEAT_MS. */
+  announce(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Alone on SQLite: the only addresses are one's own. */
+export function soleHub(own: () => string[]): Hubs {
+  return {
+    id: randomUUID(),
+    addresses: own,
+    start: async () => {},
+    announce: async () => {},
+    close: async () => {},
+  };
+}
+
+// The adapter's table for payloads over NOTIFY's 8000 bytes (a snapshot is larger), from its README;
+// `hubs` is the heartbeat: a hub silent for HUB_SILENT_AFTER_MS is no longer offered to clients.
+const TABLES = `
+  CREATE TABLE IF NOT EXISTS socket_io_attachments (
+    id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea);
+  CREATE TABLE IF NOT EXISTS hubs (
+    id text PRIMARY KEY, urls jsonb NOT NULL, seen_at timestamptz NOT NULL DEFAULT NOW());`;
+
+/**
+ * Several hubs on one PostgreSQL: `@socket.io/postgres-adapter` carries every `io.to(…).emit` and
+ * `fetchSockets()` to the other hubs (LISTEN/NOTIFY), with its own small pool so a burst of
+ * broadcasts never waits behind the store's queries.
+ */
+export function postgresHubs(
+  io: AppServer,
+  databaseUrl: string,
+  own: () => string[],
+  log: (message: string, err: unknown) => void = (m, e) => console.error(m, e),
+): Hubs {
+  const id = randomUUID();
+  // Two connections: the adapter's LISTEN, and one for everything else, so the other hubs' messages
+  // are fetched one after the other in the order they were announced.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server (PostgreSQL restarting) must not end the process: log, reconnect later.
+  pool.on('error', (err) => log('[hubs] PostgreSQL connection lost:', err));
+  // The adapter holds one connection for LISTEN and gives it no error listener: PostgreSQL going
+  // away would then throw out of the process (exitOnFatal). With one, the connection ends quietly
+  // and the adapter opens a new one by itself once the database is back.
+  // That connection is never given back to the pool either: handed back broken, its place is free
+  // for the new one (with a pool of two it would otherwise starve every query).
+  pool.on('connect', (client) =>
+    client.on('error', (err) => {
+      if (!closing) log('[hubs] connection:', err);
+      if (client.listenerCount('notification') === 0) return; // a query's own: pool.query frees it
+      try {
+        (client as pg.PoolClient).release(err);
+      } catch {
+        // Already given back.
+      }
+    }),
+  );
+  let known: string[] = [];
+  // Sockets leaving during io.close() still broadcast (a display's going away) after the pool ended.
+  let closing = false;
+  const report = (message: string) => (err: unknown) => closing || log(message, err);
+  let timer: NodeJS.Timeout | null = null;
+
+  async function beat(): Promise<void> {
+    const urls = own();
+    await pool.query(
+      `INSERT INTO hubs (id, urls, seen_at) VALUES ($1, $2, NOW())
+       ON CONFLICT (id) DO UPDATE SET urls = EXCLUDED.urls, seen_at = NOW()`,
+      [id, JSON.stringify(urls)],
+    );
+    const { rows } = await pool.query<{ urls: string[] }>(
+      `SELECT urls FROM hubs WHERE id <> $1 AND seen_at > NOW() - make_interval(secs => $2)
+       ORDER BY id`,
+      [id, HUB_SILENT_AFTER_MS / 1000],
+    );
+    known = rows.flatMap((r) => r.urls);
+  }
+
+  return {
+    id,
+    addresses: () => [...new Set([...own(), ...known])],
+    async start() {
+      await pool.query(TABLES);
+      // Every message through the attachments table (payloadThreshold 0): a bare NOTIFY would be
+      // handled at once on arrival, overtaking a larger message still being fetched before it.
+      const make = createAdapter(pool, { errorHandler: report('[hubs] adapter:'), payloadThreshold: 0 });
+      // Socket.IO calls it with `new`: a function, not an arrow.
+      io.adapter(function hubAdapter(nsp: unknown) {
+        return inOrderLocalFirst(make(nsp), report('[hubs] publish:'));
+      } as never);
+    },
+    async announce() {
+      await beat();
+      const again = () => beat().catch(report('[hubs] heartbeat failed:'));
+      timer ??= setInterval(again, HUB_HEARTBEAT_MS);
+      timer.unref();
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      closing = true;
+      // Gone at once from the other hubs' lists, rather than after HUB_SILENT_AFTER_MS.
+      await pool.query('DELETE FROM hubs WHERE id = $1', [id]).catch(() => {});
+      // After io.close() (the adapter's LISTEN client goes back to the pool first).
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DisplayStatus, ShowState } from '@ceremony/shared';
+import { io as connect } from 'socket.io-client';
+import { arrivals, ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
+import { HUB_HEARTBEAT_MS } from '../src/transport/hubs.js';
+import { startPostgres, type PostgresCluster } from './pg-cluster.js';
+
+/** Resolves once every hub's adapter has heard the others' heartbeat (they broadcast to each other). */
+async function joined(hubs: TestServer[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await Promise.all(hubs.map((h) => h.app.io.of('/').adapter.serverCount()));
+    if (counts.every((c) => c === hubs.length)) return;
+    if (Date.now() > deadline) throw new Error(`hubs see ${counts.join(', ')} of ${hubs.length} hubs`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
+  let pg: PostgresCluster;
+  let a: TestServer;
+  let b: TestServer;
+
+  beforeAll(async () => {
+    pg = await startPostgres();
+    a = await startServer({ config: { databaseUrl: pg.url } });
+    b = await startServer({ config: { databaseUrl: pg.url } });
+    await joined([a, b]);
+  }, 60_000);
+  afterAll(async () => {
+    await b?.stop();
+    await a?.stop();
+    await pg?.stop();
+  });
+
+  it("a GO on hub A reaches the display on hub B, and the host's answer comes from A", async () => {
+    const display = await b.socket('display');
+    const host = await a.socket('host');
+    const states: ShowState[] = [];
+    display.on('show:state', (s) => states.push(s));
+    const answer = await ask(host, 'show:go', { expectedRevision: 0 });
+    expect(answer.ok).toBe(true);
+    await arrivals(display, 'show:state', states, 1);
+    expect(states[0]).toEqual(answer.state);
+  });
+
+  it('a snapshot broadcast on hub B (an edit) reaches the admin on hub A', async () => {
+    const admin = await a.socket('admin');
+    const snapshots: unknown[] = [];
+    admin.on('show:snapshot', (s) => snapshots.push(s));
+    const current = b.app.show.snapshot();
+    b.app.io.to('role:admin').emit('show:snapshot', current);
+    await arrivals(admin, 'show:snapshot', snapshots, 1);
+    // Larger than NOTIFY's 8000 bytes: it went through the adapter's attachments table.
+    expect(JSON.stringify(snapshots[0]).length).toBeGreaterThan(8000);
+    expect(snapshots[0]).toEqual(JSON.parse(JSON.stringify(current)));
+  });
+
+  it('check-in stats from hub A reach a volunteer on hub B', async () => {
+    const volunteer = await b.socket('volunteer');
+    const stats: unknown[] = [];
+    volunteer.on('checkin:stats', (s) => stats.push(s));
+    a.app.io.to('role:volunteer').emit('checkin:stats', a.app.checkin.stats());
+    await arrivals(volunteer, 'checkin:stats', stats, 1);
+    expect(stats[0]).toEqual(JSON.parse(JSON.stringify(a.app.checkin.stats())));
+  });
+
+  it("fetchSockets on one hub finds the other hub's displays", async () => {
+    await b.socket('display');
+    const onA = await a.app.io.in('role:display').fetchSockets();
+    const local = a.app.io.of('/').adapter.rooms.get('role:display')?.size ?? 0;
+    const onB = b.app.io.of('/').adapter.rooms.get('role:display')?.size ?? 0;
+    expect(onB).toBeGreaterThan(0);
+    expect(onA.length).toBe(local + onB);
+  });
+
+  it('the admin on hub A lists the screens connected to hub B', async () => {
+    const admin = await a.socket('admin');
+    let latest: DisplayStatus[] = [];
+    admin.on('displays:status', (list) => (latest = list));
+    const screen = b.app.auth.issue('display');
+    await b.socketWithToken(screen.token);
+    await expect
+      .poll(() => latest.find((d) => d.deviceId === screen.deviceId)?.connected, { timeout: 5000 })
+      .toBe(true);
+    // …and so does the admin who connects to hub A only now (the list sent on connect).
+    const late: TestSocket = connect(a.url, { auth: { token: a.token('admin') }, transports: ['websocket'] });
+    try {
+      const first = await new Promise<DisplayStatus[]>((resolve) => late.once('displays:status', resolve));
+      expect(first.some((d) => d.deviceId === screen.deviceId && d.connected)).toBe(true);
+    } finally {
+      late.close();
+    }
+  });
+
+  it("/api/info on either hub lists both hubs' addresses, its own first", async () => {
+    // A hub learns of the others on its heartbeat (HUB_HEARTBEAT_MS): wait for both lists to fill.
+    const hubsOf = async (s: TestServer) =>
+      ((await http(`${s.url}/api/info`)).body as { hubs: string[] }).hubs;
+    const deadline = Date.now() + 3 * HUB_HEARTBEAT_MS;
+    while ((await hubsOf(a)).length < 2 || (await hubsOf(b)).length < 2) {
+      if (Date.now() > deadline)
+        throw new Error(`hubs listed: ${String(await hubsOf(a))} / ${String(await hubsOf(b))}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await hubsOf(a)).toEqual([a.url, b.url]);
+    expect(await hubsOf(b)).toEqual([b.url, a.url]);
+  });
+
+  it('broadcasts reach the other hub in the order they were made, large and small alike', async () => {
+    const display = await b.socket('display');
+    const seen: string[] = [];
+    const states: number[] = [];
+    display.on('show:snapshot', (snap) => seen.push(`snapshot ${snap.state.revision}`));
+    display.on('show:state', (state) => {
+      seen.push(`state ${state.revision}`);
+      states.push(state.revision);
+    });
+    const { scenario, state } = a.app.show.snapshot();
+    const sent: string[] = [];
+    for (let revision = 100; revision < 110; revision++) {
+      // A snapshot goes through the attachments table (two queries), the state is a bare NOTIFY.
+      a.app.io.to('role:display').emit('show:snapshot', { scenario, state: { ...state, revision } });
+      a.app.io.emit('show:state', { ...state, revision });
+      sent.push(`snapshot ${revision}`, `state ${revision}`);
+    }
+    await arrivals(display, 'show:state', states, 10);
+    expect(seen).toEqual(sent);
+  });
+
+  it("with PostgreSQL away a hub's own clients still hear it at once, and the hubs join up again after", async () => {
+    const here = await a.socket('host');
+    const there = await b.socket('host');
+    const heardHere: number[] = [];
+    const heardThere: number[] = [];
+    here.on('show:state', (s) => heardHere.push(s.revision));
+    there.on('show:state', (s) => heardThere.push(s.revision));
+    const { state } = a.app.show.snapshot();
+    await pg.halt('immediate');
+    try {
+      const sentAt = Date.now();
+      a.app.io.emit('show:state', { ...state, revision: 500 });
+      await arrivals(here, 'show:state', heardHere, 1);
+      // Not held back by the database's connect timeout (5 s).
+      expect(Date.now() - sentAt).toBeLessThan(1000);
+      expect(heardHere).toEqual([500]);
+    } finally {
+      await pg.start();
+    }
+    // The adapter's listener reconnects by itself (1–3 s): a state from A reaches B again.
+    const deadline = Date.now() + 15_000;
+    for (let revision = 600; !heardThere.some((r) => r >= 600); revision++) {
+      if (Date.now() > deadline) throw new Error(`B heard ${JSON.stringify(heardThere)}`);
+      a.app.io.emit('show:state', { ...state, revision });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }, 30_000);
+});

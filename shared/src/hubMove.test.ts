@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { HUB_CONNECT_TIMEOUT_MS, hubCandidates, nextHubAttempt } from './hubMove.js';
+
+const A = 'https://192.168.1.20:8443';
+const B = 'https://192.168.1.21:8443';
+const C = 'https://192.168.1.22:8443';
+const plainB = 'http://192.168.1.21:8080';
+const middle = () => 0.5;
+
+describe('hubCandidates: where a client may go when its hub is gone', () => {
+  it.each([
+    { name: 'alone: only the hub it has', home: A, hubs: [A], want: [A] },
+    { name: 'no list yet', home: A, hubs: [], want: [A] },
+    { name: 'the lost hub first, the others in listed order', home: B, hubs: [A, B, C], want: [B, A, C] },
+    { name: 'never across schemes', home: A, hubs: [A, plainB, B], want: [A, B] },
+    { name: 'each hub once, paths dropped', home: A, hubs: [`${B}/`, B, `${B}/host/`], want: [A, B] },
+    { name: 'junk in the list is ignored', home: A, hubs: ['not a url', B], want: [A, B] },
+    { name: 'a home that is no URL is kept as it is', home: '', hubs: [A], want: [''] },
+  ])('$name', ({ home, hubs, want }) => {
+    expect(hubCandidates(home, hubs)).toEqual(want);
+  });
+});
+
+describe('nextHubAttempt: which hub, after how long', () => {
+  it.each([
+    { attempt: 0, hubs: [A, B], want: { url: A, delayMs: 250 } },
+    { attempt: 1, hubs: [A, B], want: { url: B, delayMs: 500 } },
+    { attempt: 2, hubs: [A, B], want: { url: A, delayMs: 1000 } },
+    { attempt: 3, hubs: [A, B], want: { url: B, delayMs: 2000 } },
+    { attempt: 4, hubs: [A, B], want: { url: A, delayMs: 2000 } },
+    { attempt: 2, hubs: [A, B, C], want: { url: C, delayMs: 1000 } },
+    { attempt: 60, hubs: [A], want: { url: A, delayMs: 2000 } },
+  ])('attempt $attempt over $hubs.length hubs', ({ attempt, hubs, want }) => {
+    expect(nextHubAttempt(A, hubs, attempt, middle)).toEqual(want);
+  });
+
+  it.each([
+    { random: () => 0, delayMs: 200 },
+    { random: () => 0.999999, delayMs: 300 },
+  ])('jitter stays within ±20 %: $delayMs ms', ({ random, delayMs }) => {
+    expect(nextHubAttempt(A, [A, B], 0, random).delayMs).toBe(delayMs);
+  });
+
+  it('reaches another hub within 5 s even when the lost one hangs until its connect timeout', () => {
+    // The worst case: the first retry back to the dead hub waits out the connect timeout.
+    const first = nextHubAttempt(A, [A, B], 0, () => 0.999999);
+    const second = nextHubAttempt(A, [A, B], 1, () => 0.999999);
+    expect(second.url).toBe(B);
+    expect(first.delayMs + HUB_CONNECT_TIMEOUT_MS + second.delayMs).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,53 @@
+/** One try at reaching a hub after the link dropped: where, and how long to wait before it. */
+export interface HubAttempt {
+  url: string;
+  delayMs: number;
+}
+
+/** The first retry waits this long; each later one twice as long, up to HUB_RETRY_MAX_MS. */
+export const HUB_RETRY_FIRST_MS = 250;
+export const HUB_RETRY_MAX_MS = 2000;
+/** A hub that neither answers nor refuses (a laptop gone dark) is given up on after this long. */
+export const HUB_CONNECT_TIMEOUT_MS = 2000;
+
+const originOf = (url: string): string | null => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The hubs worth trying, the one just lost first: the others in the order the server listed them,
+ * on the same scheme (a page loaded over HTTPS cannot open plain HTTP; phones need HTTPS for the
+ * camera), each once.
+ */
+export function hubCandidates(home: string, hubs: readonly string[]): string[] {
+  const own = originOf(home);
+  if (own === null) return [home];
+  const scheme = new URL(own).protocol;
+  const others = hubs
+    .map(originOf)
+    .filter((o): o is string => o !== null && o !== own && new URL(o).protocol === scheme);
+  return [own, ...new Set(others)];
+}
+
+/**
+ * Where the `attempt`-th retry (0 first) goes and after how long. The first retry goes back to the
+ * same hub (a blip, a restart keeps everyone where they were); every later one moves on to the next
+ * hub in turn, so with a dead hub the client is on another one within a second or two, and never
+ * later than the 5 s docs/SCALING.md promises. The jitter (±20 %) keeps hundreds of phones from
+ * knocking on the surviving hub in the same millisecond.
+ */
+export function nextHubAttempt(
+  home: string,
+  hubs: readonly string[],
+  attempt: number,
+  random: () => number = Math.random,
+): HubAttempt {
+  const candidates = hubCandidates(home, hubs);
+  const url = candidates[attempt % candidates.length] ?? home;
+  const base = Math.min(HUB_RETRY_FIRST_MS * 2 ** Math.min(attempt, 10), HUB_RETRY_MAX_MS);
+  return { url, delayMs: Math.round(base * (0.8 + 0.4 * random())) };
+}
