@@ -138,13 +138,13 @@ export function composeServices({
       shared: shared !== undefined,
       clock,
       // The booth hears every change after everyone else: its deliveries run in the background.
-      onState: (state) => {
+      onState: (state, before) => {
         broadcast.state(state);
-        booth.follow(show.snapshot());
+        booth.follow(show.snapshot(), before);
       },
-      onSnapshot: (snapshot: Snapshot) => {
+      onSnapshot: (snapshot: Snapshot, before) => {
         broadcast.snapshot(snapshot);
-        booth.follow(snapshot);
+        booth.follow(snapshot, before);
       },
       checkScenario: booth.checkScenario,
       // `displays` is made below; this runs only on a host's play/pause, long after start-up.
@@ -153,9 +153,6 @@ export function composeServices({
     scenario,
     shared ? shared.state : showRepo.readState(),
   );
-  // Another hub moved the show: reload this hub's copy (its own clients hear it through the adapter).
-
-  booth.follow(show.snapshot()); // the state at start-up: a restarted hub does not replay the live cue
   const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
   const stations = new StationsService({
     repo: new StationsRepository(db),

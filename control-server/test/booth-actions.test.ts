@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoothTarget, BoothTargetStatus } from '@ceremony/shared';
 import { ask, http, startServer, type TestServer } from './helpers.js';
-import { fakeOscPeer, hangingTarget, withActions, type FakeOscPeer } from './booth-kit.js';
+import { fakeOscPeer, feedReaches, hangingTarget, withActions, type FakeOscPeer } from './booth-kit.js';
 
 /** Cue actions and the cue feed, to a fake QLab (a UDP listener) and a web hook that never answers. */
 describe('booth targets and cue actions', () => {
@@ -85,13 +85,7 @@ describe('booth targets and cue actions', () => {
         .ok,
     ).toBe(true);
     await qlab.waitFor(1, '/ceremony/cue');
-    await new Promise<void>((resolve) => {
-      const check = () =>
-        qlab.heard.some((h) => h.address === '/ceremony/cue' && h.args[1] === marker.id)
-          ? resolve()
-          : setImmediate(check);
-      check();
-    });
+    await feedReaches(qlab, marker.id);
     expect(qlab.heard.filter((h) => h.address === '/go').length - before).toBe(starts);
     const feed = qlab.heard.filter((h) => h.address === '/ceremony/cue').at(-1)!;
     expect(feed.args).toEqual([cues.length - 1, marker.id, marker.kind, marker.title]);

@@ -37,6 +37,20 @@ export async function fakeOscPeer(): Promise<FakeOscPeer> {
   };
 }
 
+/**
+ * Resolves once the cue feed of `cueId` reached `peer`: a marker that every message sent before it
+ * was delivered, so a test can count them without sleeping.
+ */
+export function feedReaches(peer: FakeOscPeer, cueId: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const check = () =>
+      peer.heard.some((h) => h.address === '/ceremony/cue' && h.args[1] === cueId)
+        ? resolve()
+        : setImmediate(check);
+    check();
+  });
+}
+
 /** Sends OSC packets to the server from `from` (any 127.x address is this machine). */
 export async function oscSender(from = '127.0.0.1') {
   const socket = dgram.createSocket('udp4');

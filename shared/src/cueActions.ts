@@ -4,8 +4,9 @@ import type { ShowState } from './show.js';
 
 /**
  * When a cue's booth actions fire. Pure, so the server's one rule for "exactly once per cue start"
- * is a table test: the firing key (revision, cueId, when) is what the database inserts-or-ignores,
- * which keeps several hubs sharing one database from firing twice.
+ * is a table test. `before` must be the state the change was decided on (with several hubs, the
+ * stored one, not a hub's older copy); the firing key (revision, cueId, when) is what the database
+ * inserts-or-ignores, so one committed change never fires twice.
  */
 
 /** One firing: the actions of one cue at one moment, keyed for the insert-or-ignore. */

@@ -44,7 +44,6 @@ type Moment = Pick<ShowState, 'revision' | 'cueId' | 'cueIndex' | 'cueStartedAt'
  * background: a hanging or refusing target costs a warning, never a moment of the GO.
  */
 export class BoothService {
-  private seen: Moment | null = null;
   private readonly failing = new Map<string, { at: number; reason: string }>();
   private stored: BoothTarget[];
 
@@ -93,13 +92,13 @@ export class BoothService {
   }
 
   /**
-   * Told of every state the show takes (after its broadcast) with the scenario it runs. The first
-   * state after start-up is only remembered: a restarted hub does not replay the live cue.
+   * Told of every change this hub committed (after its broadcast): the state it was decided on, the
+   * state it made, and the scenario. Only the committing hub is told, and `before` is the stored
+   * state, not this hub's last copy: a hub that last saw the show several cues ago (another hub moved
+   * it since) would otherwise re-fire a cue's start on a mere blackout, or lose a cue's end. A
+   * restarted hub is told nothing until it commits, so it never replays the live cue.
    */
-  follow(state: ShowState, scenario: Scenario): void {
-    const before = this.seen;
-    this.seen = state;
-    if (before === null) return;
+  follow(before: Moment, state: ShowState, scenario: Scenario): void {
     const firings = firingsBetween(before, state, scenario);
     const cueMoved = state.cueStartedAt !== before.cueStartedAt || state.cueId !== before.cueId;
     const cue = state.status === 'running' ? scenario.cues[state.cueIndex] : undefined;

@@ -34,10 +34,13 @@ export interface ShowDeps {
    */
   shared?: boolean;
   clock: () => number;
-  /** Told after every committed change, to broadcast it. */
-  onState: (state: ShowState) => void;
+  /**
+   * Told after every committed change, to broadcast it, with the state the change was decided on:
+   * with several hubs that is the stored state, which this hub's copy may have lagged behind.
+   */
+  onState: (state: ShowState, before: ShowState) => void;
   /** Told after the scenario was edited or replaced, to send every screen the whole new picture. */
-  onSnapshot?: (snapshot: Snapshot) => void;
+  onSnapshot?: (snapshot: Snapshot, before: ShowState) => void;
   /** What the projector last said about a clip: a pause records the frame the hall really sees. */
   clipReport?: (cueId: string) => ClipReport | null;
   /** A rule outside the show engine a new scenario must keep (the booth: cue actions need their targets). */
@@ -81,9 +84,11 @@ export class ShowService {
     return this.commands.run(async () => {
       const now = this.deps.clock();
       let answer: Answer<{ state: ShowState }>;
+      let before = this.state;
       try {
         answer = await this.deps.store.advance<Answer<{ state: ShowState }>>((stored) => {
           const current = stored ?? this.state;
+          before = current;
           const result = reduceShow(current, this.scenario, this.measured(current, command, now), now);
           return result.ok
             ? { answer: result, write: { state: result.state, command, deviceId, now } }
@@ -102,7 +107,7 @@ export class ShowService {
       }
       this.state = answer.state;
       this.armAutoFollow();
-      this.deps.onState(this.state);
+      this.deps.onState(this.state, before);
       return { ok: true, state: this.state };
     });
   }
@@ -178,10 +183,11 @@ export class ShowService {
     const state = reindexAfterEdit({ ...this.state, revision: this.state.revision + 1 }, next);
     const logged = { ...entry, changes: scenarioChanges(this.scenario, next).slice(0, 50) };
     this.deps.repo.commitScenario(next, state, logged, deviceId, now);
+    const before = this.state;
     this.scenario = next;
     this.state = state;
     this.armAutoFollow();
-    this.deps.onSnapshot?.(this.snapshot());
+    this.deps.onSnapshot?.(this.snapshot(), before);
     return { ok: true, state };
   }
 
@@ -225,10 +231,11 @@ export class ShowService {
     const base = index >= 0 ? { ...this.state, cueIndex: index } : initialShowState();
     const state = { ...base, revision: this.state.revision + 1 };
     this.deps.repo.replaceScenario(scenario, state, now, together);
+    const before = this.state;
     this.scenario = scenario;
     this.state = state;
     this.armAutoFollow();
-    this.deps.onSnapshot?.(this.snapshot());
+    this.deps.onSnapshot?.(this.snapshot(), before);
     return this.snapshot();
   }
 
@@ -243,11 +250,12 @@ export class ShowService {
     const state: ShowState = { ...initialShowState(), revision: this.state.revision + 1 };
     write(state);
     const changed = scenario !== this.scenario;
+    const before = this.state;
     this.scenario = scenario;
     this.state = state;
     this.armAutoFollow();
-    if (changed) this.deps.onSnapshot?.(this.snapshot());
-    else this.deps.onState(state);
+    if (changed) this.deps.onSnapshot?.(this.snapshot(), before);
+    else this.deps.onState(state, before);
     return state;
   }
 

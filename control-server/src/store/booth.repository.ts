@@ -26,8 +26,9 @@ export class BoothRepository {
   }
 
   /**
-   * Claims one firing: true for the first hub to ask, false ever after. The primary key does the
-   * work, so two hubs on one database (or a restarted hub seeing the same state) fire once.
+   * Claims one firing: true the first time, false ever after, so one committed change never fires
+   * twice on this hub. Across hubs sharing PostgreSQL this hub's SQLite needs no help: only the hub
+   * that committed a revision is told of it, and the shared store hands out each revision once.
    */
   claim(firing: Pick<CueFiring, 'revision' | 'cueId' | 'when'>, at: number): boolean {
     const result = this.db

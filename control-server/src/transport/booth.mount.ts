@@ -1,4 +1,10 @@
-import { showReadback, type Scenario, type ShowReadback, type Snapshot } from '@ceremony/shared';
+import {
+  showReadback,
+  type Scenario,
+  type ShowReadback,
+  type ShowState,
+  type Snapshot,
+} from '@ceremony/shared';
 import { inBackground } from '../background.js';
 import { BOOTH_DEFAULTS, type BoothConfig } from '../config.js';
 import type { AuthService } from '../domain/auth.service.js';
@@ -29,8 +35,8 @@ export interface BoothMountDeps {
 export interface BoothMount {
   service: BoothService;
   router: BoothRouter['router'];
-  /** Told after every committed and broadcast change of the show. */
-  follow(snapshot: Snapshot): void;
+  /** Told after every committed and broadcast change of the show, with the state it was decided on. */
+  follow(snapshot: Snapshot, before: ShowState): void;
   /** Refuses a scenario whose cue actions point at a missing target. */
   checkScenario(scenario: Scenario): ReturnType<BoothService['checkScenario']>;
   readback(): ShowReadback;
@@ -72,8 +78,8 @@ export function mountBooth(deps: BoothMountDeps): BoothMount {
     service,
     router: routes.router,
     // Runs right after a commit and its broadcast: a throw here must not turn a done GO into an error.
-    follow: inBackground('the booth following the show', (snapshot: Snapshot) => {
-      service.follow(snapshot.state, snapshot.scenario);
+    follow: inBackground('the booth following the show', (snapshot: Snapshot, before: ShowState) => {
+      service.follow(before, snapshot.state, snapshot.scenario);
       routes.changed();
     }),
     checkScenario: (scenario) => service.checkScenario(scenario),

@@ -61,7 +61,11 @@ export function soleHub(own: () => string[]): Hubs {
 
 // The adapter's table for payloads over NOTIFY's 8000 bytes (a snapshot is larger), from its README;
 // `hubs` is the heartbeat: a hub silent for HUB_SILENT_AFTER_MS is no longer offered to clients.
+// CREATE TABLE IF NOT EXISTS is not safe against itself: two hubs started together both miss the
+// table and one fails on a duplicate type. The statements run as one implicit transaction, so the
+// advisory lock (held to its end) makes the second hub wait and then find the tables.
 const TABLES = `
+  SELECT pg_advisory_xact_lock(130003);
   CREATE TABLE IF NOT EXISTS socket_io_attachments (
     id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea);
   CREATE TABLE IF NOT EXISTS hubs (
