@@ -107,6 +107,8 @@ const store = createStore<ShowClientState>(() => ({
   offsetMs: 0,
   rttMs: null,
   lastSeenAt: null,
+  hub: null,
+  hubs: [],
 }));
 
 // The layouts read the show through these hooks; here they read a store the test fills, no socket.
