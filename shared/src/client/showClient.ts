@@ -59,6 +59,9 @@ export interface ShowClientOptions {
 
 const timeout = (reason: 'error.code.TIMEOUT' | 'error.noAnswer'): Failure => refusal('TIMEOUT', reason);
 
+/** Events that each carry a whole status (not a happening): the newest one is the truth. */
+const STATUS_FEEDS = ['booth:status', 'displays:status', 'checkin:stats', 'stations:occupancy'] as const;
+
 /**
  * The one browser connection to the control-server, shared by all three apps: handshake with the
  * role token, the snapshot and revision rules, reconnection and clock offset. Everything else in an
@@ -78,6 +81,9 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
   // The hub this client talks to and every hub it may move to (from /api/info, refreshed on connect).
   let home = options.url || (globalThis.location?.origin ?? '');
   const listeners: [string, (...a: never[]) => void][] = [];
+  // The newest payload of each status feed: a screen that subscribes after the server's on-connect
+  // push (it mounted a moment later) still starts from the truth instead of waiting for a change.
+  const latest = new Map<string, unknown>();
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   let socket: AppSocket = open(home);
@@ -170,6 +176,7 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
       // A gap means a message was missed (or the scenario was edited): ask for the whole picture.
       if (s.revision > held + 1) void resync();
     });
+    for (const event of STATUS_FEEDS) next.on(event, (payload: unknown) => latest.set(event, payload));
     for (const [event, listener] of listeners) next.on(event as 'show:state', listener as never);
     return next;
   }
@@ -212,6 +219,7 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
       const entry: [string, (...a: never[]) => void] = [event, listener as never];
       listeners.push(entry);
       socket.on(event, listener as never);
+      if (latest.has(event)) (listener as (payload: unknown) => void)(latest.get(event));
       return () => {
         listeners.splice(listeners.indexOf(entry), 1);
         socket.off(event, listener as never);
