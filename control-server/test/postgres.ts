@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, postgresBin } from './pg-cluster.js';
 
 /** A throwaway PostgreSQL cluster for one test file: a real server, on 127.0.0.1 and a free port. */
 export interface TestPostgres {
@@ -17,38 +17,12 @@ export interface TestPostgres {
   remove(): void;
 }
 
-const BIN_ROOT = '/usr/lib/postgresql';
-
-/** The newest installed PostgreSQL's bin folder; a clear failure (never a skip) when there is none. */
-function binDir(): string {
-  const versions = fs.existsSync(BIN_ROOT)
-    ? fs.readdirSync(BIN_ROOT).filter((v) => fs.existsSync(path.join(BIN_ROOT, v, 'bin', 'initdb')))
-    : [];
-  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest)
-    throw new Error(
-      `PostgreSQL is not installed: no ${BIN_ROOT}/<version>/bin/initdb. Install it (apt-get install -y postgresql).`,
-    );
-  return path.join(BIN_ROOT, newest, 'bin');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * initdb's a cluster in a temp folder and starts it. PostgreSQL refuses to run as root, so when the
  * tests run as root the folder is given to the `postgres` user and the binaries run as that user.
  */
 export async function startPostgres(): Promise<TestPostgres> {
-  const bin = binDir();
+  const bin = postgresBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-pg-'));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres', dir]);
