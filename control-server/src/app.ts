@@ -111,7 +111,11 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     ...(httpsPort === null ? [] : lanUrls(config.host, httpsPort).map((u) => u.replace(/^http:/, 'https:'))),
     ...(httpPort === null ? [] : lanUrls(config.host, httpPort)),
   ];
-  const hubs = config.databaseUrl ? postgresHubs(io, config.databaseUrl, ownUrls) : soleHub(ownUrls);
+  // One id per process: the store's NOTIFYs, the heartbeat row and /api/health all name it.
+  const hubId = shared?.hub ?? newHubId();
+  const hubs = config.databaseUrl
+    ? postgresHubs(io, config.databaseUrl, ownUrls, hubId)
+    : soleHub(ownUrls, hubId);
 
   const services = composeServices({
     config,
@@ -161,7 +165,7 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     clock,
     startedAt,
     store: shared ? 'postgres' : 'sqlite',
-    hub: shared?.hub ?? newHubId(),
+    hub: hubId,
     mediaDir,
     showRepo,
     httpsPort: () => httpsPort,

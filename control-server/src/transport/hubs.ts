@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import type { AppServer } from './socket.js';
@@ -49,9 +48,9 @@ export interface Hubs {
 }
 
 /** Alone on SQLite: the only addresses are one's own. */
-export function soleHub(own: () => string[]): Hubs {
+export function soleHub(own: () => string[], id: string): Hubs {
   return {
-    id: randomUUID(),
+    id,
     addresses: own,
     start: async () => {},
     announce: async () => {},
@@ -80,9 +79,10 @@ export function postgresHubs(
   io: AppServer,
   databaseUrl: string,
   own: () => string[],
+  /** The same id the store and /api/health use for this process. */
+  id: string,
   log: (message: string, err: unknown) => void = (m, e) => console.error(m, e),
 ): Hubs {
-  const id = randomUUID();
   // Two connections: the adapter's LISTEN, and one for everything else, so the other hubs' messages
   // are fetched one after the other in the order they were announced.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5000 });
