@@ -17,6 +17,7 @@ import { DevicesRepository } from './store/devices.repository.js';
 import { FeedbackRepository } from './store/feedback.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
+import type { ChangedPart } from './store/postgres/mirror.js';
 import type { SharedStore } from './store/postgres/shared.store.js';
 import { StationsRepository } from './store/stations.repository.js';
 import { showBroadcast, type ShowBroadcast } from './transport/broadcast.js';
@@ -182,9 +183,11 @@ export function composeServices({
   if (shared) {
     // Another hub moved the show or admitted guests: refresh this hub's copies (its own clients
     // hear the show from that hub's broadcast; the arrival figures are sent from here).
-    const refresh = inBackground('refreshing from another hub', (what: 'show' | 'checkins') =>
-      what === 'show' ? show.refresh() : checkin.refreshFigures().then(sendStats),
-    );
+    // Each part's tables are already copied into this hub's SQLite when this runs (mirror.ts).
+    const refresh = inBackground('refreshing from another hub', async (what: ChangedPart) => {
+      if (what === 'show') await show.refresh();
+      else if (what === 'checkins') await checkin.refreshFigures().then(sendStats);
+    });
     shared.onOtherHub(refresh);
     refresh('checkins');
   }

@@ -69,6 +69,8 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
   const startedAt = clock();
   const access = config.access ?? ACCESS_DEFAULTS;
   const { db } = openDatabase(config.dataDir);
+  // With other hubs, parts they change are copied into this file as they commit (mirror.ts).
+  shared?.attach(db);
   const mediaDir = path.join(config.dataDir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true, mode: 0o700 });
   const showRepo = new ShowRepository(db);

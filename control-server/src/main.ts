@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   seedDemoIfEmpty(config.dataDir);
   // Several hubs share one PostgreSQL (DATABASE_URL): migrated under a lock, so they may start together.
   const shared = config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined;
+  // The first hub on a new database brings its evening; the others take theirs from there.
+  await shared?.joinEvening(config.dataDir);
   const app = createApp({ config, ...(shared ? { shared } : {}) });
   const port = await app.listen();
   const securePort = await app.listenHttps();

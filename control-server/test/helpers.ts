@@ -67,6 +67,7 @@ export async function startServer(
   // As main.ts does: a hub given DATABASE_URL keeps its show and check-ins in that PostgreSQL.
   const shared =
     opts.shared ?? (config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined);
+  await shared?.joinEvening(dataDir);
   const app = createApp({
     config,
     clock: () => Date.now() + offset,

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { SCHEMA_EVENING } from './schema.evening.js';
 
 /**
  * The schema in PostgreSQL, one entry per version; never edit a published entry, append a new one.
@@ -44,6 +45,7 @@ export const PG_MIGRATIONS: string[] = [
      device_id TEXT NOT NULL,
      at BIGINT NOT NULL
    );`,
+  SCHEMA_EVENING,
 ];
 
 /** Any fixed number: every hub takes this advisory lock while it migrates. */

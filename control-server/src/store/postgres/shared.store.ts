@@ -1,8 +1,17 @@
 import { initialShowState, type ShowState } from '@ceremony/shared';
 import pg from 'pg';
+import { openDatabase, type Db } from '../db.js';
 import type { CheckinStore } from '../store.js';
 import { CHECKINS_CHANNEL, PostgresCheckinStore, type GuestLookup } from './checkins.store.js';
 import { migrate } from './migrations.js';
+import {
+  CHANGED_PARTS,
+  EVENING_PARTS,
+  pullPart,
+  pushPart,
+  type ChangedPart,
+  type EveningPart,
+} from './mirror.js';
 import { openPool } from './pool.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
 
@@ -17,15 +26,35 @@ export interface SharedStore {
   show: PostgresShowStore;
   /** The show state as stored when the hub opened the database. */
   state: ShowState;
+  /** The connections every PostgreSQL write of this hub goes through (inTransaction in pool.ts). */
+  pool: pg.Pool;
   /** Admissions, deciding by this hub's guest list. */
   checkins(guests: GuestLookup): CheckinStore;
   /**
-   * Calls back whenever another hub committed a show change or admissions (LISTEN/NOTIFY), to
-   * refresh this hub's copies; also both kinds after the link to the database came back.
+   * Puts this hub's SQLite (DATA_DIR) and PostgreSQL in step before the app opens: the first hub on a
+   * new database copies its evening in (under a lock, so two hubs starting together agree on one);
+   * every later hub takes the evening from PostgreSQL into its copy.
    */
-  onOtherHub(listener: (what: 'show' | 'checkins') => void): void;
+  joinEvening(dataDir: string): Promise<void>;
+  /** The hub's open SQLite: from now on, parts other hubs change are copied into it (mirror.ts). */
+  attach(db: Db): void;
+  /** Says, inside the caller's PostgreSQL transaction, that this hub changed a part: the others copy it. */
+  changed(client: pg.ClientBase, part: ChangedPart): Promise<void>;
+  /** Copies a part from PostgreSQL into the attached SQLite; a writer awaits this after its commit. */
+  pull(part: EveningPart): Promise<void>;
+  /**
+   * Calls back whenever another hub committed a change (LISTEN/NOTIFY), after its part is copied
+   * into this hub's SQLite; every part once after the link to the database came back.
+   */
+  onOtherHub(listener: (what: ChangedPart) => void): void;
   close(): Promise<void>;
 }
+
+/** Any fixed number: the first hubs on a new database take turns deciding whose evening it holds. */
+const SEED_LOCK = 13_0003;
+
+/** The channel for every change but the show's and the admissions' own: the payload is `<hub> <part>`. */
+export const CHANGE_CHANNEL = 'ceremony_change';
 
 /**
  * Connects, migrates (under an advisory lock, so hubs starting together take turns) and stores the
@@ -44,10 +73,32 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     const show = new PostgresShowStore(pool, hub);
     await show.adopt(initialShowState());
     const state = (await show.loadState()) ?? initialShowState();
-    const listeners: ((what: 'show' | 'checkins') => void)[] = [];
+    const listeners: ((what: ChangedPart) => void)[] = [];
+    let local: Db | null = null;
+    // One copy of a part at a time; a request while one runs waits for one more after it (whose
+    // SELECT then sees the change that asked for it), and requests meanwhile share that one.
+    const queued = new Map<EveningPart, Promise<void>>();
+    const tail = new Map<EveningPart, Promise<void>>();
+    const pull = (part: EveningPart): Promise<void> => {
+      const waiting = queued.get(part);
+      if (waiting) return waiting;
+      const next = (tail.get(part) ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => {
+          queued.delete(part);
+          return local ? pullPart(pool, local, part) : undefined;
+        });
+      queued.set(part, next);
+      tail.set(part, next);
+      return next;
+    };
     const listening = listen(url, (what, from) => {
       if (from === hub) return;
-      for (const l of listeners) l(what);
+      const copied = what in EVENING_PARTS ? pull(what as EveningPart) : Promise.resolve();
+      copied.then(
+        () => listeners.forEach((l) => l(what)),
+        (err: Error) => console.warn(`[postgres] copying ${what} from another hub failed:`, err.message),
+      );
     });
     // A hub that has started must already hear the others: a change missed here is never re-sent.
     await listening.ready;
@@ -56,7 +107,41 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       hub,
       show,
       state,
+      pool,
       checkins: (guests) => new PostgresCheckinStore(pool, guests, hub),
+      joinEvening: async (dataDir) => {
+        const { db } = openDatabase(dataDir);
+        try {
+          const client = await pool.connect();
+          try {
+            await client.query('BEGIN');
+            await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+            const seeded = await client.query('SELECT hub FROM evening_seed');
+            const parts = Object.keys(EVENING_PARTS) as EveningPart[];
+            if (seeded.rowCount === 0) {
+              for (const part of parts) await pushPart(client, db, part);
+              await client.query('INSERT INTO evening_seed (id, hub, at) VALUES (1, $1, $2)', [
+                hub,
+                Date.now(),
+              ]);
+            }
+            await client.query('COMMIT');
+            if (seeded.rowCount !== 0) for (const part of parts) await pullPart(pool, db, part);
+          } catch (err) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw err;
+          } finally {
+            client.release();
+          }
+        } finally {
+          db.close();
+        }
+      },
+      attach: (db) => void (local = db),
+      changed: async (client, part) => {
+        await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${hub} ${part}`]);
+      },
+      pull,
       onOtherHub: (listener) => void listeners.push(listener),
       close: async () => {
         await listening.close();
@@ -80,7 +165,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
  */
 function listen(
   url: string,
-  heard: (what: 'show' | 'checkins', from: string) => void,
+  heard: (what: ChangedPart, from: string) => void,
 ): { ready: Promise<void>; close(): Promise<void> } {
   let closed = false;
   let listening!: () => void;
@@ -102,13 +187,18 @@ function listen(
       const from = n.payload?.split(' ')[0] ?? '';
       if (n.channel === SHOW_CHANNEL) heard('show', from);
       else if (n.channel === CHECKINS_CHANNEL) heard('checkins', from);
+      else if (n.channel === CHANGE_CHANNEL) {
+        const part = n.payload?.split(' ')[1] as ChangedPart | undefined;
+        if (part && CHANGED_PARTS.includes(part)) heard(part, from);
+      }
     });
     try {
       await c.connect();
       await c.query(`LISTEN ${SHOW_CHANNEL}`);
       await c.query(`LISTEN ${CHECKINS_CHANNEL}`);
+      await c.query(`LISTEN ${CHANGE_CHANNEL}`);
       listening();
-      if (reconnected) for (const what of ['show', 'checkins'] as const) heard(what, '?');
+      if (reconnected) for (const what of CHANGED_PARTS) heard(what, '?');
     } catch (err) {
       console.warn('[postgres] listening for other hubs failed; trying again:', (err as Error).message);
       await c.end().catch(() => undefined);

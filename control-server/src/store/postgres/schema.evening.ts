@@ -1,0 +1,34 @@
+/**
+ * Migration 2: everything else of the evening that SQLite keeps, with the same table and column
+ * names, so a hub's local copy (store/postgres/mirror.ts) is a plain row-for-row copy. Epoch
+ * milliseconds are BIGINT, JSON stays TEXT, SQLite's AUTOINCREMENT ids are BIGSERIAL.
+ * `evening_seed` records which hub first put its evening here: later hubs take it from here.
+ */
+export const SCHEMA_EVENING = `
+  CREATE TABLE evening_seed (id INTEGER PRIMARY KEY CHECK (id = 1), hub TEXT NOT NULL, at BIGINT NOT NULL);
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE scenario (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL, updated_at BIGINT NOT NULL);
+  CREATE TABLE guests (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, organisation TEXT, seat TEXT,
+    nominee_id TEXT, badge_code TEXT NOT NULL UNIQUE, consent INTEGER NOT NULL DEFAULT 0,
+    phone TEXT, email TEXT, updated_at BIGINT NOT NULL, nomination TEXT
+  );
+  CREATE TABLE revoked_badges (code TEXT PRIMARY KEY, guest_id TEXT NOT NULL, revoked_at BIGINT NOT NULL);
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL,
+    created_at BIGINT NOT NULL, last_seen_at BIGINT, revoked_at BIGINT
+  );
+  CREATE TABLE pairing_codes (
+    code_hash TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT, created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL, used_at BIGINT, device_id TEXT
+  );
+  CREATE TABLE station_visits (
+    id BIGSERIAL PRIMARY KEY, station_id TEXT NOT NULL, guest_id TEXT NOT NULL,
+    scan_id TEXT UNIQUE, entered_at BIGINT NOT NULL, left_at BIGINT
+  );
+  CREATE INDEX station_visits_open ON station_visits (station_id) WHERE left_at IS NULL;
+  CREATE TABLE feedback (
+    id BIGSERIAL PRIMARY KEY, rating INTEGER NOT NULL, comment TEXT, at BIGINT NOT NULL, client TEXT
+  );
+  CREATE TABLE booth_targets (id TEXT PRIMARY KEY, position INTEGER NOT NULL, json TEXT NOT NULL);
+`;
