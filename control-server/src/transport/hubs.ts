@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
+import { connectionFor } from '../store/postgres/hosts.js';
 import type { AppServer } from './socket.js';
 
 type Publishing = { doPublish(message: unknown): Promise<string> };
@@ -85,7 +86,9 @@ export function postgresHubs(
 ): Hubs {
   // Two connections: the adapter's LISTEN, and one for everything else, so the other hubs' messages
   // are fetched one after the other in the order they were announced.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5000 });
+  // Its writable host found the store's way (hosts.ts): the broadcasts follow a standby's promotion too.
+  const { Client, config } = connectionFor(databaseUrl);
+  const pool = new pg.Pool({ ...config, Client, max: 2, connectionTimeoutMillis: 5000 });
   // An idle client losing its server (PostgreSQL restarting) must not end the process: log, reconnect later.
   pool.on('error', (err) => log('[hubs] PostgreSQL connection lost:', err));
   // The adapter holds one connection for LISTEN and gives it no error listener: PostgreSQL going
