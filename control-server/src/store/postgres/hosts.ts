@@ -76,18 +76,20 @@ class Primary {
 
   find(): Promise<DatabaseHost> {
     if (this.current) return Promise.resolve(this.current);
-    // Every host at once (a dark one costs its timeout once, not once per host); the first writable
-    // in the URL's order wins. Connections asking meanwhile share the answer.
-    this.finding ??= Promise.all(this.hosts.map((h) => writable(this.url, h)))
-      .then((answers) => {
-        const found = this.hosts.find((_h, i) => answers[i]);
-        if (!found) {
+    // Every host at once, and the first to answer writable wins: a laptop gone dark (no answer, no
+    // refusal) must not hold the connection up for its timeout. There is one primary at a time, so
+    // the first writable is the writable one. Connections asking meanwhile share the answer.
+    this.finding ??= new Promise<DatabaseHost>((resolve, reject) => {
+      let refused = 0;
+      for (const host of this.hosts)
+        void writable(this.url, host).then((yes) => {
+          if (yes) return resolve(host);
+          if (++refused < this.hosts.length) return;
           const names = this.hosts.map((h) => `${h.host}:${h.port}`).join(', ');
-          throw new Error(`no writable PostgreSQL among ${names}`);
-        }
-        this.current = found;
-        return found;
-      })
+          reject(new Error(`no writable PostgreSQL among ${names}`));
+        });
+    })
+      .then((found) => (this.current = found))
       .finally(() => (this.finding = null));
     return this.finding;
   }
