@@ -42,7 +42,7 @@ export interface RoutesDeps {
   /** The hall's root certificate once HTTPS runs with it, else null. */
   rootCertificate: () => string | null;
   /** Every hub's addresses, for clients that must move when theirs is gone. */
-  hubs: Pick<Hubs, 'addresses'>;
+  hubs: Pick<Hubs, 'addresses' | 'evening'>;
 }
 
 /** Mounts every HTTP route: the hall's root, the API routers, the media, the built apps. */
@@ -92,6 +92,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
       }),
       isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
       onGuests: sendStats,
+      hubs: deps.hubs.evening,
     }),
   );
   app.use(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DisplayStatus, ShowState } from '@ceremony/shared';
+import pgClient from 'pg';
 import { io as connect } from 'socket.io-client';
 import { arrivals, ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
 import { HUB_HEARTBEAT_MS } from '../src/transport/hubs.js';
@@ -105,6 +106,35 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
     }
     expect(await hubsOf(a)).toEqual([a.url, b.url]);
     expect(await hubsOf(b)).toEqual([b.url, a.url]);
+  });
+
+  it('a pairing QR carries every hub of the evening, also one that crashed a minute ago; /api/info only the live ones', async () => {
+    // A hub killed without a clean stop leaves its heartbeat row behind, silent.
+    const crashed = 'http://127.0.0.1:1';
+    const sql = new pgClient.Client({ connectionString: pg.url });
+    await sql.connect();
+    try {
+      await sql.query(
+        `INSERT INTO hubs (id, urls, seen_at) VALUES ('crashed', $1, NOW() - interval '1 minute')`,
+        [JSON.stringify([crashed])],
+      );
+    } finally {
+      await sql.end();
+    }
+    const admin = a.token('admin');
+    const pairing = async () =>
+      (
+        await http(`${a.url}/api/admin/pairing`, {
+          method: 'POST',
+          token: admin,
+          json: { role: 'volunteer' },
+        })
+      ).body as { hubs: string[] };
+    // The heartbeat reads the rows again every HUB_HEARTBEAT_MS.
+    await expect
+      .poll(async () => (await pairing()).hubs, { timeout: 3 * HUB_HEARTBEAT_MS })
+      .toEqual([a.url, b.url, crashed]);
+    expect(((await http(`${a.url}/api/info`)).body as { hubs: string[] }).hubs).toEqual([a.url, b.url]);
   });
 
   it('broadcasts reach the other hub in the order they were made, large and small alike', async () => {

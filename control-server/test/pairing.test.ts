@@ -22,6 +22,8 @@ describe('device pairing, the device list and revoking', () => {
     const created = await newCode('volunteer', { name: 'Вход 1' });
     expect(created.status).toBe(200);
     expect(created.body.path).toBe(`/checkin/?pair=${created.body.code}`);
+    // Alone, the hubs the QR carries are this server's own addresses.
+    expect(created.body.hubs).toEqual([s.url]);
     expect(created.body.code).toMatch(/^[0-9A-Z]{12}$/);
 
     const first = await exchange(created.body.code.toLowerCase());

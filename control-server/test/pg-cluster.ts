@@ -132,3 +132,49 @@ export async function startPostgres(opts: { extra?: string[] } = {}): Promise<Po
   }
   return cluster;
 }
+
+const STANDBY_SCRIPT = path.resolve(import.meta.dirname, '..', 'deploy', 'standby.sh');
+
+/** Runs deploy/standby.sh as the organiser would on one laptop, with that laptop's cluster. */
+export async function standbySh(
+  cluster: { dataDir: string; port: number; dir: string },
+  ...args: string[]
+): Promise<string> {
+  const env = {
+    ...process.env,
+    PGDATA: cluster.dataDir,
+    PGPORT: String(cluster.port),
+    PGUSER: 'ceremony',
+    PG_OPTIONS: `-k ${cluster.dir} -c listen_addresses=127.0.0.1`,
+  };
+  const { stdout } = await run('sh', [STANDBY_SCRIPT, ...args], { env, timeout: 90_000 });
+  return stdout;
+}
+
+/**
+ * The two laptops of docs/SCALING.md on one machine: a primary, and a standby cloned from it that
+ * streams synchronously (every commit waits for it), set up with deploy/standby.sh. stop() both.
+ */
+export async function startPrimaryAndStandby(): Promise<{
+  primary: PostgresCluster;
+  standby: PostgresCluster;
+  stop(): Promise<void>;
+}> {
+  const primary = await startPostgres();
+  let standby: PostgresCluster | null = null;
+  const stop = async () => {
+    await standby?.stop();
+    await primary.stop();
+  };
+  try {
+    await standbySh(primary, 'primary', '127.0.0.1');
+    const dir = clusterDir();
+    standby = clusterAt(dir, path.join(dir, 'data'), await freePort());
+    await standbySh(standby, 'clone', '127.0.0.1', String(primary.port));
+    await standbySh(primary, 'sync');
+    return { primary, standby, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,28 +1,17 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { clusterAt, clusterDir, freePort, startPostgres, type PostgresCluster } from './pg-cluster.js';
-
-const run = promisify(execFile);
-const SCRIPT = path.resolve(import.meta.dirname, '..', 'deploy', 'standby.sh');
+import {
+  clusterAt,
+  clusterDir,
+  freePort,
+  standbySh,
+  startPostgres,
+  type PostgresCluster,
+} from './pg-cluster.js';
 
 let primary: PostgresCluster;
 let standby: PostgresCluster | null = null;
-
-/** Runs deploy/standby.sh as the organiser would on one laptop, with that laptop's cluster. */
-async function standbySh(cluster: { dataDir: string; port: number; dir: string }, ...args: string[]) {
-  const env = {
-    ...process.env,
-    PGDATA: cluster.dataDir,
-    PGPORT: String(cluster.port),
-    PGUSER: 'ceremony',
-    PG_OPTIONS: `-k ${cluster.dir} -c listen_addresses=127.0.0.1`,
-  };
-  const { stdout } = await run('sh', [SCRIPT, ...args], { env, timeout: 90_000 });
-  return stdout;
-}
 
 async function query(url: string, sql: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });

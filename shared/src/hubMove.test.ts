@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { HUB_CONNECT_TIMEOUT_MS, hubCandidates, nextHubAttempt } from './hubMove.js';
+import {
+  HUB_CONNECT_TIMEOUT_MS,
+  hubCandidates,
+  hubsInPairingLink,
+  mergeHubs,
+  nextHubAttempt,
+  pairingLink,
+} from './hubMove.js';
 
 const A = 'https://192.168.1.20:8443';
 const B = 'https://192.168.1.21:8443';
@@ -47,5 +54,48 @@ describe('nextHubAttempt: which hub, after how long', () => {
     const second = nextHubAttempt(A, [A, B], 1, () => 0.999999);
     expect(second.url).toBe(B);
     expect(first.delayMs + HUB_CONNECT_TIMEOUT_MS + second.delayMs).toBeLessThan(5000);
+  });
+});
+
+describe('mergeHubs: the list a client keeps', () => {
+  it.each([
+    { name: 'nothing known yet: the listed ones', listed: [A, B], known: [], want: [A, B] },
+    { name: 'a hub down now stays, after the live ones', listed: [A], known: [A, B], want: [A, B] },
+    { name: 'a new hub joins in the listed order', listed: [B, C], known: [A], want: [B, C, A] },
+    { name: 'each origin once, paths dropped', listed: [`${A}/`], known: [`${A}/host/`, C], want: [A, C] },
+    { name: 'junk is dropped', listed: ['nope'], known: [B, ''], want: [B] },
+  ])('$name', ({ listed, known, want }) => {
+    expect(mergeHubs(listed, known)).toEqual(want);
+  });
+});
+
+describe('pairingLink and hubsInPairingLink: the QR carries every hub', () => {
+  it.each([
+    { name: 'alone: just the code', hubs: [A], want: `${A}/checkin/?pair=K7` },
+    {
+      name: 'the others, not itself',
+      hubs: [A, B, C],
+      want: `${A}/checkin/?pair=K7&hubs=${encodeURIComponent(`${B},${C}`)}`,
+    },
+    {
+      name: 'only those a secure page may reach',
+      hubs: [plainB, B],
+      want: `${A}/checkin/?pair=K7&hubs=${encodeURIComponent(B)}`,
+    },
+  ])('$name', ({ hubs, want }) => {
+    expect(pairingLink(A, '/checkin/?pair=K7', hubs)).toBe(want);
+  });
+
+  it.each([
+    { search: `?pair=K7&hubs=${encodeURIComponent(`${B},${C}`)}`, want: [B, C] },
+    { search: '?pair=K7', want: [] },
+    { search: '?hubs=nope,,https%3A%2F%2F192.168.1.21%3A8443%2Fcheckin%2F', want: [B] },
+  ])('$search', ({ search, want }) => {
+    expect(hubsInPairingLink(search)).toEqual(want);
+  });
+
+  it('round-trips: what the QR carries is what the phone reads', () => {
+    const link = new URL(pairingLink(A, '/checkin/?pair=K7', [A, B, C]));
+    expect(hubsInPairingLink(link.search)).toEqual([B, C]);
   });
 });

@@ -51,3 +51,41 @@ export function nextHubAttempt(
   const base = Math.min(HUB_RETRY_FIRST_MS * 2 ** Math.min(attempt, 10), HUB_RETRY_MAX_MS);
   return { url, delayMs: Math.round(base * (0.8 + 0.4 * random())) };
 }
+
+/**
+ * The hubs a client keeps: the ones a hub just listed (alive now, in its order) first, then those it
+ * knew before (from the pairing QR, an earlier list) that are missing now: a hub that is down while
+ * the list is made comes back at the same address, and the client should still know to try it.
+ */
+export function mergeHubs(listed: readonly string[], known: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const merged: string[] = [];
+  for (const url of [...listed, ...known]) {
+    const origin = originOf(url);
+    if (origin === null || seen.has(origin)) continue;
+    seen.add(origin);
+    merged.push(origin);
+  }
+  return merged;
+}
+
+/** The query parameter of a pairing link that carries every hub's address, comma-separated. */
+export const PAIRING_HUBS_PARAM = 'hubs';
+
+/**
+ * The link a pairing QR opens: the app on `origin` with its one-time code (`path`, e.g.
+ * `/checkin/?pair=CODE`), plus every other hub the device could use (same scheme as `origin`, which
+ * a phone's page cannot leave), so it knows them before it ever reaches /api/info.
+ */
+export function pairingLink(origin: string, path: string, hubs: readonly string[]): string {
+  const url = new URL(path, origin);
+  const others = hubCandidates(origin, hubs).slice(1);
+  if (others.length > 0) url.searchParams.set(PAIRING_HUBS_PARAM, others.join(','));
+  return url.toString();
+}
+
+/** The hubs a pairing link carries (`?hubs=…`), as origins; junk is dropped. */
+export function hubsInPairingLink(search: string): string[] {
+  const listed = new URLSearchParams(search).get(PAIRING_HUBS_PARAM) ?? '';
+  return mergeHubs(listed.split(',').filter(Boolean), []);
+}

@@ -34,6 +34,8 @@ export interface AdminDeps {
   isOnline: (deviceId: string) => boolean;
   /** Told after an import wrote the guest list, to send the staff the new expected count. */
   onGuests?: () => void;
+  /** Every hub of the evening (Hubs.evening): the pairing QR carries them. */
+  hubs?: () => string[];
 }
 
 /** Which app a paired device opens. */
@@ -134,7 +136,9 @@ export function adminRouter(deps: AdminDeps): express.Router {
     const body = parseBody(PairingRequestSchema, req, res);
     if (!body) return;
     const code = deps.auth.createPairingCode(body.role, body.name, body.ttlMinutes);
-    send(res, { ok: true, ...code, path: `${APP_OF_ROLE[body.role]}?pair=${code.code}` });
+    // Every hub's address beside the code: the device knows them before it reaches /api/info.
+    const hubs = deps.hubs?.() ?? [];
+    send(res, { ok: true, ...code, path: `${APP_OF_ROLE[body.role]}?pair=${code.code}`, hubs });
   });
 
   api.get('/admin/devices', admin, (_req, res) => {

@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
+import { connectionFor } from '../store/postgres/hosts.js';
 import type { AppServer } from './socket.js';
 
 type Publishing = { doPublish(message: unknown): Promise<string> };
@@ -27,6 +28,8 @@ function inOrderLocalFirst<A>(adapter: A, report: (err: unknown) => void): A {
 /** How often a hub says it is alive, and how long a silent one is still listed for clients. */
 export const HUB_HEARTBEAT_MS = 2000;
 export const HUB_SILENT_AFTER_MS = 10_000;
+/** A hub silent longer than an evening is no longer one of its hubs (rows of a crash stay behind). */
+export const HUB_EVENING_MS = 12 * 60 * 60_000;
 
 /**
  * The hubs of the evening as the clients need them: every hub's addresses, so a phone or the
@@ -37,6 +40,11 @@ export interface Hubs {
   readonly id: string;
   /** Every live hub's base URLs, this hub's own first; refreshed by the heartbeat. */
   addresses(): string[];
+  /**
+   * Every hub of the evening, also those silent now (crashed, restarting), live ones first: what a
+   * pairing QR carries, so a phone paired while a hub is down still knows where it will be back.
+   */
+  evening(): string[];
   /**
    * Joins the other hubs: broadcasts through PostgreSQL from now on, and the heartbeat that lists
    * this hub's addresses. Before the first client connects (listen), so no broadcast stays local.
@@ -52,6 +60,7 @@ export function soleHub(own: () => string[], id: string): Hubs {
   return {
     id,
     addresses: own,
+    evening: own,
     start: async () => {},
     announce: async () => {},
     close: async () => {},
@@ -85,7 +94,9 @@ export function postgresHubs(
 ): Hubs {
   // Two connections: the adapter's LISTEN, and one for everything else, so the other hubs' messages
   // are fetched one after the other in the order they were announced.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5000 });
+  // Its writable host found the store's way (hosts.ts): the broadcasts follow a standby's promotion too.
+  const { Client, config } = connectionFor(databaseUrl);
+  const pool = new pg.Pool({ ...config, Client, max: 2, connectionTimeoutMillis: 5000 });
   // An idle client losing its server (PostgreSQL restarting) must not end the process: log, reconnect later.
   pool.on('error', (err) => log('[hubs] PostgreSQL connection lost:', err));
   // The adapter holds one connection for LISTEN and gives it no error listener: PostgreSQL going
@@ -105,6 +116,7 @@ export function postgresHubs(
     }),
   );
   let known: string[] = [];
+  let silent: string[] = [];
   // Sockets leaving during io.close() still broadcast (a display's going away) after the pool ended.
   let closing = false;
   const report = (message: string) => (err: unknown) => closing || log(message, err);
@@ -117,17 +129,20 @@ export function postgresHubs(
        ON CONFLICT (id) DO UPDATE SET urls = EXCLUDED.urls, seen_at = NOW()`,
       [id, JSON.stringify(urls)],
     );
-    const { rows } = await pool.query<{ urls: string[] }>(
-      `SELECT urls FROM hubs WHERE id <> $1 AND seen_at > NOW() - make_interval(secs => $2)
-       ORDER BY id`,
-      [id, HUB_SILENT_AFTER_MS / 1000],
+    const { rows } = await pool.query<{ urls: string[]; live: boolean }>(
+      `SELECT urls, seen_at > NOW() - make_interval(secs => $2) AS live FROM hubs
+       WHERE id <> $1 AND seen_at > NOW() - make_interval(secs => $3)
+       ORDER BY live DESC, seen_at DESC, id`,
+      [id, HUB_SILENT_AFTER_MS / 1000, HUB_EVENING_MS / 1000],
     );
-    known = rows.flatMap((r) => r.urls);
+    known = rows.filter((r) => r.live).flatMap((r) => r.urls);
+    silent = rows.filter((r) => !r.live).flatMap((r) => r.urls);
   }
 
   return {
     id,
     addresses: () => [...new Set([...own(), ...known])],
+    evening: () => [...new Set([...own(), ...known, ...silent])],
     async start() {
       await pool.query(TABLES);
       // Every message through the attachments table (payloadThreshold 0): a bare NOTIFY would be

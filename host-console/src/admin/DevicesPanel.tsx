@@ -1,6 +1,13 @@
 import { useCallback, useState } from 'react';
 import QRCode from 'qrcode';
-import { ROLES, formatClock, type DeviceInfo, type PairingCode, type Role } from '@ceremony/shared';
+import {
+  ROLES,
+  formatClock,
+  pairingLink,
+  type DeviceInfo,
+  type PairingCode,
+  type Role,
+} from '@ceremony/shared';
 import { useLang, useT } from '@ceremony/shared/ui';
 import { AccessPanel } from './AccessPanel.js';
 import { useAdminApi } from './api.js';
@@ -28,9 +35,13 @@ export function DevicesPanel() {
 
   async function create() {
     const body = { role, ttlMinutes: PAIR_MINUTES, ...(name.trim() ? { name: name.trim() } : {}) };
-    const answer = await api.post<PairingCode & { path: string }>('/api/admin/pairing', body);
+    const answer = await api.post<PairingCode & { path: string; hubs?: string[] }>(
+      '/api/admin/pairing',
+      body,
+    );
     if (!answer.ok) return;
-    const url = `${await pairingOrigin()}${answer.path}`;
+    // Every hub's address rides in the QR: the device knows where to go even if its hub is down.
+    const url = pairingLink(await pairingOrigin(), answer.path, answer.hubs ?? []);
     const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
     setPairing({ ...answer, url, qr });
     setName('');

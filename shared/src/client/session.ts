@@ -4,6 +4,8 @@ import { refusal, type Answer, type ErrorBody, type Failure } from '../errors.js
 export interface Session {
   token: string;
   role: Role;
+  /** Every hub's address the pairing QR carried: kept with the token, merged with /api/info's. */
+  hubs?: string[];
 }
 
 const key = (app: string) => `ceremony.session.${app}`;
@@ -14,7 +16,9 @@ export function loadSession(app: string): Session | null {
     const raw = localStorage.getItem(key(app));
     if (!raw) return null;
     const s = JSON.parse(raw) as Partial<Session>;
-    return typeof s.token === 'string' && typeof s.role === 'string' ? (s as Session) : null;
+    if (typeof s.token !== 'string' || typeof s.role !== 'string') return null;
+    const hubs = Array.isArray(s.hubs) ? s.hubs.filter((h): h is string => typeof h === 'string') : [];
+    return { token: s.token, role: s.role, ...(hubs.length > 0 ? { hubs } : {}) };
   } catch {
     return null;
   }

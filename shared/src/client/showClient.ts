@@ -9,7 +9,7 @@ import {
   type ServerToClientEvents,
   type Snapshot,
 } from '../events/index.js';
-import { HUB_CONNECT_TIMEOUT_MS, nextHubAttempt } from '../hubMove.js';
+import { HUB_CONNECT_TIMEOUT_MS, mergeHubs, nextHubAttempt } from '../hubMove.js';
 import { fitsInOneMessage } from '../messageSize.js';
 import { loadHubs, saveHubs } from './session.js';
 import type { ShowState } from '../show.js';
@@ -53,7 +53,7 @@ export interface ShowClientOptions {
   url?: string;
   /** How often to re-measure the clock offset. */
   clockEveryMs?: number;
-  /** Every hub's address, if known before the first connect (a pairing link); /api/info adds to it. */
+  /** Every hub's address, if known before the first connect (a pairing link); /api/info's are merged in. */
   hubs?: string[];
 }
 
@@ -76,7 +76,8 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     rttMs: null,
     lastSeenAt: null,
     hub: null,
-    hubs: options.hubs ?? loadHubs(),
+    // The last list a hub gave, then what the pairing QR carried that it lacked.
+    hubs: mergeHubs(loadHubs(), options.hubs ?? []),
   }));
   // The hub this client talks to and every hub it may move to (from /api/info, refreshed on connect).
   let home = options.url || (globalThis.location?.origin ?? '');
@@ -198,7 +199,9 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     try {
       const info = (await (await fetch(`${url}/api/info`)).json()) as { hubs?: unknown };
       if (!Array.isArray(info.hubs)) return;
-      const hubs = info.hubs.filter((h): h is string => typeof h === 'string');
+      const listed = info.hubs.filter((h): h is string => typeof h === 'string');
+      // Merged, not replaced: a hub that is down right now is not listed, yet it may come back.
+      const hubs = mergeHubs(listed, store.getState().hubs);
       store.setState({ hubs });
       saveHubs(hubs);
     } catch {

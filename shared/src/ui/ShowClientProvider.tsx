@@ -59,7 +59,10 @@ export function ShowClientProvider({
 
   useEffect(() => {
     if (!session) return;
-    const created = createShowClient({ token: session.token });
+    const created = createShowClient({
+      token: session.token,
+      ...(session.hubs ? { hubs: session.hubs } : {}),
+    });
     setClient(created);
     const unsubscribe = created.store.subscribe((s) => {
       if (s.connection === 'unauthorized') signOut();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { connectionFor } from './hosts.js';
 
 /** Run inside one transaction on one pooled connection: committed when it resolves, rolled back when it throws. */
 export async function inTransaction<T>(
@@ -23,13 +24,15 @@ export async function inTransaction<T>(
 const INT8 = 20;
 
 /**
- * A pool for DATABASE_URL. BIGINT columns (epoch milliseconds) come back as numbers, not strings:
+ * A pool for DATABASE_URL (its writable host, when it names several: hosts.ts). BIGINT columns (epoch milliseconds) come back as numbers, not strings:
  * they are far below 2^53. An idle connection's error (the server restarted) is logged, never thrown:
  * an unhandled 'error' event would end the hub, and the pool opens a fresh connection next time.
  */
 export function openPool(url: string): pg.Pool {
+  const { Client, config } = connectionFor(url);
   const pool = new pg.Pool({
-    connectionString: url,
+    ...config,
+    Client,
     max: 10,
     // A command must fail clearly while the database is away, not hang until the host gives up.
     connectionTimeoutMillis: 3000,

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { openDatabase, type Db } from '../db.js';
 import type { CheckinStore } from '../store.js';
 import { CHECKINS_CHANNEL, PostgresCheckinStore, type GuestLookup } from './checkins.store.js';
+import { connectionFor } from './hosts.js';
 import { migrate } from './migrations.js';
 import {
   CHANGED_PARTS,
@@ -172,8 +173,10 @@ function listen(
   const ready = new Promise<void>((resolve) => (listening = resolve));
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
+  // The same host as the store's pool: after a standby's promotion both find the new primary.
+  const { Client, config } = connectionFor(url);
   const connect = async (reconnected: boolean) => {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+    const c = new Client({ ...config, connectionTimeoutMillis: 3000 });
     client = c;
     const again = () => {
       if (closed || client !== c) return;
