@@ -29,8 +29,10 @@ export interface TestServer {
   app: App;
   url: string;
   dataDir: string;
-  /** A fresh token of the role, as a signed-in device would hold. */
+  /** A fresh token of the role, as a signed-in device would hold (one hub alone: SQLite). */
   token(role: Role): string;
+  /** The same on any store: answered once the record holds it (every hub on PostgreSQL accepts it). */
+  tokenAsync(role: Role): Promise<string>;
   /** A connected socket.io-client of the role; closed by stop(). */
   socket(role: Role, extraAuth?: Record<string, unknown>): Promise<TestSocket>;
   /** A connected socket signed in with a given token (rejects with the server's refusal). */
@@ -77,14 +79,17 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const sockets: TestSocket[] = [];
   const token = (role: Role) => app.auth.issue(role).token;
+  const tokenAsync = async (role: Role) => (await app.auth.grant(role)).token;
   return {
     app,
     url,
     dataDir,
     token,
+    tokenAsync,
     advance: (ms) => void (offset += ms),
     socketWithToken: (t) => connectAs(url, { token: t }, sockets),
-    socket: (role, extraAuth = {}) => connectAs(url, { token: token(role), ...extraAuth }, sockets),
+    socket: async (role, extraAuth = {}) =>
+      connectAs(url, { token: await tokenAsync(role), ...extraAuth }, sockets),
     async stop() {
       for (const s of sockets) s.close();
       await app.close();

@@ -130,23 +130,24 @@ export function adminRouter(deps: AdminDeps): express.Router {
     );
   });
 
-  api.post('/admin/pairing', admin, express.json({ limit: '4kb' }), (req, res) => {
+  api.post('/admin/pairing', admin, express.json({ limit: '4kb' }), async (req, res) => {
     const body = parseBody(PairingRequestSchema, req, res);
     if (!body) return;
-    const code = deps.auth.createPairingCode(body.role, body.name, body.ttlMinutes);
+    const code = await deps.auth.createPairingCode(body.role, body.name, body.ttlMinutes);
     send(res, { ok: true, ...code, path: `${APP_OF_ROLE[body.role]}?pair=${code.code}` });
   });
 
-  api.get('/admin/devices', admin, (_req, res) => {
-    const devices: DeviceInfo[] = deps.auth
-      .listDevices()
-      .map((d) => ({ ...d, online: d.revokedAt === null && deps.isOnline(d.id) }));
+  api.get('/admin/devices', admin, async (_req, res) => {
+    const devices: DeviceInfo[] = (await deps.auth.listDevices()).map((d) => ({
+      ...d,
+      online: d.revokedAt === null && deps.isOnline(d.id),
+    }));
     send(res, { ok: true, devices });
   });
 
-  api.post('/admin/devices/:id/revoke', admin, (req, res) => {
+  api.post('/admin/devices/:id/revoke', admin, async (req, res) => {
     const id = String(req.params.id);
-    if (deps.auth.revoke(id)) return send(res, { ok: true });
+    if (await deps.auth.revoke(id)) return send(res, { ok: true });
     send(res, refusal('NOT_FOUND', 'error.deviceNotFound'));
   });
 
