@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import nodeHttp from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
@@ -181,5 +182,33 @@ export function getTrusting(url: string, ca: string): Promise<number> {
         res.on('end', () => resolve(res.statusCode ?? 0));
       })
       .on('error', reject);
+  });
+}
+
+/** POST /api/session from a chosen loopback address (127.0.0.x): a phone behind its own address. */
+export function signInFrom(
+  url: string,
+  from: string,
+  body: object,
+): Promise<{ status: number; retryAfter: number | null; body: Answered }> {
+  return new Promise((resolve, reject) => {
+    const req = nodeHttp.request(
+      `${url}/api/session`,
+      { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          const header = res.headers['retry-after'];
+          resolve({
+            status: res.statusCode!,
+            retryAfter: header ? Number(header) : null,
+            body: JSON.parse(text),
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
   });
 }
