@@ -31,9 +31,9 @@ it('SIGKILL of hub A: a client moves to hub B within 5 s and continues at the sa
   const token = (session.body as { token: string }).token;
   const go = await http(`${a.url}/api/show/go`, { method: 'POST', token, json: {} });
   expect(go.body.state.revision).toBe(1);
-  // Hub B keeps the show in the same PostgreSQL; it also shares hub A's folder because devices
-  // (the token) and the run of show still live in each hub's SQLite (docs/SCALING.md, «not yet»).
-  b = await startServer({ dataDir, config: { databaseUrl: pg.url } });
+  // Hub B has its own folder and only DATABASE_URL in common: the token hub A gave and the evening
+  // come to it from PostgreSQL.
+  b = await startServer({ dataDir: tempDir(), config: { databaseUrl: pg.url } });
   // A learns of B on its heartbeat; a client that connects then learns both from A's /api/info.
   await expect.poll(() => hubsOf(a.url), { timeout: 10_000 }).toEqual([a.url, b.url]);
 

@@ -30,7 +30,8 @@ afterAll(async () => {
   db?.remove();
 });
 
-const signIn = (s: TestServer, pin: string) => http(`${s.url}/api/session`, { method: 'POST', json: { pin } });
+const signIn = (s: TestServer, pin: string) =>
+  http(`${s.url}/api/session`, { method: 'POST', json: { pin } });
 const asAdmin = async (s: TestServer, path: string, json?: object) =>
   http(`${s.url}/api${path}`, {
     method: json ? 'POST' : 'GET',
@@ -75,6 +76,13 @@ describe('devices, pairing, PINs and the brake across two hubs', () => {
       const answers = await Promise.all([exchange(a, code), exchange(b, code)]);
       expect(answers.map((x) => x.status).sort(), `round ${round}`).toEqual([200, 401]);
     }
+  });
+
+  it('the admin on hub A sees a device connected to hub B as online', async () => {
+    const console_ = await b.app.auth.grant('host', 'Пульт B');
+    await b.socketWithToken(console_.token);
+    const listed = (await asAdmin(a, '/admin/devices')).body.devices as { id: string; online: boolean }[];
+    expect(listed.find((d) => d.id === console_.deviceId)?.online).toBe(true);
   });
 
   it('revoking on hub B drops the socket on hub A, and the token is refused on both from then on', async () => {
@@ -156,5 +164,31 @@ describe('devices, pairing, PINs and the brake across two hubs', () => {
     const again = await signIn(a, PINS.host);
     expect(again.body).toMatchObject({ ok: true, role: 'host' });
     expect((await b.socketWithToken(again.body.token)).connected).toBe(true);
+  }, 60_000);
+});
+
+describe('PINs made at start-up (none in the environment) on a new database', () => {
+  it('the first hub makes and prints them, a later hub takes them and prints none', async () => {
+    await sql.query('CREATE DATABASE made_pins');
+    const config = { databaseUrl: db.url.replace(/\/postgres$/, '/made_pins'), pins: {} };
+    const first = await startServer({ dataDir: tempDir(), config });
+    try {
+      const second = await startServer({ dataDir: tempDir(), config });
+      try {
+        expect(Object.keys(first.app.auth.freshPins).sort()).toEqual([
+          'admin',
+          'display',
+          'host',
+          'volunteer',
+        ]);
+        expect(second.app.auth.freshPins).toEqual({});
+        const made = first.app.auth.freshPins.volunteer!;
+        expect((await signIn(second, made)).body).toMatchObject({ ok: true, role: 'volunteer' });
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await first.stop();
+    }
   }, 60_000);
 });

@@ -30,8 +30,8 @@ export interface AdminDeps {
   reports: ReportsService;
   show: ShowService;
   onSeen: (deviceId: string) => void;
-  /** True while the device has a socket connected. */
-  isOnline: (deviceId: string) => boolean;
+  /** The devices with a socket open, on any hub. */
+  onlineDevices: () => Promise<ReadonlySet<string>>;
   /** Told after an import wrote the guest list, to send the staff the new expected count. */
   onGuests?: () => void;
 }
@@ -138,9 +138,10 @@ export function adminRouter(deps: AdminDeps): express.Router {
   });
 
   api.get('/admin/devices', admin, async (_req, res) => {
+    const online = await deps.onlineDevices();
     const devices: DeviceInfo[] = (await deps.auth.listDevices()).map((d) => ({
       ...d,
-      online: d.revokedAt === null && deps.isOnline(d.id),
+      online: d.revokedAt === null && online.has(d.id),
     }));
     send(res, { ok: true, devices });
   });
