@@ -144,7 +144,8 @@ export class AuthService {
   async settlePins(): Promise<void> {
     const writes = this.startupPins;
     this.startupPins = [];
-    if (!this.store.shared) return;
+    // Nothing stored at this start: the copy joinEvening took already holds the record's PINs.
+    if (!this.store.shared || writes.length === 0) return;
     await recorded(true, this.store.settlePins(writes));
     const stored = this.devices.pins();
     this.adoptPins(stored);
