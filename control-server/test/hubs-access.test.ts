@@ -1,5 +1,7 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenHash } from '../src/domain/auth.service.js';
 import { PINS, connectAs, http, signInFrom, startServer, tempDir, type TestServer } from './helpers.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
@@ -56,6 +58,23 @@ describe('devices, pairing, PINs and the brake across two hubs', () => {
         )
       ).rowCount;
     await expect.poll(seen, { timeout: 5000 }).toBeGreaterThan(0);
+  });
+
+  it("hub B looks up a token its copy lacks (the change's NOTIFY not heard yet) once before refusing", async () => {
+    // Written straight into PostgreSQL with no NOTIFY: to hub B it is as if A's news were still on its way.
+    const token = randomBytes(32).toString('base64url');
+    const id = randomUUID();
+    await sql.query(
+      'INSERT INTO devices (id, token_hash, role, name, created_at) VALUES ($1, $2, $3, $4, $5)',
+      [id, tokenHash(token), 'admin', 'Ноутбук без новостей', Date.now()],
+    );
+    expect(b.app.auth.verify(token)).toBeNull();
+    expect((await b.socketWithToken(token)).connected).toBe(true);
+    expect(b.app.auth.verify(token)?.id).toBe(id);
+    // A token the record does not hold is still refused.
+    const unknown = randomBytes(32).toString('base64url');
+    await expect(b.socketWithToken(unknown)).rejects.toThrow('UNAUTHORIZED');
+    expect((await http(`${b.url}/api/show`, { token: unknown })).status).toBe(401);
   });
 
   it('a pairing code is used once across hubs, also when both hubs are asked at the same moment', async () => {
