@@ -83,11 +83,11 @@ export function composeServices({
   shared,
   hubId,
 }: ServicesDeps): Services {
-  const limits = config.access ?? ACCESS_DEFAULTS;
+  const access = config.access ?? ACCESS_DEFAULTS;
   const guestsRepo = new GuestsRepository(db);
   const devices = new DevicesRepository(db);
   // Who may get in: recorded in this hub's file alone, or in the PostgreSQL every hub shares.
-  const access: AccessStore = shared
+  const accessStore: AccessStore = shared
     ? new PostgresAccessStore(shared, devices)
     : new LocalAccessStore(devices);
 
@@ -96,11 +96,11 @@ export function composeServices({
   const lastSeen = new Throttle(10_000, clock);
   // It runs inside socket listeners, where a throw would end the process: a failed write is only logged.
   const onSeen = inBackground('remembering when a device was last seen', (deviceId: string) => {
-    if (lastSeen.due(deviceId)) access.touch([deviceId], clock());
+    if (lastSeen.due(deviceId)) accessStore.touch([deviceId], clock());
   });
   const auth = new AuthService({
     devices,
-    store: access,
+    store: accessStore,
     ...(shared ? { brakeLedger: new PostgresBrakeLedger(shared.pool) } : {}),
     pins: config.pins,
     clock,
@@ -108,8 +108,8 @@ export function composeServices({
     // (refresh below), so a socket dropped there cannot reconnect before that hub knows.
     onRevoke: (id) => io.local.in(`device:${id}`).disconnectSockets(true),
     options: {
-      tokenTtlMs: limits.tokenTtlHours * 3_600_000,
-      maxDevicesPerRole: limits.maxDevicesPerRole,
+      tokenTtlMs: access.tokenTtlHours * 3_600_000,
+      maxDevicesPerRole: access.maxDevicesPerRole,
       onBrakeAlarm: (n) =>
         console.warn(`[auth] ${n} неверных ПИН-кодов с разных адресов за 10 минут: похоже на подбор.`),
     },
@@ -118,7 +118,7 @@ export function composeServices({
   // renews its token, so it is not turned away when it reconnects in the morning.
   const renewOnline = setInterval(
     inBackground('renewing the tokens of connected devices', () => {
-      access.touch(
+      accessStore.touch(
         [...io.sockets.sockets.values()].map((socket) => socket.data.deviceId),
         clock(),
       );
@@ -261,7 +261,7 @@ export function composeServices({
       show.stop();
       sendStats.cancel();
       clearInterval(renewOnline);
-      access.stop();
+      accessStore.stop();
       sendDisplays.cancel();
       hubScreens.stop();
     },
