@@ -90,7 +90,11 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
         scenario: () => show.snapshot().scenario,
         clock,
       }),
-      isOnline: (id) => (io.sockets.adapter.rooms.get(`device:${id}`)?.size ?? 0) > 0,
+      // Every hub's sockets (through the adapter); this hub's own if the others do not answer.
+      onlineDevices: async () => {
+        const sockets = await io.fetchSockets().catch(() => [...io.sockets.sockets.values()]);
+        return new Set(sockets.map((s) => s.data.deviceId));
+      },
       onGuests: sendStats,
       hubs: deps.hubs.evening,
     }),

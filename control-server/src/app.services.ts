@@ -12,6 +12,9 @@ import { StationsService } from './domain/stations.service.js';
 import { TokenBuckets } from './domain/buckets.js';
 import { Throttle } from './domain/throttle.js';
 import type { Db } from './store/db.js';
+import { LocalAccessStore, type AccessStore } from './store/access.store.js';
+import { PostgresAccessStore } from './store/postgres/access.store.js';
+import { PostgresBrakeLedger } from './store/postgres/brake.ledger.js';
 import { CheckinsRepository } from './store/checkins.repository.js';
 import { DevicesRepository } from './store/devices.repository.js';
 import { FeedbackRepository } from './store/feedback.repository.js';
@@ -83,31 +86,42 @@ export function composeServices({
   const access = config.access ?? ACCESS_DEFAULTS;
   const guestsRepo = new GuestsRepository(db);
   const devices = new DevicesRepository(db);
+  // Who may get in: recorded in this hub's file alone, or in the PostgreSQL every hub shares.
+  const accessStore: AccessStore = shared
+    ? new PostgresAccessStore(shared, devices)
+    : new LocalAccessStore(devices);
 
   // Remember "last seen" at most every 10 s per device: it must not cost a write per message. The
   // throttle forgets devices quiet for 10 s, so it holds the active ones, not every sign-in.
   const lastSeen = new Throttle(10_000, clock);
   // It runs inside socket listeners, where a throw would end the process: a failed write is only logged.
   const onSeen = inBackground('remembering when a device was last seen', (deviceId: string) => {
-    if (lastSeen.due(deviceId)) devices.touch(deviceId, clock());
+    if (lastSeen.due(deviceId)) accessStore.touch([deviceId], clock());
   });
-  const auth = new AuthService(
+  const auth = new AuthService({
     devices,
-    config.pins,
+    store: accessStore,
+    ...(shared ? { brakeLedger: new PostgresBrakeLedger(shared.pool) } : {}),
+    pins: config.pins,
     clock,
-    (id) => io.in(`device:${id}`).disconnectSockets(true),
-    {
+    // This hub's own sockets only: another hub drops its own once its copy holds the revocation
+    // (refresh below), so a socket dropped there cannot reconnect before that hub knows.
+    onRevoke: (id) => io.local.in(`device:${id}`).disconnectSockets(true),
+    options: {
       tokenTtlMs: access.tokenTtlHours * 3_600_000,
       maxDevicesPerRole: access.maxDevicesPerRole,
       onBrakeAlarm: (n) =>
         console.warn(`[auth] ${n} неверных ПИН-кодов с разных адресов за 10 минут: похоже на подбор.`),
     },
-  );
+  });
   // A display or tablet connected all night sends nothing for hours: its open socket is use, and
   // renews its token, so it is not turned away when it reconnects in the morning.
   const renewOnline = setInterval(
     inBackground('renewing the tokens of connected devices', () => {
-      for (const socket of io.sockets.sockets.values()) devices.touch(socket.data.deviceId, clock());
+      accessStore.touch(
+        [...io.sockets.sockets.values()].map((socket) => socket.data.deviceId),
+        clock(),
+      );
     }),
     10 * 60_000,
   );
@@ -187,6 +201,12 @@ export function composeServices({
     const refresh = inBackground('refreshing from another hub', async (what: ChangedPart) => {
       if (what === 'show') await show.refresh();
       else if (what === 'checkins') await checkin.refreshFigures().then(sendStats);
+      else if (what === 'access') {
+        // A PIN changed or a device was revoked on another hub: this hub's copy says so now.
+        auth.reloadPins();
+        for (const socket of io.sockets.sockets.values())
+          if (!auth.admits(socket.data.deviceId)) socket.disconnect(true);
+      }
     });
     shared.onOtherHub(refresh);
     refresh('checkins');
@@ -241,6 +261,7 @@ export function composeServices({
       show.stop();
       sendStats.cancel();
       clearInterval(renewOnline);
+      accessStore.stop();
       sendDisplays.cancel();
       hubScreens.stop();
     },

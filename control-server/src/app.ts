@@ -191,6 +191,8 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     hubs,
     memory: () => ({ lastSeen: services.lastSeenSize(), feedbackClients: services.feedback.senders }),
     listen: async () => {
+      // With other hubs, the PINs this start stored are settled with theirs before anyone signs in.
+      await auth.settlePins();
       await hubs.start();
       const port = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);

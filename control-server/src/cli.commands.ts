@@ -86,7 +86,10 @@ export function directTarget(app: App, dataDir: string): CliTarget {
     replaceScenario: async (scenario, force) =>
       app.show.importScenario(scenario, force).ok ? 'replaced' : 'show-running',
     newCeremony: async (request, dryRun) => ceremony.newCeremony(request, dryRun, null),
-    resetPin: async (role) => ({ pin: app.auth.resetPin(role), fromEnv: app.auth.pinFromEnv.has(role) }),
+    resetPin: async (role) => ({
+      pin: await app.auth.resetPin(role),
+      fromEnv: app.auth.pinFromEnv.has(role),
+    }),
   };
 }
 

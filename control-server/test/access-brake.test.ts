@@ -1,34 +1,5 @@
-import http from 'node:http';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type Answered, http as call, PINS, startServer, type TestServer } from './helpers.js';
-
-/** POST /api/session from a chosen loopback address (127.0.0.x): a phone behind its own address. */
-function signInFrom(
-  url: string,
-  from: string,
-  body: object,
-): Promise<{ status: number; retryAfter: number | null; body: Answered }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${url}/api/session`,
-      { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => {
-          const header = res.headers['retry-after'];
-          resolve({
-            status: res.statusCode!,
-            retryAfter: header ? Number(header) : null,
-            body: JSON.parse(text),
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
+import { http as call, PINS, signInFrom, startServer, type TestServer } from './helpers.js';
 
 let s: TestServer;
 beforeEach(async () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import nodeHttp from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,8 +30,10 @@ export interface TestServer {
   app: App;
   url: string;
   dataDir: string;
-  /** A fresh token of the role, as a signed-in device would hold. */
+  /** A fresh token of the role, as a signed-in device would hold (one hub alone: SQLite). */
   token(role: Role): string;
+  /** The same on any store: answered once the record holds it (every hub on PostgreSQL accepts it). */
+  tokenAsync(role: Role): Promise<string>;
   /** A connected socket.io-client of the role; closed by stop(). */
   socket(role: Role, extraAuth?: Record<string, unknown>): Promise<TestSocket>;
   /** A connected socket signed in with a given token (rejects with the server's refusal). */
@@ -77,14 +80,17 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const sockets: TestSocket[] = [];
   const token = (role: Role) => app.auth.issue(role).token;
+  const tokenAsync = async (role: Role) => (await app.auth.grant(role)).token;
   return {
     app,
     url,
     dataDir,
     token,
+    tokenAsync,
     advance: (ms) => void (offset += ms),
     socketWithToken: (t) => connectAs(url, { token: t }, sockets),
-    socket: (role, extraAuth = {}) => connectAs(url, { token: token(role), ...extraAuth }, sockets),
+    socket: async (role, extraAuth = {}) =>
+      connectAs(url, { token: await tokenAsync(role), ...extraAuth }, sockets),
     async stop() {
       for (const s of sockets) s.close();
       await app.close();
@@ -176,5 +182,33 @@ export function getTrusting(url: string, ca: string): Promise<number> {
         res.on('end', () => resolve(res.statusCode ?? 0));
       })
       .on('error', reject);
+  });
+}
+
+/** POST /api/session from a chosen loopback address (127.0.0.x): a phone behind its own address. */
+export function signInFrom(
+  url: string,
+  from: string,
+  body: object,
+): Promise<{ status: number; retryAfter: number | null; body: Answered }> {
+  return new Promise((resolve, reject) => {
+    const req = nodeHttp.request(
+      `${url}/api/session`,
+      { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          const header = res.headers['retry-after'];
+          resolve({
+            status: res.statusCode!,
+            retryAfter: header ? Number(header) : null,
+            body: JSON.parse(text),
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
   });
 }

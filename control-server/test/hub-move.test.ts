@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createShowClient, type ShowClient } from '@ceremony/shared/client';
-import { http, startServer, tempDir, type TestServer } from './helpers.js';
-import { tokensBeforeTheEvening } from './hub-kit.js';
+import { http, PINS, startServer, tempDir, type TestServer } from './helpers.js';
 import { startPostgres, type PostgresCluster } from './pg-cluster.js';
 import { killHard, spawnServer, type ServerProcess } from './process.js';
 
@@ -11,14 +10,12 @@ let dataDir: string;
 let a: ServerProcess;
 let b: TestServer;
 let client: ShowClient | null = null;
-let token: string;
 
 const hubsOf = async (url: string) => ((await http(`${url}/api/info`)).body as { hubs: string[] }).hubs;
 
 beforeAll(async () => {
   pg = await startPostgres();
   dataDir = tempDir();
-  ({ host: token } = await tokensBeforeTheEvening(dataDir, ['host']));
   a = await spawnServer(dataDir, { DATABASE_URL: pg.url, HTTPS_PORT: 'off' });
 }, 60_000);
 afterAll(async () => {
@@ -30,10 +27,12 @@ afterAll(async () => {
 });
 
 it('SIGKILL of hub A: a client moves to hub B within 5 s and continues at the same revision', async () => {
+  const session = await http(`${a.url}/api/session`, { method: 'POST', json: { pin: PINS.host } });
+  const token = (session.body as { token: string }).token;
   const go = await http(`${a.url}/api/show/go`, { method: 'POST', token, json: {} });
   expect(go.body.state.revision).toBe(1);
-  // Hub B has a folder of its own: it takes the evening (the run of show, the devices) and the
-  // show's state from PostgreSQL.
+  // Hub B has its own folder and only DATABASE_URL in common: the token hub A gave and the evening
+  // come to it from PostgreSQL.
   b = await startServer({ dataDir: tempDir(), config: { databaseUrl: pg.url } });
   // A learns of B on its heartbeat; a client that connects then learns both from A's /api/info.
   await expect.poll(() => hubsOf(a.url), { timeout: 10_000 }).toEqual([a.url, b.url]);

@@ -79,13 +79,16 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
     const admin = await a.socket('admin');
     let latest: DisplayStatus[] = [];
     admin.on('displays:status', (list) => (latest = list));
-    const screen = b.app.auth.issue('display');
+    const screen = await b.app.auth.grant('display');
     await b.socketWithToken(screen.token);
     await expect
       .poll(() => latest.find((d) => d.deviceId === screen.deviceId)?.connected, { timeout: 5000 })
       .toBe(true);
     // …and so does the admin who connects to hub A only now (the list sent on connect).
-    const late: TestSocket = connect(a.url, { auth: { token: a.token('admin') }, transports: ['websocket'] });
+    const late: TestSocket = connect(a.url, {
+      auth: { token: await a.tokenAsync('admin') },
+      transports: ['websocket'],
+    });
     try {
       const first = await new Promise<DisplayStatus[]>((resolve) => late.once('displays:status', resolve));
       expect(first.some((d) => d.deviceId === screen.deviceId && d.connected)).toBe(true);

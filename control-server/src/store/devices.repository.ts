@@ -21,6 +21,10 @@ const toDevice = (r: DeviceRow): Device => ({
   revokedAt: r.revoked_at,
 });
 
+/** The PIN hashes by role from `pin.<role>` rows of the settings table (either engine's). */
+export const pinsFrom = (rows: { key: string; value: string }[]): Partial<Record<Role, string>> =>
+  Object.fromEntries(rows.map((r) => [r.key.slice('pin.'.length), r.value]));
+
 /** Signed-in devices and their role tokens (stored hashed). Also the small settings table. */
 export class DevicesRepository {
   constructor(private readonly db: Db) {}
@@ -126,6 +130,15 @@ export class DevicesRepository {
   /** Records which device a pairing code turned into. */
   linkPairingCode(codeHash: string, deviceId: string): void {
     stmt(this.db, 'UPDATE pairing_codes SET device_id = ? WHERE code_hash = ?').run(deviceId, codeHash);
+  }
+
+  /** The stored PIN hashes by role (`pin.<role>` in settings). */
+  pins(): Partial<Record<Role, string>> {
+    const rows = stmt(this.db, "SELECT key, value FROM settings WHERE key LIKE 'pin.%'").all() as {
+      key: string;
+      value: string;
+    }[];
+    return pinsFrom(rows);
   }
 
   setting(key: string): string | null {

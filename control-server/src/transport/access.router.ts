@@ -15,28 +15,28 @@ export function accessRouter(deps: { auth: AuthService; onSeen: (id: string) => 
   const api = express.Router();
   const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
 
-  api.get('/admin/access', admin, (_req, res) =>
+  api.get('/admin/access', admin, async (_req, res) =>
     send(res, {
       ok: true,
-      brake: deps.auth.brakeStatus(),
+      brake: await deps.auth.brakeStatus(),
       pinFromEnv: ROLES.filter((r) => deps.auth.pinFromEnv.has(r)),
     }),
   );
 
   // No fields, but a body that is sent must be well-formed JSON, like every POST here.
-  api.post('/admin/access/clear', admin, express.json({ limit: '1kb' }), (req, res) => {
+  api.post('/admin/access/clear', admin, express.json({ limit: '1kb' }), async (req, res) => {
     if (!parseBody(NoFields, req, res)) return;
-    deps.auth.clearBrake();
+    await deps.auth.clearBrake();
     send(res, { ok: true });
   });
 
   // The role in a JSON body, not the path: a stray or malformed request must change nothing.
-  api.post('/admin/pins', admin, express.json({ limit: '4kb' }), (req, res) => {
+  api.post('/admin/pins', admin, express.json({ limit: '4kb' }), async (req, res) => {
     const body = parseBody(PinResetSchema, req, res);
     if (!body) return;
     const { role } = body;
     // The admin changing the admin PIN stays signed in on the device they did it from.
-    const pin = deps.auth.resetPin(role, (res.locals.device as { id: string }).id);
+    const pin = await deps.auth.resetPin(role, (res.locals.device as { id: string }).id);
     send(res, { ok: true, role, pin, fromEnv: deps.auth.pinFromEnv.has(role) });
   });
 

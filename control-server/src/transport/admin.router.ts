@@ -30,8 +30,8 @@ export interface AdminDeps {
   reports: ReportsService;
   show: ShowService;
   onSeen: (deviceId: string) => void;
-  /** True while the device has a socket connected. */
-  isOnline: (deviceId: string) => boolean;
+  /** The devices with a socket open, on any hub. */
+  onlineDevices: () => Promise<ReadonlySet<string>>;
   /** Told after an import wrote the guest list, to send the staff the new expected count. */
   onGuests?: () => void;
   /** Every hub of the evening (Hubs.evening): the pairing QR carries them. */
@@ -132,25 +132,27 @@ export function adminRouter(deps: AdminDeps): express.Router {
     );
   });
 
-  api.post('/admin/pairing', admin, express.json({ limit: '4kb' }), (req, res) => {
+  api.post('/admin/pairing', admin, express.json({ limit: '4kb' }), async (req, res) => {
     const body = parseBody(PairingRequestSchema, req, res);
     if (!body) return;
-    const code = deps.auth.createPairingCode(body.role, body.name, body.ttlMinutes);
+    const code = await deps.auth.createPairingCode(body.role, body.name, body.ttlMinutes);
     // Every hub's address beside the code: the device knows them before it reaches /api/info.
     const hubs = deps.hubs?.() ?? [];
     send(res, { ok: true, ...code, path: `${APP_OF_ROLE[body.role]}?pair=${code.code}`, hubs });
   });
 
-  api.get('/admin/devices', admin, (_req, res) => {
-    const devices: DeviceInfo[] = deps.auth
-      .listDevices()
-      .map((d) => ({ ...d, online: d.revokedAt === null && deps.isOnline(d.id) }));
+  api.get('/admin/devices', admin, async (_req, res) => {
+    const online = await deps.onlineDevices();
+    const devices: DeviceInfo[] = (await deps.auth.listDevices()).map((d) => ({
+      ...d,
+      online: d.revokedAt === null && online.has(d.id),
+    }));
     send(res, { ok: true, devices });
   });
 
-  api.post('/admin/devices/:id/revoke', admin, (req, res) => {
+  api.post('/admin/devices/:id/revoke', admin, async (req, res) => {
     const id = String(req.params.id);
-    if (deps.auth.revoke(id)) return send(res, { ok: true });
+    if (await deps.auth.revoke(id)) return send(res, { ok: true });
     send(res, refusal('NOT_FOUND', 'error.deviceNotFound'));
   });
 

@@ -13,6 +13,7 @@ import {
 import type { z } from 'zod';
 import type { AuthService } from '../domain/auth.service.js';
 import type { ShowService } from '../domain/show.service.js';
+import { StoreUnavailableError } from '../store/unavailable.js';
 import { invalidPayload } from './validate.js';
 
 export interface HttpDeps {
@@ -45,9 +46,10 @@ export function parseBody<S extends z.ZodType>(schema: S, req: Request, res: Res
 
 /** Lets through a bearer token of one of the roles; everything else is 401 or 403. */
 export function requireRole(auth: AuthService, roles: readonly Role[], onSeen: (id: string) => void) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  // Express 5 hands a rejection (the shared store away) to errorHandler: «unavailable», not 401.
+  return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
-    const device = auth.verify(header.startsWith('Bearer ') ? header.slice(7) : undefined);
+    const device = await auth.check(header.startsWith('Bearer ') ? header.slice(7) : undefined);
     if (!device) return send(res, refusal('UNAUTHORIZED', 'error.tokenNeeded'));
     if (!roles.includes(device.role))
       return send(res, refusal('FORBIDDEN', 'error.roleForbidden', { role: device.role }));
@@ -79,7 +81,8 @@ export function apiRouter(deps: HttpDeps): express.Router {
     if (!body) return;
     // The socket's own address: `trust proxy` is off, so X-Forwarded-For cannot pick another.
     const client = req.socket.remoteAddress ?? 'unknown';
-    const answer = 'pin' in body ? await auth.signIn(body.pin, client) : auth.pair(body.pairingCode);
+    // Answered only after the new device is recorded (on every hub's PostgreSQL when shared).
+    const answer = 'pin' in body ? await auth.signIn(body.pin, client) : await auth.pair(body.pairingCode);
     if (!answer.ok) {
       if ('retryAfterS' in answer) res.set('retry-after', String(answer.retryAfterS));
       return send(res, { ok: false, error: answer.error });
@@ -122,7 +125,10 @@ export function errorHandler(err: unknown, _req: Request, res: Response, next: N
     type === 'encoding.unsupported'
   )
     answer = refusal('INVALID_PAYLOAD', 'error.bodyNotJson');
-  else {
+  else if (err instanceof StoreUnavailableError) {
+    console.warn('[http] refused:', err.message);
+    answer = refusal('INTERNAL', 'error.store.unavailable');
+  } else {
     console.error('[http]', err);
     answer = refusal('INTERNAL', 'error.code.INTERNAL');
   }

@@ -48,12 +48,19 @@ export function attachSockets(
   /** Whether this device may send this event now (per-device token buckets). */
   mayPass: (event: string, deviceId: string) => boolean = () => true,
 ): void {
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const hs = socket.handshake.auth as { token?: unknown; protocolVersion?: unknown };
     if (hs.protocolVersion !== undefined && hs.protocolVersion !== PROTOCOL_VERSION) {
       return next(new Error('PROTOCOL_MISMATCH'));
     }
-    const device = auth.verify(hs.token);
+    let device;
+    try {
+      device = await auth.check(hs.token);
+    } catch {
+      // The shared store away while checking a token this hub has not seen: not UNAUTHORIZED (the app
+      // would sign out), an error the client retries, on this hub or another.
+      return next(new Error('INTERNAL'));
+    }
     if (!device) return next(new Error('UNAUTHORIZED'));
     // One token opening hundreds of sockets would cost a broadcast copy each: a few are enough.
     if ((io.sockets.adapter.rooms.get(`device:${device.id}`)?.size ?? 0) >= MAX_SOCKETS_PER_DEVICE)

@@ -59,7 +59,7 @@ describe.runIf(hasChromium)('the admin sees the PIN brake and issues new PINs', 
     await page.getByTestId('access-clear').click();
     await page.getByTestId('access-calm').waitFor();
     await page.getByTestId('access-chip').waitFor({ state: 'detached' });
-    expect(live.s.app.auth.brakeStatus().alarm).toBe(false);
+    expect((await live.s.app.auth.brakeStatus()).alarm).toBe(false);
 
     // A new volunteer PIN: the confirmation says who is signed out, the PIN is shown once.
     const phone = await live.s.socket('volunteer');

@@ -40,9 +40,9 @@ describe.runIf(hasChromium)('the stage display moves to another hub when its own
       json: { cueId: nominee.id },
     });
     expect(moved.body.ok).toBe(true);
-    // Hub B shares hub A's data until the store runs on PostgreSQL (#13 "store"); started after the
-    // goto, so its copy of the show is current.
-    b = await startServer({ dataDir, config: { databaseUrl: pg.url } });
+    // Hub B has its own folder and only DATABASE_URL in common: the tokens and the evening come to it
+    // through PostgreSQL.
+    b = await startServer({ dataDir: tempDir(), config: { databaseUrl: pg.url } });
     const hubB = b;
     // The page's security policy names the hubs its hub knows when it loads: every hub is started
     // before the screens open (docs/SCALING.md), so A must have heard of B first.

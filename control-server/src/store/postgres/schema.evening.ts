@@ -22,6 +22,11 @@ export const SCHEMA_EVENING = `
     code_hash TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT, created_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL, used_at BIGINT, device_id TEXT
   );
+  -- The PIN brake across hubs (domain/pin.brake.ts, postgres/brake.ledger.ts): wrong PINs per
+  -- address, and every wrong PIN of the global window. Not copied into the hubs' SQLite.
+  CREATE TABLE pin_brake (address TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at BIGINT NOT NULL);
+  CREATE TABLE pin_failures (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL);
+  CREATE INDEX pin_failures_at ON pin_failures (at);
   CREATE TABLE station_visits (
     id BIGSERIAL PRIMARY KEY, station_id TEXT NOT NULL, guest_id TEXT NOT NULL,
     scan_id TEXT UNIQUE, entered_at BIGINT NOT NULL, left_at BIGINT
