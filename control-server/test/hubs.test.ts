@@ -124,7 +124,7 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
     } finally {
       await sql.end();
     }
-    const admin = a.token('admin');
+    const admin = await a.tokenAsync('admin');
     const pairing = async () =>
       (
         await http(`${a.url}/api/admin/pairing`, {
