@@ -36,7 +36,7 @@ beforeAll(async () => {
   });
   expect(put.status).toBe(200);
   const last = setup.app.show.snapshot().scenario.cues.length - 1;
-  const answer = setup.app.show.editScenario(
+  const answer = await setup.app.show.editScenario(
     (scenario) => ({
       ...scenario,
       cues: scenario.cues.map((c, i) => ({
