@@ -31,7 +31,8 @@ export function showBroadcast(
    */
   opts: { ownSnapshots?: boolean } = {},
 ): ShowBroadcast {
-  const snapshots = opts.ownSnapshots ? io.local : io;
+  // Asked for at each send: the hubs' adapter replaces the server's own once it starts listening.
+  const snapshots = () => (opts.ownSnapshots ? io.local : io);
   // What each partial role was last sent, keyed cheaply (scenario object, live cue) then compared whole.
   const sent = new Map<Role, { scenario: Snapshot['scenario']; cueIndex: number; view: string }>();
   const views = viewsAhead();
@@ -56,11 +57,11 @@ export function showBroadcast(
   return {
     snapshotFor,
     snapshot(snapshot) {
-      snapshots.to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
+      snapshots().to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
       for (const role of PARTIAL) {
         const view = snapshotFor(role, snapshot);
         remember(role, snapshot, views.viewOf(role, snapshot.scenario, snapshot.state).json);
-        snapshots.to(`role:${role}`).emit('show:snapshot', view);
+        snapshots().to(`role:${role}`).emit('show:snapshot', view);
       }
       setImmediate(prepareNext);
     },
