@@ -45,7 +45,10 @@ export class CeremonyService {
     deviceId: string | null,
   ): Promise<Answer<{ dryRun: boolean; removes: NewCeremonyRemovals; state: ShowState }>> {
     const { show, repo } = this.deps;
-    if (show.current().status === 'running') return refusal('CONFLICT', 'error.newCeremonyWhileRunning');
+    const running = (state: ShowState) =>
+      state.status === 'running' ? refusal('CONFLICT', 'error.newCeremonyWhileRunning') : null;
+    const refused = running(show.current());
+    if (refused) return refused;
     const current = show.snapshot().scenario;
     const next = newCeremonyScenario(current, request, `c-${randomUUID().slice(0, 8)}`);
     const rows = repo.counts();
@@ -68,6 +71,8 @@ export class CeremonyService {
         entry: { type: 'ceremony:new', title: next.ceremony.title, ceremonyId: next.ceremony.id, removes },
       },
       deviceId,
+      // Checked again on the stored state: another hub's GO may have started the show meanwhile.
+      running,
     );
     if (!rewound.ok) return rewound;
     // Files are not in the transaction: removed once the new ceremony is committed. A file that

@@ -271,9 +271,14 @@ export class ShowService {
   rewind(
     change: Pick<EveningWrite, 'scenario' | 'clear' | 'entry'>,
     deviceId: string | null,
+    refuse?: (stored: ShowState) => Failure | null,
   ): Promise<Answer<{ state: ShowState }>> {
     return this.commitEvening(
-      (stored) => ({ ...change, state: { ...initialShowState(), revision: stored.state.revision + 1 } }),
+      (stored) =>
+        refuse?.(stored.state) ?? {
+          ...change,
+          state: { ...initialShowState(), revision: stored.state.revision + 1 },
+        },
       deviceId,
     );
   }
