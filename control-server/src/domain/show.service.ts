@@ -317,14 +317,12 @@ export class ShowService {
         return answer;
       }
       const before = stored.state;
-      // A hub behind another's edit decided on the stored run of show: its screens need that one too.
-      const changed =
-        write.scenario !== undefined ||
-        (this.deps.shared === true && JSON.stringify(stored.scenario) !== JSON.stringify(this.scenario));
-      if (changed) this.scenario = write.scenario ?? stored.scenario;
+      // A state-only change (a rehearsal's end) keeps this hub's run of show: if another hub's edit
+      // is still on its way here, reloadScenario takes it and tells this hub's screens.
+      if (write.scenario) this.scenario = write.scenario;
       this.state = write.state;
       this.armAutoFollow();
-      if (changed) this.deps.onSnapshot?.(this.snapshot(), before);
+      if (write.scenario) this.deps.onSnapshot?.(this.snapshot(), before);
       else this.deps.onState(this.state, before);
       return { ok: true, state: this.state };
     });
