@@ -140,6 +140,62 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
     );
   });
 
+  it("a ceremony package applied on hub B replaces hub A's guest list and run of show", async () => {
+    // The office prepares the evening alone (SQLite): another title, a shorter guest list.
+    const office = await startServer();
+    try {
+      const title = 'Вечер из офиса';
+      const renamed = await office.app.show.editScenario(
+        (s) => ({ ...s, ceremony: { ...s.ceremony, title } }),
+        null,
+        { type: 'test:office' },
+      );
+      expect(renamed.ok).toBe(true);
+      office.app.db.prepare('DELETE FROM guests WHERE rowid % 2 = 0').run();
+      const packed = await fetch(`${office.url}/api/admin/package`, {
+        headers: { authorization: `Bearer ${office.token('admin')}` },
+      });
+      expect(packed.status).toBe(200);
+      const body = new Uint8Array(await packed.arrayBuffer());
+      const officeGuests = new GuestsRepository(office.app.db)
+        .all()
+        .map((g) => g.id)
+        .sort();
+      expect(officeGuests.length).toBeLessThan(new GuestsRepository(a.app.db).count());
+
+      const admin = await a.socket('admin');
+      const heard = snapshotWhere(admin, (s) => s.scenario.ceremony.title === title, "the office's title");
+      const staged = await http(`${b.url}/api/admin/package`, {
+        method: 'POST',
+        token: b.token('admin'),
+        body,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+      expect(staged.body.ok, JSON.stringify(staged.body)).toBe(true);
+      const applied = await http(`${b.url}/api/admin/package/${staged.body.packageId}/apply`, {
+        method: 'POST',
+        token: b.token('admin'),
+      });
+      expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+      await heard;
+      await until(
+        () => new GuestsRepository(a.app.db).count() === officeGuests.length,
+        "hub A's guest list replaced",
+      );
+      expect(
+        new GuestsRepository(a.app.db)
+          .all()
+          .map((g) => g.id)
+          .sort(),
+      ).toEqual(officeGuests);
+      expect(Number((await sql.query('SELECT COUNT(*) AS n FROM guests')).rows[0].n)).toBe(
+        officeGuests.length,
+      );
+    } finally {
+      await office.stop();
+    }
+  });
+
   describe('the booth', () => {
     let qlab: FakeOscPeer;
     beforeAll(async () => void (qlab = await fakeOscPeer()));
