@@ -63,7 +63,7 @@ async function main() {
     if (put.status !== 201) throw new Error(`upload: HTTP ${put.status} ${await put.text()}`);
     // With consent: without it the hall sees only the name, never a photo.
     const [withPhoto, textOnly] = app.show.snapshot().scenario.nominees.filter((n) => n.consent);
-    const edited = app.show.editScenario(
+    const edited = await app.show.editScenario(
       (s): Scenario => {
         const cue = (i: number, nomineeId: string): Cue => ({
           id: `bench-${i}`,

@@ -133,7 +133,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
       auth,
       onSeen,
       ceremony: new CeremonyService({
-        repo: new CeremonyRepository(db, deps.showRepo),
+        repo: new CeremonyRepository(db),
         show,
         mediaDir,
         clock,

@@ -19,8 +19,10 @@ import { CheckinsRepository } from './store/checkins.repository.js';
 import { DevicesRepository } from './store/devices.repository.js';
 import { FeedbackRepository } from './store/feedback.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
+import { ScenarioRepository } from './store/scenario.repository.js';
 import { ShowRepository } from './store/show.repository.js';
 import type { ChangedPart } from './store/postgres/mirror.js';
+import { PostgresScenarioStore } from './store/postgres/scenario.store.js';
 import type { SharedStore } from './store/postgres/shared.store.js';
 import { StationsRepository } from './store/stations.repository.js';
 import { showBroadcast, type ShowBroadcast } from './transport/broadcast.js';
@@ -127,7 +129,10 @@ export function composeServices({
   );
   renewOnline.unref();
   // Every way the show leaves the server goes through here, filtered by role; `show` is made just below.
-  const broadcast = showBroadcast(io, () => show.snapshot());
+  // With other hubs, each sends a new scenario to its own clients once its copy holds it.
+  const broadcast = showBroadcast(io, () => show.snapshot(), { ownSnapshots: shared !== undefined });
+  // The run of show and the booth's targets: in PostgreSQL first when hubs share it (part `scenario`).
+  const sharedScenario = shared ? new PostgresScenarioStore(shared) : null;
   const booth = mountBooth({
     config: config.booth,
     host: config.host,
@@ -137,6 +142,7 @@ export function composeServices({
     clock,
     onSeen,
     show: () => show,
+    ...(sharedScenario ? { saveTargets: (targets) => sharedScenario.saveTargets(targets) } : {}),
     readbackFacts: () => {
       const { arrived, expected } = checkin.stats();
       const cueId = show.current().cueId;
@@ -149,6 +155,7 @@ export function composeServices({
   const show: ShowService = new ShowService(
     {
       store: shared?.show ?? showRepo,
+      scenarios: sharedScenario ?? new ScenarioRepository(db, showRepo, guestsRepo),
       repo: showRepo,
       shared: shared !== undefined,
       clock,
@@ -195,9 +202,10 @@ export function composeServices({
   });
 
   if (shared) {
-    // Another hub moved the show or admitted guests: refresh this hub's copies (its own clients
-    // hear the show from that hub's broadcast; the arrival figures are sent from here).
-    // Each part's tables are already copied into this hub's SQLite when this runs (mirror.ts).
+    // Another hub moved the show, changed the run of show or admitted guests: refresh this hub's
+    // copies (its own clients hear the show's moves from that hub's broadcast; a new run of show and
+    // the arrival figures are sent from here). Each part's tables are already copied into this hub's
+    // SQLite when this runs (mirror.ts).
     const refresh = inBackground('refreshing from another hub', async (what: ChangedPart) => {
       if (what === 'show') await show.refresh();
       else if (what === 'checkins') await checkin.refreshFigures().then(sendStats);
@@ -206,6 +214,9 @@ export function composeServices({
         auth.reloadPins();
         for (const socket of io.sockets.sockets.values())
           if (!auth.admits(socket.data.deviceId)) socket.disconnect(true);
+      } else if (what === 'scenario') {
+        booth.service.reloadTargets();
+        if (await show.reloadScenario()) broadcast.snapshot(show.snapshot());
       }
     });
     shared.onOtherHub(refresh);

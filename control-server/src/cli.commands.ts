@@ -66,7 +66,7 @@ export type DirectContext = Omit<CliContext, 'target'> & { app: App };
 /** The commands carried out on the SQLite file by this process: only when no server runs on it. */
 export function directTarget(app: App, dataDir: string): CliTarget {
   const ceremony = new CeremonyService({
-    repo: new CeremonyRepository(app.db, new ShowRepository(app.db)),
+    repo: new CeremonyRepository(app.db),
     show: app.show,
     mediaDir: path.join(dataDir, 'media'),
     clock: Date.now,
@@ -84,8 +84,8 @@ export function directTarget(app: App, dataDir: string): CliTarget {
     ceremonyJson: async () => ceremonyJson(app.show.snapshot().scenario),
     // The show service refuses while the show runs (CONFLICT): the same rule the server's route uses.
     replaceScenario: async (scenario, force) =>
-      app.show.importScenario(scenario, force).ok ? 'replaced' : 'show-running',
-    newCeremony: async (request, dryRun) => ceremony.newCeremony(request, dryRun, null),
+      (await app.show.importScenario(scenario, force)).ok ? 'replaced' : 'show-running',
+    newCeremony: (request, dryRun) => ceremony.newCeremony(request, dryRun, null),
     resetPin: async (role) => ({
       pin: await app.auth.resetPin(role),
       fromEnv: app.auth.pinFromEnv.has(role),

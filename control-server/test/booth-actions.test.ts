@@ -66,7 +66,7 @@ describe('booth targets and cue actions', () => {
     const { cues } = s.app.show.snapshot().scenario;
     const marker = cues[cues.length - 1]!;
     // Every cue but the last starts QLab; the last is the marker: its feed message comes after every /go.
-    withActions(s, (i) =>
+    await withActions(s, (i) =>
       i === cues.length - 1
         ? []
         : [{ kind: 'osc', when: 'start', targetId: 'qlab', address: '/go', args: [] }],
@@ -97,7 +97,7 @@ describe('booth targets and cue actions', () => {
     const first = s.app.show.snapshot().scenario.cues[0]!.id;
     s.advance(1000);
     await ask(host, 'show:goto', { cueId: first, expectedRevision: s.app.show.current().revision });
-    withActions(s, () => [
+    await withActions(s, () => [
       { kind: 'http', when: 'start', targetId: 'hook', method: 'POST', path: '/preset/1' },
     ]);
     const warned = new Promise<BoothTargetStatus[]>((resolve) =>
@@ -161,7 +161,7 @@ describe('booth targets and cue actions', () => {
   });
 
   it('a target deleted later shows in the readiness list', async () => {
-    withActions(s, (i) =>
+    await withActions(s, (i) =>
       i === 0 ? [{ kind: 'osc', when: 'end', targetId: 'qlab', address: '/stop', args: [] }] : [],
     );
     expect((await putTargets(targets().filter((t) => t.id !== 'qlab'))).status).toBe(200);

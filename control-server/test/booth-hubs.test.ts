@@ -21,8 +21,8 @@ const AUTO = 3;
 beforeAll(async () => {
   db = await startPostgres();
   qlab = await fakeOscPeer();
-  // The booth is set up on one hub alone (targets and actions live in its SQLite, and the scenario
-  // cannot be edited while shared), then its DATA_DIR is copied: one evening on both hubs.
+  // The booth is set up on one hub alone, then its DATA_DIR is copied: one evening on both hubs, as
+  // hubs started from copies of one folder have it (targets set on a running hub: hubs-scenario.test.ts).
   const dirA = tempDir();
   const setup = await startServer({ dataDir: dirA });
   const put = await http(`${setup.url}/api/admin/booth/targets`, {
@@ -36,7 +36,7 @@ beforeAll(async () => {
   });
   expect(put.status).toBe(200);
   const last = setup.app.show.snapshot().scenario.cues.length - 1;
-  const answer = setup.app.show.editScenario(
+  const answer = await setup.app.show.editScenario(
     (scenario) => ({
       ...scenario,
       cues: scenario.cues.map((c, i) => ({

@@ -134,11 +134,11 @@ export async function flakyHook() {
 }
 
 /** The scenario with `actions` on the first `n` cues (setup through the show service, as Setup's save does). */
-export function withActions(
+export async function withActions(
   s: TestServer,
   actions: (cueIndex: number) => Scenario['cues'][number]['actions'],
 ) {
-  const answer = s.app.show.editScenario(
+  const answer = await s.app.show.editScenario(
     (scenario) => ({ ...scenario, cues: scenario.cues.map((c, i) => ({ ...c, actions: actions(i) })) }),
     null,
     { type: 'test:actions' },

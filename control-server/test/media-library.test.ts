@@ -198,7 +198,7 @@ describe('media library: who uses a file, and removing it', () => {
     expect(demo?.usedBy.map((u) => u.id).sort()).toEqual(videoCues.sort());
     expect(demo?.usedBy.every((u) => u.what === 'cue')).toBe(true);
 
-    expect(usePhoto(mediaUrl('Ёлкина Мария.jpg')).ok).toBe(true);
+    expect((await usePhoto(mediaUrl('Ёлкина Мария.jpg'))).ok).toBe(true);
     const nominee = s.app.show.snapshot().scenario.nominees[0]!;
     expect((await item('Ёлкина Мария.jpg'))?.usedBy).toEqual([
       { what: 'nominee', id: nominee.id, label: nominee.name },
@@ -213,7 +213,7 @@ describe('media library: who uses a file, and removing it', () => {
     expect(refused.body.error.code).toBe('CONFLICT');
     expect(fs.existsSync(file)).toBe(true);
 
-    expect(usePhoto(undefined).ok).toBe(true);
+    expect((await usePhoto(undefined)).ok).toBe(true);
     expect((await http(url, { method: 'DELETE', token: admin })).body).toEqual({ ok: true });
     expect(fs.existsSync(file)).toBe(false);
     expect(await item('Ёлкина Мария.jpg')).toBeUndefined();

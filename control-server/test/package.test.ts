@@ -54,7 +54,7 @@ describe('the ceremony package: office to hall', () => {
     fs.writeFileSync(path.join(office.dataDir, 'media', '.upload-123'), 'half');
     // The office renames the ceremony, so the hall's differs before the import.
     const scenario = office.app.show.snapshot().scenario;
-    office.app.show.replaceScenario({
+    await office.app.show.replaceScenario({
       ...scenario,
       ceremony: { ...scenario.ceremony, title: 'Светлые люди — офис' },
     });
@@ -262,7 +262,10 @@ describe('the ceremony package: office to hall', () => {
 
     // Back to before the first GO: the live cue is not in the new run of show.
     const live = hall.app.show.snapshot().scenario;
-    hall.app.show.replaceScenario({ ...live, cues: live.cues.map((c) => ({ ...c, id: `${c.id}-old` })) });
+    await hall.app.show.replaceScenario({
+      ...live,
+      cues: live.cues.map((c) => ({ ...c, id: `${c.id}-old` })),
+    });
     expect(hall.app.show.current().status).toBe('pre-show');
     const volunteer = await hall.socket('volunteer');
     const scan = await ask(volunteer, 'checkin:scan', {

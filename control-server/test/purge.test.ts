@@ -253,7 +253,7 @@ describe('purge-personal-data and the media library', () => {
     await put('интервью Ёлкиной.vtt', vtt());
     await put('логотип.jpg', await jpeg(400, 100));
     const nominee = s.app.show.snapshot().scenario.nominees.find((n) => n.kind === 'citizen')!;
-    const edited = s.app.show.editScenario(
+    const edited = await s.app.show.editScenario(
       (sc): Scenario => ({
         ...sc,
         ceremony: { ...sc.ceremony, branding: { ...sc.ceremony.branding, logoUrl: mediaUrl('логотип.jpg') } },

@@ -25,6 +25,11 @@ export interface BoothDeps {
   feed: readonly { host: string; port: number }[];
   /** A target started or stopped failing: tell host and admin (`booth:status`). */
   onStatus: (targets: BoothTargetStatus[]) => void;
+  /**
+   * With hubs on one PostgreSQL the targets are written there first (part `scenario`, copied back
+   * into this hub's SQLite before it resolves); alone, straight into the SQLite file.
+   */
+  saveTargets?: (targets: readonly BoothTarget[]) => Promise<void>;
 }
 
 /**
@@ -56,14 +61,39 @@ export class BoothService {
     return this.stored;
   }
 
-  /** Replaces the admin's list; a cue action left pointing at a removed target shows in readiness. */
-  saveTargets(targets: BoothTarget[]): void {
-    this.deps.repo.saveTargets(targets);
+  /**
+   * Replaces the admin's list; a cue action left pointing at a removed target shows in readiness.
+   * The shared database away: a clear refusal, and the list stays as it was.
+   */
+  async saveTargets(targets: BoothTarget[]): Promise<Answer<object>> {
+    const { saveTargets } = this.deps;
+    if (!saveTargets) this.deps.repo.saveTargets(targets);
+    else {
+      try {
+        await saveTargets(targets);
+      } catch (err) {
+        console.warn('[booth] the targets were not saved:', (err as Error).message);
+        return refusal('INTERNAL', 'error.store.unavailable');
+      }
+    }
+    this.take(targets);
+    this.deps.onStatus(this.status());
+    return { ok: true };
+  }
+
+  /**
+   * Another hub saved the targets (already copied into this hub's SQLite). That hub told every
+   * screen the new status; this one only takes the list, so a GO here fires at the same targets.
+   */
+  reloadTargets(): void {
+    this.take(this.deps.repo.targets());
+  }
+
+  private take(targets: BoothTarget[]): void {
     this.stored = targets;
     const ids = new Set(targets.map((t) => t.id));
     for (const id of [...this.failing.keys()])
       if (!ids.has(id) && !id.startsWith('osc-out-')) this.failing.delete(id);
-    this.deps.onStatus(this.status());
   }
 
   /** Refuses a scenario whose cue actions point at a target the booth does not have. */

@@ -39,13 +39,16 @@ export class CeremonyService {
    * A new, empty ceremony (docs/PROTOCOL.md «Preparing the ceremony»). `dryRun` only counts what would go,
    * for the confirmation screen. Refused while the show runs: the hall would lose its run of show.
    */
-  newCeremony(
+  async newCeremony(
     request: NewCeremonyRequest,
     dryRun: boolean,
     deviceId: string | null,
-  ): Answer<{ dryRun: boolean; removes: NewCeremonyRemovals; state: ShowState }> {
+  ): Promise<Answer<{ dryRun: boolean; removes: NewCeremonyRemovals; state: ShowState }>> {
     const { show, repo } = this.deps;
-    if (show.current().status === 'running') return refusal('CONFLICT', 'error.newCeremonyWhileRunning');
+    const running = (state: ShowState) =>
+      state.status === 'running' ? refusal('CONFLICT', 'error.newCeremonyWhileRunning') : null;
+    const refused = running(show.current());
+    if (refused) return refused;
     const current = show.snapshot().scenario;
     const next = newCeremonyScenario(current, request, `c-${randomUUID().slice(0, 8)}`);
     const rows = repo.counts();
@@ -60,24 +63,27 @@ export class CeremonyService {
       feedback: rows.feedback,
     };
     if (dryRun) return { ok: true, dryRun, removes, state: show.current() };
-    const state = show.rewind(next, (s) =>
-      repo.startNew(
-        next,
-        s,
-        { type: 'ceremony:new', title: next.ceremony.title, ceremonyId: next.ceremony.id, removes },
-        deviceId,
-        this.deps.clock(),
-      ),
+    // One transaction empties the guest list, the arrivals and the reviews with the new scenario.
+    const rewound = await show.rewind(
+      {
+        scenario: next,
+        clear: ['arrivals', 'guests', 'feedback'],
+        entry: { type: 'ceremony:new', title: next.ceremony.title, ceremonyId: next.ceremony.id, removes },
+      },
+      deviceId,
+      // Checked again on the stored state: another hub's GO may have started the show meanwhile.
+      running,
     );
+    if (!rewound.ok) return rewound;
     // Files are not in the transaction: removed once the new ceremony is committed. A file that
     // cannot be removed only costs disk space, so it does not undo the ceremony.
     for (const name of media) fs.rmSync(path.join(this.deps.mediaDir, name), { force: true });
     this.deps.onArrivals?.();
-    return { ok: true, dryRun, removes, state };
+    return { ok: true, dryRun, removes, state: rewound.state };
   }
 
   /** Title, date, venue, branding, length, guard: a correction, so allowed while the show runs. */
-  settings(settings: CeremonySettings, deviceId: string | null): Answer<{ state: ShowState }> {
+  settings(settings: CeremonySettings, deviceId: string | null): Promise<Answer<{ state: ShowState }>> {
     return this.deps.show.editScenario((s) => applyCeremonySettings(s, settings), deviceId, {
       type: 'ceremony:settings',
     });
@@ -88,26 +94,29 @@ export class CeremonyService {
    * where it ended, so the evening's clock and report start after it). With `clear` the arrivals
    * and station visits made so far go; with `keep` they stay (guests already let in for real).
    */
-  endRehearsal(
+  async endRehearsal(
     arrivals: RehearsalEnd['arrivals'],
     deviceId: string | null,
-  ): Answer<{
-    state: ShowState;
-    arrivals: RehearsalEnd['arrivals'];
-    cleared: { admissions: number; stationVisits: number };
-  }> {
+  ): Promise<
+    Answer<{
+      state: ShowState;
+      arrivals: RehearsalEnd['arrivals'];
+      cleared: { admissions: number; stationVisits: number };
+    }>
+  > {
     const { show, repo } = this.deps;
     const clear = arrivals === 'clear';
     const rows = repo.counts();
     const cleared = clear
       ? { admissions: rows.admissions, stationVisits: rows.stationVisits }
       : { admissions: 0, stationVisits: 0 };
-    const scenario = show.snapshot().scenario;
-    const state = show.rewind(scenario, (s) =>
-      repo.endRehearsal(s, { type: 'rehearsal:end', arrivals, cleared }, clear, deviceId, this.deps.clock()),
+    const rewound = await show.rewind(
+      { entry: { type: 'rehearsal:end', arrivals, cleared }, ...(clear ? { clear: ['arrivals'] } : {}) },
+      deviceId,
     );
+    if (!rewound.ok) return rewound;
     if (clear) this.deps.onArrivals?.();
-    return { ok: true, state, arrivals, cleared };
+    return { ok: true, state: rewound.state, arrivals, cleared };
   }
 
   /** The demo's files still on disk that the new scenario does not name. */

@@ -25,7 +25,7 @@ import { planNomineeImport } from './nominees.import.js';
  */
 
 type NominationInput = z.infer<typeof NominationInputSchema>;
-type Changed = Answer<{ state: ShowState }>;
+type Changed = Promise<Answer<{ state: ShowState }>>;
 
 /** Names for a refusal: the first few, then how many more (a count, not words: the words are the app's). */
 const names = (list: string[]) =>
@@ -70,10 +70,10 @@ export class NomineesService {
 
   // ------------------------------------------------------------ nominations
 
-  addNomination(
+  async addNomination(
     input: NominationInput,
     deviceId: string,
-  ): Answer<{ nomination: Nomination; state: ShowState }> {
+  ): Promise<Answer<{ nomination: Nomination; state: ShowState }>> {
     const nomination = {
       id: nextId(
         'nom',
@@ -81,7 +81,7 @@ export class NomineesService {
       ),
       ...input,
     };
-    const answer = this.show.editScenario(
+    const answer = await this.show.editScenario(
       (s) => ({ ...s, nominations: [...s.nominations, nomination] }),
       deviceId,
       { type: 'nomination:add', nominationId: nomination.id },
@@ -157,7 +157,10 @@ export class NomineesService {
       : refusal('INVALID_PAYLOAD', 'error.nominationCodeUnknown', { id: nominationId });
   }
 
-  addNominee(input: NomineeInput, deviceId: string): Answer<{ nominee: Nominee; state: ShowState }> {
+  async addNominee(
+    input: NomineeInput,
+    deviceId: string,
+  ): Promise<Answer<{ nominee: Nominee; state: ShowState }>> {
     const s0 = this.scenario;
     const id =
       input.id ??
@@ -166,7 +169,7 @@ export class NomineesService {
         s0.nominees.map((n) => n.id),
       );
     const nominee: Nominee = { ...input, id };
-    const answer = this.show.editScenario(
+    const answer = await this.show.editScenario(
       (s) => {
         if (s.nominees.some((n) => n.id === id)) return refusal('CONFLICT', 'error.nomineeCodeTaken', { id });
         return (
@@ -198,8 +201,8 @@ export class NomineesService {
   }
 
   /** Refused while a cue shows the nominee (the refusal names the cues); its guest is unlinked. */
-  removeNominee(id: string, deviceId: string): Changed {
-    const answer = this.show.editScenario(
+  async removeNominee(id: string, deviceId: string): Changed {
+    const answer = await this.show.editScenario(
       (s) => {
         const nominee = s.nominees.find((n) => n.id === id);
         if (!nominee) return refusal('NOT_FOUND', 'error.nomineeNotFound');
@@ -241,7 +244,8 @@ export class NomineesService {
   ): Promise<NomineeImportReport | Failure> {
     const sheet = await readSpreadsheet(bytes);
     if ('ok' in sheet) return sheet;
-    // No await from here on: the plan and the write see the same scenario.
+    // No await until the write: the plan and the write see the same scenario (on another hub's
+    // change meanwhile, the write still replaces the nominees with the plan, as a re-import would).
     const base = { ok: true as const, dryRun: opts.dryRun, rows: 0, created: 0, updated: 0, removed: 0 };
     if ('message' in sheet) {
       const { format, ...problem } = sheet;
@@ -270,7 +274,7 @@ export class NomineesService {
     if (report.errors.length) return report;
     const counts = { created: plan.created, updated: plan.updated, removed: plan.removed.length };
     if (opts.dryRun) return { ...report, ...counts };
-    const written = this.show.editScenario((s) => ({ ...s, nominees: plan.nominees }), deviceId, {
+    const written = await this.show.editScenario((s) => ({ ...s, nominees: plan.nominees }), deviceId, {
       type: 'nominees:import',
       ...counts,
     });

@@ -15,6 +15,7 @@ import {
   type PackageReport,
   type PackageSizeAnswer,
   type Scenario,
+  type ShowState,
   type Snapshot,
 } from '@ceremony/shared';
 import type { Db } from '../store/db.js';
@@ -234,11 +235,13 @@ export class PackageService {
    * other bytes is replaced, set aside until the database commits, and put back if it does not),
    * then the guest list and the scenario in one transaction. Refused while the show runs.
    */
-  apply(packageId: string): Answer<{ counts: PackageCounts; snapshot: Snapshot }> {
+  async apply(packageId: string): Promise<Answer<{ counts: PackageCounts; snapshot: Snapshot }>> {
     const dir = this.dirOf(packageId);
     if (!fs.existsSync(path.join(dir, READY))) return refusal('NOT_FOUND', 'error.packageGone');
-    if (this.deps.show.current().status === 'running')
-      return refusal('CONFLICT', 'error.packageWhileRunning');
+    const running = (state: ShowState) =>
+      state.status === 'running' ? refusal('CONFLICT', 'error.packageWhileRunning') : null;
+    const refused = running(this.deps.show.current());
+    if (refused) return refused;
     const read = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
     const manifest = read('manifest.json') as PackageManifest;
     const scenario = read('scenario.json') as Scenario;
@@ -262,12 +265,24 @@ export class PackageService {
         fs.renameSync(staged, target);
         undo.push(() => fs.renameSync(target, staged));
       }
-      const now = this.deps.clock();
-      const snapshot = this.deps.show.replaceScenario(scenario, () =>
-        this.deps.repo.replaceGuests(guests, now),
+      // The guest list becomes exactly the package's. A package moves a prepared evening, so the hall
+      // starts with no arrivals: they would point at guests who may no longer exist, and the report
+      // would count a rehearsal's scans as the evening's.
+      const applied = await this.deps.show.replaceScenario(
+        scenario,
+        { clear: ['arrivals', 'guests'], guests },
+        running,
       );
+      if (!applied.ok) {
+        for (const step of undo.reverse()) step();
+        return applied;
+      }
       fs.rmSync(dir, { recursive: true, force: true });
-      return { ok: true, counts: countsOf(scenario, guests.length, manifest.media), snapshot };
+      return {
+        ok: true,
+        counts: countsOf(scenario, guests.length, manifest.media),
+        snapshot: applied.snapshot,
+      };
     } catch (err) {
       for (const step of undo.reverse()) step();
       throw err;
@@ -314,7 +329,7 @@ export function packageService(
   return new PackageService({
     show,
     guests,
-    repo: new PackageRepository(db, guests),
+    repo: new PackageRepository(db),
     dataDir,
     appVersion,
     clock,

@@ -31,9 +31,9 @@ export class ProgramService {
    * it is committed with the next revision and broadcast. Refused while the show runs: cues would
    * move under the host's finger.
    */
-  generate(nominationId: string | undefined, deviceId: string): Answer<{ state: ShowState }> {
+  generate(nominationId: string | undefined, deviceId: string): Promise<Answer<{ state: ShowState }>> {
     if (this.deps.show.current().status === 'running')
-      return refusal('CONFLICT', 'error.programWhileRunning');
+      return Promise.resolve(refusal('CONFLICT', 'error.programWhileRunning'));
     return this.deps.show.editScenario(
       (scenario) => {
         if (nominationId === undefined) return generateEvening(scenario);

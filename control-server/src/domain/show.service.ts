@@ -17,6 +17,7 @@ import {
   type Snapshot,
 } from '@ceremony/shared';
 import type { ShowRepository } from '../store/show.repository.js';
+import type { EveningWrite, ScenarioStore, StoredShow } from '../store/scenario.store.js';
 import type { ShowStore } from '../store/store.js';
 import { InArrivalOrder } from './in-order.js';
 
@@ -26,12 +27,11 @@ export const CLIP_END_SLACK_MS = 1500;
 export interface ShowDeps {
   /** Where show commands commit (either engine). */
   store: ShowStore;
-  /** Scenario edits and imports (SQLite, synchronous, for now). */
-  repo: ShowRepository;
-  /**
-   * The show state lives in a PostgreSQL shared with other hubs. Scenario edits still write the
-   * local SQLite only, so they are refused there rather than let the hubs' runs of show drift apart.
-   */
+  /** Where scenario changes commit, with the state and whatever they clear (either engine). */
+  scenarios: ScenarioStore;
+  /** This hub's SQLite: the run of show as last copied in (another hub's change is read from here). */
+  repo: Pick<ShowRepository, 'loadScenario'>;
+  /** The evening lives in a PostgreSQL shared with other hubs: a failed write there is a refusal. */
   shared?: boolean;
   clock: () => number;
   /**
@@ -46,6 +46,9 @@ export interface ShowDeps {
   /** A rule outside the show engine a new scenario must keep (the booth: cue actions need their targets). */
   checkScenario?: (scenario: Scenario) => Failure | null;
 }
+
+/** A scenario change as planned on the stored show, before it is given its device and time. */
+type Planned = Omit<EveningWrite, 'deviceId' | 'now'>;
 
 /**
  * Runs the pure show engine at the edge: one command at a time in arrival order, each persisted
@@ -136,30 +139,46 @@ export class ShowService {
   }
 
   /**
-   * Setup mode: replaces the scenario without a restart. The edit must be made against the current
-   * revision (never a silent overwrite), must hold together (scenarioProblems), and keeps the live
-   * cue live wherever it moved to. Persisted with the new state in one transaction, then broadcast
-   * as a snapshot so the projector shows corrected names at once.
+   * Another hub changed the run of show: its part is already copied into this hub's SQLite. Takes it
+   * with the stored state; answers whether the scenario changed, so the caller sends this hub's own
+   * clients the new snapshot (the other hub sends its own).
    */
-  updateScenario(
-    edit: { expectedRevision: number; scenario: Scenario },
-    deviceId: string | null,
-  ): Answer<{ state: ShowState }> {
-    if (edit.expectedRevision !== this.state.revision) {
-      return refusal('STALE_REVISION', 'error.scenarioEditStale', {
-        revision: this.state.revision,
-        expected: edit.expectedRevision,
-      });
-    }
-    return this.editScenario(() => edit.scenario, deviceId, {
-      type: 'scenario:update',
-      expectedRevision: edit.expectedRevision,
+  reloadScenario(): Promise<boolean> {
+    return this.commands.run(async () => {
+      const scenario = this.deps.repo.loadScenario();
+      const stored = await this.deps.store.loadState();
+      if (stored && stored.revision > this.state.revision) this.state = stored;
+      const changed = scenario !== null && JSON.stringify(scenario) !== JSON.stringify(this.scenario);
+      if (scenario && changed) this.scenario = scenario;
+      this.armAutoFollow();
+      return changed;
     });
   }
 
   /**
+   * Setup mode: replaces the scenario without a restart. The edit must be made against the current
+   * revision as stored (never a silent overwrite; two hubs racing: one wins), must hold together
+   * (scenarioProblems), and keeps the live cue live wherever it moved to. Persisted with the new
+   * state in one transaction, then broadcast as a snapshot so the projector shows corrected names at once.
+   */
+  updateScenario(
+    edit: { expectedRevision: number; scenario: Scenario },
+    deviceId: string | null,
+  ): Promise<Answer<{ state: ShowState }>> {
+    const entry = { type: 'scenario:update', expectedRevision: edit.expectedRevision };
+    return this.commitEvening((stored) => {
+      if (edit.expectedRevision !== stored.state.revision)
+        return refusal('STALE_REVISION', 'error.scenarioEditStale', {
+          revision: stored.state.revision,
+          expected: edit.expectedRevision,
+        });
+      return this.edited(stored, () => edit.scenario, entry);
+    }, deviceId);
+  }
+
+  /**
    * A change to the scenario made on the server (the preparing screens' endpoints): applied to the
-   * scenario as it is now, so there is nothing to be stale against. `change` answers the new scenario,
+   * scenario as stored now, so there is nothing to be stale against. `change` answers the new scenario,
    * or a Failure that refuses it; the result must hold together. Committed with the next revision and
    * a log line, then sent to every screen as a snapshot.
    */
@@ -167,9 +186,17 @@ export class ShowService {
     change: (scenario: Scenario) => Scenario | Failure,
     deviceId: string | null,
     entry: { type: string; [key: string]: unknown },
-  ): Answer<{ state: ShowState }> {
-    if (this.deps.shared) return refusal('CONFLICT', 'error.store.scenarioShared');
-    const next = change(this.scenario);
+  ): Promise<Answer<{ state: ShowState }>> {
+    return this.commitEvening((stored) => this.edited(stored, change, entry), deviceId);
+  }
+
+  /** The write an edit makes, or why it is refused. */
+  private edited(
+    stored: StoredShow,
+    change: (scenario: Scenario) => Scenario | Failure,
+    entry: { type: string; [key: string]: unknown },
+  ): Failure | Planned {
+    const next = change(stored.scenario);
     if ('ok' in next) return next;
     const refused = this.deps.checkScenario?.(next);
     if (refused) return refused;
@@ -179,16 +206,11 @@ export class ShowService {
         problems: problems.slice(0, 5).join('; '),
       });
     }
-    const now = this.deps.clock();
-    const state = reindexAfterEdit({ ...this.state, revision: this.state.revision + 1 }, next);
-    const logged = { ...entry, changes: scenarioChanges(this.scenario, next).slice(0, 50) };
-    this.deps.repo.commitScenario(next, state, logged, deviceId, now);
-    const before = this.state;
-    this.scenario = next;
-    this.state = state;
-    this.armAutoFollow();
-    this.deps.onSnapshot?.(this.snapshot(), before);
-    return { ok: true, state };
+    return {
+      scenario: next,
+      state: reindexAfterEdit({ ...stored.state, revision: stored.state.revision + 1 }, next),
+      entry: { ...entry, changes: scenarioChanges(stored.scenario, next).slice(0, 50) },
+    };
   }
 
   /**
@@ -210,57 +232,100 @@ export class ShowService {
    * is refused: a run of show swapped under the host mid-evening is rarely what anyone meant, so it
    * takes `force`. Kept here, not in each caller, so the router and the CLI cannot differ.
    */
-  importScenario(scenario: Scenario, force: boolean): Answer<{ snapshot: Snapshot }> {
-    if (this.deps.shared) return refusal('CONFLICT', 'error.store.scenarioShared');
-    if (this.state.status === 'running' && !force)
-      return refusal('CONFLICT', 'error.scenarioImportWhileRunning');
-    return { ok: true, snapshot: this.replaceScenario(scenario) };
+  importScenario(scenario: Scenario, force: boolean): Promise<Answer<{ snapshot: Snapshot }>> {
+    return this.replaceScenario(scenario, {}, (stored) =>
+      stored.status === 'running' && !force ? refusal('CONFLICT', 'error.scenarioImportWhileRunning') : null,
+    );
   }
 
   /**
    * Puts a new scenario in place (ceremony import, ceremony package). The live cue stays live when
    * the new run of show still has it; otherwise the show goes back to "before the first GO". Saved
-   * and committed before everyone is sent the new snapshot, here, as every edit is. `together` runs
-   * inside the same transaction (a ceremony package writes its guest list there): when it throws,
-   * nothing is saved, nobody is told, and the show in memory stays as it was.
+   * and committed before everyone is sent the new snapshot, here, as every edit is. `together` is
+   * committed in the same transaction (a ceremony package clears the arrivals and brings its guest
+   * list); when anything fails nothing is saved, nobody is told, and the show in memory stays as it was.
    */
-  replaceScenario(scenario: Scenario, together?: () => void): Snapshot {
-    this.refuseWhenShared();
-    const now = this.deps.clock();
-    const index = this.state.cueId === null ? -1 : scenario.cues.findIndex((c) => c.id === this.state.cueId);
-    const base = index >= 0 ? { ...this.state, cueIndex: index } : initialShowState();
-    const state = { ...base, revision: this.state.revision + 1 };
-    this.deps.repo.replaceScenario(scenario, state, now, together);
-    const before = this.state;
-    this.scenario = scenario;
-    this.state = state;
-    this.armAutoFollow();
-    this.deps.onSnapshot?.(this.snapshot(), before);
-    return this.snapshot();
+  async replaceScenario(
+    scenario: Scenario,
+    together: Pick<EveningWrite, 'clear' | 'guests'> = {},
+    refuse?: (stored: ShowState) => Failure | null,
+  ): Promise<Answer<{ snapshot: Snapshot }>> {
+    const answer = await this.commitEvening((stored) => {
+      const refused = refuse?.(stored.state);
+      if (refused) return refused;
+      const { state: current } = stored;
+      const index = current.cueId === null ? -1 : scenario.cues.findIndex((c) => c.id === current.cueId);
+      const base = index >= 0 ? { ...current, cueIndex: index } : initialShowState();
+      const state = { ...base, revision: current.revision + 1 };
+      return { scenario, state, entry: { type: 'scenario-import' }, ...together };
+    }, null);
+    return answer.ok ? { ok: true, snapshot: this.snapshot() } : answer;
   }
 
   /**
    * Back to before the first GO (a rehearsal ended, a new ceremony began), with the next revision so
-   * every screen takes it as news rather than as an old state. `write` persists the state together
-   * with whatever else belongs in the same transaction; only then is it held and broadcast: as a
-   * snapshot when the scenario changed, as a state when it did not.
+   * every screen takes it as news rather than as an old state, committed with its log line and what
+   * it clears in one transaction; only then is it held and broadcast: as a snapshot when the
+   * scenario changed, as a state when it did not.
    */
-  rewind(scenario: Scenario, write: (state: ShowState) => void): ShowState {
-    this.refuseWhenShared();
-    const state: ShowState = { ...initialShowState(), revision: this.state.revision + 1 };
-    write(state);
-    const changed = scenario !== this.scenario;
-    const before = this.state;
-    this.scenario = scenario;
-    this.state = state;
-    this.armAutoFollow();
-    if (changed) this.deps.onSnapshot?.(this.snapshot(), before);
-    else this.deps.onState(state, before);
-    return state;
+  rewind(
+    change: Pick<EveningWrite, 'scenario' | 'clear' | 'entry'>,
+    deviceId: string | null,
+    refuse?: (stored: ShowState) => Failure | null,
+  ): Promise<Answer<{ state: ShowState }>> {
+    return this.commitEvening(
+      (stored) =>
+        refuse?.(stored.state) ?? {
+          ...change,
+          state: { ...initialShowState(), revision: stored.state.revision + 1 },
+        },
+      deviceId,
+    );
   }
 
-  private refuseWhenShared(): void {
-    if (this.deps.shared) throw new Error(refusal('CONFLICT', 'error.store.scenarioShared').error.message);
+  /**
+   * Every scenario change goes through here, in arrival order with the show's commands: `plan`
+   * decides on the stored scenario and state inside the store's transaction; the hub's copy, the
+   * auto-follow and the broadcast follow only after the commit. With the shared database away the
+   * answer is a clear refusal, never a false ok.
+   */
+  private commitEvening(
+    plan: (stored: StoredShow) => Failure | Planned,
+    deviceId: string | null,
+  ): Promise<Answer<{ state: ShowState }>> {
+    return this.commands.run(async () => {
+      const now = this.deps.clock();
+      const made: { stored?: StoredShow; write?: EveningWrite } = {};
+      let answer: Answer<{ state: ShowState }>;
+      try {
+        answer = await this.deps.scenarios.change<Answer<{ state: ShowState }>>((stored) => {
+          made.stored = stored;
+          const planned = plan(stored);
+          if ('ok' in planned) return { answer: planned };
+          made.write = { ...planned, deviceId, now };
+          return { answer: { ok: true, state: planned.state }, write: made.write };
+        });
+      } catch (err) {
+        if (!this.deps.shared) throw err;
+        console.warn('[show] a scenario change was not committed:', (err as Error).message);
+        return refusal('INTERNAL', 'error.store.unavailable');
+      }
+      const { stored, write } = made;
+      if (!answer.ok || !stored || !write) {
+        // Refused on the stored state: when another hub moved first, take its state and scenario.
+        if (this.deps.shared) await this.refreshNow();
+        return answer;
+      }
+      const before = stored.state;
+      // A state-only change (a rehearsal's end) keeps this hub's run of show: if another hub's edit
+      // is still on its way here, reloadScenario takes it and tells this hub's screens.
+      if (write.scenario) this.scenario = write.scenario;
+      this.state = write.state;
+      this.armAutoFollow();
+      if (write.scenario) this.deps.onSnapshot?.(this.snapshot(), before);
+      else this.deps.onState(this.state, before);
+      return { ok: true, state: this.state };
+    });
   }
 
   stop(): void {

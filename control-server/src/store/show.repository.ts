@@ -25,15 +25,6 @@ export class ShowRepository implements ShowStore {
     ).run(JSON.stringify(scenario), now);
   }
 
-  /** A new scenario and the show state that goes with it, in one transaction. */
-  replaceScenario(scenario: Scenario, state: ShowState, now: number, together?: () => void): void {
-    this.db.transaction(() => {
-      together?.();
-      this.saveScenario(scenario, now);
-      this.commit(state, { type: 'scenario-import' }, null, now);
-    })();
-  }
-
   /**
    * SQLite's side of ShowStore: the read, `decide` and the write run synchronously in one IMMEDIATE
    * transaction (the write lock from the start, as another process such as the CLI may write too).
@@ -62,23 +53,6 @@ export class ShowRepository implements ShowStore {
     const row = stmt(this.db, 'SELECT json FROM show_state WHERE id = 1').get() as
       { json: string } | undefined;
     return row ? ShowStateSchema.parse(JSON.parse(row.json)) : null;
-  }
-
-  /**
-   * Setup mode: the edited scenario, the show state that follows it and the log line, in one
-   * transaction, so a crash never leaves a new run of show with an old state or the reverse.
-   */
-  commitScenario(
-    scenario: Scenario,
-    state: ShowState,
-    entry: { type: string },
-    deviceId: string | null,
-    now: number,
-  ): void {
-    this.db.transaction(() => {
-      this.saveScenario(scenario, now);
-      this.commit(state, entry, deviceId, now);
-    })();
   }
 
   /** Stores the new state and the command that made it in one transaction: both or neither survive a crash. */

@@ -182,7 +182,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
     ),
   );
 
-  api.post('/admin/ceremony', admin, express.json({ limit: '2mb' }), (req, res) => {
+  api.post('/admin/ceremony', admin, express.json({ limit: '2mb' }), async (req, res) => {
     const query = CeremonyImportQuerySchema.safeParse(req.query);
     const force = query.success && isOn(query.data.force);
     const parsed = parseCeremony(req.body);
@@ -193,7 +193,7 @@ export function adminRouter(deps: AdminDeps): express.Router {
           problems: parsed.problems.slice(0, 10).join('; '),
         }),
       );
-    const imported = deps.show.importScenario(parsed.scenario, force);
+    const imported = await deps.show.importScenario(parsed.scenario, force);
     send(res, imported.ok ? { ok: true, state: imported.snapshot.state } : imported);
   });
 

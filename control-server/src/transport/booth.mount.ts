@@ -8,7 +8,7 @@ import {
 import { inBackground } from '../background.js';
 import { BOOTH_DEFAULTS, type BoothConfig } from '../config.js';
 import type { AuthService } from '../domain/auth.service.js';
-import { BoothService } from '../domain/booth.service.js';
+import { BoothService, type BoothDeps } from '../domain/booth.service.js';
 import type { ShowService } from '../domain/show.service.js';
 import type { Db } from '../store/db.js';
 import { BoothRepository } from '../store/booth.repository.js';
@@ -30,6 +30,8 @@ export interface BoothMountDeps {
   show: () => ShowService;
   readbackFacts: () => Omit<Parameters<typeof showReadback>[0], 'scenario' | 'state' | 'now'>;
   delivery?: BoothDelivery;
+  /** With hubs on one PostgreSQL: where the targets are written first (BoothDeps.saveTargets). */
+  saveTargets?: BoothDeps['saveTargets'];
 }
 
 export interface BoothMount {
@@ -56,6 +58,7 @@ export function mountBooth(deps: BoothMountDeps): BoothMount {
     clock: deps.clock,
     feed: config.oscOut,
     onStatus: (targets) => deps.io.to(['role:admin', 'role:host']).emit('booth:status', { targets }),
+    ...(deps.saveTargets ? { saveTargets: deps.saveTargets } : {}),
   });
   let osc: OscInput | null = null;
   const readback = () => {

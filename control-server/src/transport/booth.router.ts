@@ -72,11 +72,11 @@ export function boothRouter(deps: BoothRouterDeps): BoothRouter {
     send(res, { ok: true, targets: booth.targets(), status: booth.status(), osc: deps.osc() }),
   );
 
-  api.put('/admin/booth/targets', admin, express.json({ limit: '64kb' }), (req, res) => {
+  api.put('/admin/booth/targets', admin, express.json({ limit: '64kb' }), async (req, res) => {
     const body = parseBody(BoothTargetsBodySchema, req, res);
     if (!body) return;
-    booth.saveTargets(body.targets);
-    send(res, { ok: true, targets: booth.targets() });
+    const saved = await booth.saveTargets(body.targets);
+    send(res, saved.ok ? { ok: true, targets: booth.targets() } : saved);
   });
 
   api.post('/admin/booth/try', admin, express.json({ limit: '8kb' }), async (req, res) => {

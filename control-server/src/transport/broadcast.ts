@@ -22,7 +22,17 @@ export interface ShowBroadcast {
  * arrive exactly when their award goes live, not before and not later; the bare state follows for
  * everyone, as the protocol promises, and is ignored by a client already at that revision.
  */
-export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroadcast {
+export function showBroadcast(
+  io: AppServer,
+  current: () => Snapshot,
+  /**
+   * Hubs on one PostgreSQL: a new scenario goes to this hub's own clients only. Every other hub sends
+   * its own once it has copied the change in, so a client never holds a run of show its hub lacks.
+   */
+  opts: { ownSnapshots?: boolean } = {},
+): ShowBroadcast {
+  // Asked for at each send: the hubs' adapter replaces the server's own once it starts listening.
+  const snapshots = () => (opts.ownSnapshots ? io.local : io);
   // What each partial role was last sent, keyed cheaply (scenario object, live cue) then compared whole.
   const sent = new Map<Role, { scenario: Snapshot['scenario']; cueIndex: number; view: string }>();
   const views = viewsAhead();
@@ -47,11 +57,11 @@ export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroad
   return {
     snapshotFor,
     snapshot(snapshot) {
-      io.to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
+      snapshots().to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
       for (const role of PARTIAL) {
         const view = snapshotFor(role, snapshot);
         remember(role, snapshot, views.viewOf(role, snapshot.scenario, snapshot.state).json);
-        io.to(`role:${role}`).emit('show:snapshot', view);
+        snapshots().to(`role:${role}`).emit('show:snapshot', view);
       }
       setImmediate(prepareNext);
     },

@@ -25,24 +25,24 @@ export function ceremonyRouter(deps: CeremonyRouterDeps): express.Router {
   const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
   const json = express.json({ limit: '16kb' });
 
-  api.post('/admin/ceremony/new', admin, json, (req, res) => {
+  api.post('/admin/ceremony/new', admin, json, async (req, res) => {
     const query = NewCeremonyQuerySchema.safeParse(req.query);
     if (!query.success) return send(res, invalidPayload(query.error));
     const body = parseBody(NewCeremonyRequestSchema, req, res);
     if (!body) return;
-    send(res, deps.ceremony.newCeremony(body, isOn(query.data.dryRun), deviceOf(res.locals)));
+    send(res, await deps.ceremony.newCeremony(body, isOn(query.data.dryRun), deviceOf(res.locals)));
   });
 
-  api.put('/admin/ceremony/settings', admin, json, (req, res) => {
+  api.put('/admin/ceremony/settings', admin, json, async (req, res) => {
     const body = parseBody(CeremonySettingsSchema, req, res);
     if (!body) return;
-    send(res, deps.ceremony.settings(body, deviceOf(res.locals)));
+    send(res, await deps.ceremony.settings(body, deviceOf(res.locals)));
   });
 
-  api.post('/admin/rehearsal/end', admin, json, (req, res) => {
+  api.post('/admin/rehearsal/end', admin, json, async (req, res) => {
     const body = parseBody(RehearsalEndSchema, req, res);
     if (!body) return;
-    send(res, deps.ceremony.endRehearsal(body.arrivals, deviceOf(res.locals)));
+    send(res, await deps.ceremony.endRehearsal(body.arrivals, deviceOf(res.locals)));
   });
 
   return api;

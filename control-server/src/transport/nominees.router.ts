@@ -29,20 +29,20 @@ export function nomineesRouter(deps: NomineesDeps): express.Router {
   const { nominees } = deps;
 
   // `order` before `:id`, or "order" would be taken for a nomination's id.
-  api.put('/admin/nominations/order', admin, json, (req, res) => {
+  api.put('/admin/nominations/order', admin, json, async (req, res) => {
     const body = parseBody(NominationOrderSchema, req, res);
-    if (body) send(res, nominees.orderNominations(body.ids, deviceOf(res)));
+    if (body) send(res, await nominees.orderNominations(body.ids, deviceOf(res)));
   });
-  api.post('/admin/nominations', admin, json, (req, res) => {
+  api.post('/admin/nominations', admin, json, async (req, res) => {
     const body = parseBody(NominationInputSchema, req, res);
-    if (body) send(res, nominees.addNomination(body, deviceOf(res)));
+    if (body) send(res, await nominees.addNomination(body, deviceOf(res)));
   });
-  api.put('/admin/nominations/:id', admin, json, (req, res) => {
+  api.put('/admin/nominations/:id', admin, json, async (req, res) => {
     const body = parseBody(NominationInputSchema, req, res);
-    if (body) send(res, nominees.updateNomination(String(req.params.id), body, deviceOf(res)));
+    if (body) send(res, await nominees.updateNomination(String(req.params.id), body, deviceOf(res)));
   });
-  api.delete('/admin/nominations/:id', admin, (req, res) =>
-    send(res, nominees.removeNomination(String(req.params.id), deviceOf(res))),
+  api.delete('/admin/nominations/:id', admin, async (req, res) =>
+    send(res, await nominees.removeNomination(String(req.params.id), deviceOf(res))),
   );
 
   api.get('/admin/nominees', admin, (_req, res) => send(res, { ok: true, nominees: nominees.list() }));
@@ -64,20 +64,20 @@ export function nomineesRouter(deps: NomineesDeps): express.Router {
     },
   );
 
-  api.post('/admin/nominees', admin, json, (req, res) => {
+  api.post('/admin/nominees', admin, json, async (req, res) => {
     const body = parseBody(NomineeInputSchema, req, res);
-    if (body) send(res, nominees.addNominee(body, deviceOf(res)));
+    if (body) send(res, await nominees.addNominee(body, deviceOf(res)));
   });
   api.put('/admin/nominees/:id/guest', admin, json, (req, res) => {
     const body = parseBody(NomineeGuestLinkSchema, req, res);
     if (body) send(res, nominees.linkGuest(String(req.params.id), body.guestId));
   });
-  api.put('/admin/nominees/:id', admin, json, (req, res) => {
+  api.put('/admin/nominees/:id', admin, json, async (req, res) => {
     const body = parseBody(NomineeInputSchema, req, res);
-    if (body) send(res, nominees.updateNominee(String(req.params.id), body, deviceOf(res)));
+    if (body) send(res, await nominees.updateNominee(String(req.params.id), body, deviceOf(res)));
   });
-  api.delete('/admin/nominees/:id', admin, (req, res) =>
-    send(res, nominees.removeNominee(String(req.params.id), deviceOf(res))),
+  api.delete('/admin/nominees/:id', admin, async (req, res) =>
+    send(res, await nominees.removeNominee(String(req.params.id), deviceOf(res))),
   );
 
   return api;

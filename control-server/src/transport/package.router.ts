@@ -46,10 +46,10 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
     packages.stage(req, length).then((answer) => send(res, answer), next);
   });
 
-  api.post('/admin/package/:id/apply', admin, (req, res) => {
+  api.post('/admin/package/:id/apply', admin, async (req, res) => {
     const id = PackageIdSchema.safeParse(req.params.id);
     if (!id.success) return send(res, refusal('INVALID_PAYLOAD', 'error.packageIdInvalid'));
-    const applied = packages.apply(id.data);
+    const applied = await packages.apply(id.data);
     if (!applied.ok) return send(res, applied);
     deps.onGuests();
     send(res, { ok: true, counts: applied.counts, state: applied.snapshot.state });

@@ -15,10 +15,10 @@ export function programRouter(deps: ProgramRouterDeps): express.Router {
   const api = express.Router();
   const admin = requireRole(deps.auth, ['admin'], deps.onSeen);
 
-  api.post('/admin/run-of-show/generate', admin, express.json({ limit: '4kb' }), (req, res) => {
+  api.post('/admin/run-of-show/generate', admin, express.json({ limit: '4kb' }), async (req, res) => {
     const body = parseBody(GenerateRequestSchema, req, res);
     if (!body) return;
-    send(res, deps.program.generate(body.nominationId, (res.locals.device as { id: string }).id));
+    send(res, await deps.program.generate(body.nominationId, (res.locals.device as { id: string }).id));
   });
 
   api.get('/admin/readiness', admin, async (_req, res) => {

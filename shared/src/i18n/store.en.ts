@@ -2,8 +2,6 @@ import type { storeRu } from './store.ru.js';
 
 /** English words of the store shared by several hubs (merged into en.ts). */
 export const storeEn: { [K in keyof typeof storeRu]: string } = {
-  'error.store.scenarioShared':
-    'The run of show cannot be changed while hubs share a PostgreSQL database: edit it on one hub without DATABASE_URL and restart.',
   'error.store.unavailable':
     'The database is unreachable: the command was not carried out. Try again once it is back.',
 };

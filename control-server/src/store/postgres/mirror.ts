@@ -68,21 +68,35 @@ export async function pushPart(client: pg.ClientBase, db: Db, part: EveningPart)
     const cols = columnsOf(db, table);
     await client.query(`DELETE FROM ${table}`);
     const rows = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
-    // A few hundred rows per statement: one round trip per row would make a 3,000-guest list slow.
-    for (let i = 0; i < rows.length; i += 200) {
-      const chunk = rows.slice(i, i + 200);
-      const values = chunk.map(
-        (_, r) => `(${cols.map((__, c) => `$${r * cols.length + c + 1}`).join(', ')})`,
-      );
-      await client.query(
-        `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values.join(', ')}`,
-        chunk.flatMap((row) => cols.map((c) => row[c] ?? null)),
-      );
-    }
+    await insertRows(
+      client,
+      table,
+      cols,
+      rows.map((row) => cols.map((c) => row[c] ?? null)),
+    );
     if (NUMBERED.has(table)) {
       await client.query(
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) FROM ${table}`,
       );
     }
+  }
+}
+
+/** Inserts rows (values in `columns` order) a few hundred per statement: one round trip per row would make a 3,000-guest list slow. */
+export async function insertRows(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    const values = chunk.map(
+      (_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
+    );
+    await client.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`,
+      chunk.flat(),
+    );
   }
 }

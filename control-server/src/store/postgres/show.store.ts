@@ -9,6 +9,28 @@ export const SHOW_CHANNEL = 'ceremony_show';
 const parse = (json: string): ShowState => ShowStateSchema.parse(JSON.parse(json));
 
 /**
+ * Writes the state decided on the row read FOR UPDATE at `fromRevision`, and its log line, inside
+ * the caller's transaction (a show command's, or a scenario change's).
+ */
+export async function writeState(
+  client: pg.ClientBase,
+  hub: string,
+  fromRevision: number,
+  write: NonNullable<ShowDecision<unknown>['write']>,
+): Promise<void> {
+  const updated = await client.query(
+    'UPDATE show_state SET json = $1, revision = $2 WHERE id = 1 AND revision = $3',
+    [JSON.stringify(write.state), write.state.revision, fromRevision],
+  );
+  // Cannot happen under the row lock; if it ever does, an error beats a false ok.
+  if (updated.rowCount !== 1) throw new Error(`the show moved past revision ${fromRevision} meanwhile`);
+  await client.query(
+    'INSERT INTO show_log (at, hub, device_id, command, revision) VALUES ($1, $2, $3, $4, $5)',
+    [write.now, hub, write.deviceId, JSON.stringify(write.command), write.state.revision],
+  );
+}
+
+/**
  * The live show state in PostgreSQL, shared by every hub. `decide` runs on the row read FOR UPDATE,
  * and the write is conditional on that row's revision: when two hubs race, the second waits for the
  * lock, reads the first one's state, and the engine refuses its stale command. NOTIFY goes out with
@@ -42,16 +64,7 @@ export class PostgresShowStore implements ShowStore {
       if (!row) throw new Error('the show state row is missing: the store was not opened with adopt()');
       const { answer, write } = decide(parse(row.json));
       if (!write) return answer;
-      const updated = await client.query(
-        'UPDATE show_state SET json = $1, revision = $2 WHERE id = 1 AND revision = $3',
-        [JSON.stringify(write.state), write.state.revision, row.revision],
-      );
-      // Cannot happen under the row lock; if it ever does, an error beats a false ok.
-      if (updated.rowCount !== 1) throw new Error(`the show moved past revision ${row.revision} meanwhile`);
-      await client.query(
-        'INSERT INTO show_log (at, hub, device_id, command, revision) VALUES ($1, $2, $3, $4, $5)',
-        [write.now, this.hub, write.deviceId, JSON.stringify(write.command), write.state.revision],
-      );
+      await writeState(client, this.hub, row.revision, write);
       await client.query('SELECT pg_notify($1, $2)', [SHOW_CHANNEL, `${this.hub} ${write.state.revision}`]);
       return answer;
     });
