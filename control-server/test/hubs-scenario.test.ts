@@ -81,7 +81,7 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
     });
     expect(answer.ok).toBe(true);
     expect((await heard).state.revision).toBe(answer.state.revision);
-    const show = await http(`${b.url}/api/show`, { token: b.token('display') });
+    const show = await http(`${b.url}/api/show`, { token: await b.tokenAsync('display') });
     expect(show.body.scenario.cues[0].title).toBe(title);
     expect(show.body.state.revision).toBe(answer.state.revision);
     expect((await stored()).cues[0]!.title).toBe(title);
@@ -129,12 +129,12 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
     );
     const added = await http(`${b.url}/api/admin/nominees`, {
       method: 'POST',
-      token: b.token('admin'),
+      token: await b.tokenAsync('admin'),
       json: { name: 'Добавлена на хабе Б', nominationId, kind: 'citizen', consent: true },
     });
     expect(added.status, JSON.stringify(added.body)).toBe(200);
     await heard;
-    const listed = await http(`${a.url}/api/admin/nominees`, { token: a.token('admin') });
+    const listed = await http(`${a.url}/api/admin/nominees`, { token: await a.tokenAsync('admin') });
     expect(listed.body.nominees.map((l: { nominee: { id: string } }) => l.nominee.id)).toContain(
       added.body.nominee.id,
     );
@@ -167,14 +167,14 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
       const heard = snapshotWhere(admin, (s) => s.scenario.ceremony.title === title, "the office's title");
       const staged = await http(`${b.url}/api/admin/package`, {
         method: 'POST',
-        token: b.token('admin'),
+        token: await b.tokenAsync('admin'),
         body,
         headers: { 'content-type': 'application/octet-stream' },
       });
       expect(staged.body.ok, JSON.stringify(staged.body)).toBe(true);
       const applied = await http(`${b.url}/api/admin/package/${staged.body.packageId}/apply`, {
         method: 'POST',
-        token: b.token('admin'),
+        token: await b.tokenAsync('admin'),
       });
       expect(applied.status, JSON.stringify(applied.body)).toBe(200);
       await heard;
@@ -204,7 +204,7 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
     it('a target set on hub A fires from a GO on hub B', async () => {
       const put = await http(`${a.url}/api/admin/booth/targets`, {
         method: 'PUT',
-        token: a.token('admin'),
+        token: await a.tokenAsync('admin'),
         json: {
           targets: [{ id: 'qlab', name: 'QLab', protocol: 'osc', host: '127.0.0.1', port: qlab.port }],
         },
@@ -246,7 +246,7 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
     // ends first (on hub B, a state-only rewind hub A must take before it decides).
     const ended = await http(`${b.url}/api/admin/rehearsal/end`, {
       method: 'POST',
-      token: b.token('admin'),
+      token: await b.tokenAsync('admin'),
       json: { arrivals: 'keep' },
     });
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
@@ -261,13 +261,13 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
     both(1000);
     const made = await http(`${a.url}/api/admin/ceremony/new`, {
       method: 'POST',
-      token: a.token('admin'),
+      token: await a.tokenAsync('admin'),
       json: { title, plannedDurationS: 3600 },
     });
     expect(made.status, JSON.stringify(made.body)).toBe(200);
     await heard;
     await until(() => new GuestsRepository(b.app.db).count() === 0, "hub B's guest list empty");
-    const guests = await http(`${b.url}/api/guests`, { token: b.token('admin') });
+    const guests = await http(`${b.url}/api/guests`, { token: await b.tokenAsync('admin') });
     expect(guests.body.guests).toEqual([]);
     await until(
       () => (b.app.db.prepare('SELECT COUNT(*) AS n FROM admissions').get() as { n: number }).n === 0,
@@ -279,6 +279,8 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
 
   it('PostgreSQL stopped: scenario:update is refused with error.store.unavailable and nothing changes on either hub', async () => {
     const admin = await a.socket('admin');
+    // Signed in before the outage: a token the hub holds keeps working while PostgreSQL is away.
+    const bAdmin = await b.tokenAsync('admin');
     const before = [a, b].map((s) => JSON.stringify(s.app.show.snapshot()));
     const { scenario, state } = a.app.show.snapshot();
     db.stop();
@@ -291,7 +293,7 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
       expect(refused.error.reason).toBe('error.store.unavailable');
       const booth = await http(`${b.url}/api/admin/booth/targets`, {
         method: 'PUT',
-        token: b.token('admin'),
+        token: bAdmin,
         json: { targets: [] },
       });
       expect(booth.body.error.reason).toBe('error.store.unavailable');
