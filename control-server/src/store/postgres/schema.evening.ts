@@ -27,6 +27,11 @@ export const SCHEMA_EVENING = `
     scan_id TEXT UNIQUE, entered_at BIGINT NOT NULL, left_at BIGINT
   );
   CREATE INDEX station_visits_open ON station_visits (station_id) WHERE left_at IS NULL;
+  ALTER TABLE scans ADD COLUMN seq BIGSERIAL;
+  ALTER TABLE admissions ADD COLUMN seq BIGSERIAL;
+  CREATE INDEX scans_seq ON scans (seq);
+  CREATE INDEX admissions_seq ON admissions (seq);
+  CREATE TABLE copy_generations (part TEXT PRIMARY KEY, generation BIGINT NOT NULL);
   CREATE TABLE feedback (
     id BIGSERIAL PRIMARY KEY, rating INTEGER NOT NULL, comment TEXT, at BIGINT NOT NULL, client TEXT
   );

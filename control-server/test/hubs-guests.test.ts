@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Figures, Guest, StationsOccupancy } from '@ceremony/shared';
+import { ask, http, startServer, tempDir, type TestServer } from './helpers.js';
+import { startPostgres, type TestPostgres } from './postgres.js';
+
+/*
+ * The guest list, badges, station visits, feedback and reports across two hubs, each with its own
+ * DATA_DIR, on one real PostgreSQL: whatever one hub writes, the other decides by and reports.
+ */
+let db: TestPostgres;
+let a: TestServer;
+let b: TestServer;
+let sql: pg.Pool;
+
+beforeAll(async () => {
+  db = await startPostgres();
+  sql = new pg.Pool({ connectionString: db.url, max: 2 });
+  sql.on('error', () => undefined); // the outage test stops the server under this pool's idle connections
+  // One after the other: hub A brings its evening into the new database, hub B takes it from there.
+  a = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
+  b = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await sql?.end();
+  db?.remove();
+});
+
+const count = async (query: string, values: unknown[] = []) =>
+  Number((await sql.query<{ n: string }>(query, values)).rows[0]!.n);
+
+/** Waits until `check` holds (a copy another hub's NOTIFY brings); says what it saw last when it does not. */
+async function until<T>(read: () => Promise<T> | T, check: (v: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: last seen ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const importCsv = (s: TestServer, csv: string) =>
+  http(`${s.url}/api/guests/import`, {
+    method: 'POST',
+    token: s.token('admin'),
+    headers: { 'content-type': 'text/csv' },
+    body: csv,
+  });
+
+const guestsOn = async (s: TestServer): Promise<Guest[]> =>
+  (await http(`${s.url}/api/guests`, { token: s.token('admin') })).body.guests;
+
+const figuresOn = async (s: TestServer): Promise<Figures> =>
+  (await http(`${s.url}/api/admin/dashboard`, { token: s.token('admin') })).body.figures;
+
+describe('guests, badges, stations, feedback and reports across two hubs', () => {
+  it('admits on hub B a guest imported on hub A a moment before', async () => {
+    const imported = await importCsv(
+      a,
+      'ФИО;Категория;Телефон\nЗаречная Нина Петровна;Гость;+7 900 111-22-33\n',
+    );
+    expect(imported.body).toMatchObject({ ok: true, created: 1, errors: [] });
+    const guest = (await guestsOn(a)).find((g) => g.name === 'Заречная Нина Петровна')!;
+    expect(await count('SELECT COUNT(*) AS n FROM guests WHERE id = $1', [guest.id])).toBe(1);
+    // Straight away: hub B's desk decides by the list PostgreSQL holds, not by its copy's last news.
+    const vb = await b.socket('volunteer');
+    const scan = await ask(vb, 'checkin:scan', { scanId: randomUUID(), code: guest.badgeCode });
+    expect(scan.result).toMatchObject({ status: 'admitted', guest: { id: guest.id } });
+    // And hub B's copy follows, so its search and admin list know her too.
+    await until(
+      () => guestsOn(b),
+      (list) => list.some((g) => g.id === guest.id),
+      "hub B's list",
+    );
+  });
+
+  it('refuses on hub B the old code of a badge reissued on hub A', async () => {
+    const guest = (await guestsOn(a)).at(-3)!;
+    const reissued = await http(`${a.url}/api/admin/guests/${guest.id}/reissue-badge`, {
+      method: 'POST',
+      token: a.token('admin'),
+    });
+    expect(reissued.body).toMatchObject({ ok: true });
+    const vb = await b.socket('volunteer');
+    const old = await ask(vb, 'checkin:scan', { scanId: randomUUID(), code: guest.badgeCode });
+    expect(old.result.status).toBe('revoked');
+    const fresh = await ask(vb, 'checkin:scan', { scanId: randomUUID(), code: reissued.body.badgeCode });
+    expect(fresh.result).toMatchObject({ status: 'admitted', guest: { id: guest.id } });
+  });
+
+  it('counts one station scan sent to both hubs once, and both hubs’ admins see the occupancy', async () => {
+    const station = a.app.show.snapshot().scenario.stations[0]!;
+    const guest = (await guestsOn(a)).at(-5)!;
+    const [adminA, adminB] = await Promise.all([a.socket('admin'), b.socket('admin')]);
+    const before = (await ask(adminA, 'stations:occupancy', {})).occupancy as StationsOccupancy;
+    const inside = before.stations.find((s) => s.stationId === station.id)!.inside;
+    // Each admin waits for the occupancy with the guest inside (an older figure may come first).
+    const heard = [adminA, adminB].map(
+      (admin, i) =>
+        new Promise<number>((resolve, reject) => {
+          const seen: number[] = [];
+          const timer = setTimeout(() => reject(new Error(`hub ${'AB'[i]}'s admin heard ${seen}`)), 10_000);
+          admin.on('stations:occupancy', (o) => {
+            const n = o.stations.find((s) => s.stationId === station.id)!.inside;
+            seen.push(n);
+            if (n !== inside + 1) return;
+            clearTimeout(timer);
+            resolve(n);
+          });
+        }),
+    );
+    const [va, vb] = await Promise.all([a.socket('volunteer'), b.socket('volunteer')]);
+    const visit = { stationId: station.id, code: guest.badgeCode, scanId: randomUUID() };
+    const answers = await Promise.all([ask(va, 'station:visit', visit), ask(vb, 'station:visit', visit)]);
+    // The same scanId: both answered as the one visit it made.
+    expect(answers.map((x) => x.visit.status)).toEqual(['entered', 'entered']);
+    expect(await count('SELECT COUNT(*) AS n FROM station_visits WHERE scan_id = $1', [visit.scanId])).toBe(
+      1,
+    );
+    expect(await Promise.all(heard)).toEqual([inside + 1, inside + 1]);
+    // Either hub says the same when asked.
+    for (const s of [a, b]) {
+      const o: StationsOccupancy = (await ask(await s.socket('volunteer'), 'stations:occupancy', {}))
+        .occupancy;
+      expect(o.stations.find((x) => x.stationId === station.id)!.inside).toBe(inside + 1);
+    }
+  });
+
+  it('reports on either hub the feedback left on hub A and the admissions made on hub B', async () => {
+    const comment = `Спасибо за вечер ${randomUUID().slice(0, 8)}`;
+    const sent = await http(`${a.url}/api/feedback`, { method: 'POST', json: { rating: 4, comment } });
+    expect(sent.body).toMatchObject({ ok: true });
+    const vb = await b.socket('volunteer');
+    const waiting = (await guestsOn(b)).slice(0, 12);
+    for (const g of waiting) await ask(vb, 'checkin:scan', { scanId: randomUUID(), code: g.badgeCode });
+    const admitted = await count('SELECT COUNT(*) AS n FROM admissions');
+    const feedback = await count('SELECT COUNT(*) AS n FROM feedback');
+    const visits = await count('SELECT COUNT(*) AS n FROM station_visits');
+    for (const s of [a, b]) {
+      const figures = await until(
+        () => figuresOn(s),
+        (f) => f.arrived === admitted && f.feedback.count === feedback,
+        `the report on ${s === a ? 'hub A' : 'hub B'}`,
+      );
+      expect(figures.feedback.comments).toContain(comment);
+      expect(figures.stations.reduce((n, st) => n + st.visits, 0)).toBe(visits);
+      expect(figures.expected).toBe(await count('SELECT COUNT(*) AS n FROM guests'));
+    }
+  });
+
+  it('refuses an import while PostgreSQL is down, writes none of it, and imports once it is back', async () => {
+    const csv = 'ФИО;Категория\nТригорин Борис;Гость\nАркадина Ирина;Гость\nТреплев Константин;Гость\n';
+    const before = (await guestsOn(a)).length;
+    db.stop();
+    try {
+      const refused = await importCsv(a, csv);
+      expect(refused.status).toBe(500);
+      expect(refused.body.error.reason).toBe('error.store.unavailable');
+      // Hub A still answers, and its copy holds none of the rows.
+      expect((await guestsOn(a)).length).toBe(before);
+    } finally {
+      db.start();
+    }
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM guests WHERE name IN ('Тригорин Борис', 'Аркадина Ирина')`),
+    ).toBe(0);
+    const done = await importCsv(a, csv);
+    expect(done.body).toMatchObject({ ok: true, created: 3 });
+    await until(
+      () => guestsOn(b),
+      (list) => list.length === before + 3,
+      "hub B's list",
+    );
+  }, 60_000);
+});
