@@ -17,6 +17,8 @@ import { exportPackage, importPackage } from './cli.package.js';
 import { newCeremonyCommand } from './cli.ceremony.js';
 import { remoteTarget, serving } from './cli.remote.js';
 import { liveServer } from './server.record.js';
+import { newHubId } from './store/hub.js';
+import { openSharedStore } from './store/postgres/shared.store.js';
 
 /**
  * Small admin commands for the night before and the morning after: `npm run cli -- <command>`.
@@ -64,9 +66,13 @@ try {
   } else {
     // As the server would start on this folder: an empty one holds the demo.
     seedDemoIfEmpty(config.dataDir);
-    app = createApp({ config });
+    // The purge with other hubs reaches their PostgreSQL too: opened as a hub opens it (main.ts).
+    const shared =
+      stopped && config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined;
+    await shared?.joinEvening(config.dataDir);
+    app = createApp({ config, ...(shared ? { shared } : {}) });
     if (command) code = await command({ target: directTarget(app, config.dataDir), file, out }, args);
-    else if (stopped) code = await stopped({ app, file, out }, args);
+    else if (stopped) code = await stopped({ app, file, out, ...(shared ? { shared } : {}) }, args);
   }
 } catch (err) {
   console.error(`Ошибка: ${(err as Error).message}`);

@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Figures, Guest, StationsOccupancy } from '@ceremony/shared';
-import { ask, http, startServer, tempDir, type TestServer } from './helpers.js';
+import type { Figures, Guest, Scenario, StationsOccupancy } from '@ceremony/shared';
+import type { Db } from '../src/store/db.js';
+import { PINS, ask, http, startServer, tempDir, type TestServer } from './helpers.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
 /*
@@ -13,6 +16,8 @@ let db: TestPostgres;
 let a: TestServer;
 let b: TestServer;
 let sql: pg.Pool;
+/** Hub A until the purge test stops it (the purge needs its folder to itself). */
+let aRunning = true;
 
 beforeAll(async () => {
   db = await startPostgres();
@@ -24,7 +29,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all([aRunning ? a?.stop() : undefined, b?.stop()]);
   await sql?.end();
   db?.remove();
 });
@@ -176,4 +181,105 @@ describe('guests, badges, stations, feedback and reports across two hubs', () =>
       "hub B's list",
     );
   }, 60_000);
+
+  it('purges on hub A every name from every PostgreSQL table and from hub B’s copy', async () => {
+    const guests = (
+      await sql.query<{ id: string; name: string; phone: string | null; email: string | null }>(
+        'SELECT id, name, phone, email FROM guests',
+      )
+    ).rows;
+    const scenario = JSON.parse(
+      (await sql.query<{ json: string }>('SELECT json FROM scenario')).rows[0]!.json,
+    ) as Scenario;
+    const citizens = scenario.nominees.filter((n) => n.kind === 'citizen').map((n) => n.name);
+    const named = guests[0]!;
+    // People named where people type: the host's line, an undo's reason, a feedback comment.
+    const host = await a.socket('host');
+    expect((await ask(host, 'show:message', { text: `${named.name} — на сцену` })).ok).toBe(true);
+    const vb = await b.socket('volunteer');
+    const admitted = { guest_id: guests.at(-7)!.id };
+    const code = (
+      await sql.query<{ badge_code: string }>('SELECT badge_code FROM guests WHERE id = $1', [
+        admitted.guest_id,
+      ])
+    ).rows[0]!.badge_code;
+    expect((await ask(vb, 'checkin:scan', { scanId: randomUUID(), code })).ok).toBe(true);
+    const undone = await ask(vb, 'checkin:undo', {
+      guestId: admitted.guest_id,
+      reason: `Это не ${named.name}`,
+    });
+    expect(undone.ok).toBe(true);
+    await http(`${a.url}/api/feedback`, {
+      method: 'POST',
+      json: { rating: 5, comment: `${named.name} лучшая` },
+    });
+    const personal = [
+      ...guests.flatMap((g) => [g.name, g.phone, g.email].filter((x): x is string => !!x)),
+      ...citizens,
+    ];
+    // Hub A stops (the purge needs its folder to itself); hub B runs on.
+    await a.stop();
+    aRunning = false;
+    const run = await cli(a.dataDir, { DATABASE_URL: db.url }, 'purge-personal-data', '--yes');
+    expect(run.out).toContain(`гостей ${guests.length}`);
+    expect(run.code).toBe(0);
+
+    expect(await leftInPostgres(personal)).toEqual([]);
+    // The figures stay: the same guests, admissions, visits and ratings.
+    expect(await count('SELECT COUNT(*) AS n FROM guests')).toBe(guests.length);
+    expect(
+      await count('SELECT COUNT(*) AS n FROM guests WHERE id = ANY($1)', [guests.map((g) => g.id)]),
+    ).toBe(0);
+    // Hub B's copy follows on the NOTIFY: the list, the check-ins, the feedback, the scenario.
+    await until(
+      () => leftIn(b.app.db, personal),
+      (left) => left.length === 0,
+      "names left in hub B's SQLite",
+    );
+    const figures = await figuresOn(b);
+    expect(figures.arrived).toBe(await count('SELECT COUNT(*) AS n FROM admissions'));
+    expect(figures.expected).toBe(guests.length);
+  }, 60_000);
 });
+
+/** Runs `npm run cli -- …` as the organiser would, on a data folder, with extra environment. */
+function cli(dataDir: string, env: Record<string, string>, ...args: string[]) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve(import.meta.dirname, '..', 'src', 'cli.ts'), ...args],
+    { env: { ...process.env, DATA_DIR: dataDir, ADMIN_PIN: PINS.admin, ...env } },
+  );
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  return new Promise<{ code: number | null; out: string }>((resolve) =>
+    child.once('close', (code) => resolve({ code, out })),
+  );
+}
+
+/** Where the strings appear, as `string in table`, in any table (bytes too: the adapter's attachments). */
+async function leftInPostgres(personal: string[]): Promise<string[]> {
+  const tables = (
+    await sql.query<{ t: string }>(
+      "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'",
+    )
+  ).rows.map((r) => r.t);
+  const left: string[] = [];
+  for (const t of tables) left.push(...found(t, (await sql.query(`SELECT * FROM ${t}`)).rows, personal));
+  return left;
+}
+
+/** Where the strings appear, as `string in table`, in the hub's SQLite tables. */
+function leftIn(local: Db, personal: string[]): string[] {
+  const tables = local.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+    name: string;
+  }[];
+  return tables.flatMap(({ name }) =>
+    found(name, local.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[], personal),
+  );
+}
+
+function found(table: string, rows: Record<string, unknown>[], personal: string[]): string[] {
+  const texts = rows.flatMap(Object.values).map((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v)));
+  return personal.filter((p) => texts.some((t) => t.includes(p))).map((p) => `${p} in ${table}`);
+}
