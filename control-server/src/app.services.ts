@@ -169,7 +169,7 @@ export function composeServices({
     guestsRepo,
     clock,
     () => show.snapshot().scenario,
-    shared ? sharedWrites(shared, db, 'guests', guestsSql) : localWrites(guestsRepo),
+    shared ? sharedWrites(shared, 'guests', guestsSql) : localWrites(guestsRepo),
   );
   const stationsRepo = new StationsRepository(db);
   // To this hub's clients only: every other hub sends its own once it has copied the visit in
@@ -178,7 +178,7 @@ export function composeServices({
     io.local.to(['role:admin', 'role:host', 'role:volunteer', 'role:display']).emit('stations:occupancy', o);
   const stations = new StationsService({
     repo: stationsRepo,
-    ...(shared ? { writes: sharedWrites(shared, db, 'stations', stationsSql) } : {}),
+    ...(shared ? { writes: sharedWrites(shared, 'stations', stationsSql) } : {}),
     guests: guestsRepo,
     clock,
     show: () => show.snapshot(),

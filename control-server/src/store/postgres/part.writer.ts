@@ -1,5 +1,4 @@
-import type { Db } from '../db.js';
-import { pullPart, type EveningPart } from './mirror.js';
+import type { EveningPart } from './mirror.js';
 import { StoreUnavailableError, type Writes } from '../writes.js';
 import { inTransaction } from './pool.js';
 import type { SharedStore } from './shared.store.js';
@@ -28,15 +27,33 @@ const PART_LOCKS: Record<EveningPart, number> = {
 
 /**
  * A write to one part of the evening, PostgreSQL first. Inside one transaction, under the part's
- * lock (the hubs' writers of that part take turns), the hub's copy `db` of the part is brought up to what
+ * lock (the hubs' writers of that part take turns), the hub's copy of the part is brought up to what
  * PostgreSQL holds, so `decide` sees every hub's last word when it reads the copy synchronously; the
  * statements it returns are committed with the NOTIFY that makes the other hubs copy the part; then
  * this hub copies it too and only then answers. Anything PostgreSQL refuses becomes
  * StoreUnavailableError; an error `decide` throws goes through as it is.
  */
-export async function writePart<T>(
+export function writePart<T>(
   shared: SharedStore,
-  db: Db,
+  part: EveningPart,
+  decide: () => PartDecision<T>,
+): Promise<T> {
+  // One write per part at a time on this hub: its waiters then hold no pooled connections while the
+  // writer that has the lock needs one more for the copy.
+  let turns = inTurn.get(shared);
+  if (!turns) inTurn.set(shared, (turns = new Map()));
+  const write = (turns.get(part) ?? Promise.resolve()).then(() => writeNow(shared, part, decide));
+  turns.set(
+    part,
+    write.catch(() => undefined),
+  );
+  return write;
+}
+
+const inTurn = new WeakMap<SharedStore, Map<EveningPart, Promise<unknown>>>();
+
+async function writeNow<T>(
+  shared: SharedStore,
   part: EveningPart,
   decide: () => PartDecision<T>,
 ): Promise<T> {
@@ -44,9 +61,8 @@ export async function writePart<T>(
   try {
     const answer = await inTransaction(shared.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [PART_LOCKS[part]]);
-      // Through this transaction's own connection: a pool emptied by writers waiting on the lock
-      // cannot then starve the one holding it.
-      await pullPart(client, db, part);
+      // Through the hub's one queue of copies (a copy of the part running meanwhile finishes first).
+      await shared.pull(part);
       decided = true;
       const { answer, writes } = decide();
       decided = false;
@@ -89,13 +105,12 @@ export function insertRows(
 /** A part's writes with other hubs: PostgreSQL first (writePart), each change as its statements. */
 export function sharedWrites<C>(
   shared: SharedStore,
-  db: Db,
   part: EveningPart,
   toSql: (change: C) => Statement[],
 ): Writes<C> {
   return {
     change: (decide) =>
-      writePart(shared, db, part, () => {
+      writePart(shared, part, () => {
         const { answer, changes } = decide();
         return { answer, writes: changes.flatMap(toSql) };
       }),

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Scenario } from '@ceremony/shared';
-import { newCopyGeneration } from './checkins.copy.js';
+import { newCopyGeneration } from './part.copy.js';
 import { EVENING_PARTS, type EveningPart } from './mirror.js';
 import { inTransaction } from './pool.js';
 import type { SharedStore } from './shared.store.js';
@@ -73,6 +73,7 @@ export async function purgeShared(
       ]);
     }
     await newCopyGeneration(c, 'checkins');
+    await newCopyGeneration(c, 'stations');
     for (const part of Object.keys(EVENING_PARTS) as EveningPart[]) await shared.changed(c, part);
   });
   for (const part of Object.keys(EVENING_PARTS) as EveningPart[]) await shared.pull(part);

@@ -22,10 +22,14 @@ export const SCHEMA_EVENING = `
     code_hash TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT, created_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL, used_at BIGINT, device_id TEXT
   );
+  CREATE SEQUENCE station_visit_changes;
   CREATE TABLE station_visits (
     id BIGSERIAL PRIMARY KEY, station_id TEXT NOT NULL, guest_id TEXT NOT NULL,
-    scan_id TEXT UNIQUE, entered_at BIGINT NOT NULL, left_at BIGINT
+    scan_id TEXT UNIQUE, entered_at BIGINT NOT NULL, left_at BIGINT,
+    seq BIGINT NOT NULL DEFAULT nextval('station_visit_changes')
   );
+  CREATE INDEX station_visits_seq ON station_visits (seq);
+  CREATE TABLE forgotten_visits (scan_id TEXT NOT NULL, seq BIGINT NOT NULL DEFAULT nextval('station_visit_changes'));
   CREATE INDEX station_visits_open ON station_visits (station_id) WHERE left_at IS NULL;
   ALTER TABLE scans ADD COLUMN seq BIGSERIAL;
   ALTER TABLE admissions ADD COLUMN seq BIGSERIAL;

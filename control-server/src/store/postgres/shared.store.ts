@@ -2,7 +2,8 @@ import { initialShowState, type ShowState } from '@ceremony/shared';
 import pg from 'pg';
 import { openDatabase, type Db } from '../db.js';
 import type { CheckinStore } from '../store.js';
-import { CheckinsCopy } from './checkins.copy.js';
+import { checkinsCopy } from './checkins.copy.js';
+import { stationsCopy } from './stations.copy.js';
 import { CHECKINS_CHANNEL, PostgresCheckinStore } from './checkins.store.js';
 import { migrate } from './migrations.js';
 import {
@@ -76,8 +77,8 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     const state = (await show.loadState()) ?? initialShowState();
     const listeners: ((what: ChangedPart) => void)[] = [];
     let local: Db | null = null;
-    // Scans grow all evening: the check-ins are copied a batch at a time, the other parts whole.
-    const checkinsCopy = new CheckinsCopy();
+    // Scans and visits grow all evening: those parts are copied a change at a time, the others whole.
+    const growing = { checkins: checkinsCopy(), stations: stationsCopy() } as const;
     // One copy of a part at a time; a request while one runs waits for one more after it (whose
     // SELECT then sees the change that asked for it), and requests meanwhile share that one.
     const queued = new Map<EveningPart, Promise<void>>();
@@ -90,7 +91,9 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
         .then(() => {
           queued.delete(part);
           if (!local) return undefined;
-          return part === 'checkins' ? checkinsCopy.pull(pool, local) : pullPart(pool, local, part);
+          return part === 'checkins' || part === 'stations'
+            ? growing[part].pull(pool, local)
+            : pullPart(pool, local, part);
         });
       queued.set(part, next);
       tail.set(part, next);

@@ -1,19 +1,23 @@
 import type { VisitChange } from '../stations.repository.js';
 import type { Statement } from './part.writer.js';
 
-/** A station-visit change as PostgreSQL statements: the same writes StationsRepository.apply makes on SQLite. */
+/**
+ * A station-visit change as PostgreSQL statements: the same writes StationsRepository.apply makes on
+ * SQLite, each row renumbered (and each visit taken back noted) for the hubs' copies (stations.copy.ts).
+ */
 export function stationsSql(change: VisitChange): Statement[] {
   switch (change.kind) {
     case 'leave':
       return [
         change.stationId
           ? {
-              sql: `UPDATE station_visits SET left_at = $1
+              sql: `UPDATE station_visits SET left_at = $1, seq = nextval('station_visit_changes')
                       WHERE guest_id = $2 AND left_at IS NULL AND station_id = $3`,
               values: [change.at, change.guestId, change.stationId],
             }
           : {
-              sql: 'UPDATE station_visits SET left_at = $1 WHERE guest_id = $2 AND left_at IS NULL',
+              sql: `UPDATE station_visits SET left_at = $1, seq = nextval('station_visit_changes')
+                      WHERE guest_id = $2 AND left_at IS NULL`,
               values: [change.at, change.guestId],
             },
       ];
@@ -29,7 +33,10 @@ export function stationsSql(change: VisitChange): Statement[] {
     case 'forget':
       return [
         {
-          sql: 'DELETE FROM station_visits WHERE station_id = $1 AND scan_id = $2 AND left_at IS NULL',
+          sql: `WITH gone AS (
+                  DELETE FROM station_visits WHERE station_id = $1 AND scan_id = $2 AND left_at IS NULL
+                  RETURNING scan_id)
+                INSERT INTO forgotten_visits (scan_id) SELECT scan_id FROM gone`,
           values: [change.stationId, change.scanId],
         },
       ];
