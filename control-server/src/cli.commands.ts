@@ -24,6 +24,9 @@ import { NomineesService } from './domain/nominees.service.js';
 import { anonymousScenario, purgePersonalData } from './domain/purge.js';
 import { purgeShared } from './store/postgres/purge.store.js';
 import type { SharedStore } from './store/postgres/shared.store.js';
+import { guestsSql } from './store/postgres/guests.sql.js';
+import { sharedWrites } from './store/postgres/part.writer.js';
+import { localWrites } from './store/writes.js';
 import { PurgeRepository } from './store/purge.repository.js';
 import { CeremonyRepository } from './store/ceremony.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
@@ -68,18 +71,23 @@ export interface CliContext {
  */
 export type DirectContext = Omit<CliContext, 'target'> & { app: App; shared?: SharedStore };
 
-/** The commands carried out on the SQLite file by this process: only when no server runs on it. */
-export function directTarget(app: App, dataDir: string): CliTarget {
+/**
+ * The commands carried out on the SQLite file by this process: only when no server runs on it. With
+ * `shared` (DATABASE_URL) the guest list is written to PostgreSQL first, as a hub writes it.
+ */
+export function directTarget(app: App, dataDir: string, shared?: SharedStore): CliTarget {
   const ceremony = new CeremonyService({
     repo: new CeremonyRepository(app.db, new ShowRepository(app.db)),
     show: app.show,
     mediaDir: path.join(dataDir, 'media'),
     clock: Date.now,
   });
+  const guestsRepo = new GuestsRepository(app.db);
   const guests = new GuestsService(
-    new GuestsRepository(app.db),
+    guestsRepo,
     Date.now,
     () => app.show.snapshot().scenario,
+    shared ? sharedWrites(shared, 'guests', guestsSql) : localWrites(guestsRepo),
   );
   const nominees = new NomineesService(app.show, new GuestsRepository(app.db), Date.now);
   return {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +136,38 @@ describe('guests, badges, stations, feedback and reports across two hubs', () =>
     }
   });
 
+  it('takes back on hub B a station visit made on hub A, and lets a guest leave through either hub', async () => {
+    const station = a.app.show.snapshot().scenario.stations[1]!;
+    const [first, second] = (await guestsOn(a)).slice(-11, -9);
+    const [va, vb] = await Promise.all([a.socket('volunteer'), b.socket('volunteer')]);
+    const insideOn = async (s: TestServer) =>
+      (
+        (await ask(await s.socket('volunteer'), 'stations:occupancy', {})).occupancy as StationsOccupancy
+      ).stations.find((x) => x.stationId === station.id)!.inside;
+    const before = await insideOn(a);
+    const mistaken = { stationId: station.id, code: first!.badgeCode, scanId: randomUUID() };
+    expect((await ask(va, 'station:visit', mistaken)).visit.status).toBe('entered');
+    expect(
+      (await ask(va, 'station:visit', { ...mistaken, code: second!.badgeCode, scanId: randomUUID() })).ok,
+    ).toBe(true);
+    // Hub B decides on the visits as PostgreSQL holds them: it finds the visit hub A made.
+    const undone = await ask(vb, 'station:undo', { stationId: station.id, scanId: mistaken.scanId });
+    expect(undone).toMatchObject({ ok: true, occupancy: { inside: before + 1 } });
+    const left = await ask(vb, 'station:leave', { stationId: station.id, guestId: second!.id });
+    expect(left).toMatchObject({ ok: true, occupancy: { inside: before } });
+    expect(
+      await count('SELECT COUNT(*) AS n FROM station_visits WHERE scan_id = $1', [mistaken.scanId]),
+    ).toBe(0);
+    // Hub A's copy follows the forgotten visit and the leave.
+    await until(
+      () => insideOn(a),
+      (n) => n === before,
+      "hub A's occupancy",
+    );
+    const again = await ask(va, 'station:undo', { stationId: station.id, scanId: mistaken.scanId });
+    expect(again.error.code).toBe('NOT_FOUND');
+  });
+
   it('reports on either hub the feedback left on hub A and the admissions made on hub B', async () => {
     const comment = `Спасибо за вечер ${randomUUID().slice(0, 8)}`;
     const sent = await http(`${a.url}/api/feedback`, { method: 'POST', json: { rating: 4, comment } });
@@ -239,6 +272,19 @@ describe('guests, badges, stations, feedback and reports across two hubs', () =>
     const figures = await figuresOn(b);
     expect(figures.arrived).toBe(await count('SELECT COUNT(*) AS n FROM admissions'));
     expect(figures.expected).toBe(guests.length);
+  }, 60_000);
+
+  it('imports through the CLI on a stopped hub’s folder into PostgreSQL, and the running hub takes it', async () => {
+    const file = path.join(tempDir(), 'late.csv');
+    fs.writeFileSync(file, 'ФИО;Категория\nПоздняя Полина;Гость\n');
+    const run = await cli(a.dataDir, { DATABASE_URL: db.url }, 'import-guests', file);
+    expect(run.code, run.out).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM guests WHERE name = 'Поздняя Полина'`)).toBe(1);
+    await until(
+      () => guestsOn(b),
+      (list) => list.some((g) => g.name === 'Поздняя Полина'),
+      "hub B's list",
+    );
   }, 60_000);
 });
 
