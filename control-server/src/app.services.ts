@@ -1,4 +1,10 @@
-import { clipReportFor, type DisplayStatus, type Scenario, type Snapshot } from '@ceremony/shared';
+import {
+  clipReportFor,
+  type DisplayStatus,
+  type Scenario,
+  type Snapshot,
+  type StationsOccupancy,
+} from '@ceremony/shared';
 import { ACCESS_DEFAULTS, type Config } from './config.js';
 import { inBackground } from './background.js';
 import { AuthService } from './domain/auth.service.js';
@@ -20,6 +26,11 @@ import { DevicesRepository } from './store/devices.repository.js';
 import { FeedbackRepository } from './store/feedback.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ScenarioRepository } from './store/scenario.repository.js';
+import { localWrites } from './store/writes.js';
+import { guestsSql } from './store/postgres/guests.sql.js';
+import { sharedWrites } from './store/postgres/part.writer.js';
+import { stationsSql } from './store/postgres/stations.sql.js';
+import { sharedFeedback } from './store/postgres/feedback.store.js';
 import { ShowRepository } from './store/show.repository.js';
 import type { ChangedPart } from './store/postgres/mirror.js';
 import { PostgresScenarioStore } from './store/postgres/scenario.store.js';
@@ -175,14 +186,24 @@ export function composeServices({
     scenario,
     shared ? shared.state : showRepo.readState(),
   );
-  const guests = new GuestsService(guestsRepo, clock, () => show.snapshot().scenario);
+  const guests = new GuestsService(
+    guestsRepo,
+    clock,
+    () => show.snapshot().scenario,
+    shared ? sharedWrites(shared, 'guests', guestsSql) : localWrites(guestsRepo),
+  );
+  const stationsRepo = new StationsRepository(db);
+  // To this hub's clients only: every other hub sends its own once it has copied the visit in
+  // (refresh below), so each client hears it once, counted from a copy that holds it.
+  const sendOccupancy = (o: StationsOccupancy) =>
+    io.local.to(['role:admin', 'role:host', 'role:volunteer', 'role:display']).emit('stations:occupancy', o);
   const stations = new StationsService({
-    repo: new StationsRepository(db),
+    repo: stationsRepo,
+    ...(shared ? { writes: sharedWrites(shared, 'stations', stationsSql) } : {}),
     guests: guestsRepo,
     clock,
     show: () => show.snapshot(),
-    onChange: (o) =>
-      io.to(['role:admin', 'role:host', 'role:volunteer', 'role:display']).emit('stations:occupancy', o),
+    onChange: sendOccupancy,
   });
   const sendStats = coalesce(
     () => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),
@@ -193,7 +214,7 @@ export function composeServices({
   const checkin: CheckinService = new CheckinService({
     guests: guestsRepo,
     checkins: new CheckinsRepository(db, guestsRepo),
-    ...(shared ? { store: shared.checkins(guestsRepo) } : {}),
+    ...(shared ? { store: shared.checkins() } : {}),
     clock,
     startsAt: () => show.snapshot().scenario.ceremony.startsAt,
     route: (guest) => stations.routeFor(guest),
@@ -218,6 +239,9 @@ export function composeServices({
         booth.service.reloadTargets();
         if (await show.reloadScenario()) broadcast.snapshot(show.snapshot());
       }
+      // A guest list changed elsewhere: the expected count in the figures changed with it.
+      else if (what === 'guests') sendStats();
+      else if (what === 'stations') sendOccupancy(stations.occupancy());
     });
     shared.onOtherHub(refresh);
     refresh('checkins');
@@ -246,7 +270,7 @@ export function composeServices({
   const screens = () => hubScreens.merge(displays.list());
 
   const feedback = new FeedbackService({
-    repo: new FeedbackRepository(db),
+    repo: shared ? sharedFeedback(shared) : new FeedbackRepository(db),
     clock,
     ceremony: () => show.snapshot().scenario.ceremony,
   });

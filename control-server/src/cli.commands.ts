@@ -21,7 +21,12 @@ import { CeremonyService } from './domain/ceremony.service.js';
 import { ceremonyJson, parseCeremony } from './domain/ceremony.transfer.js';
 import { GuestsService, type ImportOptions } from './domain/guests.service.js';
 import { NomineesService } from './domain/nominees.service.js';
-import { purgePersonalData } from './domain/purge.js';
+import { anonymousScenario, purgePersonalData } from './domain/purge.js';
+import { purgeShared } from './store/postgres/purge.store.js';
+import type { SharedStore } from './store/postgres/shared.store.js';
+import { guestsSql } from './store/postgres/guests.sql.js';
+import { sharedWrites } from './store/postgres/part.writer.js';
+import { localWrites } from './store/writes.js';
 import { PurgeRepository } from './store/purge.repository.js';
 import { CeremonyRepository } from './store/ceremony.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
@@ -60,21 +65,29 @@ export interface CliContext {
   out: (line: string) => void;
 }
 
-/** What a command that needs the data folder to itself gets: this process's own app. */
-export type DirectContext = Omit<CliContext, 'target'> & { app: App };
+/**
+ * What a command that needs the data folder to itself gets: this process's own app, and with
+ * DATABASE_URL the PostgreSQL the hubs share (the purge reaches it too).
+ */
+export type DirectContext = Omit<CliContext, 'target'> & { app: App; shared?: SharedStore };
 
-/** The commands carried out on the SQLite file by this process: only when no server runs on it. */
-export function directTarget(app: App, dataDir: string): CliTarget {
+/**
+ * The commands carried out on the SQLite file by this process: only when no server runs on it. With
+ * `shared` (DATABASE_URL) the guest list is written to PostgreSQL first, as a hub writes it.
+ */
+export function directTarget(app: App, dataDir: string, shared?: SharedStore): CliTarget {
   const ceremony = new CeremonyService({
     repo: new CeremonyRepository(app.db),
     show: app.show,
     mediaDir: path.join(dataDir, 'media'),
     clock: Date.now,
   });
+  const guestsRepo = new GuestsRepository(app.db);
   const guests = new GuestsService(
-    new GuestsRepository(app.db),
+    guestsRepo,
     Date.now,
     () => app.show.snapshot().scenario,
+    shared ? sharedWrites(shared, 'guests', guestsSql) : localWrites(guestsRepo),
   );
   const nominees = new NomineesService(app.show, new GuestsRepository(app.db), Date.now);
   return {
@@ -244,12 +257,15 @@ export async function purgeCommand(ctx: DirectContext, args: string[]): Promise<
     );
     return 2;
   }
+  const now = Date.now();
+  const shared = ctx.shared;
   const done = await purgePersonalData(
     new PurgeRepository(ctx.app.db),
     new GuestsRepository(ctx.app.db),
     new ShowRepository(ctx.app.db),
-    Date.now(),
+    now,
     (names) => ctx.app.media.removeFiles(names),
+    shared ? () => purgeShared(shared, anonymousScenario, now) : undefined,
   );
   ctx.out(
     `Обезличено: гостей ${done.guests}, номинантов ${done.nominees}; удалено фото и видео номинантов: ${done.media}. Цифры отчёта сохранены.`,

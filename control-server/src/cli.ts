@@ -17,6 +17,8 @@ import { exportPackage, importPackage } from './cli.package.js';
 import { newCeremonyCommand } from './cli.ceremony.js';
 import { remoteTarget, serving } from './cli.remote.js';
 import { liveServer } from './server.record.js';
+import { newHubId } from './store/hub.js';
+import { openSharedStore } from './store/postgres/shared.store.js';
 
 /**
  * Small admin commands for the night before and the morning after: `npm run cli -- <command>`.
@@ -36,6 +38,9 @@ const throughServer: Record<string, (ctx: CliContext, args: string[]) => number 
 const serverStopped: Record<string, (ctx: DirectContext, args: string[]) => number | Promise<number>> = {
   'purge-personal-data': purgeCommand,
 };
+
+/** The commands that, with DATABASE_URL, write to the PostgreSQL the hubs share. */
+const REACHES_POSTGRES = new Set(['import-guests', 'purge-personal-data']);
 
 const [name, ...args] = process.argv.slice(2);
 if (!name || !(name in throughServer || name in serverStopped)) {
@@ -64,9 +69,16 @@ try {
   } else {
     // As the server would start on this folder: an empty one holds the demo.
     seedDemoIfEmpty(config.dataDir);
-    app = createApp({ config });
-    if (command) code = await command({ target: directTarget(app, config.dataDir), file, out }, args);
-    else if (stopped) code = await stopped({ app, file, out }, args);
+    // With other hubs, the guest import and the purge reach their PostgreSQL too: opened as a hub
+    // opens it (main.ts), so what is written here is what every hub then holds.
+    const shared =
+      REACHES_POSTGRES.has(name) && config.databaseUrl
+        ? await openSharedStore(config.databaseUrl, newHubId())
+        : undefined;
+    await shared?.joinEvening(config.dataDir);
+    app = createApp({ config, ...(shared ? { shared } : {}) });
+    if (command) code = await command({ target: directTarget(app, config.dataDir, shared), file, out }, args);
+    else if (stopped) code = await stopped({ app, file, out, ...(shared ? { shared } : {}) }, args);
   }
 } catch (err) {
   console.error(`Ошибка: ${(err as Error).message}`);

@@ -13,7 +13,7 @@ import { startPostgres } from './postgres.js';
 
 /*
  * One contract, both engines: whatever the services rely on from ShowStore and CheckinStore holds
- * the same on the embedded SQLite and on PostgreSQL. The guest list is the hub's own (SQLite) on both.
+ * the same on the embedded SQLite and on PostgreSQL, over the same guest list.
  */
 interface Opened {
   show: ShowStore;
@@ -26,7 +26,7 @@ function localEvening() {
   const dir = tempDir();
   seedDemoIfEmpty(dir);
   const { db } = openDatabase(dir);
-  return { db, guests: new GuestsRepository(db) };
+  return { db, guests: new GuestsRepository(db), dir };
 }
 
 const engines: { name: string; open(): Promise<Opened> }[] = [
@@ -46,11 +46,13 @@ const engines: { name: string; open(): Promise<Opened> }[] = [
     name: 'PostgreSQL',
     open: async () => {
       const server = await startPostgres();
-      const { db, guests } = localEvening();
+      const { db, guests, dir } = localEvening();
       const shared = await openSharedStore(server.url, 'contract');
+      // The hub's evening in PostgreSQL, as a first hub brings it: admissions decide by that list.
+      await shared.joinEvening(dir);
       return {
         show: shared.show,
-        checkins: shared.checkins(guests),
+        checkins: shared.checkins(),
         guests,
         close: async () => {
           await shared.close();

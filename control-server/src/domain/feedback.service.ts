@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { refusal, type Answer, type Ceremony, type Feedback, type FeedbackInfo } from '@ceremony/shared';
-import type { FeedbackRepository } from '../store/feedback.repository.js';
+import type { FeedbackStore } from '../store/feedback.repository.js';
+import { refuseWhenAway } from '../store/writes.js';
 import { TokenBuckets } from './buckets.js';
 
 /** One phone may leave this many answers per window: enough to correct a slip, too few to stuff the report. */
@@ -8,7 +9,8 @@ export const FEEDBACK_LIMIT = 5;
 export const FEEDBACK_WINDOW_MS = 10 * 60_000;
 
 export interface FeedbackDeps {
-  repo: FeedbackRepository;
+  /** This SQLite file, or PostgreSQL with other hubs. */
+  repo: FeedbackStore;
   clock: () => number;
   /** Read at each request, so an edited title is what the next guest sees. */
   ceremony: () => Ceremony;
@@ -48,12 +50,16 @@ export class FeedbackService {
     };
   }
 
-  /** Keeps one answer from the phone at `address`, unless that phone has sent too many lately. */
-  submit(feedback: Feedback, address: string): Answer<{ id: number }> {
+  /**
+   * Keeps one answer from the phone at `address`, unless that phone has sent too many lately. The
+   * brake is this hub's: a phone that moves to another hub starts a fresh one there (the senders'
+   * key never leaves the process, so hubs cannot match them up).
+   */
+  async submit(feedback: Feedback, address: string): Promise<Answer<{ id: number }>> {
     const client = this.senderOf(address);
     if (!this.brake.take(client)) return refusal('RATE_LIMITED', 'error.feedbackTooOften');
-    const id = this.deps.repo.add(feedback, client, this.deps.clock());
-    return { ok: true, id };
+    const id = await refuseWhenAway(this.deps.repo.add(feedback, client, this.deps.clock()), 'feedback');
+    return typeof id === 'number' ? { ok: true, id } : id;
   }
 
   /** How many phones the brake remembers (it must not only grow). */

@@ -20,7 +20,8 @@ import {
   type Scenario,
   type Words,
 } from '@ceremony/shared';
-import type { GuestsRepository } from '../store/guests.repository.js';
+import type { GuestChange, GuestsRepository } from '../store/guests.repository.js';
+import { commitOrRefuse, localWrites, type Decision, type Writes } from '../store/writes.js';
 import {
   NO,
   YES,
@@ -87,6 +88,8 @@ export class GuestsService {
     private readonly clock: () => number,
     /** The evening's scenario, to match nomination titles and nominee ids. */
     private readonly scenario: () => Scenario | null = () => null,
+    /** Where the list's changes commit: this SQLite file, or PostgreSQL first with other hubs. */
+    private readonly writes: Writes<GuestChange> = localWrites(repo),
   ) {}
 
   /** Every guest in Russian alphabetical order (SQLite's own order puts «Ёлкин» before «Алексеев»). */
@@ -100,30 +103,50 @@ export class GuestsService {
   }
 
   /** Revokes the guest's badge (lost, or handed to the wrong person) and issues a new code. */
-  reissueBadge(guestId: string): { badgeCode: string; undoToken: string } | null {
-    const guest = this.repo.byId(guestId);
-    if (!guest) return null;
+  async reissueBadge(guestId: string): Promise<Answer<{ badgeCode: string; undoToken: string }>> {
     const at = this.clock();
-    const badgeCode = this.repo.reissueBadge(guestId, randomBadgeCode(), at);
-    if (!badgeCode) return null;
+    const badgeCode = randomBadgeCode();
+    const oldCode = await this.write<string | null>(() => {
+      const guest = this.repo.byId(guestId);
+      if (!guest) return { answer: null, changes: [] };
+      const reissue: GuestChange = {
+        kind: 'reissue',
+        guestId,
+        oldCode: guest.badgeCode,
+        newCode: badgeCode,
+        now: at,
+      };
+      return { answer: guest.badgeCode, changes: [reissue] };
+    });
+    if (oldCode === null) return refusal('NOT_FOUND', 'error.guestNotFound');
+    if (typeof oldCode !== 'string') return oldCode;
     const undoToken = crypto.randomBytes(12).toString('base64url');
     for (const [token, r] of this.reissues) if (r.guestId === guestId) this.reissues.delete(token);
-    this.reissues.set(undoToken, { guestId, oldCode: guest.badgeCode, newCode: badgeCode, at });
-    return { badgeCode, undoToken };
+    this.reissues.set(undoToken, { guestId, oldCode, newCode: badgeCode, at });
+    return { ok: true, badgeCode, undoToken };
   }
 
   /**
    * Takes a reissue back: the printed badge works again. Only while the new code has been neither
-   * printed (its badge page fetched) nor scanned; after that two badges would be in play.
+   * printed (its badge page fetched) nor scanned; after that two badges would be in play. The undo
+   * token lives on the hub that reissued: the undo is asked of that hub.
    */
-  undoReissue(guestId: string, undoToken: string): Answer<{ badgeCode: string }> {
+  async undoReissue(guestId: string, undoToken: string): Promise<Answer<{ badgeCode: string }>> {
     const r = this.reissues.get(undoToken);
     if (!r || r.guestId !== guestId) return refusal('NOT_FOUND', 'error.reissueUndoGone');
-    this.reissues.delete(undoToken);
-    if (this.repo.codeUsedSince(guestId, r.newCode, r.at)) return refusal('CONFLICT', 'error.reissueScanned');
-    if (!this.repo.undoReissue(guestId, r.oldCode, r.newCode, this.clock()))
-      return refusal('CONFLICT', 'error.reissueCodeChanged');
-    return { ok: true, badgeCode: r.oldCode };
+    const now = this.clock();
+    const answer = await this.write<Answer<{ badgeCode: string }>>(() => {
+      if (this.repo.codeUsedSince(guestId, r.newCode, r.at))
+        return { answer: refusal('CONFLICT', 'error.reissueScanned'), changes: [] };
+      if (this.repo.byId(guestId)?.badgeCode !== r.newCode)
+        return { answer: refusal('CONFLICT', 'error.reissueCodeChanged'), changes: [] };
+      const undo: GuestChange = { kind: 'undoReissue', guestId, oldCode: r.oldCode, newCode: r.newCode, now };
+      return { answer: { ok: true, badgeCode: r.oldCode }, changes: [undo] };
+    });
+    // The database away: the token stays, so the organiser can try again once it is back.
+    if (!('error' in answer && answer.error.reason === 'error.store.unavailable'))
+      this.reissues.delete(undoToken);
+    return answer;
   }
 
   /** The badge pages of these guests were fetched for printing: their reissues are final now. */
@@ -139,12 +162,17 @@ export class GuestsService {
   async importFile(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportReport | Failure> {
     const sheet = await readSpreadsheet(bytes);
     if ('ok' in sheet) return sheet;
-    // No await from here on: the checks and the write see the same guest list.
-    return this.importSheet(sheet, opts);
+    // The checks and the write see the same guest list: decided and written in one transaction.
+    return this.write(() => this.checkSheet(sheet, opts));
   }
 
-  /** Checks every row, and writes all of them in one transaction, or nothing when any row is bad or it is a dry run. */
-  importSheet(sheet: Sheet | SheetProblem, opts: ImportOptions = {}): ImportReport {
+  /** Commits a decision over the guest list; the shared database away is a clear refusal. */
+  private write<T>(decide: () => Decision<T, GuestChange>): Promise<T | Failure> {
+    return commitOrRefuse(this.writes, decide, 'guests');
+  }
+
+  /** Checks every row; all of them are written together, or nothing when any row is bad or it is a dry run. */
+  private checkSheet(sheet: Sheet | SheetProblem, opts: ImportOptions): Decision<ImportReport, GuestChange> {
     const empty = {
       ok: true as const,
       dryRun: opts.dryRun ?? false,
@@ -156,19 +184,20 @@ export class GuestsService {
     };
     if ('message' in sheet) {
       const { format, ...problem } = sheet;
-      return {
+      const answer = {
         ...empty,
         format: format ?? 'csv',
         columns: [],
         unknownHeaders: [],
         errors: [problem],
       };
+      return { answer, changes: [] };
     }
     const { columns, unknownHeaders } = mapColumns(sheet.headers, opts.mapping);
     const { format, encoding, delimiter } = sheet;
     const head = { ...empty, format, encoding, delimiter, columns, unknownHeaders };
     const problems = columnProblems(columns);
-    if (problems.length) return { ...head, errors: problems };
+    if (problems.length) return { answer: { ...head, errors: problems }, changes: [] };
 
     const errors: ImportReport['errors'] = [...(sheet.problems ?? [])];
     const guests: Guest[] = [];
@@ -211,13 +240,11 @@ export class GuestsService {
       links,
       ambiguous,
     };
-    if (errors.length) return report;
-    if (sheet.rows.length === 0) return { ...report, errors: [lineError(2, 'error.import.noGuests')] };
-    const counts = this.repo.upsertMany(guests, this.clock(), {
-      dryRun: opts.dryRun ?? false,
-      replace: opts.replace ?? false,
-    });
-    return { ...report, ...counts };
+    if (errors.length) return { answer: report, changes: [] };
+    if (sheet.rows.length === 0)
+      return { answer: { ...report, errors: [lineError(2, 'error.import.noGuests')] }, changes: [] };
+    const plan = this.repo.planUpsert(guests, this.clock(), opts.replace ?? false);
+    return { answer: { ...report, ...plan.counts }, changes: opts.dryRun ? [] : plan.changes };
   }
 
   /**

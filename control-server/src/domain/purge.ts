@@ -68,7 +68,8 @@ function withoutInterview(c: VideoCue, removed: ReadonlySet<string>): VideoCue {
  * After the evening: removes names and contacts (guests, citizen nominees, scan answers, free-text
  * notes, feedback comments and senders, device names) and gives the guests new random ids, and
  * keeps what the report counts. Deleted bytes are overwritten and the file rebuilt (secure_delete +
- * VACUUM + a truncated WAL), so no name survives in the SQLite file either.
+ * VACUUM + a truncated WAL), so no name survives in the SQLite file either. With other hubs the
+ * SQLite tables only this hub keeps are purged here first, then PostgreSQL and every hub's copy.
  */
 export async function purgePersonalData(
   purge: PurgeRepository,
@@ -77,6 +78,11 @@ export async function purgePersonalData(
   now: number,
   /** Deletes library files with their projector copies and cached facts (the media library's removeFiles). */
   removeMedia: (names: string[]) => unknown = () => undefined,
+  /**
+   * With other hubs: the same purge in PostgreSQL (purge.store.ts), which then copies every part
+   * back into this file, so the copy holds PostgreSQL's new ids, not the ones made here.
+   */
+  everyHub?: () => Promise<void>,
 ): Promise<{ guests: number; nominees: number; media: number }> {
   purge.overwriteDeletedBytes();
   const names = guests.all().map((g) => g.name);
@@ -88,6 +94,7 @@ export async function purgePersonalData(
     purgeWhatPeopleTyped(purge);
     return anonymised;
   });
+  await everyHub?.();
   // Photos and interviews go after their references, before the VACUUM: the library's cached facts
   // hold the file names (often a person's name), and those rows must be rewritten away too.
   const media = scenario ? peopleMedia(scenario) : [];

@@ -7,6 +7,7 @@ import {
   showMoment,
   stationWindowMs,
   type Answer,
+  type Failure,
   type ClientPayload,
   type Guest,
   type Route,
@@ -20,10 +21,13 @@ import {
   type StationsOccupancy,
 } from '@ceremony/shared';
 import type { GuestsRepository } from '../store/guests.repository.js';
-import type { OpenVisit, StationsRepository } from '../store/stations.repository.js';
+import type { OpenVisit, StationsRepository, VisitChange } from '../store/stations.repository.js';
+import { commitOrRefuse, localWrites, type Decision, type Writes } from '../store/writes.js';
 
 export interface StationsDeps {
   repo: StationsRepository;
+  /** Where visits commit: this SQLite file, or PostgreSQL first with other hubs (default: the file). */
+  writes?: Writes<VisitChange>;
   guests: GuestsRepository;
   clock: () => number;
   /** The scenario (stations, cues, start time) and the live show state, read fresh every time. */
@@ -37,7 +41,11 @@ export interface StationsDeps {
  * admitted guest is given (the pure routing from shared, fed with what only the server knows).
  */
 export class StationsService {
-  constructor(private readonly deps: StationsDeps) {}
+  private readonly writes: Writes<VisitChange>;
+
+  constructor(private readonly deps: StationsDeps) {
+    this.writes = deps.writes ?? localWrites(deps.repo);
+  }
 
   /** Where the show is, as routing needs it. */
   moment(): ShowMoment {
@@ -73,8 +81,12 @@ export class StationsService {
     });
   }
 
-  /** A scan at a station: the guest is inside now (and no longer at the station they came from). */
-  visit(p: ClientPayload<'station:visit'>): Answer<{ visit: StationVisitResult }> {
+  /**
+   * A scan at a station: the guest is inside now (and no longer at the station they came from).
+   * Decided on the visits as they stand (with other hubs: every hub's, under the stations' lock), so
+   * a scanId sent to two hubs makes one visit.
+   */
+  async visit(p: ClientPayload<'station:visit'>): Promise<Answer<{ visit: StationVisitResult }>> {
     const station = this.station(p.stationId);
     if (!station) return refusal('NOT_FOUND', 'error.stationNotFound');
     const now = this.deps.clock();
@@ -91,52 +103,66 @@ export class StationsService {
       }
     }
     const shown = { id: guest.id, name: guest.name };
-    const retry = this.deps.repo.visitByScan(p.scanId);
-    if (retry)
+    const found = guest;
+    type Visited = { status: 'entered' | 'already-inside'; movedFrom?: string; changed: boolean };
+    const decided = await this.write((): Decision<Visited, VisitChange> => {
+      // A retry or a replay: the same answer, counted once.
+      if (this.deps.repo.visitByScan(p.scanId))
+        return { answer: { status: 'entered', changed: false }, changes: [] };
+      const open = this.live(now).filter((v) => v.guestId === found.id);
+      if (open.some((v) => v.stationId === station.id))
+        return { answer: { status: 'already-inside', changed: false }, changes: [] };
+      const movedFrom = open[0]?.stationId;
       return {
-        ok: true,
-        visit: { status: 'entered', guest: shown, occupancy: this.occupancyOf(station, now) },
+        answer: { status: 'entered', changed: true, ...(movedFrom && { movedFrom }) },
+        changes: [
+          { kind: 'leave', guestId: found.id, at: now },
+          { kind: 'enter', stationId: station.id, guestId: found.id, scanId: p.scanId, at: now },
+        ],
       };
-
-    const open = this.live(now).filter((v) => v.guestId === guest.id);
-    if (open.some((v) => v.stationId === station.id)) {
-      return {
-        ok: true,
-        visit: { status: 'already-inside', guest: shown, occupancy: this.occupancyOf(station, now) },
-      };
-    }
-    const movedFrom = open[0]?.stationId;
-    this.deps.repo.inTransaction(() => {
-      this.deps.repo.leave(guest.id, now);
-      this.deps.repo.enter(station.id, guest.id, p.scanId, now);
     });
-    this.deps.onChange(this.occupancy());
-    const visit: StationVisitResult = {
-      status: 'entered',
-      guest: shown,
-      occupancy: this.occupancyOf(station, now),
-    };
-    return { ok: true, visit: movedFrom ? { ...visit, movedFrom } : visit };
+    if ('ok' in decided) return decided;
+    const { changed, ...result } = decided;
+    // Read after the commit: the copy holds the visit now.
+    if (changed) this.deps.onChange(this.occupancy());
+    return { ok: true, visit: { ...result, guest: shown, occupancy: this.occupancyOf(station, now) } };
   }
 
   /** Takes back a visit made by mistake: it is deleted, so it counts neither for load nor for routing. */
-  undo(p: ClientPayload<'station:undo'>): Answer<{ occupancy: StationOccupancy }> {
+  async undo(p: ClientPayload<'station:undo'>): Promise<Answer<{ occupancy: StationOccupancy }>> {
     const station = this.station(p.stationId);
     if (!station) return refusal('NOT_FOUND', 'error.stationNotFound');
-    if (this.deps.repo.forget(station.id, p.scanId) === null) return refusal('NOT_FOUND', 'error.visitGone');
+    const done = await this.write(() =>
+      this.deps.repo.openByScan(station.id, p.scanId)
+        ? { answer: true, changes: [{ kind: 'forget' as const, stationId: station.id, scanId: p.scanId }] }
+        : { answer: false, changes: [] },
+    );
+    if (done !== true) return done === false ? refusal('NOT_FOUND', 'error.visitGone') : done;
     this.deps.onChange(this.occupancy());
     return { ok: true, occupancy: this.occupancyOf(station, this.deps.clock()) };
   }
 
   /** A tap: the guest has left the station. */
-  leave(p: ClientPayload<'station:leave'>): Answer<{ occupancy: StationOccupancy }> {
+  async leave(p: ClientPayload<'station:leave'>): Promise<Answer<{ occupancy: StationOccupancy }>> {
     const station = this.station(p.stationId);
     if (!station) return refusal('NOT_FOUND', 'error.stationNotFound');
     const now = this.deps.clock();
-    if (this.deps.repo.leave(p.guestId, now, station.id) === 0)
-      return refusal('NOT_FOUND', 'error.guestNotAtStation');
+    const done = await this.write(() =>
+      this.deps.repo.openCount(p.guestId, station.id) > 0
+        ? {
+            answer: true,
+            changes: [{ kind: 'leave' as const, guestId: p.guestId, at: now, stationId: station.id }],
+          }
+        : { answer: false, changes: [] },
+    );
+    if (done !== true) return done === false ? refusal('NOT_FOUND', 'error.guestNotAtStation') : done;
     this.deps.onChange(this.occupancy());
     return { ok: true, occupancy: this.occupancyOf(station, now) };
+  }
+
+  /** Commits a decision over the visits; the shared database away is a clear refusal. */
+  private write<T>(decide: () => Decision<T, VisitChange>): Promise<T | Failure> {
+    return commitOrRefuse(this.writes, decide, 'stations');
   }
 
   /** Who is inside a station now, longest there first. */

@@ -2,7 +2,8 @@ import type { Guest, GuestCategory, GuestListing } from '@ceremony/shared';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
 
-interface GuestRow {
+/** A row of the guests table (the same columns on both engines). */
+export interface GuestRow {
   id: string;
   name: string;
   category: string;
@@ -16,7 +17,8 @@ interface GuestRow {
   email: string | null;
 }
 
-const toGuest = (r: GuestRow): Guest => ({
+/** A guests row as the Guest the rest of the server uses. */
+export const guestFromRow = (r: GuestRow): Guest => ({
   id: r.id,
   name: r.name,
   category: r.category as GuestCategory,
@@ -30,22 +32,63 @@ const toGuest = (r: GuestRow): Guest => ({
   ...(r.email ? { email: r.email } : {}),
 });
 
+/** How an import changed the list: what the organiser is told. */
+export interface UpsertCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+/**
+ * One write to the guest list, decided on this hub's list and carried out by either engine
+ * (apply() here, guests.sql.ts on PostgreSQL).
+ */
+export type GuestChange =
+  | { kind: 'upsert'; guests: readonly Guest[]; now: number }
+  /** Guests missing from a replacing list; one admitted meanwhile stays (the engine checks again). */
+  | { kind: 'remove'; ids: readonly string[] }
+  | { kind: 'reissue'; guestId: string; oldCode: string; newCode: string; now: number }
+  | { kind: 'undoReissue'; guestId: string; oldCode: string; newCode: string; now: number };
+
+export interface UpsertPlan {
+  counts: UpsertCounts;
+  changes: GuestChange[];
+}
+
+/** A guest as the guests table's columns (without updated_at), for either engine's insert. */
+export function guestColumns(g: Guest) {
+  return {
+    id: g.id,
+    name: g.name,
+    category: g.category,
+    organisation: g.organisation ?? null,
+    seat: g.seat ?? null,
+    nomineeId: g.nomineeId ?? null,
+    nomination: g.nomination ?? null,
+    badgeCode: g.badgeCode,
+    consent: g.consent ? 1 : 0,
+    phone: g.phone ?? null,
+    email: g.email ?? null,
+  };
+}
+
 /** The guest list and its badge codes. */
 export class GuestsRepository {
   constructor(private readonly db: Db) {}
 
   all(): Guest[] {
-    return (stmt(this.db, 'SELECT * FROM guests ORDER BY name').all() as GuestRow[]).map(toGuest);
+    return (stmt(this.db, 'SELECT * FROM guests ORDER BY name').all() as GuestRow[]).map(guestFromRow);
   }
 
   byId(id: string): Guest | null {
     const row = stmt(this.db, 'SELECT * FROM guests WHERE id = ?').get(id) as GuestRow | undefined;
-    return row ? toGuest(row) : null;
+    return row ? guestFromRow(row) : null;
   }
 
   byBadgeCode(code: string): Guest | null {
     const row = stmt(this.db, 'SELECT * FROM guests WHERE badge_code = ?').get(code) as GuestRow | undefined;
-    return row ? toGuest(row) : null;
+    return row ? guestFromRow(row) : null;
   }
 
   /** The guest a revoked code used to belong to, if the code was revoked. */
@@ -78,15 +121,96 @@ export class GuestsRepository {
 
   /**
    * Inserts or updates guests by id in one transaction; answers how many were new. A dry run
-   * does the same inside the transaction and rolls it back, so its counts are exactly what a real
-   * run would do. With `replace`, guests missing from the list who have not arrived are removed.
+   * counts exactly what a real run would do and writes nothing. With `replace`, guests missing from
+   * the list who have not arrived are removed.
    */
   upsertMany(
     guests: readonly Guest[],
     now: number,
     opts: { dryRun?: boolean; replace?: boolean } = {},
-  ): { created: number; updated: number; unchanged: number; removed: number } {
-    const upsert = stmt(
+  ): UpsertCounts {
+    const plan = this.planUpsert(guests, now, opts.replace ?? false);
+    if (!opts.dryRun) this.atomically(() => this.apply(plan.changes));
+    return plan.counts;
+  }
+
+  /**
+   * What writing this list would change, read from the list as it stands: the counts the organiser
+   * is told and the changes either engine then carries out (guest-list import, package).
+   */
+  planUpsert(guests: readonly Guest[], now: number, replace: boolean): UpsertPlan {
+    const counts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+    const changes: GuestChange[] = [];
+    if (replace) {
+      const keep = JSON.stringify(guests.map((g) => g.id));
+      const ids = (
+        stmt(
+          this.db,
+          `SELECT id FROM guests WHERE id NOT IN (SELECT value FROM json_each(?))
+             AND id NOT IN (SELECT guest_id FROM admissions)`,
+        ).all(keep) as { id: string }[]
+      ).map((r) => r.id);
+      counts.removed = ids.length;
+      if (ids.length) changes.push({ kind: 'remove', ids });
+    }
+    // A list naming one id twice: the second row meets the first one's write, as it would on disk.
+    const planned = new Map<string, Guest>();
+    const written: Guest[] = [];
+    for (const g of guests) {
+      const before = planned.get(g.id) ?? this.byId(g.id);
+      if (before && sameGuest(before, g)) {
+        // Untouched: a re-import of the same file says «без изменений» and keeps updated_at.
+        counts.unchanged++;
+        continue;
+      }
+      if (before) counts.updated++;
+      else counts.created++;
+      planned.set(g.id, g);
+      written.push(g);
+    }
+    if (written.length) changes.push({ kind: 'upsert', guests: written, now });
+    return { counts, changes };
+  }
+
+  /** Carries out changes on this SQLite file, inside the caller's transaction ({@link atomically}). */
+  apply(changes: readonly GuestChange[]): void {
+    for (const c of changes) {
+      if (c.kind === 'remove')
+        stmt(
+          this.db,
+          `DELETE FROM guests WHERE id IN (SELECT value FROM json_each(?))
+             AND id NOT IN (SELECT guest_id FROM admissions)`,
+        ).run(JSON.stringify(c.ids));
+      else if (c.kind === 'upsert') for (const g of c.guests) this.upsertOne(g, c.now);
+      else if (c.kind === 'reissue') {
+        stmt(
+          this.db,
+          'INSERT OR IGNORE INTO revoked_badges (code, guest_id, revoked_at) VALUES (?, ?, ?)',
+        ).run(c.oldCode, c.guestId, c.now);
+        stmt(this.db, 'UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ?').run(
+          c.newCode,
+          c.now,
+          c.guestId,
+        );
+      } else if (c.kind === 'undoReissue') {
+        stmt(this.db, 'UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ? AND badge_code = ?').run(
+          c.oldCode,
+          c.now,
+          c.guestId,
+          c.newCode,
+        );
+        stmt(this.db, 'DELETE FROM revoked_badges WHERE code = ? AND guest_id = ?').run(c.oldCode, c.guestId);
+      } else c satisfies never;
+    }
+  }
+
+  /** Runs fn in one SQLite transaction: its reads and the writes they decide see one list. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  private upsertOne(g: Guest, now: number): void {
+    stmt(
       this.db,
       `
       INSERT INTO guests (id, name, category, organisation, seat, nominee_id, nomination, badge_code, consent, phone, email, updated_at)
@@ -95,49 +219,7 @@ export class GuestsRepository {
         organisation = excluded.organisation, seat = excluded.seat, nominee_id = excluded.nominee_id,
         nomination = excluded.nomination, badge_code = excluded.badge_code, consent = excluded.consent,
         phone = excluded.phone, email = excluded.email, updated_at = excluded.updated_at`,
-    );
-    const counts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
-    const rollback = new Error('dry run');
-    try {
-      this.db.transaction(() => {
-        if (opts.replace) {
-          const keep = JSON.stringify(guests.map((g) => g.id));
-          counts.removed = stmt(
-            this.db,
-            `DELETE FROM guests WHERE id NOT IN (SELECT value FROM json_each(?))
-               AND id NOT IN (SELECT guest_id FROM admissions)`,
-          ).run(keep).changes;
-        }
-        for (const g of guests) {
-          const before = this.byId(g.id);
-          if (before && sameGuest(before, g)) {
-            // Untouched: a re-import of the same file says «без изменений» and keeps updated_at.
-            counts.unchanged++;
-            continue;
-          }
-          if (before) counts.updated++;
-          else counts.created++;
-          upsert.run({
-            id: g.id,
-            name: g.name,
-            category: g.category,
-            organisation: g.organisation ?? null,
-            seat: g.seat ?? null,
-            nomineeId: g.nomineeId ?? null,
-            nomination: g.nomination ?? null,
-            badgeCode: g.badgeCode,
-            consent: g.consent ? 1 : 0,
-            phone: g.phone ?? null,
-            email: g.email ?? null,
-            now,
-          });
-        }
-        if (opts.dryRun) throw rollback;
-      })();
-    } catch (err) {
-      if (err !== rollback) throw err;
-    }
-    return counts;
+    ).run({ ...guestColumns(g), now });
   }
 
   /**
@@ -172,32 +254,8 @@ export class GuestsRepository {
   reissueBadge(guestId: string, newCode: string, now: number): string | null {
     const guest = this.byId(guestId);
     if (!guest) return null;
-    this.db.transaction(() => {
-      stmt(this.db, 'INSERT OR IGNORE INTO revoked_badges (code, guest_id, revoked_at) VALUES (?, ?, ?)').run(
-        guest.badgeCode,
-        guestId,
-        now,
-      );
-      stmt(this.db, 'UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ?').run(
-        newCode,
-        now,
-        guestId,
-      );
-    })();
+    this.atomically(() => this.apply([{ kind: 'reissue', guestId, oldCode: guest.badgeCode, newCode, now }]));
     return newCode;
-  }
-
-  /** Gives a reissued guest their old code back and un-revokes it; false if the code changed since. */
-  undoReissue(guestId: string, oldCode: string, newCode: string, now: number): boolean {
-    return this.db.transaction(() => {
-      const moved = stmt(
-        this.db,
-        'UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ? AND badge_code = ?',
-      ).run(oldCode, now, guestId, newCode).changes;
-      if (moved === 0) return false;
-      stmt(this.db, 'DELETE FROM revoked_badges WHERE code = ? AND guest_id = ?').run(oldCode, guestId);
-      return true;
-    })();
   }
 
   /**

@@ -9,6 +9,17 @@ export interface OpenVisit {
   enteredAt: number;
 }
 
+/**
+ * One write to the station visits, decided on this hub's copy and carried out by either engine
+ * (apply() here, stations.sql.ts on PostgreSQL).
+ */
+export type VisitChange =
+  /** The guest's open visits close (at one station, or anywhere). */
+  | { kind: 'leave'; guestId: string; at: number; stationId?: string }
+  | { kind: 'enter'; stationId: string; guestId: string; scanId: string; at: number }
+  /** A still-open visit made by mistake is deleted. */
+  | { kind: 'forget'; stationId: string; scanId: string };
+
 /** Visits to the foyer stations: one row per entry, closed by a leave (or by the next station). */
 export class StationsRepository {
   constructor(private readonly db: Db) {}
@@ -41,35 +52,50 @@ export class StationsRepository {
     ).map((r) => r.id);
   }
 
-  enter(stationId: string, guestId: string, scanId: string, at: number): number {
-    return Number(
+  /** How many open visits the guest has (at one station, or anywhere): what a leave would close. */
+  openCount(guestId: string, stationId?: string): number {
+    const sql =
+      'SELECT COUNT(*) AS n FROM station_visits WHERE guest_id = ? AND left_at IS NULL' +
+      (stationId ? ' AND station_id = ?' : '');
+    const args = stationId ? [guestId, stationId] : [guestId];
+    return (stmt(this.db, sql).get(...args) as { n: number }).n;
+  }
+
+  /** The open visit a scan at a station made, if any (what an undo would delete). */
+  openByScan(stationId: string, scanId: string): boolean {
+    return (
       stmt(
         this.db,
-        'INSERT INTO station_visits (station_id, guest_id, scan_id, entered_at) VALUES (?, ?, ?, ?)',
-      ).run(stationId, guestId, scanId, at).lastInsertRowid,
+        'SELECT 1 FROM station_visits WHERE station_id = ? AND scan_id = ? AND left_at IS NULL',
+      ).get(stationId, scanId) !== undefined
     );
   }
 
-  /** Deletes a still-open visit made by a scan at a station; answers the guest, or null if none. */
-  forget(stationId: string, scanId: string): string | null {
-    const row = stmt(
-      this.db,
-      'DELETE FROM station_visits WHERE station_id = ? AND scan_id = ? AND left_at IS NULL RETURNING guest_id AS guestId',
-    ).get(stationId, scanId) as { guestId: string } | undefined;
-    return row?.guestId ?? null;
-  }
-
-  /** Closes the guest's open visits (at one station, or anywhere); answers how many were closed. */
-  leave(guestId: string, at: number, stationId?: string): number {
-    const sql =
-      'UPDATE station_visits SET left_at = ? WHERE guest_id = ? AND left_at IS NULL' +
-      (stationId ? ' AND station_id = ?' : '');
-    const args: (string | number)[] = stationId ? [at, guestId, stationId] : [at, guestId];
-    return stmt(this.db, sql).run(...args).changes;
+  /** Carries out changes on this SQLite file, inside the caller's transaction ({@link atomically}). */
+  apply(changes: readonly VisitChange[]): void {
+    for (const c of changes) {
+      if (c.kind === 'leave') {
+        const sql =
+          'UPDATE station_visits SET left_at = ? WHERE guest_id = ? AND left_at IS NULL' +
+          (c.stationId ? ' AND station_id = ?' : '');
+        const args = c.stationId ? [c.at, c.guestId, c.stationId] : [c.at, c.guestId];
+        stmt(this.db, sql).run(...args);
+      } else if (c.kind === 'enter')
+        stmt(
+          this.db,
+          'INSERT INTO station_visits (station_id, guest_id, scan_id, entered_at) VALUES (?, ?, ?, ?)',
+        ).run(c.stationId, c.guestId, c.scanId, c.at);
+      else if (c.kind === 'forget')
+        stmt(
+          this.db,
+          'DELETE FROM station_visits WHERE station_id = ? AND scan_id = ? AND left_at IS NULL',
+        ).run(c.stationId, c.scanId);
+      else c satisfies never;
+    }
   }
 
   /** Runs fn in one transaction (a visit that moves a guest closes the old one atomically). */
-  inTransaction<T>(fn: () => T): T {
+  atomically<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }
 }

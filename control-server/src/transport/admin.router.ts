@@ -98,14 +98,19 @@ export function adminRouter(deps: AdminDeps): express.Router {
     ),
   );
 
-  api.post('/admin/guests/:id/reissue-badge', admin, (req, res) => {
-    const issued = deps.guests.reissueBadge(String(req.params.id));
-    send(res, issued ? { ok: true, ...issued } : refusal('NOT_FOUND', 'error.guestNotFound'));
+  api.post('/admin/guests/:id/reissue-badge', admin, async (req, res) => {
+    const issued = await deps.guests.reissueBadge(String(req.params.id));
+    send(res, issued);
   });
-  api.post('/admin/guests/:id/reissue-badge/undo', admin, express.json({ limit: '4kb' }), (req, res) => {
-    const body = parseBody(ReissueUndoSchema, req, res);
-    if (body) send(res, deps.guests.undoReissue(String(req.params.id), body.undoToken));
-  });
+  api.post(
+    '/admin/guests/:id/reissue-badge/undo',
+    admin,
+    express.json({ limit: '4kb' }),
+    async (req, res) => {
+      const body = parseBody(ReissueUndoSchema, req, res);
+      if (body) send(res, await deps.guests.undoReissue(String(req.params.id), body.undoToken));
+    },
+  );
 
   api.get('/admin/badges.html', admin, async (req, res) => {
     const ids = typeof req.query.ids === 'string' ? new Set(req.query.ids.split(',')) : null;

@@ -12,9 +12,9 @@ export function feedbackRouter(feedback: FeedbackService): express.Router {
   router.get('/feedback', (_req, res) => {
     res.set('cache-control', 'no-cache').json(feedback.info());
   });
-  router.post('/feedback', express.json({ limit: '16kb' }), (req, res) => {
+  router.post('/feedback', express.json({ limit: '16kb' }), async (req, res) => {
     const body = parseBody(FeedbackSchema, req, res);
-    if (body) send(res, feedback.submit(body, req.ip ?? 'unknown'));
+    if (body) send(res, await feedback.submit(body, req.ip ?? 'unknown'));
   });
   return router;
 }

@@ -1,6 +1,7 @@
-import type { Guest, ScanResult } from '@ceremony/shared';
+import type { ScanResult } from '@ceremony/shared';
 import type pg from 'pg';
 import type { Admission } from '../checkins.repository.js';
+import { guestFromRow, type GuestRow } from '../guests.repository.js';
 import type { AdmissionDesk, CheckinStore, ScanKey } from '../store.js';
 import { inTransaction } from './pool.js';
 
@@ -9,12 +10,6 @@ export const CHECKINS_CHANNEL = 'ceremony_checkins';
 
 /** Every hub's batches take this advisory lock: admissions are decided one batch at a time, as on SQLite. */
 const ADMISSIONS_LOCK = 13_0002;
-
-/** Where a hub finds a guest by badge code (its guest list). */
-export interface GuestLookup {
-  byBadgeCode(code: string): Guest | null;
-  revokedOwner(code: string): string | null;
-}
 
 interface AdmissionRow {
   guest_id: string;
@@ -31,11 +26,27 @@ interface AdmissionRow {
 export class PostgresCheckinStore implements CheckinStore {
   constructor(
     private readonly pool: pg.Pool,
-    private readonly guests: GuestLookup,
     private readonly hub: string,
+    /** Brings this hub's copy of the check-ins up to date (checkins.copy.ts): after every commit. */
+    private readonly copy: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
-  admitBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
+  /**
+   * After a commit, before the answer: this hub's copy (search, directory, reports) then holds what
+   * it acknowledged. A failed copy is only logged: the commit stands, the next copy catches up.
+   */
+  private async copied<T>(answer: T): Promise<T> {
+    await this.copy().catch((err: Error) =>
+      console.warn('[postgres] copying the check-ins failed:', err.message),
+    );
+    return answer;
+  }
+
+  async admitBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
+    return this.copied(await this.decideBatch(scans, decide));
+  }
+
+  private decideBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
     return inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [ADMISSIONS_LOCK]);
       const known = await client.query<{ scan_id: string; result: string }>(
@@ -43,7 +54,17 @@ export class PostgresCheckinStore implements CheckinStore {
         [scans.map((s) => s.scanId)],
       );
       const results = new Map(known.rows.map((r) => [r.scan_id, JSON.parse(r.result) as ScanResult]));
-      const guestIds = scans.flatMap((s) => this.guests.byBadgeCode(s.code)?.id ?? []);
+      // The guests and revoked codes as PostgreSQL holds them, not as this hub's copy last heard:
+      // a guest imported or a badge reissued on another hub a moment ago counts here at once.
+      const codes = scans.map((s) => s.code);
+      const found = await client.query<GuestRow>('SELECT * FROM guests WHERE badge_code = ANY($1)', [codes]);
+      const byCode = new Map(found.rows.map((r) => [r.badge_code, guestFromRow(r)]));
+      const revoked = await client.query<{ code: string; guest_id: string }>(
+        'SELECT code, guest_id FROM revoked_badges WHERE code = ANY($1)',
+        [codes],
+      );
+      const owners = new Map(revoked.rows.map((r) => [r.code, r.guest_id]));
+      const guestIds = [...byCode.values()].map((g) => g.id);
       const admitted = await client.query<AdmissionRow>(
         'SELECT guest_id, admitted_at, device_id FROM admissions WHERE guest_id = ANY($1)',
         [guestIds],
@@ -57,8 +78,8 @@ export class PostgresCheckinStore implements CheckinStore {
       const writes: { sql: string; values: unknown[] }[] = [];
       const desk: AdmissionDesk = {
         scanResult: (scanId) => results.get(scanId) ?? null,
-        guestByCode: (code) => this.guests.byBadgeCode(code),
-        revokedOwner: (code) => this.guests.revokedOwner(code),
+        guestByCode: (code) => byCode.get(code) ?? null,
+        revokedOwner: (code) => owners.get(code) ?? null,
         admission: (guestId) => admissions.get(guestId) ?? null,
         admit: (guestId, scanId, deviceId, admittedAt, scannedAt) => {
           admissions.set(guestId, { guestId, admittedAt, deviceName: deviceId });
@@ -92,7 +113,11 @@ export class PostgresCheckinStore implements CheckinStore {
     });
   }
 
-  undo(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {
+  async undo(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {
+    return this.copied(await this.takeBack(guestId, reason, deviceId, at));
+  }
+
+  private takeBack(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {
     return inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [ADMISSIONS_LOCK]);
       const { rows } = await client.query<{ scan_id: string; device_id: string; admitted_at: number }>(

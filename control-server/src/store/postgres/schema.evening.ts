@@ -27,11 +27,20 @@ export const SCHEMA_EVENING = `
   CREATE TABLE pin_brake (address TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_at BIGINT NOT NULL);
   CREATE TABLE pin_failures (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL);
   CREATE INDEX pin_failures_at ON pin_failures (at);
+  CREATE SEQUENCE station_visit_changes;
   CREATE TABLE station_visits (
     id BIGSERIAL PRIMARY KEY, station_id TEXT NOT NULL, guest_id TEXT NOT NULL,
-    scan_id TEXT UNIQUE, entered_at BIGINT NOT NULL, left_at BIGINT
+    scan_id TEXT UNIQUE, entered_at BIGINT NOT NULL, left_at BIGINT,
+    seq BIGINT NOT NULL DEFAULT nextval('station_visit_changes')
   );
+  CREATE INDEX station_visits_seq ON station_visits (seq);
+  CREATE TABLE forgotten_visits (scan_id TEXT NOT NULL, seq BIGINT NOT NULL DEFAULT nextval('station_visit_changes'));
   CREATE INDEX station_visits_open ON station_visits (station_id) WHERE left_at IS NULL;
+  ALTER TABLE scans ADD COLUMN seq BIGSERIAL;
+  ALTER TABLE admissions ADD COLUMN seq BIGSERIAL;
+  CREATE INDEX scans_seq ON scans (seq);
+  CREATE INDEX admissions_seq ON admissions (seq);
+  CREATE TABLE copy_generations (part TEXT PRIMARY KEY, generation BIGINT NOT NULL);
   CREATE TABLE feedback (
     id BIGSERIAL PRIMARY KEY, rating INTEGER NOT NULL, comment TEXT, at BIGINT NOT NULL, client TEXT
   );

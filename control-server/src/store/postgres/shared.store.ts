@@ -2,7 +2,9 @@ import { initialShowState, type ShowState } from '@ceremony/shared';
 import pg from 'pg';
 import { openDatabase, type Db } from '../db.js';
 import type { CheckinStore } from '../store.js';
-import { CHECKINS_CHANNEL, PostgresCheckinStore, type GuestLookup } from './checkins.store.js';
+import { checkinsCopy } from './checkins.copy.js';
+import { stationsCopy } from './stations.copy.js';
+import { CHECKINS_CHANNEL, PostgresCheckinStore } from './checkins.store.js';
 import { connectionFor } from './hosts.js';
 import { migrate } from './migrations.js';
 import {
@@ -29,8 +31,8 @@ export interface SharedStore {
   state: ShowState;
   /** The connections every PostgreSQL write of this hub goes through (inTransaction in pool.ts). */
   pool: pg.Pool;
-  /** Admissions, deciding by this hub's guest list. */
-  checkins(guests: GuestLookup): CheckinStore;
+  /** Admissions, deciding by the guest list as PostgreSQL holds it. */
+  checkins(): CheckinStore;
   /**
    * Puts this hub's SQLite (DATA_DIR) and PostgreSQL in step before the app opens: the first hub on a
    * new database copies its evening in (under a lock, so two hubs starting together agree on one);
@@ -76,6 +78,8 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     const state = (await show.loadState()) ?? initialShowState();
     const listeners: ((what: ChangedPart) => void)[] = [];
     let local: Db | null = null;
+    // Scans and visits grow all evening: those parts are copied a change at a time, the others whole.
+    const growing = { checkins: checkinsCopy(), stations: stationsCopy() } as const;
     // One copy of a part at a time; a request while one runs waits for one more after it (whose
     // SELECT then sees the change that asked for it), and requests meanwhile share that one.
     const queued = new Map<EveningPart, Promise<void>>();
@@ -87,7 +91,10 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
         .catch(() => undefined)
         .then(() => {
           queued.delete(part);
-          return local ? pullPart(pool, local, part) : undefined;
+          if (!local) return undefined;
+          return part === 'checkins' || part === 'stations'
+            ? growing[part].pull(pool, local)
+            : pullPart(pool, local, part);
         });
       queued.set(part, next);
       tail.set(part, next);
@@ -109,7 +116,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       show,
       state,
       pool,
-      checkins: (guests) => new PostgresCheckinStore(pool, guests, hub),
+      checkins: () => new PostgresCheckinStore(pool, hub, () => pull('checkins')),
       joinEvening: async (dataDir) => {
         const { db } = openDatabase(dataDir);
         try {

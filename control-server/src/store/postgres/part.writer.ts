@@ -1,0 +1,118 @@
+import type { EveningPart } from './mirror.js';
+import { StoreUnavailableError, type Writes } from '../writes.js';
+import { inTransaction } from './pool.js';
+import type { SharedStore } from './shared.store.js';
+
+/** One PostgreSQL statement of a write. */
+export interface Statement {
+  sql: string;
+  values: unknown[];
+}
+
+/** What a decision over a part's copy answers, and the statements that make it true in PostgreSQL. */
+export interface PartDecision<T> {
+  answer: T;
+  writes: Statement[];
+}
+
+/** Any fixed numbers, one per part: the hubs' writers of one part take turns. */
+const PART_LOCKS: Record<EveningPart, number> = {
+  access: 13_0101,
+  scenario: 13_0102,
+  guests: 13_0103,
+  checkins: 13_0104,
+  stations: 13_0105,
+  feedback: 13_0106,
+};
+
+/**
+ * A write to one part of the evening, PostgreSQL first. Inside one transaction, under the part's
+ * lock (the hubs' writers of that part take turns), the hub's copy of the part is brought up to what
+ * PostgreSQL holds, so `decide` sees every hub's last word when it reads the copy synchronously; the
+ * statements it returns are committed with the NOTIFY that makes the other hubs copy the part; then
+ * this hub copies it too and only then answers. Anything PostgreSQL refuses becomes
+ * StoreUnavailableError; an error `decide` throws goes through as it is.
+ */
+export function writePart<T>(
+  shared: SharedStore,
+  part: EveningPart,
+  decide: () => PartDecision<T>,
+): Promise<T> {
+  // One write per part at a time on this hub: its waiters then hold no pooled connections while the
+  // writer that has the lock needs one more for the copy.
+  let turns = inTurn.get(shared);
+  if (!turns) inTurn.set(shared, (turns = new Map()));
+  const write = (turns.get(part) ?? Promise.resolve()).then(() => writeNow(shared, part, decide));
+  turns.set(
+    part,
+    write.catch(() => undefined),
+  );
+  return write;
+}
+
+const inTurn = new WeakMap<SharedStore, Map<EveningPart, Promise<unknown>>>();
+
+async function writeNow<T>(
+  shared: SharedStore,
+  part: EveningPart,
+  decide: () => PartDecision<T>,
+): Promise<T> {
+  let decided = false;
+  try {
+    const answer = await inTransaction(shared.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [PART_LOCKS[part]]);
+      // Through the hub's one queue of copies (a copy of the part running meanwhile finishes first).
+      await shared.pull(part);
+      decided = true;
+      const { answer, writes } = decide();
+      decided = false;
+      for (const w of writes) await client.query(w.sql, w.values);
+      if (writes.length > 0) await shared.changed(client, part);
+      return answer;
+    });
+    await shared.pull(part);
+    return answer;
+  } catch (err) {
+    if (decided) throw err;
+    throw new StoreUnavailableError(`${part}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Rows as one multi-row INSERT per few hundred rows (one round trip per row would make a 3,000-guest
+ * list slow to write); `tail` is the conflict clause.
+ */
+export function insertRows(
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  tail = '',
+): Statement[] {
+  const out: Statement[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    const values = chunk.map(
+      (_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
+    );
+    out.push({
+      sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ${tail}`,
+      values: chunk.flat(),
+    });
+  }
+  return out;
+}
+
+/** A part's writes with other hubs: PostgreSQL first (writePart), each change as its statements. */
+export function sharedWrites<C>(
+  shared: SharedStore,
+  part: EveningPart,
+  toSql: (change: C) => Statement[],
+): Writes<C> {
+  return {
+    change: (decide) =>
+      writePart(shared, part, () => {
+        const { answer, changes } = decide();
+        return { answer, writes: changes.flatMap(toSql) };
+      }),
+  };
+}

@@ -1,0 +1,67 @@
+import { refusal, type Failure } from '@ceremony/shared';
+
+/** The shared database could not take a write (away, restarting, the network): refused, never a false ok. */
+export class StoreUnavailableError extends Error {}
+
+/** What a decision over a part of the evening answers, and the changes that make it true. */
+export interface Decision<T, C> {
+  answer: T;
+  changes: C[];
+}
+
+/**
+ * A part's writes on either engine. `decide` reads the hub's copy synchronously (on PostgreSQL
+ * brought up to every hub's last word under the part's lock) and says what to change; the changes
+ * commit together, and the answer comes only after the commit.
+ */
+export interface Writes<C> {
+  change<T>(decide: () => Decision<T, C>): Promise<T>;
+}
+
+/** A repository that carries out its part's changes on this SQLite file. */
+export interface AppliesChanges<C> {
+  atomically<T>(fn: () => T): T;
+  apply(changes: readonly C[]): void;
+}
+
+/** The writes alone on SQLite: the decision and its changes in one transaction. */
+export function localWrites<C>(repo: AppliesChanges<C>): Writes<C> {
+  return {
+    change: (decide) => {
+      try {
+        return Promise.resolve(
+          repo.atomically(() => {
+            const { answer, changes } = decide();
+            repo.apply(changes);
+            return answer;
+          }),
+        );
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    },
+  };
+}
+
+/**
+ * The answer of a write, or a clear refusal (`error.store.unavailable`) when the shared database was
+ * away and nothing was written. Any other error goes through as it is.
+ */
+export async function refuseWhenAway<T>(write: Promise<T>, what: string): Promise<T | Failure> {
+  try {
+    return await write;
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    console.warn(`[${what}] not committed:`, err.message);
+    return refusal('INTERNAL', 'error.store.unavailable');
+  }
+}
+
+/** Commits a decision over a part (see {@link refuseWhenAway}). */
+export function commitOrRefuse<T, C>(
+  writes: Writes<C>,
+  decide: () => Decision<T, C>,
+  what: string,
+): Promise<T | Failure> {
+  return refuseWhenAway(writes.change(decide), what);
+}
