@@ -1,7 +1,9 @@
 import { refusal, type Failure } from '@ceremony/shared';
 
-/** The shared database could not take a write (away, restarting, the network): refused, never a false ok. */
-export class StoreUnavailableError extends Error {}
+import { StoreUnavailableError } from './unavailable.js';
+
+// One error for "the shared database did not take it", whichever write path met it.
+export { StoreUnavailableError };
 
 /** What a decision over a part of the evening answers, and the changes that make it true. */
 export interface Decision<T, C> {

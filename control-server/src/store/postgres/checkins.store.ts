@@ -9,7 +9,7 @@ import { inTransaction } from './pool.js';
 export const CHECKINS_CHANNEL = 'ceremony_checkins';
 
 /** Every hub's batches take this advisory lock: admissions are decided one batch at a time, as on SQLite. */
-const ADMISSIONS_LOCK = 13_0002;
+export const ADMISSIONS_LOCK = 13_0002;
 
 interface AdmissionRow {
   guest_id: string;

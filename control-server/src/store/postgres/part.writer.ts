@@ -1,3 +1,5 @@
+import type pg from 'pg';
+import { ADMISSIONS_LOCK } from './checkins.store.js';
 import type { EveningPart } from './mirror.js';
 import { StoreUnavailableError, type Writes } from '../writes.js';
 import { inTransaction } from './pool.js';
@@ -24,6 +26,19 @@ const PART_LOCKS: Record<EveningPart, number> = {
   stations: 13_0105,
   feedback: 13_0106,
 };
+
+/**
+ * Takes the locks of the parts a write empties wholesale (a new ceremony, a package, a rehearsal's
+ * end), in one fixed order so two such writes cannot wait on each other; the check-ins also under the
+ * admissions' own lock, which every batch of scans takes.
+ */
+export async function lockParts(client: pg.ClientBase, parts: Iterable<EveningPart>): Promise<void> {
+  const wanted = new Set(parts);
+  if (wanted.has('checkins')) await client.query('SELECT pg_advisory_xact_lock($1)', [ADMISSIONS_LOCK]);
+  for (const part of Object.keys(PART_LOCKS) as EveningPart[]) {
+    if (wanted.has(part)) await client.query('SELECT pg_advisory_xact_lock($1)', [PART_LOCKS[part]]);
+  }
+}
 
 /**
  * A write to one part of the evening, PostgreSQL first. Inside one transaction, under the part's

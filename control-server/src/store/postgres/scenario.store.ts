@@ -6,6 +6,8 @@ import {
   type StoredShow,
 } from '../scenario.store.js';
 import { EVENING_PARTS, insertRows, type EveningPart } from './mirror.js';
+import { newCopyGeneration } from './part.copy.js';
+import { lockParts } from './part.writer.js';
 import { inTransaction } from './pool.js';
 import type { SharedStore } from './shared.store.js';
 import { SHOW_CHANNEL, writeState } from './show.store.js';
@@ -74,9 +76,16 @@ export class PostgresScenarioStore implements ScenarioStore {
         scenario: ScenarioSchema.parse(JSON.parse(stored.json)),
       });
       if (!write) return answer;
+      const emptied = new Set(clearedTables(write.clear).map(partOf));
+      if (write.guests) emptied.add('guests');
+      // Their writers wait meanwhile; copies kept a change at a time start over (part.copy.ts).
+      await lockParts(client, emptied);
       for (const table of clearedTables(write.clear)) {
         await client.query(`DELETE FROM ${table}`);
         touched.add(partOf(table));
+      }
+      for (const part of emptied) {
+        if (part === 'checkins' || part === 'stations') await newCopyGeneration(client, part);
       }
       if (write.guests) {
         await insertRows(
