@@ -80,3 +80,17 @@ export async function writeIntoDoc(section: string): Promise<string> {
   fs.writeFileSync(file, await format(next, { ...(await resolveConfig(file)), filepath: file }));
   return file;
 }
+
+/** The machine's load average (1, 5, 15 min): noted beside every figure, the cores are shared. */
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+}
+
+/** A duration for a table cell, three significant figures at most ('—' when not measured). */
+export function fmtMs(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import type { LoopDelay } from '../src/loop-delay.js';
 import { loopCell } from './loop.js';
 import { BENCH_PINS, bareEntry, kill, ourEntry, ourEnv, signIn, spawnServer, tempDataDir } from './proc.js';
-import { machine, percentile } from './report.js';
+import { fmtMs, machine, percentile } from './report.js';
 import { fanOutSideBySide, type FanOut, type Target } from './show.js';
 
 const runs = Number(process.env.TAIL_RUNS ?? 3);
@@ -56,7 +56,7 @@ async function fixtureFile(entry: string): Promise<string> {
 }
 
 const median = (xs: number[]) => percentile(xs, 50);
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = fmtMs;
 
 /** The median over runs of each figure, the loop delay's too. */
 function medianOf(figures: FanOut[]): FanOut {
