@@ -3,8 +3,8 @@
  * bare Socket.IO echo, in one run (#13, «Figures»). Every volunteer is its own device; see
  * bench/checkin.ts for the two runs (a person's pace; offline queues replayed). Prints a Markdown
  * section with the loop-delay figures beside each row.
- * Env: CHECKIN_VOLUNTEERS (20), CHECKIN_STEADY_S (20), CHECKIN_QUEUE (300, at most the burst),
- * CHECKIN_EVERY_MS ("1000-2000").
+ * Flag: --no-write (print only). Env: CHECKIN_VOLUNTEERS (20), CHECKIN_STEADY_S (20),
+ * CHECKIN_QUEUE (100 scans per phone, at most the burst of 600), CHECKIN_EVERY_MS ("1000-2000").
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,14 +33,15 @@ import {
   spawnServer,
   tempDataDir,
   type ServerProc,
+  removeTempDataDirs,
 } from './proc.js';
-import { fmtMs, loadAverage, machine } from './report.js';
+import { fmtMs, loadAverage, machine, writeIntoDoc } from './report.js';
 
 const [lo, hi] = (process.env.CHECKIN_EVERY_MS ?? '1000-2000').split('-').map(Number) as [number, number];
 const PLAN: CheckinPlan = {
   volunteers: Number(process.env.CHECKIN_VOLUNTEERS ?? 20),
   steady: { everyMs: [lo, hi], durationMs: Number(process.env.CHECKIN_STEADY_S ?? 20) * 1000 },
-  queue: Number(process.env.CHECKIN_QUEUE ?? 300),
+  queue: Number(process.env.CHECKIN_QUEUE ?? 100),
 };
 const log = (s: string) => console.log(s);
 
@@ -194,11 +195,15 @@ async function main() {
     const bareTokens = Array.from({ length: PLAN.volunteers }, () => 'bare');
     measured.push(await measure('bare Socket.IO echo', b, bareTokens, evening.codes, crowd, null, ''));
     const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-    log(`\n${checkinSection(measured, PLAN, minutes)}\n`);
+    const text = checkinSection(measured, PLAN, minutes);
+    log(`\n${text}\n`);
+    // Its own block of docs/BENCHMARKS.md («Several hubs»); --no-write for a trial with small sizes.
+    if (!process.argv.includes('--no-write')) log(`Written to ${await writeIntoDoc(text, 'checkin')}`);
   } finally {
     crowd.stop();
     for (const s of servers) await kill(s);
     await cluster?.stop();
+    removeTempDataDirs();
     fs.rmSync(fixture, { force: true });
     fs.rmSync(bare, { force: true });
   }

@@ -4,8 +4,8 @@
  * the GOs taking turns (#13, «Figures»). On two hubs the GO is pressed on hub A; hub B's displays
  * hear it through PostgreSQL (@socket.io/postgres-adapter). The figure is GO sent → the last display
  * of the group has the new revision. Each hub's event-loop delay is read over the same GOs.
- * Env: HUBS_DISPLAYS (2000 in all per group), HUBS_GOS (10 per group), HUBS_SQLITE=1 adds a third
- * group: N displays on one hub on SQLite.
+ * Flag: --no-write (print only). Env: HUBS_DISPLAYS (2000 in all per group), HUBS_GOS (10 per
+ * group), HUBS_SQLITE=1 adds a third group: N displays on one hub on SQLite.
  */
 import type { PostgresCluster } from '../test/pg-cluster.js';
 import type { LoopDelay } from '../src/loop-delay.js';
@@ -21,8 +21,9 @@ import {
   spawnServer,
   tempDataDir,
   type ServerProc,
+  removeTempDataDirs,
 } from './proc.js';
-import { fmtMs, loadAverage, machine, percentile } from './report.js';
+import { fmtMs, loadAverage, machine, percentile, writeIntoDoc } from './report.js';
 import { GoButton } from './show.js';
 
 const DISPLAYS = Number(process.env.HUBS_DISPLAYS ?? 2000);
@@ -129,7 +130,10 @@ async function main() {
     }
     for (const g of groups) for (const h of g.hubs) g.loops.push(await takeLoopDelay(h.proc));
     const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-    log(`\n${section(groups, minutes)}\n`);
+    const text = section(groups, minutes);
+    log(`\n${text}\n`);
+    // Its own block of docs/BENCHMARKS.md («Several hubs»); --no-write for a trial with small sizes.
+    if (!process.argv.includes('--no-write')) log(`Written to ${await writeIntoDoc(text, 'hubs')}`);
   } finally {
     for (const g of groups) {
       g.button?.close();
@@ -140,6 +144,7 @@ async function main() {
     }
     for (const p of procs) await kill(p);
     await cluster?.stop();
+    removeTempDataDirs();
   }
 }
 

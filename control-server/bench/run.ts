@@ -22,6 +22,7 @@ import {
   signIn,
   spawnServer,
   tempDataDir,
+  removeTempDataDirs,
 } from './proc.js';
 import { machine, table, writeIntoDoc, type Row } from './report.js';
 import {
@@ -178,6 +179,7 @@ async function main() {
   } finally {
     pool.stop();
     await cluster.stop();
+    removeTempDataDirs();
     fs.rmSync(fixture, { force: true });
     fs.rmSync(bare, { force: true });
   }
