@@ -120,6 +120,13 @@ export async function spawnServer(entry: string, env: Record<string, string>): P
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  // BENCH_SERVER_LOG=folder keeps each server's output (a refusal's cause, a warning) after the run.
+  const keep = process.env.BENCH_SERVER_LOG;
+  if (keep) {
+    const file = fs.createWriteStream(path.join(keep, `server-${child.pid}.log`));
+    child.stdout!.pipe(file);
+    child.stderr!.pipe(file);
+  }
   let gone = false;
   child.once('exit', () => (gone = true));
   const deadline = started + 30_000;
