@@ -52,9 +52,18 @@ export interface ServerProc {
   healthyAfterMs: number;
 }
 
+const madeDirs: string[] = [];
+
 /** A temporary DATA_DIR for one benchmarked server. */
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-bench-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-bench-'));
+  madeDirs.push(dir);
+  return dir;
+}
+
+/** Removes every DATA_DIR tempDataDir made in this process: call once its servers are stopped. */
+export function removeTempDataDirs(): void {
+  for (const dir of madeDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** A free port on 127.0.0.1, so a restarted server comes back where its clients look. */
@@ -111,6 +120,13 @@ export async function spawnServer(entry: string, env: Record<string, string>): P
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  // BENCH_SERVER_LOG=folder keeps each server's output (a refusal's cause, a warning) after the run.
+  const keep = process.env.BENCH_SERVER_LOG;
+  if (keep) {
+    const file = fs.createWriteStream(path.join(keep, `server-${child.pid}.log`));
+    child.stdout!.pipe(file);
+    child.stderr!.pipe(file);
+  }
   let gone = false;
   child.once('exit', () => (gone = true));
   const deadline = started + 30_000;

@@ -59,15 +59,25 @@ export function machine(): string {
   ].join('\n');
 }
 
-const BEGIN = '<!-- bench:begin (written by `npm run bench`; edit control-server/bench instead) -->';
-const END = '<!-- bench:end -->';
+const markers = (part: string | null) =>
+  part === null
+    ? {
+        begin: '<!-- bench:begin (written by `npm run bench`; edit control-server/bench instead) -->',
+        end: '<!-- bench:end -->',
+      }
+    : {
+        begin: `<!-- bench:${part}:begin (written by \`npm run bench:${part}\`; edit control-server/bench instead) -->`,
+        end: `<!-- bench:${part}:end -->`,
+      };
 
 /**
  * Writes the section between the bench markers of docs/BENCHMARKS.md and leaves everything else
- * (the prose, other engineers' sections) as it is.
+ * (the prose, other engineers' sections) as it is. `part` names another script's own markers
+ * (`bench:hubs:begin`…): each script rewrites only its own block.
  */
-export async function writeIntoDoc(section: string): Promise<string> {
+export async function writeIntoDoc(section: string, part: string | null = null): Promise<string> {
   const file = path.resolve(import.meta.dirname, '..', '..', 'docs', 'BENCHMARKS.md');
+  const { begin: BEGIN, end: END } = markers(part);
   const block = `${BEGIN}\n${section.trim()}\n${END}`;
   const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';
   const start = old.indexOf(BEGIN);
@@ -79,4 +89,18 @@ export async function writeIntoDoc(section: string): Promise<string> {
   // Formatted as `npm run lint` (prettier --check) expects, so a bench run leaves the tree clean.
   fs.writeFileSync(file, await format(next, { ...(await resolveConfig(file)), filepath: file }));
   return file;
+}
+
+/** The machine's load average (1, 5, 15 min): noted beside every figure, the cores are shared. */
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+}
+
+/** A duration for a table cell, three significant figures at most ('—' when not measured). */
+export function fmtMs(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
 }

@@ -1,5 +1,4 @@
 /** Turns the measured figures into table rows with their targets, and the notes under the table. */
-import type { ScanFigures } from './checkin.js';
 import type { Row } from './report.js';
 import type { FanOut, ShowFigures } from './show.js';
 
@@ -7,9 +6,10 @@ type Pair<T> = { ours: T; bare: T };
 
 export interface Figures {
   show: Pair<ShowFigures>;
+  /** One hub on PostgreSQL, GO by GO beside ours (SQLite) and bare, at the smaller sizes. */
+  postgresFanOut: FanOut[];
   restart: Pair<{ clients: number; ms: number; startMs: number }>;
   cold: Pair<number>;
-  scans: { ours: ScanFigures; bare: ScanFigures; arrived: number; admitted: number };
   bundles: Record<'host' | 'display' | 'checkin', number>;
   bareClient: number;
   paint: { p50: number; p95: number; n: number } | null;
@@ -41,33 +41,10 @@ export function buildRows(f: Figures): Row[] {
   f.show.ours.fanOut.forEach((o, i) => {
     rows.push(...fanOutRows(`Cue fan-out to ${o.clients} displays`, o, f.show.bare.fanOut[i]!, true));
   });
-  f.scans.ours.throughput.forEach((o, i) => {
-    const b = f.scans.bare.throughput[i]!;
-    rows.push({
-      figure: `Check-in, ${o.volunteers} volunteer${o.volunteers > 1 ? 's' : ''} scanning back to back: durable admissions/s (bare: acked echoes/s)`,
-      ours: o.perSecond,
-      bare: b.perSecond,
-      unit: '/s',
-      better: 'higher',
-      target: '≥ 0.6× bare',
-      met: o.perSecond >= 0.6 * b.perSecond,
-      loop: { ours: o.loop, bare: b.loop },
-    });
+  f.postgresFanOut.forEach((p) => {
+    const b = f.show.bare.fanOut.find((x) => x.clients === p.clients);
+    if (b) rows.push(...fanOutRows(`Cue fan-out to ${p.clients} displays, ours on PostgreSQL`, p, b, true));
   });
-  const lo = f.scans.ours.latency;
-  const lb = f.scans.bare.latency;
-  for (const k of ['p50', 'p99'] as const) {
-    rows.push({
-      figure: `Check-in ack latency at ${lo.offered} scans/s offered, ${k}`,
-      ours: lo[k],
-      bare: lb[k],
-      unit: 'ms',
-      better: 'lower',
-      target: '',
-      met: null,
-      loop: { ours: lo.loop, bare: lb.loop },
-    });
-  }
   const so = f.show.ours.scale;
   const sb = f.show.bare.scale;
   rows.push(
@@ -148,8 +125,8 @@ export function buildRows(f: Figures): Row[] {
   return rows;
 }
 
-/** The lines under the table: misses with their size, and the durability cross-check. */
-export function notes(rows: Row[], show: Pair<ShowFigures>, scans: Figures['scans']): string[] {
+/** The lines under the table: misses with their size, and the sockets that failed to connect. */
+export function notes(rows: Row[], show: Pair<ShowFigures>): string[] {
   const missed = rows.filter((r) => r.met === false);
   const lines = ['### Targets missed in this run', ''];
   if (missed.length === 0) lines.push('None.');
@@ -161,9 +138,8 @@ export function notes(rows: Row[], show: Pair<ShowFigures>, scans: Figures['scan
     '',
     '### Cross-checks',
     '',
-    `- Admissions acknowledged during the check-in runs: ${scans.admitted}; arrivals the server counts from its database afterwards: ${scans.arrived} (must be equal: nothing is acknowledged that is not committed).`,
     `- Sockets that failed to connect at scale: ours ${show.ours.scale.failed}, bare ${show.bare.scale.failed}.`,
-    `- Failed or timed-out scans: ours ${scans.ours.throughput.reduce((a, r) => a + r.failed, 0) + scans.ours.latency.failed}, bare ${scans.bare.throughput.reduce((a, r) => a + r.failed, 0) + scans.bare.latency.failed}.`,
+    '- Check-in figures (durable admissions, SQLite and PostgreSQL, honest devices): `npm run bench:checkin`, section «Several hubs».',
   );
   return lines;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the control-server side by side with a bare Socket.IO server doing the least
- * version of the same work, clients in separate processes, only 127.0.0.1. Prints the table and
+ * version of the same work, clients in separate processes, only 127.0.0.1; the GO fan-out also on
+ * one hub on PostgreSQL (#13). Check-ins are measured in bench/checkin-engines.ts. Prints the table and
  * writes it into docs/BENCHMARKS.md. Flags: --quick (small sizes, for checking the harness),
  * --no-paint (skip the stage display's paint bench), --no-write (print only).
  */
@@ -9,9 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bareClientGzip, initialJsGzip, APPS } from './bundle.js';
-import { Volunteers, scanFigures, type ScanFigures } from './checkin.js';
-import { takeLoopDelay } from './loop.js';
 import { ClientPool } from './pool.js';
+import { postgresTarget, startBenchPostgres } from './postgres.js';
 import {
   BENCH_PINS,
   bareEntry,
@@ -22,6 +22,7 @@ import {
   signIn,
   spawnServer,
   tempDataDir,
+  removeTempDataDirs,
 } from './proc.js';
 import { machine, table, writeIntoDoc, type Row } from './report.js';
 import {
@@ -29,6 +30,7 @@ import {
   fanOutSideBySide,
   restartToResynced,
   scaleFigures,
+  type FanOut,
   type ShowFigures,
   type Target,
 } from './show.js';
@@ -46,8 +48,6 @@ const PLAN = quick
       ],
       scaleTo: 600,
       resyncClients: 100,
-      scan: { volunteers: [1, 20], durationMs: 1500, offered: 100, offeredVolunteers: 10 },
-      guests: 3000,
     }
   : {
       sizes: [
@@ -58,9 +58,9 @@ const PLAN = quick
       ],
       scaleTo: 10_000,
       resyncClients: 500,
-      scan: { volunteers: [1, 20, 100], durationMs: 4000, offered: 200, offeredVolunteers: 20 },
-      guests: 20_000,
     };
+/** The PostgreSQL column (#13): one hub on PostgreSQL beside SQLite and bare, at the issue's sizes. */
+const POSTGRES_UP_TO = 500;
 
 /** The open-file limit this process (and so the servers it spawns) runs with. */
 function openFileLimit(): number {
@@ -119,13 +119,26 @@ async function main() {
   };
 
   const pool = new ClientPool(4);
-  const crowd = new Volunteers(2);
+  const cluster = await startBenchPostgres();
   try {
     log('Show: GO fan-out and scale');
-    const fanOut = await fanOutSideBySide({ ours, bare: bareTarget }, PLAN.sizes, log);
+    // The three take turns GO by GO up to POSTGRES_UP_TO displays; then ours and bare alone grow on.
+    const small = PLAN.sizes.filter((s) => s.clients <= POSTGRES_UP_TO);
+    const large = PLAN.sizes.filter((s) => s.clients > POSTGRES_UP_TO);
+    const postgres = postgresTarget(entry, cluster);
+    const withPostgres = await fanOutSideBySide({ ours, postgres, bare: bareTarget }, small, log);
+    const rest = large.length
+      ? await fanOutSideBySide({ ours, bare: bareTarget }, large, log)
+      : { ours: [] as FanOut[], bare: [] as FanOut[] };
     const show: Record<'ours' | 'bare', ShowFigures> = {
-      ours: { fanOut: fanOut.ours, scale: await scaleFigures(ours, pool, PLAN.scaleTo, log) },
-      bare: { fanOut: fanOut.bare, scale: await scaleFigures(bareTarget, pool, PLAN.scaleTo, log) },
+      ours: {
+        fanOut: [...withPostgres.ours, ...rest.ours],
+        scale: await scaleFigures(ours, pool, PLAN.scaleTo, log),
+      },
+      bare: {
+        fanOut: [...withPostgres.bare, ...rest.bare],
+        scale: await scaleFigures(bareTarget, pool, PLAN.scaleTo, log),
+      },
     };
     log('Restart to every client resynced');
     const port = await freePort();
@@ -135,8 +148,6 @@ async function main() {
     };
     log('Cold start');
     const cold = { ours: await coldStart(ours, 3), bare: await coldStart(bareTarget, 3) };
-    log('Check-in');
-    const scans = await checkinFigures(ours, bareTarget, crowd);
     const bundles = Object.fromEntries(
       (Object.keys(APPS) as (keyof typeof APPS)[]).map((app) => [app, initialJsGzip(app).bytes]),
     ) as Record<keyof typeof APPS, number>;
@@ -144,9 +155,9 @@ async function main() {
 
     const rows: Row[] = buildRows({
       show,
+      postgresFanOut: withPostgres.postgres,
       restart,
       cold,
-      scans,
       bundles,
       bareClient: bareClientGzip(),
       paint,
@@ -161,82 +172,16 @@ async function main() {
       '',
       table(rows),
       '',
-      ...notes(rows, show, scans),
+      ...notes(rows, show),
     ].join('\n');
     log(`\n${section}\n`);
     if (!args.has('--no-write') && !quick) log(`Written to ${await writeIntoDoc(section)}`);
   } finally {
     pool.stop();
-    crowd.stop();
+    await cluster.stop();
+    removeTempDataDirs();
     fs.rmSync(fixture, { force: true });
     fs.rmSync(bare, { force: true });
-  }
-}
-
-/** Imports enough guests for every run to admit fresh ones, then scans against ours and bare. */
-async function checkinFigures(ours: Target, bareTarget: Target, crowd: Volunteers) {
-  const server = await ours.start();
-  let result: { ours: ScanFigures; bare: ScanFigures; arrived: number; admitted: number };
-  try {
-    const admin = await signIn(server.url, BENCH_PINS.admin);
-    const auth = { authorization: `Bearer ${admin}` };
-    const csv = [
-      'ФИО;Категория',
-      ...Array.from({ length: PLAN.guests }, (_, i) => `Бенчмарков Гость ${i + 1};гость`),
-    ];
-    const imported = await (
-      await fetch(`${server.url}/api/guests/import`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'text/csv' },
-        body: csv.join('\n'),
-      })
-    ).json();
-    if (!imported.ok || imported.created !== PLAN.guests)
-      throw new Error(`import failed: ${JSON.stringify(imported).slice(0, 300)}`);
-    const guests: { name: string; badgeCode: string }[] = (
-      await (await fetch(`${server.url}/api/guests`, { headers: auth })).json()
-    ).guests;
-    const codes = guests.filter((g) => g.name.startsWith('Бенчмарков')).map((g) => g.badgeCode);
-    const oursScans = await scanFigures(
-      server.url,
-      () => signIn(server.url, BENCH_PINS.volunteer),
-      codes,
-      crowd,
-      PLAN.scan,
-      () => takeLoopDelay(server),
-    );
-    const arrived = await arrivedCount(server.url, admin);
-    const admitted = oursScans.throughput.reduce((a, r) => a + r.admitted, oursScans.latency.admitted);
-    const b = await bareTarget.start();
-    try {
-      const bareScans = await scanFigures(
-        b.url,
-        async () => 'bare',
-        codes,
-        crowd,
-        PLAN.scan,
-        () => takeLoopDelay(b),
-      );
-      result = { ours: oursScans, bare: bareScans, arrived, admitted };
-    } finally {
-      await kill(b);
-    }
-  } finally {
-    await kill(server);
-  }
-  return result;
-}
-
-/** Arrivals the server counts (from its database), to check against the acknowledged admissions. */
-async function arrivedCount(url: string, token: string): Promise<number> {
-  const { io } = await import('socket.io-client');
-  const socket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
-  try {
-    await new Promise((r) => socket.once('show:snapshot', r));
-    const answer = await socket.timeout(5000).emitWithAck('checkin:stats', {});
-    return answer.stats.arrived as number;
-  } finally {
-    socket.close();
   }
 }
 

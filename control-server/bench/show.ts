@@ -28,7 +28,7 @@ export interface FanOut {
 }
 
 /** The operator pressing GO, at least 700 ms apart (the server's double-GO guard is 600 ms). */
-class GoButton {
+export class GoButton {
   private latest = 0;
   private lastGoAt = 0;
   private firstCueId: string | null = null;

@@ -6,6 +6,8 @@
  * and max, with each server's event-loop delay (p50 / p99 / max) over the same GOs.
  * TAIL_BARE_SNAPSHOT=1 adds the bare server sending a display's snapshot before each state, as our
  * protocol does when a display's view changes with the cue: what that message costs, apart from us.
+ * TAIL_POSTGRES=0 leaves out the column of ours as one hub on PostgreSQL (bench/postgres.ts: a real
+ * cluster, fsync on, a fresh database for each run).
  * TAIL_RUNS (3), TAIL_GOS (60 per size), TAIL_SIZES (50,500).
  */
 import os from 'node:os';
@@ -13,9 +15,20 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { LoopDelay } from '../src/loop-delay.js';
 import { loopCell } from './loop.js';
-import { BENCH_PINS, bareEntry, kill, ourEntry, ourEnv, signIn, spawnServer, tempDataDir } from './proc.js';
-import { machine, percentile } from './report.js';
+import {
+  BENCH_PINS,
+  bareEntry,
+  kill,
+  ourEntry,
+  ourEnv,
+  signIn,
+  spawnServer,
+  tempDataDir,
+  removeTempDataDirs,
+} from './proc.js';
+import { fmtMs, machine, percentile } from './report.js';
 import { fanOutSideBySide, type FanOut, type Target } from './show.js';
+import { postgresTarget, startBenchPostgres } from './postgres.js';
 
 const runs = Number(process.env.TAIL_RUNS ?? 3);
 const gos = Number(process.env.TAIL_GOS ?? 60);
@@ -24,6 +37,7 @@ const sizes = (process.env.TAIL_SIZES ?? '50,500')
   .map((c) => ({ clients: Number(c), samples: gos }));
 const before = process.env.TAIL_BEFORE;
 const withSnapshot = process.env.TAIL_BARE_SNAPSHOT === '1';
+const withPostgres = process.env.TAIL_POSTGRES !== '0';
 const log = (s: string) => console.log(s);
 
 function ourTarget(name: string, entry: string): Target {
@@ -56,7 +70,7 @@ async function fixtureFile(entry: string): Promise<string> {
 }
 
 const median = (xs: number[]) => percentile(xs, 50);
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = fmtMs;
 
 /** The median over runs of each figure, the loop delay's too. */
 function medianOf(figures: FanOut[]): FanOut {
@@ -80,7 +94,9 @@ async function main() {
   const entry = ourEntry();
   const bare = await bareEntry();
   const fixture = await fixtureFile(entry);
+  const cluster = withPostgres ? await startBenchPostgres() : null;
   const targets: Record<string, Target> = { ours: ourTarget('ours', entry) };
+  if (cluster) targets.postgres = postgresTarget(entry, cluster);
   if (before) targets.before = ourTarget('before', before);
   const bareTarget = (name: string, env: Record<string, string>): Target => ({
     name,
@@ -100,6 +116,8 @@ async function main() {
       for (const n of names) all[n]!.push(figures[n]!);
     }
   } finally {
+    await cluster?.stop();
+    removeTempDataDirs();
     fs.rmSync(fixture, { force: true });
     fs.rmSync(bare, { force: true });
   }
