@@ -19,9 +19,9 @@ const send = (m: ClientReport) => process.send!(m);
 const holds = new WeakMap<Socket, number>();
 
 /**
- * A display has a revision when the first message carrying it arrives: the `show:snapshot` that comes
- * first when its view changed with the cue (the stage display applies its state at once), else the
- * `show:state`; the state after that snapshot changes nothing on the screen.
+ * A display has a revision when the first message carrying it arrives: the `show:view` (or, after an
+ * edit, the `show:snapshot`) that comes first when its view changed with the cue (the stage display
+ * applies its state at once), else the `show:state`; the state after it changes nothing on the screen.
  */
 function onRevision(socket: Socket, s: { revision: number }) {
   if ((holds.get(socket) ?? -1) >= s.revision) return;
@@ -50,6 +50,7 @@ function connectOne(url: string, token: string, reconnect: boolean): Promise<boo
       resolve(false);
     }, 30_000);
     socket.on('show:state', (state: { revision: number }) => onRevision(socket, state));
+    socket.on('show:view', (view: { state: { revision: number } }) => onRevision(socket, view.state));
     socket.on('show:snapshot', (snap: { state: { revision: number } }) => {
       onRevision(socket, snap.state);
       if (resyncSince !== null && !resynced.has(socket) && held.has(socket)) {
