@@ -8,12 +8,18 @@
  * our protocol did when a display's view changed with the cue: what that message costs, apart from us.
  * TAIL_BARE_VIEW=1 adds the bare server sending the per-cue `show:view` before each state, as ours
  * does now: the least our protocol can cost, so what is left beyond it is our server's own work.
+ * TAIL_TMPFS=1 adds ours with its DATA_DIR in /dev/shm, where an fsync costs nothing: what of our
+ * GO is the disk's (the commit's fsync, which stays before the broadcast) and what is the server's.
+ * TAIL_POSTGRES=1 adds ours on PostgreSQL (DATABASE_URL; a fresh database on one throwaway cluster,
+ * test/postgres.ts, which runs with fsync=off: the commit's round trips, not the disk).
  * TAIL_RUNS (3), TAIL_GOS (60 per size), TAIL_SIZES (50,500).
  */
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { scenarioFor, viewDelta, type Scenario } from '@ceremony/shared';
+import pg from 'pg';
+import { startPostgres, type TestPostgres } from '../test/postgres.js';
 import type { LoopDelay } from '../src/loop-delay.js';
 import { loopCell } from './loop.js';
 import { BENCH_PINS, bareEntry, kill, ourEntry, ourEnv, signIn, spawnServer, tempDataDir } from './proc.js';
@@ -28,12 +34,30 @@ const sizes = (process.env.TAIL_SIZES ?? '50,500')
 const before = process.env.TAIL_BEFORE;
 const withSnapshot = process.env.TAIL_BARE_SNAPSHOT === '1';
 const withView = process.env.TAIL_BARE_VIEW === '1';
+const withTmpfs = process.env.TAIL_TMPFS === '1';
+const withPostgres = process.env.TAIL_POSTGRES === '1';
+
+/** A fresh database on the cluster for each start of the PostgreSQL target, so no run inherits one. */
+async function freshDatabase(cluster: TestPostgres, n: number): Promise<string> {
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE tail_${n}`);
+  } finally {
+    await admin.end();
+  }
+  return cluster.url.replace(/\/postgres$/, `/tail_${n}`);
+}
 const log = (s: string) => console.log(s);
 
-function ourTarget(name: string, entry: string): Target {
+function ourTarget(
+  name: string,
+  entry: string,
+  env: () => Promise<Record<string, string>> = async () => ({}),
+): Target {
   return {
     name,
-    start: () => spawnServer(entry, ourEnv(tempDataDir())),
+    start: async () => spawnServer(entry, { ...ourEnv(tempDataDir()), ...(await env()) }),
     displayToken: (p) => signIn(p.url, BENCH_PINS.display),
     hostToken: (p) => signIn(p.url, BENCH_PINS.host),
   };
@@ -90,6 +114,19 @@ async function main() {
   const fixture = await fixtureFile(entry);
   const targets: Record<string, Target> = { ours: ourTarget('ours', entry) };
   if (before) targets.before = ourTarget('before', before);
+  if (withTmpfs)
+    targets['ours (tmpfs)'] = ourTarget('ours (tmpfs)', entry, async () => ({
+      DATA_DIR: fs.mkdtempSync('/dev/shm/ceremony-bench-'),
+    }));
+  let cluster: TestPostgres | null = null;
+  let databases = 0;
+  if (withPostgres) {
+    cluster = await startPostgres();
+    const c = cluster;
+    targets['ours (postgres)'] = ourTarget('ours (postgres)', entry, async () => ({
+      DATABASE_URL: await freshDatabase(c, databases++),
+    }));
+  }
   const bareTarget = (name: string, env: Record<string, string>): Target => ({
     name,
     start: () => spawnServer(bare, { PORT: '0', BENCH_FIXTURE: fixture, DATA_DIR: tempDataDir(), ...env }),
@@ -111,6 +148,7 @@ async function main() {
       for (const n of names) all[n]!.push(figures[n]!);
     }
   } finally {
+    cluster?.remove();
     fs.rmSync(fixture, { force: true });
     fs.rmSync(bare, { force: true });
   }
