@@ -2,6 +2,7 @@
  * A child process holding many client sockets (displays) for the fan-out, scale and resync
  * figures. The runner talks to it over IPC; every wait is bounded.
  */
+import { PROTOCOL_VERSION } from '@ceremony/shared';
 import { io, type Socket } from 'socket.io-client';
 import { now } from './proc.js';
 import { SOCKETS_PER_TOKEN, type ClientCommand, type ClientReport } from './pool.js';
@@ -37,7 +38,7 @@ function onRevision(socket: Socket, s: { revision: number }) {
 function connectOne(url: string, token: string, reconnect: boolean): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = io(url, {
-      auth: { token, protocolVersion: 1 },
+      auth: { token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
       forceNew: true,
       reconnection: reconnect,
