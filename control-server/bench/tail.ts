@@ -114,9 +114,11 @@ async function main() {
   const fixture = await fixtureFile(entry);
   const targets: Record<string, Target> = { ours: ourTarget('ours', entry) };
   if (before) targets.before = ourTarget('before', before);
+  const shm: string[] = [];
+  const inMemory = (dir: string) => (shm.push(dir), dir);
   if (withTmpfs)
     targets['ours (tmpfs)'] = ourTarget('ours (tmpfs)', entry, async () => ({
-      DATA_DIR: fs.mkdtempSync('/dev/shm/ceremony-bench-'),
+      DATA_DIR: inMemory(fs.mkdtempSync('/dev/shm/ceremony-bench-')),
     }));
   let cluster: TestPostgres | null = null;
   let databases = 0;
@@ -148,6 +150,8 @@ async function main() {
       for (const n of names) all[n]!.push(figures[n]!);
     }
   } finally {
+    // Memory, not disk: the tmpfs folders go with the run.
+    for (const dir of shm) fs.rmSync(dir, { recursive: true, force: true });
     cluster?.remove();
     fs.rmSync(fixture, { force: true });
     fs.rmSync(bare, { force: true });
