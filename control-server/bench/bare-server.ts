@@ -14,6 +14,8 @@ interface Fixture {
   scenario: unknown;
   /** What a display may read of it with the first cue live (bench/tail.ts fills it). */
   displayScenario?: unknown;
+  /** What changes in a display's view from the first cue to the second: a `show:view`'s cues and nominees. */
+  displayDelta?: object;
   state: { revision: number; cueStartedAt: number | null };
   scanResult: unknown;
 }
@@ -26,6 +28,8 @@ let state = fixture.state;
  * our GO's time is that message (paid by the clients too) and how much is our server's own work.
  */
 const withSnapshot = process.env.BARE_SNAPSHOT === '1';
+/** BARE_VIEW=1: each GO sends every socket a display's `show:view` (the per-cue delta) before the state, as ours does. */
+const withView = process.env.BARE_VIEW === '1';
 
 const server = http.createServer((req, res) => {
   res.setHeader('content-type', 'application/json');
@@ -45,6 +49,7 @@ io.on('connection', (socket) => {
     state = { ...state, revision: state.revision + 1, cueStartedAt: Date.now() };
     if (withSnapshot)
       io.emit('show:snapshot', { scenario: fixture.displayScenario ?? fixture.scenario, state });
+    if (withView) io.emit('show:view', { state, ...fixture.displayDelta });
     io.emit('show:state', state);
     ack({ ok: true, state });
   });

@@ -2,6 +2,7 @@
  * A child process holding many client sockets (displays) for the fan-out, scale and resync
  * figures. The runner talks to it over IPC; every wait is bounded.
  */
+import { PROTOCOL_VERSION } from '@ceremony/shared';
 import { io, type Socket } from 'socket.io-client';
 import { now } from './proc.js';
 import { SOCKETS_PER_TOKEN, type ClientCommand, type ClientReport } from './pool.js';
@@ -19,9 +20,9 @@ const send = (m: ClientReport) => process.send!(m);
 const holds = new WeakMap<Socket, number>();
 
 /**
- * A display has a revision when the first message carrying it arrives: the `show:snapshot` that comes
- * first when its view changed with the cue (the stage display applies its state at once), else the
- * `show:state`; the state after that snapshot changes nothing on the screen.
+ * A display has a revision when the first message carrying it arrives: the `show:view` (or, after an
+ * edit, the `show:snapshot`) that comes first when its view changed with the cue (the stage display
+ * applies its state at once), else the `show:state`; the state after it changes nothing on the screen.
  */
 function onRevision(socket: Socket, s: { revision: number }) {
   if ((holds.get(socket) ?? -1) >= s.revision) return;
@@ -37,7 +38,7 @@ function onRevision(socket: Socket, s: { revision: number }) {
 function connectOne(url: string, token: string, reconnect: boolean): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = io(url, {
-      auth: { token, protocolVersion: 1 },
+      auth: { token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
       forceNew: true,
       reconnection: reconnect,
@@ -50,6 +51,7 @@ function connectOne(url: string, token: string, reconnect: boolean): Promise<boo
       resolve(false);
     }, 30_000);
     socket.on('show:state', (state: { revision: number }) => onRevision(socket, state));
+    socket.on('show:view', (view: { state: { revision: number } }) => onRevision(socket, view.state));
     socket.on('show:snapshot', (snap: { state: { revision: number } }) => {
       onRevision(socket, snap.state);
       if (resyncSince !== null && !resynced.has(socket) && held.has(socket)) {

@@ -129,11 +129,13 @@ export async function spawnServer(entry: string, env: Record<string, string>): P
   }
   let gone = false;
   child.once('exit', () => (gone = true));
-  const deadline = started + 30_000;
+  // A minute: on the shared 2-core box (load 30+) a start that seeds the demo took over 30 s.
+  const deadline = started + 60_000;
   const record = await awaitRunRecord(dataDir, child.pid!, () => gone || now() > deadline);
   if (!record) {
     child.kill('SIGKILL');
-    throw new Error(`${entry} ${gone ? `exited with ${child.exitCode}` : 'did not start'}:\n${out}`);
+    const what = `${entry}${env.DATABASE_URL ? ' (DATABASE_URL)' : ''} in ${dataDir}`;
+    throw new Error(`${what} ${gone ? `exited with ${child.exitCode}` : 'did not start'}:\n${out}`);
   }
   const port = record.port;
   const listeningAfterMs = now() - started;

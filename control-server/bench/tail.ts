@@ -4,8 +4,12 @@
  * when TAIL_BEFORE names another build's main.js (say, the last commit's dist, copied aside), that
  * build too, all taking turns in the same run. Prints each run and the median of the runs' p50, p99
  * and max, with each server's event-loop delay (p50 / p99 / max) over the same GOs.
- * TAIL_BARE_SNAPSHOT=1 adds the bare server sending a display's snapshot before each state, as our
- * protocol does when a display's view changes with the cue: what that message costs, apart from us.
+ * TAIL_BARE_SNAPSHOT=1 adds the bare server sending a display's whole snapshot before each state, as
+ * our protocol did when a display's view changed with the cue: what that message costs, apart from us.
+ * TAIL_BARE_VIEW=1 adds the bare server sending the per-cue `show:view` before each state, as ours
+ * does now: the least our protocol can cost, so what is left beyond it is our server's own work.
+ * TAIL_TMPFS=1 adds ours with its DATA_DIR in /dev/shm, where an fsync costs nothing: what of our
+ * GO is the disk's (the commit's fsync, which stays before the broadcast) and what is the server's.
  * TAIL_POSTGRES=0 leaves out the column of ours as one hub on PostgreSQL (bench/postgres.ts: a real
  * cluster, fsync on, a fresh database for each run).
  * TAIL_RUNS (3), TAIL_GOS (60 per size), TAIL_SIZES (50,500).
@@ -13,6 +17,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
+import { scenarioFor, viewDelta, type Scenario } from '@ceremony/shared';
 import type { LoopDelay } from '../src/loop-delay.js';
 import { loopCell } from './loop.js';
 import {
@@ -38,12 +43,18 @@ const sizes = (process.env.TAIL_SIZES ?? '50,500')
 const before = process.env.TAIL_BEFORE;
 const withSnapshot = process.env.TAIL_BARE_SNAPSHOT === '1';
 const withPostgres = process.env.TAIL_POSTGRES !== '0';
+const withView = process.env.TAIL_BARE_VIEW === '1';
+const withTmpfs = process.env.TAIL_TMPFS === '1';
 const log = (s: string) => console.log(s);
 
-function ourTarget(name: string, entry: string): Target {
+function ourTarget(
+  name: string,
+  entry: string,
+  env: () => Promise<Record<string, string>> = async () => ({}),
+): Target {
   return {
     name,
-    start: () => spawnServer(entry, ourEnv(tempDataDir())),
+    start: async () => spawnServer(entry, { ...ourEnv(tempDataDir()), ...(await env()) }),
     displayToken: (p) => signIn(p.url, BENCH_PINS.display),
     hostToken: (p) => signIn(p.url, BENCH_PINS.host),
   };
@@ -61,7 +72,11 @@ async function fixtureFile(entry: string): Promise<string> {
     const whole = await read(BENCH_PINS.admin);
     const display = await read(BENCH_PINS.display);
     const file = path.join(os.tmpdir(), `ceremony-tail-fixture-${process.pid}.json`);
-    const fixture = { ...whole, displayScenario: display.scenario, scanResult: {} };
+    const scenario = whole.scenario as Scenario;
+    const at = (cueIndex: number) =>
+      scenarioFor('display', scenario, { cueIndex, cueId: scenario.cues[cueIndex]!.id });
+    const displayDelta = viewDelta(at(0), at(1));
+    const fixture = { ...whole, displayScenario: display.scenario, displayDelta, scanResult: {} };
     fs.writeFileSync(file, JSON.stringify(fixture));
     return file;
   } finally {
@@ -98,6 +113,12 @@ async function main() {
   const targets: Record<string, Target> = { ours: ourTarget('ours', entry) };
   if (cluster) targets.postgres = postgresTarget(entry, cluster);
   if (before) targets.before = ourTarget('before', before);
+  const shm: string[] = [];
+  const inMemory = (dir: string) => (shm.push(dir), dir);
+  if (withTmpfs)
+    targets['ours (tmpfs)'] = ourTarget('ours (tmpfs)', entry, async () => ({
+      DATA_DIR: inMemory(fs.mkdtempSync('/dev/shm/ceremony-bench-')),
+    }));
   const bareTarget = (name: string, env: Record<string, string>): Target => ({
     name,
     start: () => spawnServer(bare, { PORT: '0', BENCH_FIXTURE: fixture, DATA_DIR: tempDataDir(), ...env }),
@@ -106,7 +127,10 @@ async function main() {
   });
   targets.bare = bareTarget('bare', {});
   if (withSnapshot) targets['bare+snapshot'] = bareTarget('bare+snapshot', { BARE_SNAPSHOT: '1' });
+  if (withView) targets['bare+view'] = bareTarget('bare+view', { BARE_VIEW: '1' });
   const names = Object.keys(targets);
+  // The bare server sending what our protocol sends: the per-cue view if it runs, else the snapshot.
+  const protocolBare = withView ? 'bare+view' : 'bare+snapshot';
   const all: Record<string, FanOut[][]> = Object.fromEntries(names.map((n) => [n, []]));
   const started = Date.now();
   try {
@@ -116,6 +140,8 @@ async function main() {
       for (const n of names) all[n]!.push(figures[n]!);
     }
   } finally {
+    // Memory, not disk: the tmpfs folders go with the run.
+    for (const dir of shm) fs.rmSync(dir, { recursive: true, force: true });
     await cluster?.stop();
     removeTempDataDirs();
     fs.rmSync(fixture, { force: true });
@@ -128,7 +154,7 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
     '',
-    '| displays | server | GO → last p50 | p99 | max | p50 / p99 vs bare | p50 / p99 vs bare+snapshot | event loop delay p50 / p99 / max (ms) |',
+    `| displays | server | GO → last p50 | p99 | max | p50 / p99 vs bare | p50 / p99 vs ${protocolBare} | event loop delay p50 / p99 / max (ms) |`,
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   sizes.forEach((size, i) => {
@@ -138,7 +164,7 @@ async function main() {
       const vs = (b: FanOut | undefined) =>
         !b || b === f ? '' : `${(f.p50 / b.p50).toFixed(2)}× / ${(f.p99 / b.p99).toFixed(2)}×`;
       lines.push(
-        `| ${size.clients} | ${n} | ${fmt(f.p50)} ms | ${fmt(f.p99)} ms | ${fmt(f.max)} ms | ${vs(med.bare)} | ${vs(med['bare+snapshot'])} | ${loopCell(f.loop)} |`,
+        `| ${size.clients} | ${n} | ${fmt(f.p50)} ms | ${fmt(f.p99)} ms | ${fmt(f.max)} ms | ${vs(med.bare)} | ${vs(med[protocolBare])} | ${loopCell(f.loop)} |`,
       );
     }
   });

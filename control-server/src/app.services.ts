@@ -172,7 +172,7 @@ export function composeServices({
       clock,
       // The booth hears every change after everyone else: its deliveries run in the background.
       onState: (state, before) => {
-        broadcast.state(state);
+        broadcast.state(state, before);
         booth.follow(show.snapshot(), before);
       },
       onSnapshot: (snapshot: Snapshot, before) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Role, Scenario, ShowState, Snapshot } from '@ceremony/shared';
+import { applyViewDelta, type Role, type Scenario, type ShowState, type Snapshot } from '@ceremony/shared';
 import { ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
 
 /**
@@ -14,15 +14,29 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-type Heard = { kind: 'snapshot'; s: Snapshot } | { kind: 'state'; s: ShowState };
+/** A `show:view` is kept as the view it makes of the one held before it, with its size on the wire. */
+type Heard =
+  | { kind: 'snapshot'; s: Snapshot }
+  | { kind: 'view'; s: Snapshot; bytes: number }
+  | { kind: 'state'; s: ShowState };
 
-/** Connects and keeps every show message, the first snapshot included. */
+/** Connects and keeps every show message, the first snapshot included, as a client applies them. */
 async function listen(role: Role): Promise<{ socket: TestSocket; heard: Heard[] }> {
   const heard: Heard[] = [];
   const socket = await s.socket(role);
   const first = (await ask(socket, 'show:resync', {})) as Snapshot;
   heard.push({ kind: 'snapshot', s: first });
-  socket.on('show:snapshot', (snap) => heard.push({ kind: 'snapshot', s: snap }));
+  let held = first.scenario;
+  socket.on('show:snapshot', (snap) => {
+    held = snap.scenario;
+    heard.push({ kind: 'snapshot', s: snap });
+  });
+  socket.on('show:view', (v) => {
+    const view = applyViewDelta(held, v);
+    if (!view) throw new Error(`a show:view that does not fit the ${role}'s view`);
+    held = view;
+    heard.push({ kind: 'view', s: { scenario: view, state: v.state }, bytes: JSON.stringify(v).length });
+  });
   socket.on('show:state', (state) => heard.push({ kind: 'state', s: state }));
   return { socket, heard };
 }
@@ -52,7 +66,7 @@ function leaks(role: Role, scenario: Scenario, state: ShowState): string[] {
 }
 
 function leaksIn(role: Role, heard: Heard[]): string[] {
-  return heard.flatMap((h) => (h.kind === 'snapshot' ? leaks(role, h.s.scenario, h.s.state) : []));
+  return heard.flatMap((h) => (h.kind === 'state' ? [] : leaks(role, h.s.scenario, h.s.state)));
 }
 
 it('the demo has what this test needs: laureates, citizens without consent, notes', () => {
@@ -80,10 +94,16 @@ it('gives admin and host everything, and display and volunteer only their part, 
   }
 });
 
+/** The view a display reading the show now is sent. */
+const reloadedView = async (): Promise<Scenario> =>
+  (await http(`${s.url}/api/show`, { token: s.token('display') })).body.scenario;
+
 it('reveals an award to displays in the broadcast that makes it live, to a display that reloads during it, and never to volunteers', async () => {
   const display = await listen('display');
   const volunteer = await listen('volunteer');
   const host = await s.socket('host');
+  // The whole scenario is theirs already: admin and host never get a partial view.
+  const wholeRoles = [await listen('admin'), await listen('host')];
   const { cues } = whole();
   const awardIndex = cues.findIndex((c) => c.kind === 'award' && c.nomineeIds.length > 0);
   const award = cues[awardIndex]!;
@@ -98,7 +118,7 @@ it('reveals an award to displays in the broadcast that makes it live, to a displ
   };
   const heardRevision = (heard: Heard[], revision: number) =>
     expect
-      .poll(() => heard.find((h) => (h.kind === 'snapshot' ? h.s.state.revision : h.s.revision) === revision))
+      .poll(() => heard.find((h) => (h.kind === 'state' ? h.s.revision : h.s.state.revision) === revision))
       .toBeDefined();
 
   const beforeRevision = await go(before.id);
@@ -107,9 +127,10 @@ it('reveals an award to displays in the broadcast that makes it live, to a displ
   await heardRevision(display.heard, awardRevision);
   await heardRevision(volunteer.heard, awardRevision);
 
-  // The message that made the award live carried its laureates and its notes alone.
-  const reveal = display.heard.find((h) => h.kind === 'snapshot' && h.s.state.revision === awardRevision);
-  expect(reveal?.kind).toBe('snapshot');
+  // The message that made the award live carried its laureates and its notes alone, and little else.
+  const reveal = display.heard.find((h) => h.kind === 'view' && h.s.state.revision === awardRevision);
+  expect(reveal?.kind).toBe('view');
+  expect((reveal as { bytes: number }).bytes).toBeLessThan(JSON.stringify(await reloadedView()).length / 5);
   const seen = (reveal as { s: Snapshot }).s.scenario;
   const liveAward = seen.cues[awardIndex]!;
   expect(liveAward.kind === 'award' && liveAward.nomineeIds).toEqual(award.nomineeIds);
@@ -129,12 +150,23 @@ it('reveals an award to displays in the broadcast that makes it live, to a displ
   const after = cues[awardIndex + 1]!;
   const afterRevision = await go(after.id);
   await heardRevision(display.heard, afterRevision);
-  const last = display.heard.findLast((h) => h.kind === 'snapshot')!.s as Snapshot;
+  const last = display.heard.findLast((h) => h.kind === 'view')!.s as Snapshot;
   expect(last.state.revision).toBe(afterRevision);
+  const gone = last.scenario.cues[awardIndex]!;
+  expect(gone.kind === 'award' && gone.nomineeIds).toEqual([]);
+  expect(last.scenario.nominees.filter((n) => n.honoured)).toEqual([]);
+  // Every view applied in order is what a display connecting now is sent.
+  expect(last.scenario).toEqual(await reloadedView());
 
   expect(leaksIn('display', display.heard)).toEqual([]);
   expect(leaksIn('display', reloaded.heard)).toEqual([]);
   expect(leaksIn('volunteer', volunteer.heard)).toEqual([]);
+  // A volunteer's view does not move with the cue: the bare states are all it hears.
+  expect(volunteer.heard.filter((h) => h.kind === 'view')).toEqual([]);
+  for (const staff of wholeRoles) {
+    await heardRevision(staff.heard, afterRevision);
+    expect(staff.heard.filter((h) => h.kind === 'view')).toEqual([]);
+  }
   // Nothing whole in a bare state either: a state carries no scenario at all.
   for (const h of [...display.heard, ...volunteer.heard])
     if (h.kind === 'state') expect(h.s).not.toHaveProperty('scenario');

@@ -28,6 +28,7 @@ export * from './nomineeLink.js';
 export * from './captions.js';
 export * from './titleSlide.js';
 export * from './roleView.js';
+export * from './viewDelta.js';
 export * from './admissionTime.js';
 export * from './booth.js';
 export * from './showReadback.js';

@@ -1,65 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CueAction } from './booth.js';
-import { ScenarioSchema, type Scenario } from './domain.js';
+import type { Scenario } from './domain.js';
 import type { Role } from './events/common.js';
-import { categoryFor, scenarioFor, type LiveCue } from './roleView.js';
-
-const scenario: Scenario = ScenarioSchema.parse({
-  ceremony: {
-    id: 'c',
-    title: 'Светлые люди',
-    venue: 'Зал',
-    startsAt: 100_000,
-    branding: { primary: '#112233', accent: '#445566', background: '#000000', text: '#ffffff' },
-  },
-  nominations: [{ id: 'n1', title: 'Учим беречь!' }],
-  nominees: [
-    // A consenting citizen, a laureate.
-    {
-      id: 'yes',
-      nominationId: 'n1',
-      kind: 'citizen',
-      name: 'Алёна',
-      citation: 'За всё',
-      photoUrl: '/media/a.jpg',
-      consent: true,
-      honoured: true,
-    },
-    // A citizen without consent, also a laureate.
-    {
-      id: 'no',
-      nominationId: 'n1',
-      kind: 'citizen',
-      name: 'Пётр',
-      citation: 'Тайна',
-      photoUrl: '/media/p.jpg',
-      leader: 'x',
-      honoured: true,
-    },
-    // An organisation without consent: its name, leader and citation are not personal data.
-    { id: 'org', nominationId: 'n1', kind: 'organisation', name: 'АНО', leader: 'Ли', citation: 'Работа' },
-  ],
-  stations: [{ id: 's', title: 'Фотозона', capacity: 5, typicalMinutes: 3 }],
-  cues: [
-    { id: 'open', kind: 'title', title: 'Открытие', notes: 'Добрый вечер', plannedDurationS: 60 },
-    { id: 'card', kind: 'nominee', title: 'Пётр', notes: 'Про Петра', plannedDurationS: 30, nomineeId: 'no' },
-    {
-      id: 'award',
-      kind: 'award',
-      title: 'Награждение',
-      notes: 'Объявляю',
-      plannedDurationS: 90,
-      nominationId: 'n1',
-      nomineeIds: ['yes', 'no'],
-    },
-    { id: 'pause', kind: 'break', title: 'Перерыв', notes: 'Пауза', plannedDurationS: 600 },
-  ],
-});
-
-const live = (cueId: string | null): LiveCue => ({
-  cueId,
-  cueIndex: cueId === null ? -1 : scenario.cues.findIndex((c) => c.id === cueId),
-});
+import { live, scenario } from './roleView.fixture.js';
+import { categoryFor, scenarioFor } from './roleView.js';
 
 const honoured = (s: Scenario) => s.nominees.filter((n) => n.honoured).map((n) => n.id);
 const awardIds = (s: Scenario) => s.cues.flatMap((c) => (c.kind === 'award' ? c.nomineeIds : []));

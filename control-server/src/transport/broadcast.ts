@@ -1,4 +1,4 @@
-import type { Role, ShowState, Snapshot } from '@ceremony/shared';
+import { isEmptyDelta, type Role, type ShowState, type Snapshot } from '@ceremony/shared';
 import { inBackground } from '../background.js';
 import type { AppServer } from './socket.js';
 import { viewsAhead } from './views.ahead.js';
@@ -11,16 +11,26 @@ export interface ShowBroadcast {
   snapshotFor(role: Role, snapshot?: Snapshot): Snapshot;
   /** The scenario changed: every role gets a fresh snapshot of what it may see. */
   snapshot(snapshot: Snapshot): void;
-  /** The show moved: the new state to all, after a new snapshot to a role whose view changed with it. */
-  state(state: ShowState): void;
+  /**
+   * The show moved from `before` (the state the change was decided on, one revision back) to
+   * `state` in the same scenario: the new state to all, after what changed in their view to a role
+   * whose view moved with it.
+   */
+  state(state: ShowState, before: ShowState): void;
 }
+
+const sameCue = (a: ShowState, b: ShowState) => a.cueIndex === b.cueIndex && a.cueId === b.cueId;
 
 /**
  * The one place the show leaves the server, so no path can send a role more than it may see. A
  * display's view changes with the live cue (its notes, an award's laureates): when a state change
- * changes what a role may see, that role first gets a snapshot carrying that state, so the laureates
- * arrive exactly when their award goes live, not before and not later; the bare state follows for
- * everyone, as the protocol promises, and is ignored by a client already at that revision.
+ * moves it, that role first gets `show:view`, the state with the cues and nominees of its view that
+ * changed (a few hundred bytes, where the whole view is ~25 KB on every socket, the GO's tail), so
+ * the laureates arrive exactly when their award goes live, not before and not later. The bare state
+ * follows for everyone, as the protocol promises, and is ignored by a client already at that
+ * revision. The delta is taken from `before`, the state the change was decided on, not from what
+ * this hub sent last: with several hubs, the one that made the change is the one that broadcasts it,
+ * and a client holds the view of `before` whichever hub sent it.
  */
 export function showBroadcast(
   io: AppServer,
@@ -33,8 +43,6 @@ export function showBroadcast(
 ): ShowBroadcast {
   // Asked for at each send: the hubs' adapter replaces the server's own once it starts listening.
   const snapshots = () => (opts.ownSnapshots ? io.local : io);
-  // What each partial role was last sent, keyed cheaply (scenario object, live cue) then compared whole.
-  const sent = new Map<Role, { scenario: Snapshot['scenario']; cueIndex: number; view: string }>();
   const views = viewsAhead();
   // Between GOs, never during one: setImmediate runs after this GO's broadcast and answer are out.
   const prepareNext = inBackground("making the next cue's views", () => {
@@ -42,39 +50,30 @@ export function showBroadcast(
     views.prepare(PARTIAL, scenario, state);
   });
 
-  const remember = (role: Role, snapshot: Snapshot, json: string) =>
-    sent.set(role, { scenario: snapshot.scenario, cueIndex: snapshot.state.cueIndex, view: json });
-
-  const snapshotFor = (role: Role, snapshot = current()): Snapshot => {
-    if (!PARTIAL.includes(role)) return snapshot;
-    const { view, json } = views.viewOf(role, snapshot.scenario, snapshot.state);
-    // The first socket of a role after start-up holds the current view: later states compare with it,
-    // so a restarted hub does not send every phone a second snapshot on its first change.
-    if (!sent.has(role)) remember(role, snapshot, json);
-    return { scenario: view, state: snapshot.state };
-  };
+  const snapshotFor = (role: Role, snapshot = current()): Snapshot =>
+    PARTIAL.includes(role)
+      ? { scenario: views.viewOf(role, snapshot.scenario, snapshot.state), state: snapshot.state }
+      : snapshot;
 
   return {
     snapshotFor,
     snapshot(snapshot) {
       snapshots().to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
-      for (const role of PARTIAL) {
-        const view = snapshotFor(role, snapshot);
-        remember(role, snapshot, views.viewOf(role, snapshot.scenario, snapshot.state).json);
-        snapshots().to(`role:${role}`).emit('show:snapshot', view);
-      }
+      for (const role of PARTIAL)
+        snapshots().to(`role:${role}`).emit('show:snapshot', snapshotFor(role, snapshot));
       setImmediate(prepareNext);
     },
-    state(state) {
+    state(state, before) {
       const { scenario } = current();
-      for (const role of PARTIAL) {
-        const last = sent.get(role);
-        if (last && last.scenario === scenario && last.cueIndex === state.cueIndex) continue;
-        const { view, json } = views.viewOf(role, scenario, state);
-        remember(role, { scenario, state }, json);
-        if (last?.view !== json) io.to(`role:${role}`).emit('show:snapshot', { scenario: view, state });
+      // A blackout, a message, a clip paused: the live cue stayed, so every view did too.
+      for (const role of sameCue(before, state) ? [] : PARTIAL) {
+        const delta = views.deltaOf(role, scenario, before, state);
+        // Never for one scenario; if it were, the whole view is still right.
+        if (delta === null)
+          io.to(`role:${role}`).emit('show:snapshot', snapshotFor(role, { scenario, state }));
+        else if (!isEmptyDelta(delta)) io.to(`role:${role}`).emit('show:view', { state, ...delta });
       }
-      // Every role still hears the state itself (docs/PROTOCOL.md); after the snapshot it changes nothing.
+      // Every role still hears the state itself (docs/PROTOCOL.md); after the view it changes nothing.
       io.emit('show:state', state);
       setImmediate(prepareNext);
     },

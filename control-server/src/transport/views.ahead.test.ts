@@ -1,4 +1,4 @@
-import { scenarioFor, type LiveCue, type Role, type Scenario } from '@ceremony/shared';
+import { applyViewDelta, scenarioFor, type LiveCue, type Role, type Scenario } from '@ceremony/shared';
 import { describe, expect, it } from 'vitest';
 import { buildDemo } from '../demo/demo.js';
 import { viewsAhead } from './views.ahead.js';
@@ -25,20 +25,30 @@ describe('a view made ahead is the view scenarioFor makes at the GO', () => {
     // Prepared from the cue before (a GO) or after (a BACK), as the broadcast does between GOs.
     views.prepare([role], scenario, live(scenario, cueIndex - 1));
     const ahead = views.viewOf(role, scenario, live(scenario, cueIndex));
-    expect(ahead.view).toEqual(scenarioFor(role, scenario, live(scenario, cueIndex)));
-    expect(JSON.parse(ahead.json)).toEqual(ahead.view);
+    expect(ahead).toEqual(scenarioFor(role, scenario, live(scenario, cueIndex)));
     const back = viewsAhead();
-    back.prepare([role], scenario, live(scenario, Math.min(cueIndex + 1, last)));
-    expect(back.viewOf(role, scenario, live(scenario, cueIndex)).json).toBe(ahead.json);
+    const after = live(scenario, Math.min(cueIndex + 1, last));
+    back.prepare([role], scenario, after);
+    expect(back.viewOf(role, scenario, live(scenario, cueIndex))).toEqual(ahead);
+    // The delta made ahead turns the view before the GO (or BACK) into this one.
+    for (const [made, from] of [
+      [views, live(scenario, cueIndex - 1)],
+      [back, after],
+    ] as const) {
+      const delta = made.deltaOf(role, scenario, from, live(scenario, cueIndex));
+      expect(applyViewDelta(scenarioFor(role, scenario, from), delta!)).toEqual(ahead);
+    }
   });
 });
 
-it('the GO takes the view made in idle time (made once), and an edited scenario never gets an old one', () => {
+it('the GO takes the view and delta made in idle time (made once), and an edited scenario never gets an old one', () => {
   expect(award).toBeGreaterThan(0); // the demo has awards
   const views = viewsAhead();
   views.prepare(['display'], scenario, live(scenario, award - 1));
   const made = views.viewOf('display', scenario, live(scenario, award));
   expect(views.viewOf('display', scenario, live(scenario, award))).toBe(made);
+  const go = [live(scenario, award - 1), live(scenario, award)] as const;
+  expect(views.deltaOf('display', scenario, ...go)).toBe(views.deltaOf('display', scenario, ...go));
   // An edit is a new scenario object: the laureates of the edited award are what the display gets.
   const edited: Scenario = {
     ...scenario,
@@ -46,5 +56,8 @@ it('the GO takes the view made in idle time (made once), and an edited scenario 
   };
   const after = views.viewOf('display', edited, live(edited, award));
   expect(after).not.toBe(made);
-  expect(after.view).toEqual(scenarioFor('display', edited, live(edited, award)));
+  expect(after).toEqual(scenarioFor('display', edited, live(edited, award)));
+  const delta = views.deltaOf('display', edited, live(edited, award - 1), live(edited, award));
+  expect(delta?.nominees.length).toBeGreaterThan(0);
+  expect(delta?.nominees.every((n) => n.name.endsWith('(исправлено)'))).toBe(true);
 });

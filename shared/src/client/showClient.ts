@@ -13,6 +13,7 @@ import { HUB_CONNECT_TIMEOUT_MS, mergeHubs, nextHubAttempt } from '../hubMove.js
 import { fitsInOneMessage } from '../messageSize.js';
 import { loadHubs, saveHubs } from './session.js';
 import type { ShowState } from '../show.js';
+import { applyViewDelta } from '../viewDelta.js';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'mismatch';
 
@@ -168,6 +169,18 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     next.on('show:snapshot', (s) => {
       seen();
       applySnapshot(s);
+    });
+    next.on('show:view', (v) => {
+      seen();
+      const { show, scenario } = store.getState();
+      const held = show?.revision ?? -1;
+      if (v.state.revision <= held) return;
+      // The delta is made against the view at the revision before it; the view is patched and the
+      // state taken in one update, so a screen never draws the award without its laureates.
+      const patched = scenario ? applyViewDelta(scenario, v) : null;
+      store.setState({ scenario: patched ?? scenario, show: v.state });
+      // A gap (or a view it does not fit) leaves other cues as they were: ask for the whole picture.
+      if (v.state.revision > held + 1 || !patched) void resync();
     });
     next.on('show:state', (s) => {
       seen();

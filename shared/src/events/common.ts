@@ -1,7 +1,10 @@
 import type { Answer } from '../errors.js';
 
-/** Bumped when the wire contract changes incompatibly; the handshake carries it. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped when the wire contract changes incompatibly; the handshake carries it. 2: a display's view
+ * moves by `show:view` deltas, which a version-1 screen would ignore and so show awards unnamed.
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Socket.IO's own limit on one message; every payload is further limited by its schema. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;

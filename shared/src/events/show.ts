@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ScenarioSchema, type Scenario } from '../domain.js';
 import { MediaActionSchema, type ShowState } from '../show.js';
+import type { ViewDelta } from '../viewDelta.js';
 import type { Ack, Role } from './common.js';
 
 const revision = z.number().int().nonnegative();
@@ -44,8 +45,18 @@ export interface ShowClientEvents {
   'scenario:update': (p: P<'scenario:update'>, ack: Ack<{ state: ShowState }>) => void;
 }
 
+/**
+ * A partial role's view moved with the live cue: the new state and the cues and nominees of its view
+ * that changed (viewDelta), to be applied to the view held at `state.revision - 1`.
+ */
+export interface ShowView extends ViewDelta {
+  state: ShowState;
+}
+
 export interface ShowServerEvents {
   'show:snapshot': (s: Snapshot) => void;
+  /** To display and volunteer sockets, before the `show:state` of a change that moved their view. */
+  'show:view': (v: ShowView) => void;
   'show:state': (s: ShowState) => void;
 }
 
