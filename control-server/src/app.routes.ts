@@ -101,6 +101,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
       onSeen,
       packages: packageService(db, show, config.dataDir, VERSION, clock),
       onGuests: sendStats,
+      ...(media.shared ? { publishMedia: (files) => media.publish(files) } : {}),
     }),
   );
   app.use('/api', accessRouter({ auth, onSeen }));
@@ -145,7 +146,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
   app.use('/api', mediaAdminRouter({ auth, onSeen, media }));
   app.use('/api', services.booth.router);
   app.use('/api', (_req, res) => send(res, refusal('NOT_FOUND', 'error.apiNotFound')));
-  app.use('/media', mediaRouter(mediaDir));
+  app.use('/media', mediaRouter(mediaDir, media.shared ? (name) => media.shared!.ensure(name) : undefined));
   mountApps(app, config.appsDir);
   app.use(errorHandler);
 }

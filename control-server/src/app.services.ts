@@ -187,6 +187,7 @@ export function composeServices({
     const refresh = inBackground('refreshing from another hub', async (what: ChangedPart) => {
       if (what === 'show') await show.refresh();
       else if (what === 'checkins') await checkin.refreshFigures().then(sendStats);
+      else if (what === 'media') await media.shared?.follow();
     });
     shared.onOtherHub(refresh);
     refresh('checkins');
@@ -196,7 +197,10 @@ export function composeServices({
     dir: mediaDir,
     maxBytes: config.mediaMaxBytes ?? 8 * 1024 ** 3,
     scenario: () => show.snapshot().scenario,
+    ...(shared ? { share: shared } : {}),
   });
+  // Copies in what other hubs uploaded while this one was away, then fetches ahead as they upload.
+  void media.shared?.start();
 
   // A burst of reports (or of displays reconnecting) becomes one list for the host, not one each.
   // Each hub sends the whole (merged) list to its own staff only: the other hubs do the same for theirs.

@@ -11,8 +11,21 @@ const NOSNIFF = { 'x-content-type-options': 'nosniff' };
  * Serves DATA_DIR/media at /media with HTTP Range (206 + Content-Range), so a projector can start a
  * clip before it is all loaded and seek in it. A missing file is a plain 404, not a server error.
  */
-export function mediaRouter(mediaDir: string): express.Router {
+export function mediaRouter(
+  mediaDir: string,
+  /** With other hubs: copies a file this hub lacks from the shared record first; false: none there. */
+  ensure?: (name: string) => Promise<boolean>,
+): express.Router {
   const router = express.Router();
+  if (ensure)
+    router.get('/*name', (req, res, next) => {
+      const name = ([] as string[]).concat(req.params.name ?? []).join('/');
+      if (mediaNameProblem(name)) return next();
+      ensure(name).then(
+        (there) => (there ? next() : send(res, refusal('NOT_FOUND', 'error.mediaNotFound'))),
+        next,
+      );
+    });
   // `?for=stage`: the projector's scaled copy of a photo (media.service.ts makes it); the original when there is none.
   router.get('/*name', (req, res, next) => {
     const name = ([] as string[]).concat(req.params.name ?? []).join('/');

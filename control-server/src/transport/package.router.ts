@@ -1,5 +1,5 @@
 import express from 'express';
-import { PackageIdSchema, refusal } from '@ceremony/shared';
+import { PackageIdSchema, refusal, type Answer } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
 import type { PackageService } from '../domain/package.service.js';
 import { requireRole, send } from './http.js';
@@ -10,6 +10,8 @@ export interface PackageRouterDeps {
   onSeen: (deviceId: string) => void;
   /** Told after a package replaced the guest list, to send the staff the new expected count. */
   onGuests: () => void;
+  /** With other hubs: puts a staged package's media into the shared record (MediaLibrary.publish). */
+  publishMedia?: (files: { name: string; file: string; sha256: string }[]) => Promise<Answer>;
 }
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -46,9 +48,13 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
     packages.stage(req, length).then((answer) => send(res, answer), next);
   });
 
-  api.post('/admin/package/:id/apply', admin, (req, res) => {
+  api.post('/admin/package/:id/apply', admin, async (req, res) => {
     const id = PackageIdSchema.safeParse(req.params.id);
     if (!id.success) return send(res, refusal('INVALID_PAYLOAD', 'error.packageIdInvalid'));
+    // With other hubs, the package's media go into the shared record before anything changes here.
+    const staged = deps.publishMedia ? packages.stagedMedia(id.data) : null;
+    const published = staged ? await deps.publishMedia!(staged) : null;
+    if (published && !published.ok) return send(res, published);
     const applied = packages.apply(id.data);
     if (!applied.ok) return send(res, applied);
     deps.onGuests();
