@@ -146,7 +146,8 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
   app.use('/api', mediaAdminRouter({ auth, onSeen, media }));
   app.use('/api', services.booth.router);
   app.use('/api', (_req, res) => send(res, refusal('NOT_FOUND', 'error.apiNotFound')));
-  app.use('/media', mediaRouter(mediaDir, media.shared ? (name) => media.shared!.ensure(name) : undefined));
+  const ensure = media.shared ? (name: string) => media.shared!.ensure(name) : undefined;
+  app.use('/media', mediaRouter(mediaDir, ensure, deps.hubs.addresses));
   mountApps(app, config.appsDir);
   app.use(errorHandler);
 }

@@ -19,7 +19,11 @@ export class VideoPool {
   private clips = new Map<string, Clip>();
   private listeners = new Set<() => void>();
 
-  constructor(private readonly parking: HTMLElement) {}
+  constructor(
+    private readonly parking: HTMLElement,
+    /** Where a clip's `/media/…` address is loaded from (the hub the page is on now). */
+    private readonly resolve: (url: string) => string = (url) => url,
+  ) {}
 
   /** The clip of a video cue, created (and starting to load) if it is not there yet. */
   ensure(cueId: string, url: string): Clip {
@@ -66,7 +70,7 @@ export class VideoPool {
       set('error');
     });
     el.addEventListener('timeupdate', () => this.changed());
-    el.src = url;
+    el.src = this.resolve(url);
     this.parking.append(el);
     this.clips.set(cueId, clip);
     return clip;
