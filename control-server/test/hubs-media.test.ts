@@ -87,6 +87,25 @@ describe('media across two hubs on one PostgreSQL', () => {
     }
   });
 
+  it("lets a page of A that moved to B load B's pictures, clips and captions", async () => {
+    const directives = (csp: string) =>
+      new Map(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
+    await vi.waitFor(
+      async () => {
+        const csp = directives((await fetch(`${b.url}/`)).headers.get('content-security-policy') ?? '');
+        for (const kind of ['img-src', 'media-src', 'connect-src']) expect(csp.get(kind)).toContain(a.url);
+      },
+      { timeout: 10_000 },
+    );
+    // Captions are read with fetch(): B answers A's page with CORS, and no other origin.
+    const name = `/media/${encodeURIComponent('Лауреат.jpg')}`;
+    const fromA = await fetch(`${b.url}${name}`, { headers: { origin: a.url } });
+    expect(fromA.status).toBe(200);
+    expect(fromA.headers.get('access-control-allow-origin')).toBe(a.url);
+    const elsewhere = await fetch(`${b.url}${name}`, { headers: { origin: 'http://evil.example' } });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('B takes a file A uploaded ahead of time, before anyone asks for it', async () => {
     const photo = await jpeg(320, 200);
     expect((await upload(a, 'заранее.jpg', photo)).status).toBe(201);
