@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Cue } from '@ceremony/shared';
 import { ask, http, startServer, tempDir, type TestServer } from '../helpers.js';
@@ -47,9 +47,11 @@ describe.runIf(hasChromium)('a projector that moved to hub B paints pictures it 
     await alone.stop();
     // Then hub A joins a new database with it: the library goes into PostgreSQL.
     a = await spawnServer(dataDir, { DATABASE_URL: db.url, HTTPS_PORT: 'off' });
-    const stored = async () =>
-      (await sql.query('SELECT name FROM media_files WHERE name = $1', [PHOTO])).rowCount;
-    await expect.poll(stored, { timeout: 10_000 }).toBe(1);
+    await vi.waitFor(
+      async () =>
+        expect((await sql.query('SELECT name FROM media_files WHERE name = $1', [PHOTO])).rowCount).toBe(1),
+      { timeout: 10_000 },
+    );
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -103,7 +105,9 @@ describe.runIf(hasChromium)('a projector that moved to hub B paints pictures it 
       `${hubB.url}/media/${encodeURIComponent(PHOTO)}?for=stage`,
     );
     expect(fs.existsSync(path.join(dataDir, 'media', PHOTO))).toBe(true);
-    await page.screenshot({ path: path.resolve(import.meta.dirname, '../../../docs/screenshots/display-moved-photo.png') });
+    await page.screenshot({
+      path: path.resolve(import.meta.dirname, '../../../docs/screenshots/display-moved-photo.png'),
+    });
     expect(pageErrorsBesidesNetwork(errors)).toEqual([]);
     await context.close();
   }, 90_000);
