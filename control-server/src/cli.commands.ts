@@ -23,6 +23,8 @@ import { GuestsService, type ImportOptions } from './domain/guests.service.js';
 import { NomineesService } from './domain/nominees.service.js';
 import { purgePersonalData } from './domain/purge.js';
 import { PurgeRepository } from './store/purge.repository.js';
+import { forgetSharedMedia } from './store/postgres/media.store.js';
+import { loadConfig } from './config.js';
 import { CeremonyRepository } from './store/ceremony.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
@@ -246,7 +248,12 @@ export async function purgeCommand(ctx: DirectContext, args: string[]): Promise<
     new GuestsRepository(ctx.app.db),
     new ShowRepository(ctx.app.db),
     Date.now(),
-    (names) => ctx.app.media.removeFiles(names),
+    async (names) => {
+      await ctx.app.media.removeFiles(names);
+      // Hubs sharing PostgreSQL hold the files there too: the purge takes them from the record.
+      const url = loadConfig().databaseUrl;
+      if (url) await forgetSharedMedia(url, names);
+    },
   );
   ctx.out(
     `Обезличено: гостей ${done.guests}, номинантов ${done.nominees}; удалено фото и видео номинантов: ${done.media}. Цифры отчёта сохранены.`,

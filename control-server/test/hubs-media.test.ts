@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { forgetSharedMedia } from '../src/store/postgres/media.store.js';
 import { http, startServer, tempDir, type TestServer } from './helpers.js';
 import { jpeg, mediaFiles, mediaPath } from './media-kit.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
@@ -140,6 +141,18 @@ describe('media across two hubs on one PostgreSQL', () => {
       token: b.token('admin'),
     });
     expect(twice.status).toBe(404);
+  });
+
+  it("the purge after the evening takes people's photos from the record and from every hub", async () => {
+    expect((await upload(b, 'портрет.jpg', await jpeg())).status).toBe(201);
+    await vi.waitFor(() => expect(fs.existsSync(onDisk(a, 'портрет.jpg'))).toBe(true), { timeout: 10_000 });
+    // As `purge-personal-data --yes` does on a stopped hub's folder with DATABASE_URL set.
+    expect(await forgetSharedMedia(db.url, ['портрет.jpg', 'нет такого.jpg'])).toBe(1);
+    expect(await rows('портрет.jpg')).toBe(0);
+    for (const s of [a, b])
+      await vi.waitFor(() => expect(fs.existsSync(onDisk(s, 'портрет.jpg'))).toBe(false), {
+        timeout: 10_000,
+      });
   });
 
   it('a 50 MB video goes up through A and comes out of B without either holding it in memory', async () => {

@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import type pg from 'pg';
 import type { MediaKind } from '@ceremony/shared';
 import type { MediaFacts } from '../../domain/media.probe.js';
-import { inTransaction } from './pool.js';
+import { inTransaction, openPool } from './pool.js';
+import { CHANGE_CHANNEL } from './shared.store.js';
 
 /**
  * The media library's record in PostgreSQL (tables in schema.evening.ts, «media»): one row per file
@@ -145,4 +146,22 @@ export async function copyMediaOut(pool: pg.Pool, name: string, target: string):
       throw new MediaCopyMismatch(`${name}: the copy does not match the record`);
     return row;
   });
+}
+
+/**
+ * The purge run from the command line (no hub running on this folder) on an evening whose hubs share
+ * PostgreSQL: the people's photos and interviews go from the record too, and every running hub drops
+ * its copy on the NOTIFY. Answers how many files the record held.
+ */
+export async function forgetSharedMedia(url: string, names: readonly string[]): Promise<number> {
+  const pool = openPool(url);
+  try {
+    return await inTransaction(pool, async (client) => {
+      const gone = await deleteMedia(client, names);
+      await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, 'purge media']);
+      return gone.length;
+    });
+  } finally {
+    await pool.end();
+  }
 }
