@@ -28,7 +28,16 @@ export class VideoPool {
   /** The clip of a video cue, created (and starting to load) if it is not there yet. */
   ensure(cueId: string, url: string): Clip {
     const known = this.clips.get(cueId);
-    if (known) return known;
+    if (known) {
+      // A clip that failed while its hub went away is loaded once more from the hub the page is on now.
+      const from = new URL(this.resolve(url), document.baseURI).href;
+      if (known.status === 'error' && known.el.src !== from) {
+        known.status = 'loading';
+        known.el.src = from;
+        this.changed();
+      }
+      return known;
+    }
     const el = document.createElement('video');
     el.className = 'stage-video';
     el.preload = 'auto';
