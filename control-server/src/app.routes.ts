@@ -101,7 +101,9 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
       onSeen,
       packages: packageService(db, show, config.dataDir, VERSION, clock),
       onGuests: sendStats,
-      ...(media.shared ? { publishMedia: (files) => media.publish(files) } : {}),
+      ...(media.shared
+        ? { publishMedia: (files) => media.publish(files), mediaCopied: () => media.shared!.follow() }
+        : {}),
     }),
   );
   app.use('/api', accessRouter({ auth, onSeen }));

@@ -243,6 +243,7 @@ export function composeServices({
     lastSeenSize: () => lastSeen.size,
     stop: () => {
       show.stop();
+      media.shared?.stop();
       sendStats.cancel();
       clearInterval(renewOnline);
       sendDisplays.cancel();

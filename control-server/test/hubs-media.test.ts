@@ -155,6 +155,18 @@ describe('media across two hubs on one PostgreSQL', () => {
       });
   });
 
+  it('a package exported on A carries what was uploaded on B', async () => {
+    const photo = await jpeg(111, 77);
+    expect((await upload(b, 'в-пакет.jpg', photo)).status).toBe(201);
+    const res = await fetch(`${a.url}/api/admin/package`, {
+      headers: { authorization: `Bearer ${a.token('admin')}` },
+    });
+    expect(res.status).toBe(200);
+    const tar = Buffer.from(await res.arrayBuffer());
+    expect(tar.includes(Buffer.from('"name": "в-пакет.jpg"'))).toBe(true);
+    expect(tar.includes(photo)).toBe(true);
+  });
+
   it('a 50 MB video goes up through A and comes out of B without either holding it in memory', async () => {
     const MB = 1024 * 1024;
     // An MP4 header, then 50 MB of a pattern: streamed from a generator, never a 50 MB buffer here.

@@ -55,6 +55,7 @@ export class SharedMedia {
   private following: Promise<void> = Promise.resolve();
   private followAgain = false;
   private followRunning = false;
+  private stopped = false;
 
   constructor(private readonly deps: SharedMediaDeps) {}
 
@@ -65,6 +66,11 @@ export class SharedMedia {
       await this.followNow();
     })().catch((err: Error) => console.warn('[media] taking the shared library failed:', err.message));
     return this.following;
+  }
+
+  /** The hub is closing: no more copies start (one under way ends on its own). */
+  stop(): void {
+    this.stopped = true;
   }
 
   rows(): MediaRow[] {
@@ -163,6 +169,7 @@ export class SharedMedia {
 
   /** Another hub changed the library (or the link came back): take its changes, fetch ahead. */
   follow(): Promise<void> {
+    if (this.stopped) return this.following;
     if (this.followRunning) {
       this.followAgain = true;
       return this.following;
@@ -184,7 +191,10 @@ export class SharedMedia {
         const gone: string[] = [];
         for (const name of stale) if (!(await mediaRow(this.deps.share.pool, name))) gone.push(name);
         if (gone.length > 0) await this.deps.drop(gone);
-        for (const row of this.rows()) await this.ensure(row.name);
+        for (const row of this.rows()) {
+          if (this.stopped) return;
+          await this.ensure(row.name);
+        }
       } while (this.followAgain);
     } finally {
       this.followRunning = false;

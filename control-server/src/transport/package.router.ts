@@ -10,6 +10,8 @@ export interface PackageRouterDeps {
   onSeen: (deviceId: string) => void;
   /** Told after a package replaced the guest list, to send the staff the new expected count. */
   onGuests: () => void;
+  /** With other hubs: resolves once this hub's folder holds every file of the shared record. */
+  mediaCopied?: () => Promise<void>;
   /** With other hubs: puts a staged package's media into the shared record (MediaLibrary.publish). */
   publishMedia?: (files: { name: string; file: string; sha256: string }[]) => Promise<Answer>;
 }
@@ -27,7 +29,9 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
 
   api.get('/admin/package/size', admin, (_req, res) => send(res, packages.size()));
 
-  api.get('/admin/package', admin, (_req, res) => {
+  api.get('/admin/package', admin, async (_req, res) => {
+    // Every hub's uploads go into the package, not only those this hub has copied so far.
+    await deps.mediaCopied?.();
     res.set('cache-control', 'no-store');
     res.attachment(`ceremony-${stamp()}.ceremony`);
     res.type('application/x-tar');
