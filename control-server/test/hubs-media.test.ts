@@ -114,6 +114,23 @@ describe('media across two hubs on one PostgreSQL', () => {
     expect(fs.readFileSync(onDisk(b, 'заранее.jpg')).equals(photo)).toBe(true);
   });
 
+  it('B copies a file it lacks, or holds in another version, back in when asked, for requests arriving together', async () => {
+    const photo = await jpeg(500, 300);
+    expect((await upload(a, 'копия.jpg', photo)).status).toBe(201);
+    await vi.waitFor(() => expect(fs.existsSync(onDisk(b, 'копия.jpg'))).toBe(true), { timeout: 10_000 });
+    const url = `${b.url}/media/${encodeURIComponent('копия.jpg')}`;
+    const fetchAll = () =>
+      Promise.all(Array.from({ length: 6 }, async () => Buffer.from(await (await fetch(url)).arrayBuffer())));
+    // Lost from B's folder: six projectors asking at once all get the file.
+    fs.rmSync(onDisk(b, 'копия.jpg'));
+    for (const got of await fetchAll()) expect(got.equals(photo)).toBe(true);
+    // Another version on B's disk (same size, other bytes): the record's comes back.
+    fs.writeFileSync(onDisk(b, 'копия.jpg'), Buffer.alloc(photo.length, 1));
+    for (const got of await fetchAll()) expect(got.equals(photo)).toBe(true);
+    expect(fs.readFileSync(onDisk(b, 'копия.jpg')).equals(photo)).toBe(true);
+    expect(mediaFiles(b.dataDir).filter((f) => f.startsWith('.upload-'))).toEqual([]);
+  });
+
   it('a name taken on one hub is refused on the other', async () => {
     expect((await upload(b, 'занято.jpg', await jpeg())).status).toBe(201);
     const again = await upload(a, 'занято.jpg', await jpeg(10, 10));
