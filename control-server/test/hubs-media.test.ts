@@ -249,7 +249,7 @@ describe('media across two hubs on one PostgreSQL', () => {
       clearInterval(sampler);
     }
     // Both hubs and this test run in one process: a file held whole anywhere would be 50 MB of
-    // Buffers on top of the few chunks in flight (measured: 5–30 MB), so the bound is the file's
+    // Buffers on top of the few chunks in flight (measured: 2–32 MB), so the bound is the file's
     // size; the rss also keeps what the allocator has not handed back yet, hence its wide bound.
     const grown = {
       rss: (peak.rss - before.rss) / MB,

@@ -158,13 +158,18 @@ export class SharedMedia {
     const row = await this.row(name).catch(() => undefined);
     if (row === undefined) return fs.existsSync(here);
     if (row === null) return false;
-    if (await this.isCurrent(name, row)) return true;
-    let copy = this.copying.get(name);
-    if (!copy) {
-      copy = this.copyIn(name).finally(() => this.copying.delete(name));
-      this.copying.set(name, copy);
+    // Twice at most: a copy already under way when the file went (it was copied, then removed) is
+    // followed by one of our own.
+    for (let tries = 0; tries < 2; tries++) {
+      if (await this.isCurrent(name, this.catalog.get(name) ?? row)) return true;
+      let copy = this.copying.get(name);
+      if (!copy) {
+        copy = this.copyIn(name).finally(() => this.copying.delete(name));
+        this.copying.set(name, copy);
+      }
+      if (!(await copy)) break;
     }
-    return (await copy) || fs.existsSync(here);
+    return fs.existsSync(here);
   }
 
   /** Another hub changed the library (or the link came back): take its changes, fetch ahead. */
