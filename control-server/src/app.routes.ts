@@ -106,6 +106,9 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
       onSeen,
       packages: packageService(db, show, config.dataDir, VERSION, clock),
       onGuests: sendStats,
+      ...(media.shared
+        ? { publishMedia: (files) => media.publish(files), mediaCopied: () => media.shared!.follow() }
+        : {}),
     }),
   );
   app.use('/api', accessRouter({ auth, onSeen }));
@@ -150,7 +153,8 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
   app.use('/api', mediaAdminRouter({ auth, onSeen, media }));
   app.use('/api', services.booth.router);
   app.use('/api', (_req, res) => send(res, refusal('NOT_FOUND', 'error.apiNotFound')));
-  app.use('/media', mediaRouter(mediaDir));
+  const ensure = media.shared ? (name: string) => media.shared!.ensure(name) : undefined;
+  app.use('/media', mediaRouter(mediaDir, ensure, deps.hubs.addresses));
   mountApps(app, config.appsDir);
   app.use(errorHandler);
 }

@@ -242,6 +242,7 @@ export function composeServices({
       // A guest list changed elsewhere: the expected count in the figures changed with it.
       else if (what === 'guests') sendStats();
       else if (what === 'stations') sendOccupancy(stations.occupancy());
+      else if (what === 'media') await media.shared?.follow();
     });
     shared.onOtherHub(refresh);
     refresh('checkins');
@@ -251,7 +252,10 @@ export function composeServices({
     dir: mediaDir,
     maxBytes: config.mediaMaxBytes ?? 8 * 1024 ** 3,
     scenario: () => show.snapshot().scenario,
+    ...(shared ? { share: shared } : {}),
   });
+  // Copies in what other hubs uploaded while this one was away, then fetches ahead as they upload.
+  void media.shared?.start();
 
   // A burst of reports (or of displays reconnecting) becomes one list for the host, not one each.
   // Each hub sends the whole (merged) list to its own staff only: the other hubs do the same for theirs.
@@ -294,6 +298,7 @@ export function composeServices({
     lastSeenSize: () => lastSeen.size,
     stop: () => {
       show.stop();
+      media.shared?.stop();
       sendStats.cancel();
       clearInterval(renewOnline);
       accessStore.stop();

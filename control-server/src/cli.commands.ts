@@ -28,6 +28,8 @@ import { guestsSql } from './store/postgres/guests.sql.js';
 import { sharedWrites } from './store/postgres/part.writer.js';
 import { localWrites } from './store/writes.js';
 import { PurgeRepository } from './store/purge.repository.js';
+import { forgetSharedMedia } from './store/postgres/media.store.js';
+import { loadConfig } from './config.js';
 import { CeremonyRepository } from './store/ceremony.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ShowRepository } from './store/show.repository.js';
@@ -264,7 +266,12 @@ export async function purgeCommand(ctx: DirectContext, args: string[]): Promise<
     new GuestsRepository(ctx.app.db),
     new ShowRepository(ctx.app.db),
     now,
-    (names) => ctx.app.media.removeFiles(names),
+    async (names) => {
+      await ctx.app.media.removeFiles(names);
+      // Hubs sharing PostgreSQL hold the files there too: the purge takes them from the record.
+      const url = loadConfig().databaseUrl;
+      if (url) await forgetSharedMedia(url, names);
+    },
     shared ? () => purgeShared(shared, anonymousScenario, now) : undefined,
   );
   ctx.out(

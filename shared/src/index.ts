@@ -3,6 +3,7 @@ export * from './show.js';
 export * from './reduceShow.js';
 export * from './goGuard.js';
 export * from './hubMove.js';
+export * from './hubMedia.js';
 export * from './lookahead.js';
 export * from './errors.js';
 export * from './events/index.js';

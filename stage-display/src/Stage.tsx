@@ -1,5 +1,5 @@
-import { captionsUrlOf, nextPlayableIndex, type Branding } from '@ceremony/shared';
-import { useCurrentCue, usePageTitle, useShow, useT } from '@ceremony/shared/ui';
+import { captionsUrlOf, mediaFromHub, nextPlayableIndex, type Branding } from '@ceremony/shared';
+import { useCurrentCue, usePageTitle, useShow, useShowClient, useT } from '@ceremony/shared/ui';
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { loadCaptions } from './captions/track.js';
 import { CueView } from './layouts/CueView.js';
@@ -7,6 +7,7 @@ import { enterFullscreen, StartScreen, useStartGate } from './StartScreen.js';
 import { useLayers } from './useLayers.js';
 import { usePaintMarks } from './usePaintMarks.js';
 import { useStationsFree } from './useStationsFree.js';
+import { useHubMedia } from './useHubMedia.js';
 import { VideoPool } from './video/pool.js';
 import { useDisplayReport } from './video/useDisplayReport.js';
 import { usePlayback, type VideoCue } from './video/usePlayback.js';
@@ -39,7 +40,17 @@ export function Stage({ debug }: { debug: boolean }) {
   const cue = useCurrentCue();
   const gate = useStartGate();
   const [parking, setParking] = useState<HTMLDivElement | null>(null);
-  const pool = useMemo(() => (parking ? new VideoPool(parking) : null), [parking]);
+  const client = useShowClient();
+  // A clip is loaded from the hub the socket is on when its element is made (after a move: the new one).
+  const pool = useMemo(
+    () =>
+      parking
+        ? new VideoPool(parking, (url) =>
+            mediaFromHub(url, client.store.getState().hub, window.location.origin),
+          )
+        : null,
+    [parking, client],
+  );
 
   const live: VideoCue | null = status === 'running' && cue?.kind === 'video' ? cue : null;
   // The first clip still to play is preloaded while the cues before it are live.
@@ -47,8 +58,9 @@ export function Stage({ debug }: { debug: boolean }) {
   const next: VideoCue | null = ahead?.kind === 'video' ? ahead : null;
   usePlayback(pool, live, next, gate.soundOn);
   // The next clip's captions are read with its video, so they are there from its first word.
+  const media = useHubMedia();
   const nextCaptions = captionsUrlOf(next);
-  useEffect(() => void (nextCaptions && loadCaptions(nextCaptions)), [nextCaptions]);
+  useEffect(() => void (nextCaptions && loadCaptions(media(nextCaptions))), [nextCaptions, media]);
   useDisplayReport('main', pool, live?.id ?? null, next?.id ?? null);
   usePaintMarks();
   const stationsFree = useStationsFree(cue?.kind === 'break');

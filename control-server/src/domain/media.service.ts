@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
@@ -22,12 +22,15 @@ import {
   probeFile,
   type MediaFacts,
 } from './media.probe.js';
+import { SharedMedia, rowOfFile, type MediaShare } from './media.shared.js';
 
 export interface MediaDeps {
   /** DATA_DIR/media: served at /media, one flat folder. */
   dir: string;
   maxBytes: number;
   scenario: () => Scenario;
+  /** With DATABASE_URL: the PostgreSQL every hub shares holds the library, this folder is a copy. */
+  share?: MediaShare;
 }
 
 export interface StoredMedia {
@@ -59,6 +62,8 @@ const DISK_RESERVE = 64 * 1024 ** 2;
 export class MediaLibrary {
   /** Probing a video reads its container: done once per file version, not on every listing. */
   private readonly facts = new Map<string, { version: string; facts: MediaFacts & { kind: MediaKind } }>();
+  /** The shared record and this hub's copy of it (DATABASE_URL); null for a hub on its own. */
+  readonly shared: SharedMedia | null;
 
   constructor(private readonly deps: MediaDeps) {
     // An upload cut off by a crash or a power cut left its temporary file: nobody will finish it.
@@ -67,6 +72,17 @@ export class MediaLibrary {
       for (const f of fs.readdirSync(dir))
         if (f.startsWith(TEMP_PREFIX) || f.startsWith(PART_PREFIX))
           fs.rmSync(path.join(dir, f), { force: true });
+    this.shared = deps.share
+      ? new SharedMedia({
+          share: deps.share,
+          dir: deps.dir,
+          tempPrefix: TEMP_PREFIX,
+          landed: async (name, row) => {
+            if (row.kind === 'image' && row.facts.playable) await this.stageCopy(name);
+          },
+          drop: (names) => this.removeLocal(names),
+        })
+      : null;
   }
 
   private get stageDir(): string {
@@ -75,6 +91,21 @@ export class MediaLibrary {
 
   async list(): Promise<MediaItem[]> {
     const usage = mediaUsage(this.deps.scenario());
+    if (this.shared) {
+      // Every hub's files, as the record holds them: a file this hub has not copied yet is listed too.
+      await this.shared.refresh();
+      return this.shared
+        .rows()
+        .map(({ name, kind, bytes, uploadedAt, facts }) => ({
+          name,
+          bytes,
+          uploadedAt,
+          ...facts,
+          kind,
+          usedBy: usage.get(name) ?? [],
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    }
     const entries = await fs.promises.readdir(this.deps.dir, { withFileTypes: true });
     const items: MediaItem[] = [];
     for (const entry of entries) {
@@ -109,7 +140,8 @@ export class MediaLibrary {
     // Disks count a name in bytes (255 on ext4, NTFS, APFS): 200 Cyrillic letters are 400 bytes.
     if (Buffer.byteLength(name) > NAME_MAX_BYTES) return refusal('INVALID_PAYLOAD', 'error.mediaNameTooLong');
     const target = path.join(this.deps.dir, name);
-    if (fs.existsSync(target)) return refusal('CONFLICT', 'error.mediaExists', { name });
+    const taken = this.shared ? this.shared.has(name) : fs.existsSync(target);
+    if (taken) return refusal('CONFLICT', 'error.mediaExists', { name });
     if (declaredBytes !== null && declaredBytes > this.deps.maxBytes) return this.tooLarge();
     if (declaredBytes !== null && !(await this.roomFor(declaredBytes))) return this.diskFull();
 
@@ -119,6 +151,7 @@ export class MediaLibrary {
       let kind: MediaKind | null = null;
       let head: Buffer[] | null = [];
       const limit = this.deps.maxBytes;
+      const hash = createHash('sha256');
       // Holds the first bytes back until they tell the kind, then lets everything through.
       const decide = async (stream: Transform, force: boolean): Promise<void> => {
         const start = Buffer.concat(head!);
@@ -132,6 +165,7 @@ export class MediaLibrary {
         transform(chunk: Buffer, _enc, done) {
           bytes += chunk.length;
           if (bytes > limit) return done(new TooLarge());
+          hash.update(chunk);
           if (head === null) return done(null, chunk);
           head.push(chunk);
           decide(this, false).then(() => done(), done);
@@ -151,6 +185,7 @@ export class MediaLibrary {
         return refusal('INVALID_PAYLOAD', 'error.uploadAborted');
       }
       if (bytes === 0 || kind === null) return refusal('INVALID_PAYLOAD', 'error.emptyFile');
+      if (this.shared) return await this.storeShared(name, temp, { kind, bytes, sha256: hash.digest('hex') });
       try {
         await fs.promises.link(temp, target); // fails when the name was taken meanwhile: never overwrites
       } catch (err) {
@@ -174,15 +209,21 @@ export class MediaLibrary {
     const problem = mediaNameProblem(name);
     if (problem) return refusal('INVALID_PAYLOAD', problem.reason, problem.params);
     const target = path.join(this.deps.dir, name);
-    if (!fs.statSync(target, { throwIfNoEntry: false })?.isFile())
-      return refusal('NOT_FOUND', 'error.mediaMissing', { name });
+    const there = this.shared
+      ? await this.shared.row(name).then(Boolean, () => fs.existsSync(target))
+      : fs.statSync(target, { throwIfNoEntry: false })?.isFile();
+    if (!there) return refusal('NOT_FOUND', 'error.mediaMissing', { name });
     const users = mediaUsage(this.deps.scenario()).get(name) ?? [];
     if (users.length > 0)
       return refusal('CONFLICT', 'error.mediaInUse', {
         name,
         users: users.map((u) => u.label).join(', '),
       });
-    await this.removeFiles([name]);
+    if (this.shared) {
+      const removed = await this.shared.remove([name]);
+      if (!removed.ok) return removed;
+    }
+    await this.removeLocal([name]);
     return { ok: true };
   }
 
@@ -191,12 +232,69 @@ export class MediaLibrary {
    * purge after the evening, a new ceremony). Names that are not there are passed over.
    */
   async removeFiles(names: readonly string[]): Promise<void> {
+    if (this.shared) {
+      const removed = await this.shared.remove(names);
+      if (!removed.ok) throw new Error(removed.error.message);
+    }
+    await this.removeLocal(names);
+  }
+
+  /** Removes this hub's copies of files, with their projector copies and what was read from them. */
+  private async removeLocal(names: readonly string[]): Promise<void> {
     for (const name of names) {
       if (mediaNameProblem(name)) continue;
       await fs.promises.rm(path.join(this.deps.dir, name), { force: true });
       await fs.promises.rm(path.join(this.stageDir, name), { force: true });
       this.facts.delete(name);
     }
+  }
+
+  /**
+   * With other hubs: files brought by a package (already checked against its manifest) go into the
+   * shared record, replacing another version of the same name, all in one transaction. The package
+   * then moves them into this hub's folder as it does alone.
+   */
+  async publish(files: readonly { name: string; file: string; sha256: string }[]): Promise<Answer<object>> {
+    if (!this.shared) return { ok: true };
+    const uploads = [];
+    for (const { name, file, sha256 } of files) {
+      const known = await this.shared.row(name).catch(() => null);
+      if (known?.sha256 === sha256) continue;
+      const row = await rowOfFile(name, file, sha256);
+      if (row) uploads.push({ file, row: { ...row, uploadedAt: Date.now() } });
+    }
+    return uploads.length === 0 ? { ok: true } : this.shared.add(uploads, true);
+  }
+
+  /**
+   * An upload with other hubs: committed into the shared record first, then renamed into this
+   * hub's folder (over a stale copy, if any: the record decided the name is free). A refusal of the
+   * record leaves nothing on any hub.
+   */
+  private async storeShared(
+    name: string,
+    temp: string,
+    file: { kind: MediaKind; bytes: number; sha256: string },
+  ): Promise<Answer<{ media: StoredMedia }>> {
+    const shared = this.shared!;
+    const facts = await probeFile(temp, file.kind);
+    const row = { name, ...file, uploadedAt: Date.now(), facts };
+    const committed = await shared.add([{ file: temp, row }], false);
+    if (!committed.ok) return committed;
+    try {
+      await fs.promises.rename(temp, path.join(this.deps.dir, name));
+    } catch (err) {
+      // A disk that refuses the name (`:` on FAT, a name too long in bytes): taken back from the record.
+      await shared.remove([name]);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EINVAL' || code === 'ENAMETOOLONG' || code === 'EILSEQ')
+        return refusal('INVALID_PAYLOAD', 'error.mediaNameDisk');
+      throw err;
+    }
+    shared.remember(name, file.sha256);
+    await syncFolder(this.deps.dir);
+    if (file.kind === 'image') await this.stageCopy(name);
+    return { ok: true, media: { name, kind: file.kind, bytes: file.bytes } };
   }
 
   /** Kind by the bytes (a file put in the folder by hand that is none of ours: by its ending, not playable). */

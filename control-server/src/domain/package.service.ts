@@ -230,6 +230,18 @@ export class PackageService {
     return path.join(this.deps.dataDir, `${STAGING_PREFIX}${packageId}`);
   }
 
+  /** The media files of a staged package, where they wait (null: no such package ready). */
+  stagedMedia(packageId: string): { name: string; file: string; sha256: string }[] | null {
+    const dir = this.dirOf(packageId);
+    if (!fs.existsSync(path.join(dir, READY))) return null;
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as PackageManifest;
+    return manifest.media.map((m) => ({
+      name: m.name,
+      file: path.join(dir, 'media', m.name),
+      sha256: m.sha256,
+    }));
+  }
+
   /**
    * Puts a staged package in place, all or nothing: media files are moved in (a same-name file with
    * other bytes is replaced, set aside until the database commits, and put back if it does not),

@@ -5,15 +5,13 @@ import type express from 'express';
  * never guess a type, never leak a URL with a pairing code in a Referer.
  * 'unsafe-inline' styles: React's style= attributes and the printed pages' <style>.
  * data:/blob: images and media: QR codes, pages and videos the admin opens as object URLs
- * (an object URL's page inherits this policy).
+ * (an object URL's page inherits this policy). Images and media also from the other hubs (below).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "media-src 'self' blob:",
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -27,9 +25,18 @@ export function securityHeaders(peers: () => readonly string[] = () => []): expr
     // Older Safari does not count ws:/wss: as 'self': name this host's sockets outright.
     const host = req.headers.host ?? '';
     const sockets = /^[\w.:[\]-]+$/.test(host) ? ` ws://${host} wss://${host}` : '';
+    const hubs = peerOrigins(peers());
+    const others = [...hubs].map((s) => ` ${s}`).join('');
+    const hubSockets = [...hubs].map((s) => ` ${s.replace(/^http/, 'ws')}`).join('');
+    // A page that moved to another hub loads the pictures and clips it had not shown yet from there.
     res.setHeader(
       'content-security-policy',
-      `${CONTENT_SECURITY_POLICY}; connect-src 'self'${sockets}${peerSources(peers())}`,
+      [
+        CONTENT_SECURITY_POLICY,
+        `img-src 'self' data: blob:${others}`,
+        `media-src 'self' blob:${others}`,
+        `connect-src 'self'${sockets}${others}${hubSockets}`,
+      ].join('; '),
     );
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
@@ -43,15 +50,15 @@ export function securityHeaders(peers: () => readonly string[] = () => []): expr
  * projector whose hub died could not move. Only the addresses the hubs announce, as they are when
  * the page loads.
  */
-function peerSources(hubs: readonly string[]): string {
-  const sources = new Set<string>();
+function peerOrigins(hubs: readonly string[]): Set<string> {
+  const origins = new Set<string>();
   for (const hub of hubs) {
     try {
-      const { origin, host, protocol } = new URL(hub);
-      sources.add(origin).add(`${protocol === 'https:' ? 'wss' : 'ws'}://${host}`);
+      const { origin, protocol } = new URL(hub);
+      if (protocol === 'http:' || protocol === 'https:') origins.add(origin);
     } catch {
       // Not an address: nothing to allow.
     }
   }
-  return [...sources].map((s) => ` ${s}`).join('');
+  return origins;
 }

@@ -11,8 +11,24 @@ const NOSNIFF = { 'x-content-type-options': 'nosniff' };
  * Serves DATA_DIR/media at /media with HTTP Range (206 + Content-Range), so a projector can start a
  * clip before it is all loaded and seek in it. A missing file is a plain 404, not a server error.
  */
-export function mediaRouter(mediaDir: string): express.Router {
+export function mediaRouter(
+  mediaDir: string,
+  /** With other hubs: copies a file this hub lacks from the shared record first; false: none there. */
+  ensure?: (name: string) => Promise<boolean>,
+  /** Every live hub's addresses: their pages may read files from here (a display's captions). */
+  hubs: () => readonly string[] = () => [],
+): express.Router {
   const router = express.Router();
+  router.use(hubPagesMayRead(hubs));
+  if (ensure)
+    router.get('/*name', (req, res, next) => {
+      const name = ([] as string[]).concat(req.params.name ?? []).join('/');
+      if (mediaNameProblem(name)) return next();
+      ensure(name).then(
+        (there) => (there ? next() : send(res, refusal('NOT_FOUND', 'error.mediaNotFound'))),
+        next,
+      );
+    });
   // `?for=stage`: the projector's scaled copy of a photo (media.service.ts makes it); the original when there is none.
   router.get('/*name', (req, res, next) => {
     const name = ([] as string[]).concat(req.params.name ?? []).join('/');
@@ -49,4 +65,26 @@ export function mediaRouter(mediaDir: string): express.Router {
 export function copyIntoMedia(mediaDir: string, file: string): void {
   const target = path.join(mediaDir, path.basename(file));
   if (fs.existsSync(file) && !fs.existsSync(target)) fs.copyFileSync(file, target);
+}
+
+/**
+ * A page that moved here from another hub fetches caption files with fetch(), which needs CORS
+ * (pictures and clips do not). Allowed: the origins the hubs announce, and those they ever did,
+ * since the page's own hub is the one that died and has left the list by then.
+ */
+function hubPagesMayRead(hubs: () => readonly string[]): express.RequestHandler {
+  const known = new Set<string>();
+  return (req, res, next) => {
+    for (const hub of hubs()) {
+      try {
+        known.add(new URL(hub).origin);
+      } catch {
+        // Not an address.
+      }
+    }
+    const origin = req.get('origin');
+    res.vary('origin');
+    if (origin && known.has(origin)) res.set('access-control-allow-origin', origin);
+    next();
+  };
 }

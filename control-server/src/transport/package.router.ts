@@ -1,5 +1,5 @@
 import express from 'express';
-import { PackageIdSchema, refusal } from '@ceremony/shared';
+import { PackageIdSchema, refusal, type Answer } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
 import type { PackageService } from '../domain/package.service.js';
 import { requireRole, send } from './http.js';
@@ -10,6 +10,10 @@ export interface PackageRouterDeps {
   onSeen: (deviceId: string) => void;
   /** Told after a package replaced the guest list, to send the staff the new expected count. */
   onGuests: () => void;
+  /** With other hubs: resolves once this hub's folder holds every file of the shared record. */
+  mediaCopied?: () => Promise<void>;
+  /** With other hubs: puts a staged package's media into the shared record (MediaLibrary.publish). */
+  publishMedia?: (files: { name: string; file: string; sha256: string }[]) => Promise<Answer>;
 }
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -25,7 +29,9 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
 
   api.get('/admin/package/size', admin, (_req, res) => send(res, packages.size()));
 
-  api.get('/admin/package', admin, (_req, res) => {
+  api.get('/admin/package', admin, async (_req, res) => {
+    // Every hub's uploads go into the package, not only those this hub has copied so far.
+    await deps.mediaCopied?.();
     res.set('cache-control', 'no-store');
     res.attachment(`ceremony-${stamp()}.ceremony`);
     res.type('application/x-tar');
@@ -49,6 +55,10 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
   api.post('/admin/package/:id/apply', admin, async (req, res) => {
     const id = PackageIdSchema.safeParse(req.params.id);
     if (!id.success) return send(res, refusal('INVALID_PAYLOAD', 'error.packageIdInvalid'));
+    // With other hubs, the package's media go into the shared record before anything changes here.
+    const staged = deps.publishMedia ? packages.stagedMedia(id.data) : null;
+    const published = staged ? await deps.publishMedia!(staged) : null;
+    if (published && !published.ok) return send(res, published);
     const applied = await packages.apply(id.data);
     if (!applied.ok) return send(res, applied);
     deps.onGuests();

@@ -1,5 +1,6 @@
 import type { CaptionLine } from '@ceremony/shared';
 import { useEffect, useState } from 'react';
+import { useHubMedia } from '../useHubMedia.js';
 
 /** Parsed tracks by URL: a cue's file is fetched and parsed once, and the next clip's ahead of its GO. */
 const tracks = new Map<string, Promise<CaptionLine[]>>();
@@ -38,7 +39,9 @@ async function fetchCaptions(url: string): Promise<CaptionLine[]> {
 }
 
 /** The lines of a caption file once loaded; null while loading or without a file. */
-export function useCaptionTrack(url: string | null): CaptionLine[] | null {
+export function useCaptionTrack(file: string | null): CaptionLine[] | null {
+  const media = useHubMedia();
+  const url = file === null ? null : media(file);
   const [loaded, setLoaded] = useState<{ url: string; lines: CaptionLine[] } | null>(null);
   useEffect(() => {
     if (!url) return;

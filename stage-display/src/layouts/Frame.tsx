@@ -1,6 +1,7 @@
 import { stagePhotoUrl } from '@ceremony/shared';
 import { useShow } from '@ceremony/shared/ui';
 import type { ReactNode } from 'react';
+import { useHubMedia } from '../useHubMedia.js';
 
 /** The branded chrome every slide shares: the ceremony's name (or logo) top left, an accent rule below. */
 export function Frame({
@@ -14,12 +15,13 @@ export function Frame({
 }) {
   const title = useShow((s) => s.scenario?.ceremony.title ?? '');
   const logoUrl = useShow((s) => s.scenario?.ceremony.branding.logoUrl ?? null);
+  const media = useHubMedia();
   return (
     <section className={`slide slide--${kind}`} data-testid={`slide-${kind}`}>
       {!plain && (
         <header className="slide__brand">
           {logoUrl ? (
-            <img className="slide__logo" src={stagePhotoUrl(logoUrl)} alt="" />
+            <img className="slide__logo" src={media(stagePhotoUrl(logoUrl))} alt="" />
           ) : (
             <span>{title}</span>
           )}

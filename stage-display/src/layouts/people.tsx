@@ -6,6 +6,7 @@ import { monogram } from '../monogram.js';
 import type { CueOf } from './CueView.js';
 import { Eyebrow, Frame } from './Frame.js';
 import { wideCells } from './nomineeGrid.js';
+import { useHubMedia } from '../useHubMedia.js';
 
 const quoted = (title: string) => `«${title}»`;
 
@@ -29,11 +30,12 @@ export function useNomineeLine(nominee: Nominee): string | null {
 /** The photo, or two letters on the brand colour when there is none (or it does not load). */
 function Portrait({ nominee }: { nominee: Nominee }) {
   const [failed, setFailed] = useState(false);
+  const media = useHubMedia();
   if (nominee.photoUrl && !failed)
     return (
       <img
         className="portrait"
-        src={stagePhotoUrl(nominee.photoUrl)}
+        src={media(stagePhotoUrl(nominee.photoUrl))}
         alt=""
         onError={() => setFailed(true)}
       />

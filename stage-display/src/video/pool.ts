@@ -19,12 +19,25 @@ export class VideoPool {
   private clips = new Map<string, Clip>();
   private listeners = new Set<() => void>();
 
-  constructor(private readonly parking: HTMLElement) {}
+  constructor(
+    private readonly parking: HTMLElement,
+    /** Where a clip's `/media/…` address is loaded from (the hub the page is on now). */
+    private readonly resolve: (url: string) => string = (url) => url,
+  ) {}
 
   /** The clip of a video cue, created (and starting to load) if it is not there yet. */
   ensure(cueId: string, url: string): Clip {
     const known = this.clips.get(cueId);
-    if (known) return known;
+    if (known) {
+      // A clip that failed while its hub went away is loaded once more from the hub the page is on now.
+      const from = new URL(this.resolve(url), document.baseURI).href;
+      if (known.status === 'error' && known.el.src !== from) {
+        known.status = 'loading';
+        known.el.src = from;
+        this.changed();
+      }
+      return known;
+    }
     const el = document.createElement('video');
     el.className = 'stage-video';
     el.preload = 'auto';
@@ -66,7 +79,7 @@ export class VideoPool {
       set('error');
     });
     el.addEventListener('timeupdate', () => this.changed());
-    el.src = url;
+    el.src = this.resolve(url);
     this.parking.append(el);
     this.clips.set(cueId, clip);
     return clip;

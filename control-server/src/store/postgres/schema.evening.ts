@@ -45,4 +45,15 @@ export const SCHEMA_EVENING = `
     id BIGSERIAL PRIMARY KEY, rating INTEGER NOT NULL, comment TEXT, at BIGINT NOT NULL, client TEXT
   );
   CREATE TABLE booth_targets (id TEXT PRIMARY KEY, position INTEGER NOT NULL, json TEXT NOT NULL);
+  -- media (store/postgres/media.store.ts): files, not SQLite rows; each hub's DATA_DIR/media is a copy.
+  -- The bytes in 1 MB chunks, stored as they are: photos and videos are compressed already.
+  CREATE TABLE media_files (
+    name TEXT PRIMARY KEY, kind TEXT NOT NULL, bytes BIGINT NOT NULL, sha256 TEXT NOT NULL,
+    uploaded_at BIGINT NOT NULL, facts TEXT NOT NULL
+  );
+  CREATE TABLE media_chunks (
+    name TEXT NOT NULL REFERENCES media_files (name) ON DELETE CASCADE, seq INTEGER NOT NULL,
+    data BYTEA NOT NULL, PRIMARY KEY (name, seq)
+  );
+  ALTER TABLE media_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
 `;

@@ -39,6 +39,8 @@ export interface SharedStore {
    * every later hub takes the evening from PostgreSQL into its copy.
    */
   joinEvening(dataDir: string): Promise<void>;
+  /** True once joinEvening found the database new and put this hub's evening in (its media follow). */
+  seededHere(): boolean;
   /** The hub's open SQLite: from now on, parts other hubs change are copied into it (mirror.ts). */
   attach(db: Db): void;
   /** Says, inside the caller's PostgreSQL transaction, that this hub changed a part: the others copy it. */
@@ -80,6 +82,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     let local: Db | null = null;
     // Scans and visits grow all evening: those parts are copied a change at a time, the others whole.
     const growing = { checkins: checkinsCopy(), stations: stationsCopy() } as const;
+    let seededHere = false;
     // One copy of a part at a time; a request while one runs waits for one more after it (whose
     // SELECT then sees the change that asked for it), and requests meanwhile share that one.
     const queued = new Map<EveningPart, Promise<void>>();
@@ -132,6 +135,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
                 hub,
                 Date.now(),
               ]);
+              seededHere = true;
             }
             await client.query('COMMIT');
             if (seeded.rowCount !== 0) for (const part of parts) await pullPart(pool, db, part);
@@ -145,6 +149,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
           db.close();
         }
       },
+      seededHere: () => seededHere,
       attach: (db) => void (local = db),
       changed: async (client, part) => {
         await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${hub} ${part}`]);

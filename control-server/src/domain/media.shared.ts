@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type pg from 'pg';
+import { mediaKindByName, mediaNameProblem, refusal, type Answer } from '@ceremony/shared';
+import {
+  copyMediaOut,
+  deleteMedia,
+  mediaCatalog,
+  mediaRow,
+  putMedia,
+  type MediaRow,
+  type MediaUpload,
+} from '../store/postgres/media.store.js';
+import { inTransaction } from '../store/postgres/pool.js';
+import { kindOfFile, probeFile } from './media.probe.js';
+import { sha256Of } from './package.format.js';
+
+/** What the shared library needs of the PostgreSQL every hub shares (SharedStore). */
+export interface MediaShare {
+  pool: pg.Pool;
+  /** Tells the other hubs, inside the transaction, that the library changed. */
+  changed(client: pg.ClientBase, part: 'media'): Promise<void>;
+  /** True when this process put its evening into a new database: its files are the library's start. */
+  seededHere(): boolean;
+}
+
+export interface SharedMediaDeps {
+  share: MediaShare;
+  /** DATA_DIR/media: this hub's copy of the library. */
+  dir: string;
+  /** Prefix of hidden temporary files in `dir` (swept at start by the library). */
+  tempPrefix: string;
+  /** A file copied in from the record: its projector copy is made. */
+  landed(name: string, row: MediaRow): Promise<void>;
+  /** Files the record no longer holds: they go from this hub's folder (with their copies). */
+  drop(names: string[]): Promise<void>;
+}
+
+const unavailable = () => refusal('INTERNAL', 'error.store.unavailable');
+
+/**
+ * With DATABASE_URL the library's record is PostgreSQL (media.store.ts) and DATA_DIR/media is this
+ * hub's copy of it: an upload is committed there before it is answered, a file this hub lacks (or
+ * holds in another version) is copied in when first asked for, and the other hubs' changes are
+ * followed on their NOTIFY, new files fetched ahead of time so the show never waits for a copy.
+ */
+export class SharedMedia {
+  /** The record's rows as last read: listings and the /media route decide from it without a query. */
+  private catalog = new Map<string, MediaRow>();
+  /** sha256 of this hub's files by name, for the size and mtime they had when hashed. */
+  private readonly hashes = new Map<string, { version: string; sha: Promise<string> }>();
+  /** Copies under way: concurrent requests for one file share one copy. */
+  private readonly copying = new Map<string, Promise<boolean>>();
+  private following: Promise<void> = Promise.resolve();
+  private followAgain = false;
+  private followRunning = false;
+  private stopped = false;
+
+  constructor(private readonly deps: SharedMediaDeps) {}
+
+  /** Starts following: the seeding hub puts its files in first; every hub then makes its copy whole. */
+  start(): Promise<void> {
+    this.following = (async () => {
+      if (this.deps.share.seededHere()) await this.adoptFolder();
+      await this.followNow();
+    })().catch((err: Error) => console.warn('[media] taking the shared library failed:', err.message));
+    return this.following;
+  }
+
+  /** The hub is closing: no more copies start (one under way ends on its own). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  rows(): MediaRow[] {
+    return [...this.catalog.values()];
+  }
+
+  /** Reads the record's rows again; a database away keeps the last ones (answered false). */
+  async refresh(): Promise<boolean> {
+    try {
+      const rows = await mediaCatalog(this.deps.share.pool);
+      this.catalog = new Map(rows.map((r) => [r.name, r]));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.catalog.has(name);
+  }
+
+  /** The record's row of a file, asking PostgreSQL when this hub has not heard of it yet (throws while it is away). */
+  async row(name: string): Promise<MediaRow | null> {
+    const known = this.catalog.get(name);
+    if (known) return known;
+    const row = await mediaRow(this.deps.share.pool, name);
+    if (row) this.catalog.set(name, row);
+    return row;
+  }
+
+  /**
+   * Commits a file into the record (the bytes at `upload.file`, already checked). Answers CONFLICT
+   * when the name is taken (and `replace` is false), `error.store.unavailable` while the database
+   * is away: then nothing is committed and the caller keeps nothing either.
+   */
+  async add(uploads: MediaUpload[], replace: boolean): Promise<Answer<object>> {
+    let taken: string | null = null;
+    try {
+      await inTransaction(this.deps.share.pool, async (client) => {
+        for (const upload of uploads) {
+          if (await putMedia(client, upload, replace)) continue;
+          taken = upload.row.name;
+          throw new Error('taken');
+        }
+        await this.deps.share.changed(client, 'media');
+      });
+    } catch (err) {
+      if (taken !== null) return refusal('CONFLICT', 'error.mediaExists', { name: taken });
+      console.warn('[media] upload not committed:', (err as Error).message);
+      return unavailable();
+    }
+    for (const { row } of uploads) this.catalog.set(row.name, row);
+    return { ok: true };
+  }
+
+  /** Deletes files from the record (every hub drops its copy on the NOTIFY). */
+  async remove(names: readonly string[]): Promise<Answer<{ removed: string[] }>> {
+    try {
+      const removed = await inTransaction(this.deps.share.pool, async (client) => {
+        const gone = await deleteMedia(client, names);
+        if (gone.length > 0) await this.deps.share.changed(client, 'media');
+        return gone;
+      });
+      for (const name of names) this.catalog.delete(name);
+      return { ok: true, removed };
+    } catch (err) {
+      console.warn('[media] delete not committed:', (err as Error).message);
+      return unavailable();
+    }
+  }
+
+  /** Notes the sha of the file this hub holds under `name` now (it just wrote it): never hashed again. */
+  remember(name: string, sha: string): void {
+    const stat = fs.statSync(path.join(this.deps.dir, name), { throwIfNoEntry: false });
+    if (stat) this.hashes.set(name, { version: `${stat.size}:${stat.mtimeMs}`, sha: Promise.resolve(sha) });
+  }
+
+  /**
+   * Makes sure this hub's folder holds the record's version of `name` before it is served: copies
+   * it in when missing or different. Answers false when the record has no such file. A database
+   * away is no reason to stop serving: the copy on disk, if any, is served as it is.
+   */
+  async ensure(name: string): Promise<boolean> {
+    const here = path.join(this.deps.dir, name);
+    const row = await this.row(name).catch(() => undefined);
+    if (row === undefined) return fs.existsSync(here);
+    if (row === null) return false;
+    // Twice at most: a copy already under way when the file went (it was copied, then removed) is
+    // followed by one of our own.
+    for (let tries = 0; tries < 2; tries++) {
+      if (await this.isCurrent(name, this.catalog.get(name) ?? row)) return true;
+      let copy = this.copying.get(name);
+      if (!copy) {
+        copy = this.copyIn(name).finally(() => this.copying.delete(name));
+        this.copying.set(name, copy);
+      }
+      if (!(await copy)) break;
+    }
+    return fs.existsSync(here);
+  }
+
+  /** Another hub changed the library (or the link came back): take its changes, fetch ahead. */
+  follow(): Promise<void> {
+    if (this.stopped) return this.following;
+    if (this.followRunning) {
+      this.followAgain = true;
+      return this.following;
+    }
+    this.following = this.followNow().catch((err: Error) =>
+      console.warn('[media] following the shared library failed:', err.message),
+    );
+    return this.following;
+  }
+
+  private async followNow(): Promise<void> {
+    this.followRunning = true;
+    try {
+      do {
+        this.followAgain = false;
+        if (!(await this.refresh())) return;
+        const stale = this.localNames().filter((n) => !this.catalog.has(n));
+        // Asked once more, one by one: an upload of this hub may have committed after the refresh.
+        const gone: string[] = [];
+        for (const name of stale) if (!(await mediaRow(this.deps.share.pool, name))) gone.push(name);
+        if (gone.length > 0) await this.deps.drop(gone);
+        for (const row of this.rows()) {
+          if (this.stopped) return;
+          await this.ensure(row.name);
+        }
+      } while (this.followAgain);
+    } finally {
+      this.followRunning = false;
+    }
+  }
+
+  private localNames(): string[] {
+    return fs
+      .readdirSync(this.deps.dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith('.') && mediaNameProblem(e.name) === null)
+      .map((e) => e.name);
+  }
+
+  private async isCurrent(name: string, row: MediaRow): Promise<boolean> {
+    const file = path.join(this.deps.dir, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat || stat.size !== row.bytes) return false;
+    const version = `${stat.size}:${stat.mtimeMs}`;
+    let known = this.hashes.get(name);
+    if (known?.version !== version) {
+      known = { version, sha: sha256Of(file).catch(() => '') };
+      this.hashes.set(name, known);
+    }
+    return (await known.sha) === row.sha256;
+  }
+
+  /** Streams the record's bytes into a hidden file, then renames it into place: never half a file. */
+  private async copyIn(name: string): Promise<boolean> {
+    const temp = path.join(this.deps.dir, `${this.deps.tempPrefix}${randomUUID()}`);
+    try {
+      const row = await copyMediaOut(this.deps.share.pool, name, temp);
+      if (!row) return false;
+      await fs.promises.rename(temp, path.join(this.deps.dir, name));
+      this.catalog.set(name, row);
+      this.remember(name, row.sha256);
+      await this.deps.landed(name, row);
+      return true;
+    } catch (err) {
+      console.warn(`[media] copying ${name} from the shared library failed:`, (err as Error).message);
+      return false;
+    } finally {
+      await fs.promises.rm(temp, { force: true });
+    }
+  }
+
+  /** The first hub's files become the library's start (a file put there by hand included). */
+  private async adoptFolder(): Promise<void> {
+    if (!(await this.refresh())) return;
+    for (const name of this.localNames()) {
+      if (this.catalog.has(name)) continue;
+      const file = path.join(this.deps.dir, name);
+      const row = await rowOfFile(name, file, await sha256Of(file));
+      if (row && (await this.add([{ file, row }], false)).ok) this.remember(name, row.sha256);
+    }
+  }
+}
+
+/**
+ * The record's row for a file on this hub's disk: the kind by its bytes (a file put in the folder
+ * by hand that is none of ours: by its ending, not playable), what can be read from it, its mtime as
+ * the upload time. Null for a name the library does not take.
+ */
+export async function rowOfFile(name: string, file: string, sha256: string): Promise<MediaRow | null> {
+  const stat = await fs.promises.stat(file);
+  const byBytes = await kindOfFile(file).catch(() => null);
+  const kind = byBytes ?? mediaKindByName(name);
+  if (kind === null) return null;
+  const facts = byBytes ? await probeFile(file, byBytes) : { playable: false };
+  return { name, kind, bytes: stat.size, sha256, uploadedAt: Math.round(stat.mtimeMs), facts };
+}
