@@ -34,6 +34,8 @@ export interface TestServer {
   token(role: Role): string;
   /** The same on any store: answered once the record holds it (every hub on PostgreSQL accepts it). */
   tokenAsync(role: Role): Promise<string>;
+  /** One device per role for the whole test (signed in once, the awaited way): a held token, as an app keeps it. */
+  tokenOf(role: Role): Promise<string>;
   /** A connected socket.io-client of the role; closed by stop(). */
   socket(role: Role, extraAuth?: Record<string, unknown>): Promise<TestSocket>;
   /** A connected socket signed in with a given token (rejects with the server's refusal). */
@@ -81,12 +83,18 @@ export async function startServer(
   const sockets: TestSocket[] = [];
   const token = (role: Role) => app.auth.issue(role).token;
   const tokenAsync = async (role: Role) => (await app.auth.grant(role)).token;
+  const held = new Map<Role, Promise<string>>();
+  const tokenOf = (role: Role) => {
+    if (!held.has(role)) held.set(role, tokenAsync(role));
+    return held.get(role)!;
+  };
   return {
     app,
     url,
     dataDir,
     token,
     tokenAsync,
+    tokenOf,
     advance: (ms) => void (offset += ms),
     socketWithToken: (t) => connectAs(url, { token: t }, sockets),
     socket: async (role, extraAuth = {}) =>

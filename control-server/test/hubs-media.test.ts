@@ -37,10 +37,10 @@ afterAll(async () => {
   db?.remove();
 });
 
-const upload = (s: TestServer, name: string, body: BodyInit, length?: number) =>
+const upload = async (s: TestServer, name: string, body: BodyInit, length?: number) =>
   http(`${s.url}${mediaPath(name)}`, {
     method: 'PUT',
-    token: s.token('admin'),
+    token: await s.tokenOf('admin'),
     body,
     ...(length === undefined ? {} : { headers: { 'content-length': String(length) }, duplex: 'half' }),
   } as RequestInit & { token: string });
@@ -92,7 +92,7 @@ describe('media across two hubs on one PostgreSQL', () => {
     expect(stage.status).toBe(200);
 
     for (const s of [a, b]) {
-      const list = await http(`${s.url}/api/admin/media`, { token: s.token('admin') });
+      const list = await http(`${s.url}/api/admin/media`, { token: await s.tokenOf('admin') });
       expect(list.body.media.find((m: { name: string }) => m.name === 'Лауреат.jpg')).toMatchObject({
         kind: 'image',
         bytes: photo.length,
@@ -158,19 +158,19 @@ describe('media across two hubs on one PostgreSQL', () => {
     expect((await fetch(`${b.url}/media/${encodeURIComponent('уйдёт.jpg')}`)).status).toBe(200);
     const del = await http(`${a.url}${mediaPath('уйдёт.jpg')}`, {
       method: 'DELETE',
-      token: a.token('admin'),
+      token: await a.tokenOf('admin'),
     });
     expect(del.body).toEqual({ ok: true });
     expect(await rows('уйдёт.jpg')).toBe(0);
     // B drops its copy on A's NOTIFY.
     await vi.waitFor(() => expect(fs.existsSync(onDisk(b, 'уйдёт.jpg'))).toBe(false), { timeout: 10_000 });
     expect((await fetch(`${b.url}/media/${encodeURIComponent('уйдёт.jpg')}`)).status).toBe(404);
-    const list = await http(`${b.url}/api/admin/media`, { token: b.token('admin') });
+    const list = await http(`${b.url}/api/admin/media`, { token: await b.tokenOf('admin') });
     expect(list.body.media.map((m: { name: string }) => m.name)).not.toContain('уйдёт.jpg');
     // And B's own delete of it answers as for any missing file.
     const twice = await http(`${b.url}${mediaPath('уйдёт.jpg')}`, {
       method: 'DELETE',
-      token: b.token('admin'),
+      token: await b.tokenOf('admin'),
     });
     expect(twice.status).toBe(404);
   });
@@ -191,7 +191,7 @@ describe('media across two hubs on one PostgreSQL', () => {
     const photo = await jpeg(111, 77);
     expect((await upload(b, 'в-пакет.jpg', photo)).status).toBe(201);
     const res = await fetch(`${a.url}/api/admin/package`, {
-      headers: { authorization: `Bearer ${a.token('admin')}` },
+      headers: { authorization: `Bearer ${await a.tokenOf('admin')}` },
     });
     expect(res.status).toBe(200);
     const tar = Buffer.from(await res.arrayBuffer());
@@ -233,7 +233,11 @@ describe('media across two hubs on one PostgreSQL', () => {
       peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
     }, 250);
     try {
-      const put = await putFromAnotherProcess(`${a.url}${mediaPath('интервью.mp4')}`, a.token('admin'), file);
+      const put = await putFromAnotherProcess(
+        `${a.url}${mediaPath('интервью.mp4')}`,
+        await a.tokenOf('admin'),
+        file,
+      );
       expect(put).toMatchObject({ ok: true, media: { name: 'интервью.mp4', kind: 'video', bytes: size } });
       const got = await fetch(`${b.url}/media/${encodeURIComponent('интервью.mp4')}`);
       expect(got.status).toBe(200);

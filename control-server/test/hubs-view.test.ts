@@ -26,10 +26,10 @@ afterAll(async () => {
 });
 
 const freshView = async (s: TestServer): Promise<{ scenario: Scenario; state: ShowState }> =>
-  (await http(`${s.url}/api/show`, { token: s.token('display') })).body;
+  (await http(`${s.url}/api/show`, { token: await s.tokenOf('display') })).body;
 
 it("a projector on hub B gets the award's laureates from hub A's GO and loses them with hub B's next", async () => {
-  const projector = createShowClient({ token: b.token('display'), url: b.url });
+  const projector = createShowClient({ token: await b.tokenOf('display'), url: b.url });
   const hosts = [await a.socket('host'), await b.socket('host')];
   try {
     await expect.poll(() => projector.store.getState().show?.revision).toBe(b.app.show.current().revision);
