@@ -146,6 +146,7 @@ export class MediaLibrary {
     if (declaredBytes !== null && !(await this.roomFor(declaredBytes))) return this.diskFull();
 
     const temp = path.join(this.deps.dir, `${TEMP_PREFIX}${randomUUID()}`);
+    let out: fs.WriteStream | null = null;
     try {
       let bytes = 0;
       let kind: MediaKind | null = null;
@@ -177,7 +178,8 @@ export class MediaLibrary {
       });
       try {
         // flush: the file's bytes reach the disk before it is linked and acknowledged (201).
-        await pipeline(keepOpen(body), check, fs.createWriteStream(temp, { flags: 'wx', flush: true }));
+        out = fs.createWriteStream(temp, { flags: 'wx', flush: true });
+        await pipeline(keepOpen(body), check, out);
       } catch (err) {
         if (err instanceof TooLarge) return this.tooLarge();
         if (err instanceof WrongKind) return this.wrongKind();
@@ -200,6 +202,9 @@ export class MediaLibrary {
       if (kind === 'image') await this.stageCopy(name);
       return { ok: true, media: { name, kind, bytes } };
     } finally {
+      // A refusal in the first bytes can come before the file is even opened: wait for the stream to
+      // close, or the open lands after the removal and leaves a temporary file behind (media fuzz).
+      if (out && !out.closed) await new Promise<void>((resolve) => out!.once('close', () => resolve()));
       await fs.promises.rm(temp, { force: true });
     }
   }
