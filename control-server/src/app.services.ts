@@ -229,7 +229,7 @@ export function composeServices({
     // SQLite when this runs (mirror.ts).
     const refresh = inBackground('refreshing from another hub', async (what: ChangedPart) => {
       if (what === 'show') await show.refresh();
-      else if (what === 'checkins') await checkin.refreshFigures().then(sendStats);
+      else if (what === 'checkins') sendStats();
       else if (what === 'access') {
         // A PIN changed or a device was revoked on another hub: this hub's copy says so now.
         auth.reloadPins();

@@ -47,7 +47,6 @@ export interface CheckinDeps {
 export class CheckinService {
   private queue: Pending[] = [];
   /** With a shared store: every admitted guest's id as last read from it (other hubs admit too). */
-  private admittedIds: Set<string> | null = null;
 
   constructor(private readonly deps: CheckinDeps) {}
 
@@ -58,8 +57,11 @@ export class CheckinService {
     });
   }
 
+  /**
+   * From this hub's SQLite in both modes: with hubs on PostgreSQL it is the copy of every hub's
+   * admissions, brought up to date before a batch is answered and before another hub's batch is heard.
+   */
   stats(): CheckinStats {
-    if (this.admittedIds) return this.sharedStats(this.admittedIds);
     return {
       expected: this.deps.guests.count(),
       arrived: this.deps.checkins.arrivedCount(),
@@ -67,27 +69,10 @@ export class CheckinService {
     };
   }
 
-  /** With a shared store: reads every hub's admissions again, for the figures. */
-  async refreshFigures(): Promise<void> {
-    if (this.deps.store) this.admittedIds = new Set(await this.deps.store.admitted());
-  }
-
-  private sharedStats(admitted: Set<string>): CheckinStats {
-    const nominees = this.deps.guests
-      .all()
-      .flatMap((g) => (g.nomineeId && admitted.has(g.id) ? [g.nomineeId] : []));
-    return {
-      expected: this.deps.guests.count(),
-      arrived: admitted.size,
-      nomineesPresent: [...new Set(nominees)],
-    };
-  }
-
   /** Takes back an admission made by mistake; the reason and the device are logged. */
   async undo(guestId: string, reason: string, deviceId: string): Promise<Answer<{ stats: CheckinStats }>> {
     if (!(await this.store.undo(guestId, reason, deviceId, this.deps.clock())))
       return refusal('NOT_FOUND', 'error.nothingToUndo');
-    await this.refreshFigures();
     this.deps.onChange();
     return { ok: true, stats: this.stats() };
   }
@@ -115,9 +100,6 @@ export class CheckinService {
       return;
     }
     batch.forEach((p, i) => p.resolve(results[i]!));
-    // Read after answering: a failed read of the figures must not turn committed scans into errors.
-    if (this.deps.store)
-      await this.refreshFigures().catch((err: unknown) => console.warn('[checkin] figures:', err));
     // The scans are on disk and answered; a failed figures broadcast must not undo that or end the process.
     inBackground('the arrival figures after a batch of scans', this.deps.onChange)();
   }
