@@ -40,8 +40,6 @@ const serverStopped: Record<string, (ctx: DirectContext, args: string[]) => numb
 };
 
 /** The commands that, with DATABASE_URL, write to the PostgreSQL the hubs share. */
-const REACHES_POSTGRES = new Set(['import-guests', 'purge-personal-data']);
-
 const [name, ...args] = process.argv.slice(2);
 if (!name || !(name in throughServer || name in serverStopped)) {
   const names = [...Object.keys(throughServer), ...Object.keys(serverStopped)];
@@ -69,12 +67,9 @@ try {
   } else {
     // As the server would start on this folder: an empty one holds the demo.
     seedDemoIfEmpty(config.dataDir);
-    // With other hubs, the guest import and the purge reach their PostgreSQL too: opened as a hub
-    // opens it (main.ts), so what is written here is what every hub then holds.
-    const shared =
-      REACHES_POSTGRES.has(name) && config.databaseUrl
-        ? await openSharedStore(config.databaseUrl, newHubId())
-        : undefined;
+    // With other hubs, every command reaches their PostgreSQL too: opened as a hub opens it (main.ts),
+    // so what is written here is what every hub then holds, and not overwritten by the next start.
+    const shared = config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined;
     await shared?.joinEvening(config.dataDir);
     app = createApp({ config, ...(shared ? { shared } : {}) });
     if (command) code = await command({ target: directTarget(app, config.dataDir, shared), file, out }, args);
