@@ -4,6 +4,7 @@ import type { Admission } from '../checkins.repository.js';
 import { guestFromRow, type GuestRow } from '../guests.repository.js';
 import type { AdmissionDesk, CheckinStore, ScanKey } from '../store.js';
 import { inTransaction } from './pool.js';
+import { runStatements, type Statement } from './rows.js';
 
 /** The channel on which a hub says admissions changed (a batch or an undo committed); the payload is the hub. */
 export const CHECKINS_CHANNEL = 'ceremony_checkins';
@@ -75,7 +76,7 @@ export class PostgresCheckinStore implements CheckinStore {
           { guestId: r.guest_id, admittedAt: r.admitted_at, deviceName: r.device_id },
         ]),
       );
-      const writes: { sql: string; values: unknown[] }[] = [];
+      const writes: Statement[] = [];
       const desk: AdmissionDesk = {
         scanResult: (scanId) => results.get(scanId) ?? null,
         guestByCode: (code) => byCode.get(code) ?? null,
@@ -107,7 +108,7 @@ export class PostgresCheckinStore implements CheckinStore {
         },
       };
       const answer = decide(desk);
-      for (const w of writes) await client.query(w.sql, w.values);
+      await runStatements(client, writes);
       if (writes.length > 0) await client.query('SELECT pg_notify($1, $2)', [CHECKINS_CHANNEL, this.hub]);
       return answer;
     });

@@ -1,7 +1,9 @@
+import type { Guest } from '@ceremony/shared';
 import { guestColumns, type GuestChange } from '../guests.repository.js';
-import { insertRows, type Statement } from './part.writer.js';
+import { insertRows, type Statement } from './rows.js';
 
-const COLUMNS = [
+/** The guests table's columns, in the order guestRow gives a guest's values. */
+export const GUEST_COLUMNS = [
   'id',
   'name',
   'category',
@@ -16,7 +18,10 @@ const COLUMNS = [
   'updated_at',
 ] as const;
 
-const UPDATE_ALL = `ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+/** One guest as the guests table's row, in GUEST_COLUMNS order (the same values SQLite stores). */
+export const guestRow = (g: Guest, now: number): unknown[] => [...Object.values(guestColumns(g)), now];
+
+const UPDATE_ALL = `ON CONFLICT (id) DO UPDATE SET ${GUEST_COLUMNS.filter((c) => c !== 'id')
   .map((c) => `${c} = excluded.${c}`)
   .join(', ')}`;
 
@@ -26,8 +31,8 @@ export function guestsSql(change: GuestChange): Statement[] {
     case 'upsert':
       return insertRows(
         'guests',
-        COLUMNS,
-        change.guests.map((g) => [...Object.values(guestColumns(g)), change.now]),
+        GUEST_COLUMNS,
+        change.guests.map((g) => guestRow(g, change.now)),
         UPDATE_ALL,
       );
     case 'remove':

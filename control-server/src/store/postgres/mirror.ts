@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Db } from '../db.js';
+import { insertRows, runStatements } from './rows.js';
 
 /**
  * With DATABASE_URL, PostgreSQL is the evening's record and each hub's SQLite file is its working
@@ -68,35 +69,18 @@ export async function pushPart(client: pg.ClientBase, db: Db, part: EveningPart)
     const cols = columnsOf(db, table);
     await client.query(`DELETE FROM ${table}`);
     const rows = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
-    await insertRows(
+    await runStatements(
       client,
-      table,
-      cols,
-      rows.map((row) => cols.map((c) => row[c] ?? null)),
+      insertRows(
+        table,
+        cols,
+        rows.map((row) => cols.map((c) => row[c] ?? null)),
+      ),
     );
     if (NUMBERED.has(table)) {
       await client.query(
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) FROM ${table}`,
       );
     }
-  }
-}
-
-/** Inserts rows (values in `columns` order) a few hundred per statement: one round trip per row would make a 3,000-guest list slow. */
-export async function insertRows(
-  client: pg.ClientBase,
-  table: string,
-  columns: readonly string[],
-  rows: readonly unknown[][],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    const chunk = rows.slice(i, i + 200);
-    const values = chunk.map(
-      (_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
-    );
-    await client.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`,
-      chunk.flat(),
-    );
   }
 }

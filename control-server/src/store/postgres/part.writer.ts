@@ -3,13 +3,8 @@ import { ADMISSIONS_LOCK } from './checkins.store.js';
 import type { EveningPart } from './mirror.js';
 import { StoreUnavailableError, type Writes } from '../writes.js';
 import { inTransaction } from './pool.js';
+import { runStatements, type Statement } from './rows.js';
 import type { SharedStore } from './shared.store.js';
-
-/** One PostgreSQL statement of a write. */
-export interface Statement {
-  sql: string;
-  values: unknown[];
-}
 
 /** What a decision over a part's copy answers, and the statements that make it true in PostgreSQL. */
 export interface PartDecision<T> {
@@ -81,7 +76,7 @@ async function writeNow<T>(
       decided = true;
       const { answer, writes } = decide();
       decided = false;
-      for (const w of writes) await client.query(w.sql, w.values);
+      await runStatements(client, writes);
       if (writes.length > 0) await shared.changed(client, part);
       return answer;
     });
@@ -91,30 +86,6 @@ async function writeNow<T>(
     if (decided) throw err;
     throw new StoreUnavailableError(`${part}: ${(err as Error).message}`);
   }
-}
-
-/**
- * Rows as one multi-row INSERT per few hundred rows (one round trip per row would make a 3,000-guest
- * list slow to write); `tail` is the conflict clause.
- */
-export function insertRows(
-  table: string,
-  columns: readonly string[],
-  rows: readonly unknown[][],
-  tail = '',
-): Statement[] {
-  const out: Statement[] = [];
-  for (let i = 0; i < rows.length; i += 200) {
-    const chunk = rows.slice(i, i + 200);
-    const values = chunk.map(
-      (_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
-    );
-    out.push({
-      sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ${tail}`,
-      values: chunk.flat(),
-    });
-  }
-  return out;
 }
 
 /** A part's writes with other hubs: PostgreSQL first (writePart), each change as its statements. */

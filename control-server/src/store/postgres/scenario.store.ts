@@ -1,11 +1,13 @@
-import { ScenarioSchema, ShowStateSchema, type BoothTarget, type Guest } from '@ceremony/shared';
+import { ScenarioSchema, ShowStateSchema, type BoothTarget } from '@ceremony/shared';
 import {
   clearedTables,
   type EveningDecision,
   type ScenarioStore,
   type StoredShow,
 } from '../scenario.store.js';
-import { EVENING_PARTS, insertRows, type EveningPart } from './mirror.js';
+import { GUEST_COLUMNS, guestRow } from './guests.sql.js';
+import { EVENING_PARTS, type EveningPart } from './mirror.js';
+import { insertRows, runStatements } from './rows.js';
 import { newCopyGeneration } from './part.copy.js';
 import { lockParts } from './part.writer.js';
 import { inTransaction } from './pool.js';
@@ -20,37 +22,6 @@ function partOf(table: string): EveningPart {
   if (!entry) throw new Error(`table ${table} belongs to no part of the evening`);
   return entry[0] as EveningPart;
 }
-
-const GUEST_COLUMNS = [
-  'id',
-  'name',
-  'category',
-  'organisation',
-  'seat',
-  'nominee_id',
-  'nomination',
-  'badge_code',
-  'consent',
-  'phone',
-  'email',
-  'updated_at',
-] as const;
-
-/** One guest as the guests table's row, in GUEST_COLUMNS order. */
-const guestValues = (g: Guest, now: number): unknown[] => [
-  g.id,
-  g.name,
-  g.category,
-  g.organisation ?? null,
-  g.seat ?? null,
-  g.nomineeId ?? null,
-  g.nomination ?? null,
-  g.badgeCode,
-  g.consent ? 1 : 0,
-  g.phone ?? null,
-  g.email ?? null,
-  now,
-];
 
 /**
  * The run of show (part `scenario`: the scenario and the booth's targets) in PostgreSQL. A change
@@ -88,11 +59,13 @@ export class PostgresScenarioStore implements ScenarioStore {
         if (part === 'checkins' || part === 'stations') await newCopyGeneration(client, part);
       }
       if (write.guests) {
-        await insertRows(
+        await runStatements(
           client,
-          'guests',
-          GUEST_COLUMNS,
-          write.guests.map((g) => guestValues(g, write.now)),
+          insertRows(
+            'guests',
+            GUEST_COLUMNS,
+            write.guests.map((g) => guestRow(g, write.now)),
+          ),
         );
         touched.add('guests');
       }
@@ -123,11 +96,13 @@ export class PostgresScenarioStore implements ScenarioStore {
   async saveTargets(targets: readonly BoothTarget[]): Promise<void> {
     await inTransaction(this.shared.pool, async (client) => {
       await client.query('DELETE FROM booth_targets');
-      await insertRows(
+      await runStatements(
         client,
-        'booth_targets',
-        ['id', 'position', 'json'],
-        targets.map((t, i) => [t.id, i, JSON.stringify(t)]),
+        insertRows(
+          'booth_targets',
+          ['id', 'position', 'json'],
+          targets.map((t, i) => [t.id, i, JSON.stringify(t)]),
+        ),
       );
       await this.shared.changed(client, 'scenario');
     });

@@ -1,5 +1,5 @@
 import type { VisitChange } from '../stations.repository.js';
-import type { Statement } from './part.writer.js';
+import type { Statement } from './rows.js';
 
 /**
  * A station-visit change as PostgreSQL statements: the same writes StationsRepository.apply makes on
