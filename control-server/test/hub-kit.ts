@@ -1,20 +1,42 @@
+import pg from 'pg';
 import type { Role } from '@ceremony/shared';
-import { startServer } from './helpers.js';
+import { http, PINS, startServer, tempDir, type TestServer } from './helpers.js';
+import { startPostgres, type TestPostgres } from './postgres.js';
+
+/** A device's token, signed in by PIN over HTTP as the apps do: recorded in PostgreSQL before it is answered. */
+export async function signIn(url: string, role: Role): Promise<string> {
+  const answer = await http(`${url}/api/session`, { method: 'POST', json: { pin: PINS[role] } });
+  if (answer.status !== 200) throw new Error(`${role} could not sign in on ${url}: ${answer.status}`);
+  return (answer.body as { token: string }).token;
+}
+
+/** Two hubs in this process, each with its own DATA_DIR, on one fresh PostgreSQL, and a pool to read it. */
+export interface TwoHubs {
+  db: TestPostgres;
+  sql: pg.Pool;
+  a: TestServer;
+  b: TestServer;
+}
 
 /**
- * Tokens signed into a DATA_DIR before any hub takes it to PostgreSQL: the first hub then seeds the
- * evening with them, and every later hub copies them from there. A token issued on a running hub
- * stays in that hub's SQLite until devices are shared (docs/SCALING.md «not yet»), and a later hub's
- * start copies PostgreSQL's devices over its own, so the moving tests sign their devices in first.
+ * Starts them one after the other: hub A puts its (demo) evening into the new database, hub B takes it
+ * from there. The pool ignores its idle connections' errors: outage tests stop the server under it.
  */
-export async function tokensBeforeTheEvening<R extends Role>(
-  dataDir: string,
-  roles: readonly R[],
-): Promise<Record<R, string>> {
-  const alone = await startServer({ dataDir });
-  try {
-    return Object.fromEntries(roles.map((role) => [role, alone.token(role)])) as Record<R, string>;
-  } finally {
-    await alone.stop();
-  }
+export async function startTwoHubs(): Promise<TwoHubs> {
+  const db = await startPostgres();
+  const sql = new pg.Pool({ connectionString: db.url, max: 2 });
+  sql.on('error', () => undefined);
+  const a = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
+  const b = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
+  return { db, sql, a, b };
+}
+
+/** Stops what startTwoHubs started (a hub a test already stopped is left out). */
+export async function stopTwoHubs(
+  hubs: Partial<TwoHubs>,
+  stopped: readonly TestServer[] = [],
+): Promise<void> {
+  await Promise.all([hubs.a, hubs.b].map((s) => (s && !stopped.includes(s) ? s.stop() : undefined)));
+  await hubs.sql?.end();
+  hubs.db?.remove();
 }

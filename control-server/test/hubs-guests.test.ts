@@ -6,8 +6,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures, Guest, Scenario, StationsOccupancy } from '@ceremony/shared';
 import type { Db } from '../src/store/db.js';
-import { PINS, ask, http, startServer, tempDir, type TestServer } from './helpers.js';
-import { startPostgres, type TestPostgres } from './postgres.js';
+import { PINS, ask, http, tempDir, type TestServer } from './helpers.js';
+import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
+import type { TestPostgres } from './postgres.js';
 
 /*
  * The guest list, badges, station visits, feedback and reports across two hubs, each with its own
@@ -20,20 +21,9 @@ let sql: pg.Pool;
 /** Hub A until the purge test stops it (the purge needs its folder to itself). */
 let aRunning = true;
 
-beforeAll(async () => {
-  db = await startPostgres();
-  sql = new pg.Pool({ connectionString: db.url, max: 2 });
-  sql.on('error', () => undefined); // the outage test stops the server under this pool's idle connections
-  // One after the other: hub A brings its evening into the new database, hub B takes it from there.
-  a = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
-  b = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all([aRunning ? a?.stop() : undefined, b?.stop()]);
-  await sql?.end();
-  db?.remove();
-});
+// One after the other: hub A brings its evening into the new database, hub B takes it from there.
+beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
+afterAll(() => stopTwoHubs({ db, sql, a, b }, aRunning ? [] : [a]));
 
 const count = async (query: string, values: unknown[] = []) =>
   Number((await sql.query<{ n: string }>(query, values)).rows[0]!.n);

@@ -8,9 +8,10 @@ import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { forgetSharedMedia } from '../src/store/postgres/media.store.js';
-import { http, startServer, tempDir, type TestServer } from './helpers.js';
+import { http, tempDir, type TestServer } from './helpers.js';
+import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
 import { jpeg, mediaFiles, mediaPath } from './media-kit.js';
-import { startPostgres, type TestPostgres } from './postgres.js';
+import type { TestPostgres } from './postgres.js';
 
 /*
  * The media library across two hubs on one real PostgreSQL, each with its own DATA_DIR: a file
@@ -22,20 +23,9 @@ let a: TestServer;
 let b: TestServer;
 let sql: pg.Pool;
 
-beforeAll(async () => {
-  db = await startPostgres();
-  sql = new pg.Pool({ connectionString: db.url, max: 2 });
-  sql.on('error', () => undefined); // the outage test stops the server under this pool's idle connections
-  // One after the other: A puts its evening (and its demo clip) in, B takes it from there.
-  a = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
-  b = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-  await sql?.end();
-  db?.remove();
-});
+// One after the other: hub A puts its evening (and its demo clip) in, hub B takes it from there.
+beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
+afterAll(() => stopTwoHubs({ db, sql, a, b }));
 
 const upload = async (s: TestServer, name: string, body: BodyInit, length?: number) =>
   http(`${s.url}${mediaPath(name)}`, {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowClient, type ShowClient } from '@ceremony/shared/client';
 import type { Guest } from '@ceremony/shared';
 import { openPool } from '../src/store/postgres/pool.js';
-import { http, PINS, tempDir } from './helpers.js';
+import { http, tempDir } from './helpers.js';
+import { signIn } from './hub-kit.js';
 import { freePort, startPostgres, type PostgresCluster } from './pg-cluster.js';
 import { killHard, spawnServer, type ServerProcess } from './process.js';
 
@@ -37,11 +38,6 @@ afterAll(async () => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const signIn = async (url: string, role: keyof typeof PINS) => {
-  const answer = await http(`${url}/api/session`, { method: 'POST', json: { pin: PINS[role] } });
-  expect(answer.status, `${role} signs in on ${url}`).toBe(200);
-  return (answer.body as { token: string }).token;
-};
 const hubsOf = async (url: string) => ((await http(`${url}/api/info`)).body as { hubs: string[] }).hubs;
 const client = (token: string, url: string) => {
   const c = createShowClient({ token, url });

@@ -3,9 +3,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario, Snapshot } from '@ceremony/shared';
 import { GuestsRepository } from '../src/store/guests.repository.js';
-import { ask, http, startServer, tempDir, type TestServer, type TestSocket } from './helpers.js';
+import { ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
+import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
 import { fakeOscPeer, type FakeOscPeer } from './booth-kit.js';
-import { startPostgres, type TestPostgres } from './postgres.js';
+import type { TestPostgres } from './postgres.js';
 
 /*
  * The run of show (part `scenario`: the scenario and the booth's targets) shared by two hubs on one
@@ -17,20 +18,9 @@ let sql: pg.Pool;
 let a: TestServer;
 let b: TestServer;
 
-beforeAll(async () => {
-  db = await startPostgres();
-  sql = new pg.Pool({ connectionString: db.url, max: 2 });
-  sql.on('error', () => undefined); // the outage test stops the server under this pool's idle connections
-  // Hub A seeds the database with its demo evening; hub B, started after it, takes that evening.
-  a = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
-  b = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-  await sql?.end();
-  db?.remove();
-});
+// One after the other: hub A puts its evening (and its demo clip) in, hub B takes it from there.
+beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
+afterAll(() => stopTwoHubs({ db, sql, a, b }));
 
 const both = (ms: number) => [a, b].forEach((s) => s.advance(ms));
 const stored = async () =>

@@ -1,8 +1,10 @@
+import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Scenario, ShowState } from '@ceremony/shared';
 import { createShowClient } from '@ceremony/shared/client';
-import { ask, http, startServer, tempDir, type TestServer } from './helpers.js';
-import { startPostgres, type TestPostgres } from './postgres.js';
+import { ask, http, type TestServer } from './helpers.js';
+import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
+import type { TestPostgres } from './postgres.js';
 
 /*
  * The per-cue `show:view` across hubs (docs/PROTOCOL.md «What each role reads»): the hub that takes a
@@ -13,17 +15,11 @@ let db: TestPostgres;
 let a: TestServer;
 let b: TestServer;
 
-beforeAll(async () => {
-  db = await startPostgres();
-  // Separate DATA_DIRs: the first hub pushes its evening into PostgreSQL, the second takes it.
-  a = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
-  b = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
-}, 60_000);
+let sql: pg.Pool;
 
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-  db?.remove();
-});
+// Separate DATA_DIRs: the first hub pushes its evening into PostgreSQL, the second takes it.
+beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
+afterAll(() => stopTwoHubs({ db, sql, a, b }));
 
 const freshView = async (s: TestServer): Promise<{ scenario: Scenario; state: ShowState }> =>
   (await http(`${s.url}/api/show`, { token: await s.tokenOf('display') })).body;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Cue, Guest } from '@ceremony/shared';
 import { http, tempDir } from '../helpers.js';
-import { tokensBeforeTheEvening } from '../hub-kit.js';
+import { signIn } from '../hub-kit.js';
 import { startPostgres, type PostgresCluster } from '../pg-cluster.js';
 import { killHard, spawnServer, type ServerProcess } from '../process.js';
 import { SIZES, hasChromium, launch, openPage, screenshot } from './browser.js';
@@ -13,8 +13,8 @@ import { pageErrorsBesidesNetwork } from './forwarder.js';
 /*
  * Issue #13 point 3 in Chromium, for the host console and the check-in app as display-moves.test.ts
  * does for the projector: two hubs as processes on one PostgreSQL, the apps opened on hub A, hub A
- * killed; they go on through hub B. The devices are signed in before the evening reaches PostgreSQL
- * (hub-kit.ts), so their tokens are known to both hubs.
+ * killed; they go on through hub B. The devices sign in on hub A by PIN, which records their tokens
+ * in PostgreSQL, so hub B knows them too.
  */
 describe.runIf(hasChromium)(
   'the host console and a check-in phone move to hub B when hub A is killed',
@@ -29,9 +29,13 @@ describe.runIf(hasChromium)(
     beforeAll(async () => {
       browser = await launch();
       pg = await startPostgres();
-      tokens = await tokensBeforeTheEvening(dirs[0], ['admin', 'host', 'volunteer']);
       a = await spawnServer(dirs[0], { DATABASE_URL: pg.url, HTTPS_PORT: 'off' });
       b = await spawnServer(dirs[1], { DATABASE_URL: pg.url, HTTPS_PORT: 'off' });
+      // Signed in on hub A: the tokens are recorded in PostgreSQL, so hub B knows them too.
+      const [admin, host, volunteer] = await Promise.all(
+        (['admin', 'host', 'volunteer'] as const).map((role) => signIn(a.url, role)),
+      );
+      tokens = { admin: admin!, host: host!, volunteer: volunteer! };
     }, 90_000);
     afterAll(async () => {
       await browser?.close();
