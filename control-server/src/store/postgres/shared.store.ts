@@ -87,6 +87,8 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     // SELECT then sees the change that asked for it), and requests meanwhile share that one.
     const queued = new Map<EveningPart, Promise<void>>();
     const tail = new Map<EveningPart, Promise<void>>();
+    const copyInto = (db: Db, part: EveningPart): Promise<void> =>
+      part === 'checkins' || part === 'stations' ? growing[part].pull(pool, db) : pullPart(pool, db, part);
     const pull = (part: EveningPart): Promise<void> => {
       const waiting = queued.get(part);
       if (waiting) return waiting;
@@ -94,10 +96,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
         .catch(() => undefined)
         .then(() => {
           queued.delete(part);
-          if (!local) return undefined;
-          return part === 'checkins' || part === 'stations'
-            ? growing[part].pull(pool, local)
-            : pullPart(pool, local, part);
+          return local ? copyInto(local, part) : undefined;
         });
       queued.set(part, next);
       tail.set(part, next);
@@ -138,7 +137,9 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
               seededHere = true;
             }
             await client.query('COMMIT');
-            if (seeded.rowCount !== 0) for (const part of parts) await pullPart(pool, db, part);
+            // Through the same copies the hub keeps on: the growing parts keep their marks from here
+            // (one file, two connections), so the first change after start is not a whole copy again.
+            if (seeded.rowCount !== 0) for (const part of parts) await copyInto(db, part);
           } catch (err) {
             await client.query('ROLLBACK').catch(() => undefined);
             throw err;
