@@ -14,7 +14,7 @@ interface Fixture {
   scenario: unknown;
   /** What a display may read of it with the first cue live (bench/tail.ts fills it). */
   displayScenario?: unknown;
-  /** What changes in a display's view from the first cue to the second: a `show:view`'s cues and nominees. */
+  /** What changes in a display's view from the first cue to the second: the `view` of its `show:state`. */
   displayDelta?: object;
   state: { revision: number; cueStartedAt: number | null };
   scanResult: unknown;
@@ -28,7 +28,7 @@ let state = fixture.state;
  * our GO's time is that message (paid by the clients too) and how much is our server's own work.
  */
 const withSnapshot = process.env.BARE_SNAPSHOT === '1';
-/** BARE_VIEW=1: each GO sends every socket a display's `show:view` (the per-cue delta) before the state, as ours does. */
+/** BARE_VIEW=1: each GO's state carries a display's per-cue view delta (`view`), as ours does since protocol 3. */
 const withView = process.env.BARE_VIEW === '1';
 
 const server = http.createServer((req, res) => {
@@ -49,8 +49,7 @@ io.on('connection', (socket) => {
     state = { ...state, revision: state.revision + 1, cueStartedAt: Date.now() };
     if (withSnapshot)
       io.emit('show:snapshot', { scenario: fixture.displayScenario ?? fixture.scenario, state });
-    if (withView) io.emit('show:view', { state, ...fixture.displayDelta });
-    io.emit('show:state', state);
+    io.emit('show:state', withView ? { ...state, view: fixture.displayDelta } : state);
     ack({ ok: true, state });
   });
   socket.on('show:resync', (_payload: unknown, ack: Ack) =>

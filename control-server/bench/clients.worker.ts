@@ -20,9 +20,9 @@ const send = (m: ClientReport) => process.send!(m);
 const holds = new WeakMap<Socket, number>();
 
 /**
- * A display has a revision when the first message carrying it arrives: the `show:view` (or, after an
- * edit, the `show:snapshot`) that comes first when its view changed with the cue (the stage display
- * applies its state at once), else the `show:state`; the state after it changes nothing on the screen.
+ * A display has a revision when the first message carrying it arrives: its `show:state` (with the
+ * view delta inside, protocol 3), or after an edit the `show:snapshot` before it; a protocol-2 build
+ * (TAIL_BEFORE) sent a `show:view` before the state, and the first of the two is the one that counts.
  */
 function onRevision(socket: Socket, s: { revision: number }) {
   if ((holds.get(socket) ?? -1) >= s.revision) return;

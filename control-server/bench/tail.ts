@@ -6,8 +6,8 @@
  * and max, with each server's event-loop delay (p50 / p99 / max) over the same GOs.
  * TAIL_BARE_SNAPSHOT=1 adds the bare server sending a display's whole snapshot before each state, as
  * our protocol did when a display's view changed with the cue: what that message costs, apart from us.
- * TAIL_BARE_VIEW=1 adds the bare server sending the per-cue `show:view` before each state, as ours
- * does now: the least our protocol can cost, so what is left beyond it is our server's own work.
+ * TAIL_BARE_VIEW=1 adds the bare server whose state carries the per-cue view delta, as ours does
+ * now: the least our protocol can cost, so what is left beyond it is our server's own work.
  * TAIL_TMPFS=1 adds ours with its DATA_DIR in /dev/shm, where an fsync costs nothing: what of our
  * GO is the disk's (the commit's fsync, which stays before the broadcast) and what is the server's.
  * TAIL_POSTGRES=0 leaves out the column of ours as one hub on PostgreSQL (bench/postgres.ts: a real

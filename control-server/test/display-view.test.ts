@@ -4,7 +4,7 @@ import { createShowClient, type ShowClient } from '@ceremony/shared/client';
 import { ask, http, startServer, type TestServer } from './helpers.js';
 
 /**
- * The display's part of the scenario travels as a per-cue delta (`show:view`, docs/PROTOCOL.md):
+ * The display's part of the scenario travels as a per-cue delta (the `view` of its `show:state`, docs/PROTOCOL.md):
  * the shared client every screen uses patches its copy, so the projector's store holds an award's
  * laureates from the GO that makes it live until the next one, and after every GO holds exactly
  * the view a fresh snapshot would give.
@@ -88,7 +88,7 @@ it('a client that sees a view skip a revision (another hub overtaking) patches w
     expect(delta.cues.length).toBeGreaterThan(0);
     const asked: number[] = [];
     client.store.subscribe(({ show }, before) => show && show !== before.show && asked.push(show.revision));
-    s.app.io.to('role:display').emit('show:view', { state: ahead, ...delta });
+    s.app.io.to('role:display').emit('show:state', { ...ahead, view: delta });
     // It took the view it was given, then the server's whole picture from its resync.
     await expect.poll(() => asked).toEqual([ahead.revision, now.state.revision]);
     expect(client.store.getState().scenario).toEqual(now.scenario);

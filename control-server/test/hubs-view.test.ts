@@ -7,7 +7,7 @@ import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
 import type { TestPostgres } from './postgres.js';
 
 /*
- * The per-cue `show:view` across hubs (docs/PROTOCOL.md «What each role reads»): the hub that takes a
+ * The per-cue view delta (`show:state`'s `view`) across hubs (docs/PROTOCOL.md «What each role reads»): the hub that takes a
  * GO sends the delta from the state it decided on, so a projector on the other hub, whose hub never
  * sent it anything since it connected, still holds exactly the fresh view after GOs from either hub.
  */

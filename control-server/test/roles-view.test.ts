@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-/** A `show:view` is kept as the view it makes of the one held before it, with its size on the wire. */
+/** A `show:state` carrying a `view` is kept as the view it makes of the one held before it, with its size on the wire. */
 type Heard =
   | { kind: 'snapshot'; s: Snapshot }
   | { kind: 'view'; s: Snapshot; bytes: number }
@@ -31,13 +31,14 @@ async function listen(role: Role): Promise<{ socket: TestSocket; heard: Heard[] 
     held = snap.scenario;
     heard.push({ kind: 'snapshot', s: snap });
   });
-  socket.on('show:view', (v) => {
-    const view = applyViewDelta(held, v);
-    if (!view) throw new Error(`a show:view that does not fit the ${role}'s view`);
+  socket.on('show:state', (message) => {
+    const { view: delta, ...state } = message;
+    if (!delta) return heard.push({ kind: 'state', s: state });
+    const view = applyViewDelta(held, delta);
+    if (!view) throw new Error(`a view delta that does not fit the ${role}'s view`);
     held = view;
-    heard.push({ kind: 'view', s: { scenario: view, state: v.state }, bytes: JSON.stringify(v).length });
+    heard.push({ kind: 'view', s: { scenario: view, state }, bytes: JSON.stringify(message).length });
   });
-  socket.on('show:state', (state) => heard.push({ kind: 'state', s: state }));
   return { socket, heard };
 }
 
@@ -167,6 +168,12 @@ it('reveals an award to displays in the broadcast that makes it live, to a displ
     await heardRevision(staff.heard, afterRevision);
     expect(staff.heard.filter((h) => h.kind === 'view')).toEqual([]);
   }
+  // One message per change on every socket: the view rides inside the state, never beside it.
+  for (const l of [display, volunteer, ...wholeRoles])
+    for (const revision of [beforeRevision, awardRevision, afterRevision])
+      expect(
+        l.heard.filter((h) => (h.kind === 'state' ? h.s.revision : h.s.state.revision) === revision),
+      ).toHaveLength(1);
   // Nothing whole in a bare state either: a state carries no scenario at all.
   for (const h of [...display.heard, ...volunteer.heard])
     if (h.kind === 'state') expect(h.s).not.toHaveProperty('scenario');

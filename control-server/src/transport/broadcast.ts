@@ -19,18 +19,20 @@ export interface ShowBroadcast {
   state(state: ShowState, before: ShowState): void;
 }
 
+/** How long after a change the views of the cues one GO or BACK away are made. */
+export const PREPARE_AFTER_MS = 200;
+
 const sameCue = (a: ShowState, b: ShowState) => a.cueIndex === b.cueIndex && a.cueId === b.cueId;
 
 /**
  * The one place the show leaves the server, so no path can send a role more than it may see. A
  * display's view changes with the live cue (its notes, an award's laureates): when a state change
- * moves it, that role first gets `show:view`, the state with the cues and nominees of its view that
- * changed (a few hundred bytes, where the whole view is ~25 KB on every socket, the GO's tail), so
- * the laureates arrive exactly when their award goes live, not before and not later. The bare state
- * follows for everyone, as the protocol promises, and is ignored by a client already at that
- * revision. The delta is taken from `before`, the state the change was decided on, not from what
- * this hub sent last: with several hubs, the one that made the change is the one that broadcasts it,
- * and a client holds the view of `before` whichever hub sent it.
+ * moves it, that role's `show:state` carries `view`, the cues and nominees of its view that changed
+ * (a few hundred bytes, where the whole view is ~25 KB), so the laureates arrive exactly when their
+ * award goes live, not before and not later, and every socket reads one message per change. The
+ * delta is taken from `before`, the state the change was decided on, not from what this hub sent
+ * last: with several hubs, the one that made the change is the one that broadcasts it, and a client
+ * holds the view of `before` whichever hub sent it.
  */
 export function showBroadcast(
   io: AppServer,
@@ -44,11 +46,21 @@ export function showBroadcast(
   // Asked for at each send: the hubs' adapter replaces the server's own once it starts listening.
   const snapshots = () => (opts.ownSnapshots ? io.local : io);
   const views = viewsAhead();
-  // Between GOs, never during one: setImmediate runs after this GO's broadcast and answer are out.
   const prepareNext = inBackground("making the next cue's views", () => {
     const { scenario, state } = current();
     views.prepare(PARTIAL, scenario, state);
   });
+  // Between GOs, never during one, nor while its broadcast is still being read: on one laptop the
+  // screens' side of it runs on the same cores for a few ms. Well inside the double-GO guard (600 ms);
+  // a BACK or GOTO sooner than this makes its view at once, as it would anyway.
+  let pending: NodeJS.Timeout | null = null;
+  const prepareSoon = () => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = null;
+      prepareNext();
+    }, PREPARE_AFTER_MS).unref();
+  };
 
   const snapshotFor = (role: Role, snapshot = current()): Snapshot =>
     PARTIAL.includes(role)
@@ -61,21 +73,25 @@ export function showBroadcast(
       snapshots().to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
       for (const role of PARTIAL)
         snapshots().to(`role:${role}`).emit('show:snapshot', snapshotFor(role, snapshot));
-      setImmediate(prepareNext);
+      prepareSoon();
     },
     state(state, before) {
       const { scenario } = current();
+      const told: string[] = [];
       // A blackout, a message, a clip paused: the live cue stayed, so every view did too.
       for (const role of sameCue(before, state) ? [] : PARTIAL) {
         const delta = views.deltaOf(role, scenario, before, state);
-        // Never for one scenario; if it were, the whole view is still right.
-        if (delta === null)
-          io.to(`role:${role}`).emit('show:snapshot', snapshotFor(role, { scenario, state }));
-        else if (!isEmptyDelta(delta)) io.to(`role:${role}`).emit('show:view', { state, ...delta });
+        const room = `role:${role}`;
+        // Never for one scenario; if it were, the whole view is still right, and the state follows.
+        if (delta === null) io.to(room).emit('show:snapshot', snapshotFor(role, { scenario, state }));
+        else if (!isEmptyDelta(delta)) {
+          io.to(room).emit('show:state', { ...state, view: delta });
+          told.push(room);
+        }
       }
-      // Every role still hears the state itself (docs/PROTOCOL.md); after the view it changes nothing.
-      io.emit('show:state', state);
-      setImmediate(prepareNext);
+      // Every other socket hears the bare state (docs/PROTOCOL.md), once.
+      (told.length ? io.except(told) : io).emit('show:state', state);
+      prepareSoon();
     },
   };
 }

@@ -170,25 +170,18 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
       seen();
       applySnapshot(s);
     });
-    next.on('show:view', (v) => {
+    next.on('show:state', ({ view, ...s }) => {
       seen();
       const { show, scenario } = store.getState();
       const held = show?.revision ?? -1;
-      if (v.state.revision <= held) return;
-      // The delta is made against the view at the revision before it; the view is patched and the
-      // state taken in one update, so a screen never draws the award without its laureates.
-      const patched = scenario ? applyViewDelta(scenario, v) : null;
-      store.setState({ scenario: patched ?? scenario, show: v.state });
-      // A gap (or a view it does not fit) leaves other cues as they were: ask for the whole picture.
-      if (v.state.revision > held + 1 || !patched) void resync();
-    });
-    next.on('show:state', (s) => {
-      seen();
-      const held = store.getState().show?.revision ?? -1;
       if (s.revision <= held) return;
-      store.setState({ show: s });
-      // A gap means a message was missed (or the scenario was edited): ask for the whole picture.
-      if (s.revision > held + 1) void resync();
+      // A view delta is made against the view at the revision before it; the view is patched and the
+      // state taken in one update, so a screen never draws the award without its laureates.
+      const patched = view && scenario ? applyViewDelta(scenario, view) : null;
+      store.setState({ scenario: patched ?? scenario, show: s });
+      // A gap means a message was missed (or the scenario was edited), and a delta that does not fit
+      // leaves other cues as they were: either way, ask for the whole picture.
+      if (s.revision > held + 1 || (view && !patched)) void resync();
     });
     for (const event of STATUS_FEEDS) next.on(event, (payload: unknown) => latest.set(event, payload));
     for (const [event, listener] of listeners) next.on(event as 'show:state', listener as never);

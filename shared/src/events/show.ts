@@ -46,18 +46,17 @@ export interface ShowClientEvents {
 }
 
 /**
- * A partial role's view moved with the live cue: the new state and the cues and nominees of its view
- * that changed (viewDelta), to be applied to the view held at `state.revision - 1`.
+ * `show:state` as it reaches a socket. When the change moved a partial role's view (a display's or a
+ * volunteer's: the live cue's notes, an award's laureates), that role's sockets get it with `view`:
+ * the cues and nominees of their view that changed (viewDelta), to be applied to the view held at
+ * `revision - 1`. One message per GO, so the laureates arrive with their award, never before or
+ * after, and a screen reads one frame, not two. Every other socket gets the bare ShowState.
  */
-export interface ShowView extends ViewDelta {
-  state: ShowState;
-}
+export type ShowStateMessage = ShowState & { view?: ViewDelta };
 
 export interface ShowServerEvents {
   'show:snapshot': (s: Snapshot) => void;
-  /** To display and volunteer sockets, before the `show:state` of a change that moved their view. */
-  'show:view': (v: ShowView) => void;
-  'show:state': (s: ShowState) => void;
+  'show:state': (s: ShowStateMessage) => void;
 }
 
 const hosts = ['admin', 'host'] as const;
