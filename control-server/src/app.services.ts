@@ -108,8 +108,12 @@ export function composeServices({
   // throttle forgets devices quiet for 10 s, so it holds the active ones, not every sign-in.
   const lastSeen = new Throttle(10_000, clock);
   // It runs inside socket listeners, where a throw would end the process: a failed write is only logged.
-  const onSeen = inBackground('remembering when a device was last seen', (deviceId: string) => {
-    if (lastSeen.due(deviceId)) accessStore.touch([deviceId], clock());
+  const touch = inBackground('remembering when a device was last seen', (deviceId: string) =>
+    accessStore.touch([deviceId], clock()),
+  );
+  // Decided now, written once the message's own work is done: a GO never waits behind this commit.
+  const onSeen = inBackground('noting a device seen', (deviceId: string) => {
+    if (lastSeen.due(deviceId)) setImmediate(touch, deviceId);
   });
   const auth = new AuthService({
     devices,
