@@ -5,13 +5,27 @@ import {
   type ShowCommand,
   type ShowState,
 } from '@ceremony/shared';
+import type { Transaction } from 'better-sqlite3';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
 import type { ShowDecision, ShowStore } from './store.js';
 
 /** The scenario (run of show and everything it names) and the live show state. */
 export class ShowRepository implements ShowStore {
-  constructor(private readonly db: Db) {}
+  /** Made once: a GO's own transaction is the only one it runs (no savepoint inside it). */
+  private readonly advancing: Transaction<
+    (decide: (stored: ShowState | null) => ShowDecision<unknown>) => unknown
+  >;
+  private readonly committing: Transaction<(write: NonNullable<ShowDecision<unknown>['write']>) => void>;
+
+  constructor(private readonly db: Db) {
+    this.advancing = db.transaction((decide) => {
+      const { answer, write } = decide(this.readState());
+      if (write) this.write(write);
+      return answer;
+    });
+    this.committing = db.transaction((write) => this.write(write));
+  }
 
   loadScenario(): Scenario | null {
     const row = stmt(this.db, 'SELECT json FROM scenario WHERE id = 1').get() as { json: string } | undefined;
@@ -31,14 +45,7 @@ export class ShowRepository implements ShowStore {
    */
   advance<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T> {
     try {
-      const answer = this.db
-        .transaction(() => {
-          const { answer, write } = decide(this.readState());
-          if (write) this.commit(write.state, write.command, write.deviceId, write.now);
-          return answer;
-        })
-        .immediate();
-      return Promise.resolve(answer);
+      return Promise.resolve(this.advancing.immediate(decide) as T);
     } catch (err) {
       return Promise.reject(err as Error);
     }
@@ -62,17 +69,20 @@ export class ShowRepository implements ShowStore {
     deviceId: string | null,
     now: number,
   ): void {
-    this.db.transaction(() => {
-      stmt(
-        this.db,
-        'INSERT INTO show_state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json',
-      ).run(JSON.stringify(state));
-      stmt(this.db, 'INSERT INTO show_log (at, device_id, command, revision) VALUES (?, ?, ?, ?)').run(
-        now,
-        deviceId,
-        JSON.stringify(command),
-        state.revision,
-      );
-    })();
+    this.committing({ state, command, deviceId, now });
+  }
+
+  /** The state and its log line; the caller holds the transaction. */
+  private write({ state, command, deviceId, now }: NonNullable<ShowDecision<unknown>['write']>): void {
+    stmt(
+      this.db,
+      'INSERT INTO show_state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json',
+    ).run(JSON.stringify(state));
+    stmt(this.db, 'INSERT INTO show_log (at, device_id, command, revision) VALUES (?, ?, ?, ?)').run(
+      now,
+      deviceId,
+      JSON.stringify(command),
+      state.revision,
+    );
   }
 }
