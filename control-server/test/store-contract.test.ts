@@ -86,7 +86,9 @@ describe.each(engines)('the store on $name', (engine) => {
     expect(await store.show.loadState()).toEqual(moved);
     const seen: (ShowState | null)[] = [];
     await store.show.advance((stored) => (seen.push(stored), { answer: null }));
-    expect(seen).toEqual([moved]);
+    // Once on SQLite; on PostgreSQL a refusal is decided again under the lock: every time on `moved`.
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual(seen.map(() => moved));
   });
 
   it('writes nothing when decide refuses or throws', async () => {

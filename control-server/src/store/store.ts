@@ -15,7 +15,11 @@ export interface ShowDecision<T> {
 export interface ShowStore {
   /** The stored state, as another hub may have left it. */
   loadState(): Promise<ShowState | null>;
-  /** Reads the stored state, lets `decide` answer from it, and commits what it says to write. */
+  /**
+   * Reads the stored state, lets `decide` answer from it, and commits what it says to write. `decide`
+   * must be pure: PostgreSQL may call it first on the row it last saw and, when that row has moved
+   * or the answer is a refusal, again on the row as stored; the last call's answer is the one given.
+   */
   advance<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T>;
 }
 

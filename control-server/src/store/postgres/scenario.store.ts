@@ -1,4 +1,4 @@
-import { ScenarioSchema, ShowStateSchema, type BoothTarget } from '@ceremony/shared';
+import { ScenarioSchema, ShowStateSchema, type BoothTarget, type ShowState } from '@ceremony/shared';
 import {
   clearedTables,
   type EveningDecision,
@@ -30,10 +30,11 @@ function partOf(table: string): EveningPart {
  * parts it touched (the other hubs copy them) and copies them into this hub's SQLite before answering.
  */
 export class PostgresScenarioStore implements ScenarioStore {
-  constructor(private readonly shared: Pick<SharedStore, 'pool' | 'hub' | 'changed' | 'pull'>) {}
+  constructor(private readonly shared: Pick<SharedStore, 'pool' | 'hub' | 'changed' | 'pull' | 'show'>) {}
 
   async change<T>(decide: (stored: StoredShow) => EveningDecision<T>): Promise<T> {
     const touched = new Set<EveningPart>();
+    let written: ShowState | null = null;
     const answer = await inTransaction(this.shared.pool, async (client) => {
       const state = await client.query<{ json: string; revision: number }>(
         'SELECT json, revision FROM show_state WHERE id = 1 FOR UPDATE',
@@ -78,6 +79,7 @@ export class PostgresScenarioStore implements ScenarioStore {
         touched.add('scenario');
       }
       await writeState(client, this.shared.hub, row.revision, { ...write, command: write.entry });
+      written = write.state;
       // A new run of show reaches the other hubs as part `scenario` (they reload it with the state);
       // the state alone (a rehearsal's end) as the show's own news, as a GO does.
       if (!write.scenario)
@@ -88,6 +90,8 @@ export class PostgresScenarioStore implements ScenarioStore {
       for (const part of touched) await this.shared.changed(client, part);
       return answer;
     });
+    // The next GO on this hub is decided on this row in one statement, not after a failed try.
+    if (written) this.shared.show.written(written);
     await this.copyBack(touched);
     return answer;
   }

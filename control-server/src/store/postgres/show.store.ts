@@ -30,43 +30,128 @@ export async function writeState(
   );
 }
 
+/** The show row as this store last read or wrote it: what the one-statement GO is conditional on. */
+interface KnownRow {
+  json: string;
+  revision: number;
+}
+
 /**
- * The live show state in PostgreSQL, shared by every hub. `decide` runs on the row read FOR UPDATE,
- * and the write is conditional on that row's revision: when two hubs race, the second waits for the
- * lock, reads the first one's state, and the engine refuses its stale command. NOTIFY goes out with
- * the commit, so the other hubs reload their copy.
+ * A GO in one round trip (no BEGIN, no COMMIT: one statement is its own transaction): the state and
+ * its log line are written, and NOTIFY sent at the commit, only if the row is still exactly the one
+ * decided on. The text is compared as well as the revision: a new evening may start the revisions
+ * again, and a purge rewrites the text under the same revision. Data-modifying WITH parts run once
+ * and to completion whether or not the outer SELECT reads them; a concurrent locked writer makes the
+ * UPDATE wait for its commit and re-check the WHERE on the row it left, so no row comes back then.
+ */
+const ADVANCE_IF_UNCHANGED = `WITH moved AS (
+     UPDATE show_state SET json = $1, revision = $2
+      WHERE id = 1 AND revision = $3 AND json = $4
+     RETURNING revision
+   ), logged AS (
+     INSERT INTO show_log (at, hub, device_id, command, revision)
+     SELECT $5::bigint, $6::text, $7::text, $8::text, moved.revision FROM moved
+   )
+   SELECT pg_notify($9, $10) FROM moved`;
+
+/**
+ * The live show state in PostgreSQL, shared by every hub. A GO is a compare-and-set: `decide` runs on
+ * the row this store last read or wrote, and one statement writes the result only if that row is
+ * still the stored one (ADVANCE_IF_UNCHANGED). When it is not (another hub, a scenario change or a
+ * purge moved it), or when `decide` refuses (a refusal must be judged on the true row, not on a
+ * memory), the locked transaction decides again on the row read FOR UPDATE: when two hubs race, the
+ * second waits for the lock, reads the first one's state, and the engine refuses its stale command.
+ * NOTIFY goes out with the commit either way, so the other hubs reload their copy. The memory only
+ * saves round trips: whatever it holds, a write lands only on the row it was decided on.
  */
 export class PostgresShowStore implements ShowStore {
+  private known: KnownRow | null = null;
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly hub: string,
   ) {}
 
   async loadState(): Promise<ShowState | null> {
-    const { rows } = await this.pool.query<{ json: string }>('SELECT json FROM show_state WHERE id = 1');
-    return rows[0] ? parse(rows[0].json) : null;
+    const { rows } = await this.pool.query<KnownRow>('SELECT json, revision FROM show_state WHERE id = 1');
+    const row = rows[0];
+    if (!row) return null;
+    this.known = row;
+    return parse(row.json);
   }
 
   /** The first hub on a new database stores where it stands; later hubs find a row and keep it. */
   async adopt(state: ShowState): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO show_state (id, json, revision) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING',
+    const { rows } = await this.pool.query<KnownRow>(
+      `INSERT INTO show_state (id, json, revision) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING
+       RETURNING json, revision`,
       [JSON.stringify(state), state.revision],
     );
+    if (rows[0]) this.known = rows[0];
   }
 
-  advance<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T> {
-    return inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ json: string; revision: number }>(
+  /** Another writer of this hub (a scenario change, writeState) committed `state`: decide on it next. */
+  written(state: ShowState): void {
+    this.known = { json: JSON.stringify(state), revision: state.revision };
+  }
+
+  async advance<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T> {
+    const known = this.known;
+    if (known) {
+      const { answer, write } = decide(parse(known.json));
+      if (write) {
+        const json = JSON.stringify(write.state);
+        let moved: pg.QueryResult;
+        try {
+          // Named, so each pooled connection parses and plans it once (about 0.1 ms a GO here):
+          // the hubs already need session connections for LISTEN, so no pooler stands between.
+          moved = await this.pool.query({
+            name: 'show-advance-if-unchanged',
+            text: ADVANCE_IF_UNCHANGED,
+            values: [
+              json,
+              write.state.revision,
+              known.revision,
+              known.json,
+              write.now,
+              this.hub,
+              write.deviceId,
+              JSON.stringify(write.command),
+              SHOW_CHANNEL,
+              `${this.hub} ${write.state.revision}`,
+            ],
+          });
+        } catch (err) {
+          // Not retried on the locked path: the statement may have committed before the link broke,
+          // and deciding again on that row would move the show twice. The caller refuses instead.
+          this.known = null;
+          throw err;
+        }
+        if (moved.rowCount === 1) {
+          this.known = { json, revision: write.state.revision };
+          return answer;
+        }
+      }
+      this.known = null;
+    }
+    return this.advanceLocked(decide);
+  }
+
+  private async advanceLocked<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T> {
+    const { answer, stored } = await inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<KnownRow>(
         'SELECT json, revision FROM show_state WHERE id = 1 FOR UPDATE',
       );
       const row = rows[0];
       if (!row) throw new Error('the show state row is missing: the store was not opened with adopt()');
       const { answer, write } = decide(parse(row.json));
-      if (!write) return answer;
+      if (!write) return { answer, stored: row };
       await writeState(client, this.hub, row.revision, write);
       await client.query('SELECT pg_notify($1, $2)', [SHOW_CHANNEL, `${this.hub} ${write.state.revision}`]);
-      return answer;
+      return { answer, stored: { json: JSON.stringify(write.state), revision: write.state.revision } };
     });
+    // Only once committed: a rolled-back write must not become the row the next GO is decided on.
+    this.known = stored;
+    return answer;
   }
 }
