@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DisplayStatus, ShowState } from '@ceremony/shared';
+import type { DisplayStatus, ShowStateMessage } from '@ceremony/shared';
 import pgClient from 'pg';
 import { io as connect } from 'socket.io-client';
 import { arrivals, ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
@@ -37,12 +37,15 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
   it("a GO on hub A reaches the display on hub B, and the host's answer comes from A", async () => {
     const display = await b.socket('display');
     const host = await a.socket('host');
-    const states: ShowState[] = [];
+    const states: ShowStateMessage[] = [];
     display.on('show:state', (s) => states.push(s));
     const answer = await ask(host, 'show:go', { expectedRevision: 0 });
     expect(answer.ok).toBe(true);
     await arrivals(display, 'show:state', states, 1);
-    expect(states[0]).toEqual(answer.state);
+    const { view, ...state } = states[0]!;
+    expect(state).toEqual(answer.state);
+    // The first cue went live, so the display's view moved: its state carried what changed in it.
+    expect(view?.cues.map((c) => c.id)).toContain(answer.state.cueId);
   });
 
   it('a snapshot broadcast on hub B (an edit) reaches the admin on hub A', async () => {

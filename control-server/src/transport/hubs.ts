@@ -96,7 +96,16 @@ export function postgresHubs(
   // are fetched one after the other in the order they were announced.
   // Its writable host found the store's way (hosts.ts): the broadcasts follow a standby's promotion too.
   const { Client, config } = connectionFor(databaseUrl);
-  const pool = new pg.Pool({ ...config, Client, max: 2, connectionTimeoutMillis: 5000 });
+  // A broadcast's attachment row and the heartbeat are gone within a minute and worth nothing after
+  // a crash: their commits need not wait for the disk (or a synchronous standby). Every hub's screens
+  // hear a GO that much sooner; the GO itself is committed durably by the store's own pool.
+  const pool = new pg.Pool({
+    ...config,
+    Client,
+    max: 2,
+    connectionTimeoutMillis: 5000,
+    options: '-c synchronous_commit=off',
+  });
   // An idle client losing its server (PostgreSQL restarting) must not end the process: log, reconnect later.
   pool.on('error', (err) => log('[hubs] PostgreSQL connection lost:', err));
   // The adapter holds one connection for LISTEN and gives it no error listener: PostgreSQL going
