@@ -13,13 +13,21 @@ type Publishing = { doPublish(message: unknown): Promise<string> };
  * happens at once, and publishes leave one after the other in the order they were made. The offset
  * is "" either way (the adapter keeps no connection-state recovery, which we never use).
  */
+/** Once every microtask of this turn has run: setImmediate comes after them. */
+const afterThisTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function inOrderLocalFirst<A>(adapter: A, report: (err: unknown) => void): A {
   const publishing = adapter as unknown as Publishing;
   const publish = publishing.doPublish.bind(publishing);
   let queue: Promise<unknown> = Promise.resolve();
   publishing.doPublish = (message) => {
-    // A failed publish (the database away) is reported and skipped: the queue never stalls.
-    queue = queue.then(() => publish(message)).catch(report);
+    // A failed publish (the database away) is reported and skipped: the queue never stalls. It starts
+    // after the local delivery, which the adapter makes a microtask later: encoding and sending it
+    // first would keep this hub's own screens waiting (~0.5 ms a GO at 50 displays).
+    queue = queue
+      .then(afterThisTurn)
+      .then(() => publish(message))
+      .catch(report);
     return Promise.resolve('');
   };
   return adapter;
