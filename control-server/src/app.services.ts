@@ -208,6 +208,7 @@ export function composeServices({
     clock,
     show: () => show.snapshot(),
     onChange: sendOccupancy,
+    ...(shared ? { catchUpGuests: () => shared.pull('guests') } : {}),
   });
   const sendStats = coalesce(
     () => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),

@@ -1,11 +1,19 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import crypto, { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Figures, Guest, Scenario, StationsOccupancy } from '@ceremony/shared';
+import {
+  newBadgeCode,
+  type Figures,
+  type Guest,
+  type Scenario,
+  type StationsOccupancy,
+} from '@ceremony/shared';
 import type { Db } from '../src/store/db.js';
+import { guestsSql } from '../src/store/postgres/guests.sql.js';
+import { CHANGE_CHANNEL } from '../src/store/postgres/shared.store.js';
 import { PINS, ask, http, tempDir, type TestServer } from './helpers.js';
 import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
 import type { TestPostgres } from './postgres.js';
@@ -132,6 +140,43 @@ describe('guests, badges, stations, feedback and reports across two hubs', () =>
         .occupancy;
       expect(o.stations.find((x) => x.stationId === station.id)!.inside).toBe(inside + 1);
     }
+  });
+
+  it('sends into a station on hub B a guest imported elsewhere a moment ago, before B has copied the list', async () => {
+    const station = b.app.show.snapshot().scenario.stations[0]!;
+    const template = (await guestsOn(a)).at(-1)!;
+    const late: Guest = {
+      ...template,
+      id: `late-${randomUUID()}`,
+      name: 'Ёлкина Алёна Фёдоровна',
+      badgeCode: newBadgeCode((n) => crypto.randomBytes(n)),
+    };
+    // Written as another hub writes it, but with no NOTIFY yet: hub B's copy does not have the guest.
+    const [insert] = guestsSql({ kind: 'upsert', guests: [late], now: Date.now() });
+    await sql.query(insert!.sql, insert!.values);
+    expect(b.app.db.prepare('SELECT id FROM guests WHERE id = ?').get(late.id)).toBeUndefined();
+    const volunteer = await b.socket('volunteer');
+    const answer = await ask(volunteer, 'station:visit', {
+      stationId: station.id,
+      code: late.badgeCode,
+      scanId: randomUUID(),
+    });
+    expect(answer.visit.status).toBe('entered');
+    expect(answer.visit.guest).toEqual({ id: late.id, name: late.name });
+    // A code nobody has is still unknown after the look in PostgreSQL.
+    const stranger = await ask(volunteer, 'station:visit', {
+      stationId: station.id,
+      code: newBadgeCode((n) => crypto.randomBytes(n)),
+      scanId: randomUUID(),
+    });
+    expect(stranger.visit.status).toBe('unknown-code');
+    // The NOTIFY the importing hub sends with its commit, late: every copy holds the guest again.
+    await sql.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, 'elsewhere guests']);
+    await until(
+      () => a.app.db.prepare('SELECT id FROM guests WHERE id = ?').get(late.id),
+      (row) => row !== undefined,
+      "the late guest in hub A's copy",
+    );
   });
 
   it('takes back on hub B a station visit made on hub A, and lets a guest leave through either hub', async () => {

@@ -34,6 +34,11 @@ export interface StationsDeps {
   show: () => { scenario: Scenario; state: ShowState };
   /** Told after every visit or leave, to broadcast the new occupancy. */
   onChange: (occupancy: StationsOccupancy) => void;
+  /**
+   * With other hubs: copies the guest list in from PostgreSQL now. A badge this hub's copy does not
+   * know may belong to a guest imported through another hub a moment ago, before the copy.
+   */
+  catchUpGuests?: () => Promise<void>;
 }
 
 /**
@@ -90,34 +95,27 @@ export class StationsService {
     const station = this.station(p.stationId);
     if (!station) return refusal('NOT_FOUND', 'error.stationNotFound');
     const now = this.deps.clock();
-    let guest: Guest | null;
-    if ('guestId' in p) {
-      guest = this.deps.guests.byId(p.guestId);
-      if (!guest) return refusal('NOT_FOUND', 'error.guestNotFound');
-    } else {
-      const code = normaliseBadgeText(p.code);
-      guest = this.deps.guests.byBadgeCode(code);
-      if (!guest) {
-        const status = this.deps.guests.revokedOwner(code) ? 'revoked' : 'unknown-code';
-        return { ok: true, visit: { status, occupancy: this.occupancyOf(station, now) } };
-      }
+    const guest = await this.guestOf(p);
+    if (!guest) {
+      if ('guestId' in p) return refusal('NOT_FOUND', 'error.guestNotFound');
+      const status = this.deps.guests.revokedOwner(normaliseBadgeText(p.code)) ? 'revoked' : 'unknown-code';
+      return { ok: true, visit: { status, occupancy: this.occupancyOf(station, now) } };
     }
     const shown = { id: guest.id, name: guest.name };
-    const found = guest;
     type Visited = { status: 'entered' | 'already-inside'; movedFrom?: string; changed: boolean };
     const decided = await this.write((): Decision<Visited, VisitChange> => {
       // A retry or a replay: the same answer, counted once.
       if (this.deps.repo.visitByScan(p.scanId))
         return { answer: { status: 'entered', changed: false }, changes: [] };
-      const open = this.live(now).filter((v) => v.guestId === found.id);
+      const open = this.live(now).filter((v) => v.guestId === guest.id);
       if (open.some((v) => v.stationId === station.id))
         return { answer: { status: 'already-inside', changed: false }, changes: [] };
       const movedFrom = open[0]?.stationId;
       return {
         answer: { status: 'entered', changed: true, ...(movedFrom && { movedFrom }) },
         changes: [
-          { kind: 'leave', guestId: found.id, at: now },
-          { kind: 'enter', stationId: station.id, guestId: found.id, scanId: p.scanId, at: now },
+          { kind: 'leave', guestId: guest.id, at: now },
+          { kind: 'enter', stationId: station.id, guestId: guest.id, scanId: p.scanId, at: now },
         ],
       };
     });
@@ -126,6 +124,23 @@ export class StationsService {
     // Read after the commit: the copy holds the visit now.
     if (changed) this.deps.onChange(this.occupancy());
     return { ok: true, visit: { ...result, guest: shown, occupancy: this.occupancyOf(station, now) } };
+  }
+
+  /** The scanned guest from this hub's copy; one not there yet is looked for again after a catch-up. */
+  private async guestOf(p: ClientPayload<'station:visit'>): Promise<Guest | null> {
+    const find = () =>
+      'guestId' in p
+        ? this.deps.guests.byId(p.guestId)
+        : this.deps.guests.byBadgeCode(normaliseBadgeText(p.code));
+    const found = find();
+    if (found || !this.deps.catchUpGuests) return found;
+    try {
+      await this.deps.catchUpGuests();
+    } catch {
+      // PostgreSQL away: the copy is all there is, and the answer is what it says.
+      return null;
+    }
+    return find();
   }
 
   /** Takes back a visit made by mistake: it is deleted, so it counts neither for load nor for routing. */
