@@ -1,18 +1,23 @@
 import { usePageTitle, useSession, useShow, useT } from '@ceremony/shared/ui';
-import { useCallback, useState } from 'react';
-import { AdminPanel } from './admin/AdminPanel.js';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import { ControlRail } from './ControlRail.js';
 import { HallView } from './HallView.js';
-import { PreparePanel } from './prepare/PreparePanel.js';
 import { RunOfShow } from './RunOfShow.js';
 import { ScreensView } from './ScreensView.js';
-import { SetupView } from './setup/SetupView.js';
 import { ShowView } from './ShowView.js';
 import { TopBar } from './TopBar.js';
 import { useShowGo } from './useGoGuard.js';
 import { useHostFeeds } from './useHostFeeds.js';
 import { useShowCommands, useShowKeys } from './useShowCommands.js';
 import { useWakeLock } from './useWakeLock.js';
+
+// The organiser's screens are loaded when an admin first opens them: the host's tablet starts with
+// the show alone, and a third of the code (preparing, the guest list, pairing QR codes) waits.
+const SetupView = lazy(() => import('./setup/SetupView.js').then((m) => ({ default: m.SetupView })));
+const PreparePanel = lazy(() =>
+  import('./prepare/PreparePanel.js').then((m) => ({ default: m.PreparePanel })),
+);
+const AdminPanel = lazy(() => import('./admin/AdminPanel.js').then((m) => ({ default: m.AdminPanel })));
 
 const TABS = ['show', 'rundown', 'hall', 'screens', 'setup', 'prepare', 'admin'] as const;
 type Tab = (typeof TABS)[number];
@@ -109,9 +114,11 @@ export function HostConsole() {
             {tab === 'rundown' && <RunOfShow onGoto={commands.goto} />}
             {tab === 'hall' && <HallView stats={stats} />}
             {tab === 'screens' && <ScreensView displays={displays} />}
-            {tab === 'setup' && isAdmin && <SetupView />}
-            {tab === 'prepare' && isAdmin && <PreparePanel key={prepareKey} onOpenCue={openCue} />}
-            {tab === 'admin' && isAdmin && <AdminPanel />}
+            <Suspense fallback={<p className="host__opening">{t('host.tab.opening')}</p>}>
+              {tab === 'setup' && isAdmin && <SetupView />}
+              {tab === 'prepare' && isAdmin && <PreparePanel key={prepareKey} onOpenCue={openCue} />}
+              {tab === 'admin' && isAdmin && <AdminPanel />}
+            </Suspense>
           </div>
           {railShown && (
             <ControlRail

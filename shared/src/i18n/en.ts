@@ -101,6 +101,7 @@ export const en: Dictionary = {
   'host.video.nextNotReady': 'The next video is not loaded on the screen yet',
   'host.media.none': 'no video',
   'host.media.loading': 'loading',
+  'host.tab.opening': 'Opening…',
   'host.media.ready': 'ready',
   'host.media.playing': 'playing',
   'host.media.paused': 'paused',

@@ -100,6 +100,7 @@ export const ru = {
   'host.video.nextNotReady': 'Следующее видео ещё не загружено на экране',
   'host.media.none': 'нет видео',
   'host.media.loading': 'загружается',
+  'host.tab.opening': 'Открываем раздел…',
   'host.media.ready': 'готово',
   'host.media.playing': 'идёт',
   'host.media.paused': 'на паузе',
