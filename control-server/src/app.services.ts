@@ -27,7 +27,7 @@ import { FeedbackRepository } from './store/feedback.repository.js';
 import { GuestsRepository } from './store/guests.repository.js';
 import { ScenarioRepository } from './store/scenario.repository.js';
 import { localWrites } from './store/writes.js';
-import { guestsSql } from './store/postgres/guests.sql.js';
+import { guestsSql, storedGuest, type ScannedGuest } from './store/postgres/guests.sql.js';
 import { sharedWrites } from './store/postgres/part.writer.js';
 import { stationsSql } from './store/postgres/stations.sql.js';
 import { sharedFeedback } from './store/postgres/feedback.store.js';
@@ -208,7 +208,13 @@ export function composeServices({
     clock,
     show: () => show.snapshot(),
     onChange: sendOccupancy,
-    ...(shared ? { catchUpGuests: () => shared.pull('guests') } : {}),
+    ...(shared
+      ? {
+          catchUpGuests: async (scanned: ScannedGuest) => {
+            if (await storedGuest(shared.pool, scanned)) await shared.pull('guests');
+          },
+        }
+      : {}),
   });
   const sendStats = coalesce(
     () => io.to(['role:admin', 'role:host', 'role:volunteer']).emit('checkin:stats', checkin.stats()),

@@ -21,6 +21,7 @@ import {
   type StationsOccupancy,
 } from '@ceremony/shared';
 import type { GuestsRepository } from '../store/guests.repository.js';
+import type { ScannedGuest } from '../store/postgres/guests.sql.js';
 import type { OpenVisit, StationsRepository, VisitChange } from '../store/stations.repository.js';
 import { commitOrRefuse, localWrites, type Decision, type Writes } from '../store/writes.js';
 
@@ -35,10 +36,10 @@ export interface StationsDeps {
   /** Told after every visit or leave, to broadcast the new occupancy. */
   onChange: (occupancy: StationsOccupancy) => void;
   /**
-   * With other hubs: copies the guest list in from PostgreSQL now. A badge this hub's copy does not
-   * know may belong to a guest imported through another hub a moment ago, before the copy.
+   * With other hubs: copies the guest list in from PostgreSQL now if it holds the scanned guest. A
+   * badge this hub's copy does not know may be a guest imported through another hub a moment ago.
    */
-  catchUpGuests?: () => Promise<void>;
+  catchUpGuests?: (scanned: ScannedGuest) => Promise<void>;
 }
 
 /**
@@ -128,14 +129,16 @@ export class StationsService {
 
   /** The scanned guest from this hub's copy; one not there yet is looked for again after a catch-up. */
   private async guestOf(p: ClientPayload<'station:visit'>): Promise<Guest | null> {
+    const scanned: ScannedGuest =
+      'guestId' in p ? { guestId: p.guestId } : { code: normaliseBadgeText(p.code) };
     const find = () =>
-      'guestId' in p
-        ? this.deps.guests.byId(p.guestId)
-        : this.deps.guests.byBadgeCode(normaliseBadgeText(p.code));
+      'guestId' in scanned
+        ? this.deps.guests.byId(scanned.guestId)
+        : this.deps.guests.byBadgeCode(scanned.code);
     const found = find();
     if (found || !this.deps.catchUpGuests) return found;
     try {
-      await this.deps.catchUpGuests();
+      await this.deps.catchUpGuests(scanned);
     } catch {
       // PostgreSQL away: the copy is all there is, and the answer is what it says.
       return null;

@@ -1,4 +1,5 @@
 import type { Guest } from '@ceremony/shared';
+import type pg from 'pg';
 import { guestColumns, type GuestChange } from '../guests.repository.js';
 import { insertRows, type Statement } from './rows.js';
 
@@ -68,4 +69,22 @@ export function guestsSql(change: GuestChange): Statement[] {
     default:
       return change satisfies never;
   }
+}
+
+/** A guest as a scan names it: by id (picked from the list) or by the badge's code. */
+export type ScannedGuest = { guestId: string } | { code: string };
+
+/**
+ * Whether PostgreSQL knows the scanned guest or code (a guest's, or one revoked): one indexed
+ * look-up, so a code nobody has costs no copy of the whole list.
+ */
+export async function storedGuest(pool: pg.Pool, scanned: ScannedGuest): Promise<boolean> {
+  const { rows } =
+    'guestId' in scanned
+      ? await pool.query('SELECT 1 FROM guests WHERE id = $1', [scanned.guestId])
+      : await pool.query(
+          'SELECT 1 FROM guests WHERE badge_code = $1 UNION ALL SELECT 1 FROM revoked_badges WHERE code = $1 LIMIT 1',
+          [scanned.code],
+        );
+  return rows.length > 0;
 }
