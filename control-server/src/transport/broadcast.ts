@@ -20,7 +20,7 @@ export interface ShowBroadcast {
 }
 
 /** How long after a change the views of the cues one GO or BACK away are made. */
-export const PREPARE_AFTER_MS = 200;
+const PREPARE_AFTER_MS = 200;
 
 const sameCue = (a: ShowState, b: ShowState) => a.cueIndex === b.cueIndex && a.cueId === b.cueId;
 
