@@ -170,6 +170,19 @@ describe('guests, badges, stations, feedback and reports across two hubs', () =>
       scanId: randomUUID(),
     });
     expect(stranger.visit.status).toBe('unknown-code');
+    // A code revoked through another hub, before B has copied that: read as revoked, not unknown.
+    const revoked = newBadgeCode((n) => crypto.randomBytes(n));
+    await sql.query('INSERT INTO revoked_badges (code, guest_id, revoked_at) VALUES ($1, $2, $3)', [
+      revoked,
+      late.id,
+      Date.now(),
+    ]);
+    const old = await ask(volunteer, 'station:visit', {
+      stationId: station.id,
+      code: revoked,
+      scanId: randomUUID(),
+    });
+    expect(old.visit.status).toBe('revoked');
     // The NOTIFY the importing hub sends with its commit, late: every copy holds the guest again.
     await sql.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, 'elsewhere guests']);
     await until(
