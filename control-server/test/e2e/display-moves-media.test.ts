@@ -8,7 +8,7 @@ import { ask, http, startServer, tempDir, type TestServer } from '../helpers.js'
 import { jpeg, mediaPath } from '../media-kit.js';
 import { startPostgres, type PostgresCluster } from '../pg-cluster.js';
 import { killHard, spawnServer, type ServerProcess } from '../process.js';
-import { hasChromium, launch } from './browser.js';
+import { hasChromium, launch, screenshot } from './browser.js';
 import { openDisplay, settledOn } from './display-kit.js';
 import { pageErrorsBesidesNetwork } from './forwarder.js';
 
@@ -19,6 +19,7 @@ describe.runIf(hasChromium)('a projector that moved to hub B paints pictures it 
   let db: PostgresCluster;
   let sql: pg.Pool;
   let dataDir: string;
+  let bFolder: string | null = null;
   let a: ServerProcess;
   let b: TestServer | null = null;
   let cues: Cue[];
@@ -60,11 +61,15 @@ describe.runIf(hasChromium)('a projector that moved to hub B paints pictures it 
     await sql?.end();
     await db?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (bFolder) fs.rmSync(bFolder, { recursive: true, force: true });
   });
 
   it('shows the photo of a cue first reached after the move, loaded from hub B', async () => {
-    // Hub B on A's data (devices are still kept per hub), started before the screens open.
-    b = await startServer({ dataDir, config: { databaseUrl: db.url } });
+    // Hub B in its own folder, started before the screens open: it takes the evening from
+    // PostgreSQL and holds none of A's media files (two hubs never share one SQLite file).
+    const bDir = tempDir();
+    bFolder = bDir;
+    b = await startServer({ dataDir: bDir, config: { databaseUrl: db.url } });
     const hubB = b;
     const hubsOfA = async () => ((await http(`${a.url}/api/info`)).body as { hubs: string[] }).hubs;
     await expect.poll(hubsOfA, { timeout: 10_000 }).toEqual([a.url, hubB.url]);
@@ -85,8 +90,8 @@ describe.runIf(hasChromium)('a projector that moved to hub B paints pictures it 
 
     await killHard(a);
     // Not on B's disk either: B must take it from PostgreSQL when the projector asks.
-    fs.rmSync(path.join(dataDir, 'media', PHOTO));
-    fs.rmSync(path.join(dataDir, 'media', '.stage', PHOTO), { force: true });
+    fs.rmSync(path.join(bDir, 'media', PHOTO), { force: true });
+    fs.rmSync(path.join(bDir, 'media', '.stage', PHOTO), { force: true });
     const status = () => page.getByTestId('debug-dot').getAttribute('data-status');
     await expect.poll(status).not.toBe('online');
     await expect.poll(status, { timeout: 5000 }).toBe('online');
@@ -104,10 +109,8 @@ describe.runIf(hasChromium)('a projector that moved to hub B paints pictures it 
     expect(await portrait.evaluate((img: HTMLImageElement) => img.currentSrc)).toBe(
       `${hubB.url}/media/${encodeURIComponent(PHOTO)}?for=stage`,
     );
-    expect(fs.existsSync(path.join(dataDir, 'media', PHOTO))).toBe(true);
-    await page.screenshot({
-      path: path.resolve(import.meta.dirname, '../../../docs/screenshots/display-moved-photo.png'),
-    });
+    expect(fs.existsSync(path.join(bDir, 'media', PHOTO))).toBe(true);
+    await screenshot(page, 'display-moved-photo');
     expect(pageErrorsBesidesNetwork(errors)).toEqual([]);
     await context.close();
   }, 90_000);
