@@ -1,11 +1,13 @@
 /**
- * `npm run bench:failover`: SIGKILL of a hub → every display resynced on the other (#13, «Figures»).
+ * `npm run bench:failover`: SIGKILL of a hub → every display resynced on the other (#13, «Figures»);
+ * then the same with a hub that falls silent (SIGSTOP: a power cut or a pulled cable as the network
+ * sees it, nothing closed, nothing answered), which the displays notice only by the missing pings.
  * Two hubs (the built server, child processes) on one PostgreSQL; displays run the apps' own client
  * (bench/movers.worker.ts), all on one hub. Each round: a GO on that hub (the show is mid-cue), every
  * display has it, then SIGKILL; the figure is kill → the last display has the other hub's snapshot,
  * and each display must come back at the revision it had. The killed hub is started again on its
  * port and folder, and the next round kills the other one. p50 and max over the rounds (goal ≤ 5 s).
- * Flag: --no-write (print only). Env: FAILOVER_DISPLAYS (200), FAILOVER_KILLS (5).
+ * Flag: --no-write (print only). Env: FAILOVER_DISPLAYS (200), FAILOVER_KILLS (5 of each way).
  */
 import type { ChildProcess } from 'node:child_process';
 import type { PostgresCluster } from '../test/pg-cluster.js';
@@ -23,7 +25,11 @@ const KILLS = Number(process.env.FAILOVER_KILLS ?? 5);
 const WORKERS = 2;
 const log = (s: string) => console.log(s);
 
+/** How a hub is lost: its process killed (connections close at once), or silent (SIGSTOP). */
+type Way = 'SIGKILL' | 'SIGSTOP';
+
 interface Round {
+  way: Way;
   killed: string;
   /** Kill → the last display resynced on the other hub, ms (NaN when some never did). */
   all: number;
@@ -122,7 +128,8 @@ async function main() {
     const failed = connected.reduce((a, c) => a + c.failed, 0);
     if (failed > 0) throw new Error(`${failed} displays did not come online`);
     let live = 0;
-    for (let k = 0; k < KILLS; k++) {
+    for (let k = 0; k < 2 * KILLS; k++) {
+      const way: Way = k < KILLS ? 'SIGKILL' : 'SIGSTOP';
       const from = hubs[live]!;
       const to = hubs[1 - live]!;
       // Every display must know the other hub before the kill, as a display that asked /api/info does.
@@ -153,12 +160,16 @@ async function main() {
       await all(workers, () => ({ type: 'watch', from: from.proc.url, timeoutMs: 30_000 }), 'watching', 5000);
       await takeLoopDelay(to.proc);
       const killedAt = now();
-      await kill(from.proc);
+      if (way === 'SIGKILL') await kill(from.proc);
+      else from.proc.child.kill(way);
       const reports = await Promise.all(moved);
+      // A silent hub still holds its port: gone for good only now, to be started again below.
+      await kill(from.proc);
       const loop = await takeLoopDelay(to.proc);
       const times = reports.flatMap((r) => r?.at ?? []).map((t) => t - killedAt);
       const missing = reports.reduce((a, r) => a + (r?.missing ?? share(0)), 0);
       const round: Round = {
+        way,
         killed: from.name,
         all: missing === 0 ? Math.max(...times) : NaN,
         p50: percentile(times, 50),
@@ -173,7 +184,7 @@ async function main() {
       };
       rounds.push(round);
       log(
-        `  kill ${k + 1}: hub ${from.name} → all ${DISPLAYS} on ${to.name} in ${round.all.toFixed(0)} ms (p50 ${round.p50.toFixed(0)} ms, ${round.missing} missing, ${round.wrongRevision} at another revision; load ${loadAverage()})`,
+        `  ${way} ${k + 1}: hub ${from.name} → all ${DISPLAYS} on ${to.name} in ${round.all.toFixed(0)} ms (p50 ${round.p50.toFixed(0)} ms, ${round.missing} missing, ${round.wrongRevision} at another revision; load ${loadAverage()})`,
       );
       // The killed hub comes back on its port and folder, as its service manager would restart it.
       from.proc = await spawnHub(entry, from.dir, databaseUrl, from.port);
@@ -203,20 +214,25 @@ const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : '—');
 
 /** The Markdown section: each kill, then p50 and max over the kills of "every display resynced". */
 function failoverSection(rounds: Round[], minutes: string): string {
-  const alls = rounds.map((r) => r.all);
+  const row = (way: Way, what: string) => {
+    const alls = rounds.filter((r) => r.way === way).map((r) => r.all);
+    if (alls.length === 0) return [];
+    return [`| ${what} (${alls.length}) | ${ms(percentile(alls, 50))} | ${ms(Math.max(...alls))} | ≤ 5 s |`];
+  };
   return [
     machine(),
-    `- ${DISPLAYS} displays (the apps' own client, in ${WORKERS} processes), ${rounds.length} kills; took ${minutes} min; load average at the end ${loadAverage()}.`,
+    `- ${DISPLAYS} displays (the apps' own client, in ${WORKERS} processes), ${rounds.length} hubs lost; took ${minutes} min; load average at the end ${loadAverage()}.`,
     '',
-    `| figure (${rounds.length} kills) | p50 | max | goal |`,
+    '| figure (rounds) | p50 | max | goal |',
     '| --- | ---: | ---: | --- |',
-    `| SIGKILL → every one of ${DISPLAYS} displays resynced on the other hub | ${ms(percentile(alls, 50))} | ${ms(Math.max(...alls))} | ≤ 5 s |`,
+    ...row('SIGKILL', `SIGKILL → every one of ${DISPLAYS} displays resynced on the other hub`),
+    ...row('SIGSTOP', `Silent hub (SIGSTOP) → every one of ${DISPLAYS} displays resynced on the other hub`),
     '',
-    '| kill | hub killed | every display resynced | displays p50 / p99 | missing | at another revision | surviving hub event loop delay p50 / p99 / max (ms) |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| round | lost by | hub lost | every display resynced | displays p50 / p99 | missing | at another revision | surviving hub event loop delay p50 / p99 / max (ms) |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...rounds.map(
       (r, i) =>
-        `| ${i + 1} | ${r.killed} | ${ms(r.all)} | ${ms(r.p50)} / ${ms(r.p99)} | ${r.missing} | ${r.wrongRevision} | ${loopCell(r.loop)} |`,
+        `| ${i + 1} | ${r.way} | ${r.killed} | ${ms(r.all)} | ${ms(r.p50)} / ${ms(r.p99)} | ${r.missing} | ${r.wrongRevision} | ${loopCell(r.loop)} |`,
     ),
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import type https from 'node:https';
 import path from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
-import { MAX_MESSAGE_BYTES } from '@ceremony/shared';
+import { HUB_PING_INTERVAL_MS, HUB_PING_TIMEOUT_MS, MAX_MESSAGE_BYTES } from '@ceremony/shared';
 import { mountRoutes } from './app.routes.js';
 import { composeServices } from './app.services.js';
 import type { BoothMount } from './transport/booth.mount.js';
@@ -102,8 +102,9 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     // and never over plain HTTP from the Wi-Fi: the handshake carries the token.
     allowRequest: (req, done) => done(null, own.allows(req) && plainAllowed(req, plain)),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    pingInterval: 5000,
-    pingTimeout: 5000,
+    // A client hears no ping for their sum (4 s) and moves to another hub: shared/src/hubMove.ts.
+    pingInterval: HUB_PING_INTERVAL_MS,
+    pingTimeout: HUB_PING_TIMEOUT_MS,
     serveClient: false,
   });
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   HUB_CONNECT_TIMEOUT_MS,
+  HUB_PING_INTERVAL_MS,
+  HUB_PING_TIMEOUT_MS,
   hubCandidates,
   hubsInPairingLink,
   mergeHubs,
   nextHubAttempt,
   pairingLink,
+  wentSilent,
 } from './hubMove.js';
 
 const A = 'https://192.168.1.20:8443';
@@ -54,6 +57,36 @@ describe('nextHubAttempt: which hub, after how long', () => {
     const second = nextHubAttempt(A, [A, B], 1, () => 0.999999);
     expect(second.url).toBe(B);
     expect(first.delayMs + HUB_CONNECT_TIMEOUT_MS + second.delayMs).toBeLessThan(5000);
+  });
+
+  it('a hub gone silent is noticed and left for another within 5 s', () => {
+    // Noticed at the latest a whole ping window after the last ping; then straight to the next hub.
+    const moved = nextHubAttempt(A, [A, B], 0, () => 0.999999, true);
+    expect(moved.url).toBe(B);
+    // What is left of the 5 s is for opening the socket on B and its snapshot (0.3–1 s measured).
+    expect(HUB_PING_INTERVAL_MS + HUB_PING_TIMEOUT_MS + moved.delayMs).toBeLessThanOrEqual(4000);
+  });
+
+  it.each([
+    { attempt: 0, hubs: [A, B], want: B },
+    { attempt: 1, hubs: [A, B], want: A },
+    { attempt: 0, hubs: [A, B, C], want: B },
+    { attempt: 1, hubs: [A, B, C], want: C },
+    { attempt: 2, hubs: [A, B, C], want: A },
+    { attempt: 0, hubs: [A], want: A },
+  ])('silent: attempt $attempt over $hubs.length hubs tries $want', ({ attempt, hubs, want }) => {
+    expect(nextHubAttempt(A, hubs, attempt, middle, true).url).toBe(want);
+  });
+});
+
+describe('wentSilent: the hub fell silent, or closed the link', () => {
+  it.each([
+    { reason: 'ping timeout', why: 'no ping: a power cut, a cable, a frozen laptop', want: true },
+    { reason: 'transport close', why: 'closed: a restart, a kill; the same hub may be back', want: false },
+    { reason: 'transport error', why: 'a broken link', want: false },
+    { reason: 'parse error', why: 'a garbled message', want: false },
+  ])('$reason ($why): $want', ({ reason, want }) => {
+    expect(wentSilent(reason)).toBe(want);
   });
 });
 

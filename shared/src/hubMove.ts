@@ -10,6 +10,27 @@ export const HUB_RETRY_MAX_MS = 2000;
 /** A hub that neither answers nor refuses (a laptop gone dark) is given up on after this long. */
 export const HUB_CONNECT_TIMEOUT_MS = 2000;
 
+/**
+ * A hub pings each client this often and waits this long for the answer. A client that has heard no
+ * ping for their sum takes its hub for gone ('ping timeout'): that is how a laptop that vanished
+ * without closing its connections (a power cut, a pulled cable, a frozen machine) is noticed, 2 to
+ * 3.5 s after it went silent, so the move still fits in 5 s (docs/SCALING.md). The timeout is what a
+ * busy hub's event loop or a phone's sluggish Wi-Fi may lag before a screen leaves for another hub
+ * (stalls up to ~2 s were measured only on a 2-core bench box under 10,000 sockets); a ping costs a
+ * few bytes, so pinging more often costs little and notices sooner.
+ */
+export const HUB_PING_INTERVAL_MS = 1500;
+export const HUB_PING_TIMEOUT_MS = 2000;
+
+/**
+ * Whether a lost link means the hub went silent rather than closed it. A silent hub will not answer
+ * at the same address a moment later either, and knocking there first would cost
+ * HUB_CONNECT_TIMEOUT_MS; a closed link (a restart, a kill, a blip the hub saw too) may well be back.
+ */
+export function wentSilent(reason: string): boolean {
+  return reason === 'ping timeout';
+}
+
 const originOf = (url: string): string | null => {
   try {
     return new URL(url).origin;
@@ -19,34 +40,40 @@ const originOf = (url: string): string | null => {
 };
 
 /**
- * The hubs worth trying, the one just lost first: the others in the order the server listed them,
- * on the same scheme (a page loaded over HTTPS cannot open plain HTTP; phones need HTTPS for the
- * camera), each once.
+ * The hubs worth trying, each once, on the same scheme (a page loaded over HTTPS cannot open plain
+ * HTTP; phones need HTTPS for the camera), the others in the order the server listed them. The one
+ * just lost comes first (a blip, a restart keeps everyone where they were), or last when it went
+ * silent (wentSilent).
  */
-export function hubCandidates(home: string, hubs: readonly string[]): string[] {
+export function hubCandidates(home: string, hubs: readonly string[], silent = false): string[] {
   const own = originOf(home);
   if (own === null) return [home];
   const scheme = new URL(own).protocol;
-  const others = hubs
-    .map(originOf)
-    .filter((o): o is string => o !== null && o !== own && new URL(o).protocol === scheme);
-  return [own, ...new Set(others)];
+  const others = [
+    ...new Set(
+      hubs
+        .map(originOf)
+        .filter((o): o is string => o !== null && o !== own && new URL(o).protocol === scheme),
+    ),
+  ];
+  return silent ? [...others, own] : [own, ...others];
 }
 
 /**
- * Where the `attempt`-th retry (0 first) goes and after how long. The first retry goes back to the
- * same hub (a blip, a restart keeps everyone where they were); every later one moves on to the next
- * hub in turn, so with a dead hub the client is on another one within a second or two, and never
- * later than the 5 s docs/SCALING.md promises. The jitter (±20 %) keeps hundreds of phones from
- * knocking on the surviving hub in the same millisecond.
+ * Where the `attempt`-th retry (0 first) goes and after how long. The first retry goes to the first
+ * candidate (the same hub, unless it went silent); every later one moves on to the next hub in
+ * turn, so with a dead hub the client is on another one within a second or two, and never later than
+ * the 5 s docs/SCALING.md promises. The jitter (±20 %) keeps hundreds of phones from knocking on the
+ * surviving hub in the same millisecond.
  */
 export function nextHubAttempt(
   home: string,
   hubs: readonly string[],
   attempt: number,
   random: () => number = Math.random,
+  silent = false,
 ): HubAttempt {
-  const candidates = hubCandidates(home, hubs);
+  const candidates = hubCandidates(home, hubs, silent);
   const url = candidates[attempt % candidates.length] ?? home;
   const base = Math.min(HUB_RETRY_FIRST_MS * 2 ** Math.min(attempt, 10), HUB_RETRY_MAX_MS);
   return { url, delayMs: Math.round(base * (0.8 + 0.4 * random())) };

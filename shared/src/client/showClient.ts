@@ -9,7 +9,7 @@ import {
   type ServerToClientEvents,
   type Snapshot,
 } from '../events/index.js';
-import { HUB_CONNECT_TIMEOUT_MS, mergeHubs, nextHubAttempt } from '../hubMove.js';
+import { HUB_CONNECT_TIMEOUT_MS, mergeHubs, nextHubAttempt, wentSilent } from '../hubMove.js';
 import { fitsInOneMessage } from '../messageSize.js';
 import { loadHubs, saveHubs } from './session.js';
 import type { ShowState } from '../show.js';
@@ -88,6 +88,8 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
   const latest = new Map<string, unknown>();
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
+  /** The link to `home` was lost by silence, not closed: the retries try the other hubs first. */
+  let lostSilently = false;
   let socket: AppSocket = open(home);
   const seen = () => store.setState({ lastSeenAt: Date.now() });
 
@@ -147,6 +149,7 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     });
     next.on('connect', () => {
       home = url;
+      lostSilently = false;
       store.setState({ connection: 'online', hub: url });
       seen();
       void measureClock();
@@ -158,7 +161,11 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
       // The server dropped us on purpose (the admin revoked this device): ask the same hub again; a
       // revoked token is then refused as UNAUTHORIZED and the app signs out.
       if (reason === 'io server disconnect') next.connect();
-      else retry(0);
+      else {
+        // A silent hub (no ping: a power cut, a cable) is tried last, not first, until one answers.
+        lostSilently = wentSilent(reason);
+        retry(0);
+      }
     });
     next.on('connect_error', (err) => {
       if (err.message === 'UNAUTHORIZED') return store.setState({ connection: 'unauthorized' });
@@ -191,7 +198,7 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
   /** Tries again after a pause, on the hub nextHubAttempt names; the picture stays meanwhile. */
   function retry(attempt: number) {
     if (closed || retryTimer) return;
-    const { url, delayMs } = nextHubAttempt(home, store.getState().hubs, attempt);
+    const { url, delayMs } = nextHubAttempt(home, store.getState().hubs, attempt, Math.random, lostSilently);
     retryTimer = setTimeout(() => {
       retryTimer = null;
       if (closed) return;
