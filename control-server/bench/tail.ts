@@ -10,6 +10,9 @@
  * now: the least our protocol can cost, so what is left beyond it is our server's own work.
  * TAIL_TMPFS=1 adds ours with its DATA_DIR in /dev/shm, where an fsync costs nothing: what of our
  * GO is the disk's (the commit's fsync, which stays before the broadcast) and what is the server's.
+ * TAIL_BARE_COMMIT=1 adds the bare server committing each GO durably before it broadcasts (one row
+ * in SQLite with our settings; with PostgreSQL, one UPDATE on the same cluster): the floor for any
+ * server that never shows an unsaved GO, so what is left of ours beyond it is our own work.
  * TAIL_POSTGRES=0 leaves out the column of ours as one hub on PostgreSQL (bench/postgres.ts: a real
  * cluster, fsync on, a fresh database for each run).
  * TAIL_RUNS (3), TAIL_GOS (60 per size), TAIL_SIZES (50,500).
@@ -33,7 +36,7 @@ import {
 } from './proc.js';
 import { fmtMs, machine, percentile } from './report.js';
 import { fanOutSideBySide, type FanOut, type Target } from './show.js';
-import { postgresTarget, startBenchPostgres } from './postgres.js';
+import { freshDatabase, postgresTarget, startBenchPostgres } from './postgres.js';
 
 const runs = Number(process.env.TAIL_RUNS ?? 3);
 const gos = Number(process.env.TAIL_GOS ?? 60);
@@ -45,6 +48,7 @@ const withSnapshot = process.env.TAIL_BARE_SNAPSHOT === '1';
 const withPostgres = process.env.TAIL_POSTGRES !== '0';
 const withView = process.env.TAIL_BARE_VIEW === '1';
 const withTmpfs = process.env.TAIL_TMPFS === '1';
+const withCommit = process.env.TAIL_BARE_COMMIT === '1';
 const log = (s: string) => console.log(s);
 
 function ourTarget(
@@ -128,6 +132,25 @@ async function main() {
   targets.bare = bareTarget('bare', {});
   if (withSnapshot) targets['bare+snapshot'] = bareTarget('bare+snapshot', { BARE_SNAPSHOT: '1' });
   if (withView) targets['bare+view'] = bareTarget('bare+view', { BARE_VIEW: '1' });
+  // The floors sit beside the servers they bound: the same view delta as ours, plus the commit.
+  const commitEnv = {
+    BARE_VIEW: withView ? '1' : '0',
+    BARE_MODULES: path.resolve(import.meta.dirname, '..', 'package.json'),
+  };
+  if (withCommit) targets['bare+sqlite'] = bareTarget('bare+sqlite', { ...commitEnv, BARE_COMMIT: 'sqlite' });
+  if (withCommit && cluster)
+    targets['bare+postgres'] = {
+      ...bareTarget('bare+postgres', {}),
+      start: async () =>
+        spawnServer(bare, {
+          PORT: '0',
+          BENCH_FIXTURE: fixture,
+          DATA_DIR: tempDataDir(),
+          ...commitEnv,
+          BARE_COMMIT: 'postgres',
+          BARE_DATABASE_URL: await freshDatabase(cluster),
+        }),
+    };
   const names = Object.keys(targets);
   // The bare server sending what our protocol sends: the per-cue view if it runs, else the snapshot.
   const protocolBare = withView ? 'bare+view' : 'bare+snapshot';
