@@ -87,12 +87,15 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   // The other hubs come from the heartbeat (PostgreSQL), known only once hubs is made below.
-  const own = new OwnHosts(config.host, access.allowedHosts, undefined, () => hubs.addresses());
+  // Every hub of the evening, also one silent now: the pages it served (a phone's offline copy, the
+  // projector) move here when it is gone and must still be let in minutes later, after a blip or a
+  // sleep; a page loaded here while another hub restarted must still be allowed to reach it.
+  const own = new OwnHosts(config.host, access.allowedHosts, undefined, () => hubs.evening());
   let httpsPort: number | null = null;
   const plain = { httpsPort: () => httpsPort, showButtons: config.plainHttpShow ?? true };
   app.use(
     own.guard(),
-    securityHeaders(() => hubs.addresses()),
+    securityHeaders(() => hubs.evening()),
     plainHttpGuard(plain),
   );
   const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);

@@ -22,6 +22,21 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
   let a: TestServer;
   let b: TestServer;
 
+  /** The heartbeat row a hub killed without a clean stop leaves behind, last heard `ago`. */
+  async function leftBehind(id: string, url: string, ago: string): Promise<void> {
+    const sql = new pgClient.Client({ connectionString: pg.url });
+    await sql.connect();
+    try {
+      await sql.query(`INSERT INTO hubs (id, urls, seen_at) VALUES ($1, $2, NOW() - $3::interval)`, [
+        id,
+        JSON.stringify([url]),
+        ago,
+      ]);
+    } finally {
+      await sql.end();
+    }
+  }
+
   beforeAll(async () => {
     pg = await startPostgres();
     a = await startServer({ config: { databaseUrl: pg.url } });
@@ -115,18 +130,8 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
   });
 
   it('a pairing QR carries every hub of the evening, also one that crashed a minute ago; /api/info only the live ones', async () => {
-    // A hub killed without a clean stop leaves its heartbeat row behind, silent.
     const crashed = 'http://127.0.0.1:1';
-    const sql = new pgClient.Client({ connectionString: pg.url });
-    await sql.connect();
-    try {
-      await sql.query(
-        `INSERT INTO hubs (id, urls, seen_at) VALUES ('crashed', $1, NOW() - interval '1 minute')`,
-        [JSON.stringify([crashed])],
-      );
-    } finally {
-      await sql.end();
-    }
+    await leftBehind('crashed', crashed, '1 minute');
     const admin = await a.tokenAsync('admin');
     const pairing = async () =>
       (
@@ -141,6 +146,20 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
       .poll(async () => (await pairing()).hubs, { timeout: 3 * HUB_HEARTBEAT_MS })
       .toEqual([a.url, b.url, crashed]);
     expect(((await http(`${a.url}/api/info`)).body as { hubs: string[] }).hubs).toEqual([a.url, b.url]);
+  });
+
+  it("a page served by a hub that went silent still opens this hub's sockets, and its own CSP names every hub of the evening", async () => {
+    // Phones and the projector keep the page the lost hub served (its offline copy): minutes later,
+    // after a blip or a sleep, they must still be let in here. On loopback every port is this
+    // computer, so the silent hub has an address on the LAN (TEST-NET) that is not ours.
+    const silent = 'http://192.0.2.7:8080';
+    await leftBehind('silent', silent, '5 minutes');
+    const handshake = (origin: string) =>
+      fetch(`${a.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin } }).then((r) => r.status);
+    await expect.poll(() => handshake(silent), { timeout: 3 * HUB_HEARTBEAT_MS }).toBe(200);
+    expect(await handshake('http://192.0.2.99:8080')).toBe(403);
+    const csp = (await fetch(`${a.url}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp.split('; ').find((d) => d.startsWith('connect-src'))).toContain(silent);
   });
 
   it('broadcasts reach the other hub in the order they were made, large and small alike', async () => {
