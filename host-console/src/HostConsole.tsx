@@ -1,7 +1,8 @@
-import { usePageTitle, useSession, useShow, useT } from '@ceremony/shared/ui';
-import { Suspense, lazy, useCallback, useState } from 'react';
+import { usePageTitle, useSession, useShow, useT, warmUp } from '@ceremony/shared/ui';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { ControlRail } from './ControlRail.js';
 import { HallView } from './HallView.js';
+import { AdminPanel, ORGANISER_SCREENS, PreparePanel, SetupView } from './organiserScreens.js';
 import { RunOfShow } from './RunOfShow.js';
 import { ScreensView } from './ScreensView.js';
 import { ShowView } from './ShowView.js';
@@ -10,14 +11,6 @@ import { useShowGo } from './useGoGuard.js';
 import { useHostFeeds } from './useHostFeeds.js';
 import { useShowCommands, useShowKeys } from './useShowCommands.js';
 import { useWakeLock } from './useWakeLock.js';
-
-// The organiser's screens are loaded when an admin first opens them: the host's tablet starts with
-// the show alone, and a third of the code (preparing, the guest list, pairing QR codes) waits.
-const SetupView = lazy(() => import('./setup/SetupView.js').then((m) => ({ default: m.SetupView })));
-const PreparePanel = lazy(() =>
-  import('./prepare/PreparePanel.js').then((m) => ({ default: m.PreparePanel })),
-);
-const AdminPanel = lazy(() => import('./admin/AdminPanel.js').then((m) => ({ default: m.AdminPanel })));
 
 const TABS = ['show', 'rundown', 'hall', 'screens', 'setup', 'prepare', 'admin'] as const;
 type Tab = (typeof TABS)[number];
@@ -43,6 +36,7 @@ export function HostConsole() {
   const { session } = useSession();
   const isAdmin = session.role === 'admin';
   const [tab, setTab] = useSavedTab(isAdmin);
+  useEffect(() => (isAdmin ? warmUp(ORGANISER_SCREENS) : undefined), [isAdmin]);
   const ready = useShow((s) => s.show !== null && s.scenario !== null);
   const running = useShow((s) => s.show?.status === 'running');
   const { displays, stats } = useHostFeeds();

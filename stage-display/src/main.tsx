@@ -1,7 +1,7 @@
 // Bundled with the app (every subset, Cyrillic included): the projector PC may be offline.
 import '@fontsource/pt-sans/400.css';
 import '@fontsource/pt-sans/700.css';
-import { I18nProvider } from '@ceremony/shared/ui';
+import { I18nProvider, warmUp } from '@ceremony/shared/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
@@ -17,3 +17,8 @@ createRoot(document.getElementById('root')!).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+// The captions parser is split off the first paint (most evenings have none); it is loaded a moment
+// later all the same, while the hub that served the page is there to give it (a projector that moved
+// to another hub could not fetch it from the lost one).
+warmUp([() => import('media-captions')]);

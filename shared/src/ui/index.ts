@@ -14,3 +14,4 @@ export {
 } from './ShowClientProvider.js';
 export { usePageTitle } from './usePageTitle.js';
 export { useServerNow } from './useServerNow.js';
+export { warmUp } from './warmUp.js';
