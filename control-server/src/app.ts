@@ -21,7 +21,7 @@ import type { SharedStore } from './store/postgres/shared.store.js';
 import { checkinHandlers } from './transport/checkin.handlers.js';
 import { checkingInterval, guardConnections } from './transport/connections.js';
 import { displayHandlers } from './transport/display.handlers.js';
-import { securityHeaders } from './transport/headers.js';
+import { hubPagesMayCall, securityHeaders } from './transport/headers.js';
 import { OwnHosts } from './transport/hosts.js';
 import { postgresHubs, soleHub, type Hubs } from './transport/hubs.js';
 import { lanAddresses, lanUrls } from './transport/info.router.js';
@@ -98,6 +98,7 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     securityHeaders(() => hubs.evening()),
     plainHttpGuard(plain),
   );
+  app.use('/api', hubPagesMayCall());
   const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);
   guardConnections(server, access);
   const io: AppServer = new Server(server, {

@@ -160,6 +160,30 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
     expect(await handshake('http://192.0.2.99:8080')).toBe(403);
     const csp = (await fetch(`${a.url}/`)).headers.get('content-security-policy') ?? '';
     expect(csp.split('; ').find((d) => d.startsWith('connect-src'))).toContain(silent);
+
+    // The organiser's screens of that page call this hub's API (CORS, the token in the header).
+    const preflight = await fetch(`${a.url}/api/admin/devices`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: silent,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(silent);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const devices = await fetch(`${a.url}/api/admin/devices`, {
+      headers: { origin: silent, authorization: `Bearer ${await a.tokenAsync('admin')}` },
+    });
+    expect(devices.status).toBe(200);
+    expect(devices.headers.get('access-control-allow-origin')).toBe(silent);
+    const stranger = await fetch(`${a.url}/api/admin/devices`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://192.0.2.99:8080', 'access-control-request-method': 'GET' },
+    });
+    expect(stranger.status).toBe(403);
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('broadcasts reach the other hub in the order they were made, large and small alike', async () => {

@@ -4,6 +4,7 @@ import {
   HUB_PING_INTERVAL_MS,
   HUB_PING_TIMEOUT_MS,
   hubCandidates,
+  hubPath,
   hubsInPairingLink,
   mergeHubs,
   nextHubAttempt,
@@ -130,5 +131,22 @@ describe('pairingLink and hubsInPairingLink: the QR carries every hub', () => {
   it('round-trips: what the QR carries is what the phone reads', () => {
     const link = new URL(pairingLink(A, '/checkin/?pair=K7', [A, B, C]));
     expect(hubsInPairingLink(link.search)).toEqual([B, C]);
+  });
+});
+
+describe('hubPath: where a page calls its hub', () => {
+  it.each([
+    { name: 'not connected yet: as it is', hub: null, page: A, want: '/api/admin/devices' },
+    { name: 'on the hub that served the page: as it is', hub: A, page: A, want: '/api/admin/devices' },
+    { name: 'moved to another hub: there', hub: B, page: A, want: `${B}/api/admin/devices` },
+    {
+      name: 'a hub given with a path: its origin',
+      hub: `${B}/host/`,
+      page: A,
+      want: `${B}/api/admin/devices`,
+    },
+    { name: 'junk for a hub: as it is', hub: 'nope', page: A, want: '/api/admin/devices' },
+  ])('$name', ({ hub, page, want }) => {
+    expect(hubPath('/api/admin/devices', hub, page)).toBe(want);
   });
 });

@@ -80,6 +80,16 @@ export function nextHubAttempt(
 }
 
 /**
+ * Where a page's HTTP call goes: the path as it is while the hub that served the page is the one
+ * its socket is on; that hub's origin before it once the page moved to another (its own hub gone),
+ * so the organiser's screens go on working through the hub the show goes on through.
+ */
+export function hubPath(path: string, hub: string | null, pageOrigin: string): string {
+  const origin = hub === null ? null : originOf(hub);
+  return origin === null || origin === pageOrigin ? path : `${origin}${path}`;
+}
+
+/**
  * The hubs a client keeps: the ones a hub just listed (alive now, in its order) first, then those it
  * knew before (from the pairing QR, an earlier list) that are missing now: a hub that is down while
  * the list is made comes back at the same address, and the client should still know to try it.

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
+import { apiPath } from '@ceremony/shared/client';
 
 let asked: Promise<string[]> | null = null;
 
 /** The server's LAN addresses from GET /api/info, asked once per page; empty if it does not answer. */
 export function loadLanUrls(): Promise<string[]> {
-  asked ??= fetch('/api/info')
+  asked ??= fetch(apiPath('/api/info'))
     .then((r) => (r.ok ? (r.json() as Promise<{ lanUrls?: unknown }>) : { lanUrls: [] }))
     .then((b) =>
       Array.isArray(b.lanUrls) ? b.lanUrls.filter((u): u is string => typeof u === 'string') : [],

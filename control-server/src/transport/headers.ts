@@ -62,3 +62,29 @@ function peerOrigins(hubs: readonly string[]): Set<string> {
   }
   return origins;
 }
+
+/**
+ * A page another hub served calls this hub's API once it has moved here (its own hub gone: the
+ * organiser's screens, the projector's addresses). Only origins the host guard let through reach
+ * this (ours, and every hub of the evening), so the Origin is reflected; what authorises a call is
+ * the bearer token in its header, never a cookie, so CORS adds no way in. A preflight is answered
+ * here; Content-Disposition is readable for a download's file name.
+ */
+export function hubPagesMayCall(): express.RequestHandler {
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (!origin) return next();
+    res.vary('origin');
+    res.set({
+      'access-control-allow-origin': origin,
+      'access-control-expose-headers': 'content-disposition',
+    });
+    if (req.method !== 'OPTIONS') return next();
+    res.set({
+      'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+      'access-control-allow-headers': 'authorization, content-type',
+      'access-control-max-age': '600',
+    });
+    res.status(204).end();
+  };
+}

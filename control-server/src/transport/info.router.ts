@@ -37,10 +37,7 @@ export function infoRouter(
   const router = express.Router();
   router.get('/info', (req, res) => {
     const secure = httpsPort();
-    // A page another hub served asks here for the list after moving (the host guard let only our
-    // own and the other hubs' origins this far); public information, no credentials.
-    const origin = req.headers.origin;
-    if (origin) res.set({ 'access-control-allow-origin': origin, vary: 'Origin' });
+    // A page another hub served asks here for the list after moving: CORS is hubPagesMayCall's.
     res.set('cache-control', 'no-cache').json({
       ok: true,
       lanUrls: lanUrls(host, req.socket.localPort ?? 0),

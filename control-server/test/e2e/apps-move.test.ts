@@ -17,7 +17,7 @@ import { pageErrorsBesidesNetwork } from './forwarder.js';
  * in PostgreSQL, so hub B knows them too.
  */
 describe.runIf(hasChromium)(
-  'the host console and a check-in phone move to hub B when hub A is killed',
+  'the host console, its organiser screens and a check-in phone move to hub B when hub A is killed',
   () => {
     let browser: Browser;
     let pg: PostgresCluster;
@@ -142,6 +142,16 @@ describe.runIf(hasChromium)(
 
       const host = await openSignedIn('host', 'host', SIZES.tablet);
       const phone = await openSignedIn('checkin', 'volunteer', SIZES.phone);
+      const admin = await openSignedIn('host', 'admin', SIZES.tablet);
+      // An admin's page loads the organiser's screens a moment after its first paint, from hub A:
+      // after A is gone they could not be fetched from it any more.
+      const fetched = (chunk: string) =>
+        admin.page.evaluate(
+          (c) => performance.getEntriesByType('resource').some((e) => e.name.includes(`/assets/${c}-`)),
+          chunk,
+        );
+      for (const chunk of ['SetupView', 'PreparePanel', 'AdminPanel'])
+        await expect.poll(() => fetched(chunk), { timeout: 10_000 }).toBe(true);
       const title = host.page.getByTestId('current-cue-title');
       await expect.poll(() => title.textContent()).toContain(nominee.title);
       // The phone works on A: one guest in before the loss.
@@ -186,8 +196,24 @@ describe.runIf(hasChromium)(
       await online(phone.page);
       await screenshot(phone.page, 'checkin-moved-to-hub-b');
 
+      // The organiser's screens of the page hub A served call hub B now (CORS, the token in the
+      // header): the device list loads, and a pairing QR made there names B.
+      await online(admin.page);
+      await admin.page.getByTestId('tab-admin').click();
+      await admin.page.getByTestId('admin-devices').click();
+      await expect
+        .poll(() => admin.page.locator('[data-testid="device-list"] tr').count())
+        .toBeGreaterThan(2);
+      await admin.page.getByTestId('pair-role-volunteer').click();
+      await admin.page.getByTestId('pair-create').click();
+      const pairUrl = new URL((await admin.page.getByTestId('pair-url').textContent())!);
+      expect(pairUrl.port).toBe(new URL(b.url).port);
+      expect(pairUrl.searchParams.get('pair')).toMatch(/^[0-9A-Z]{12}$/);
+      await screenshot(admin.page, 'admin-moved-to-hub-b');
+
       expect(pageErrorsBesidesNetwork(host.errors)).toEqual([]);
       expect(pageErrorsBesidesNetwork(phone.errors)).toEqual([]);
+      expect(pageErrorsBesidesNetwork(admin.errors)).toEqual([]);
     }, 120_000);
   },
 );

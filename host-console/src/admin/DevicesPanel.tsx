@@ -13,6 +13,7 @@ import { AccessPanel } from './AccessPanel.js';
 import { useAdminApi } from './api.js';
 import { CertificatePanel } from './CertificatePanel.js';
 import { usePoll } from './usePoll.js';
+import { apiPath } from '@ceremony/shared/client';
 
 const PAIR_MINUTES = 15;
 const ORDER: readonly Role[] = ['volunteer', 'host', 'display', 'admin'];
@@ -154,7 +155,7 @@ export function DevicesPanel() {
  */
 export async function pairingOrigin(): Promise<string> {
   try {
-    const info = (await (await fetch('/api/info')).json()) as { lanUrls?: string[]; httpsUrls?: string[] };
+    const info = (await (await fetch(apiPath('/api/info'))).json()) as { lanUrls?: string[]; httpsUrls?: string[] };
     // Over plain HTTP the server answers only this computer: every paired device gets HTTPS.
     return info.httpsUrls?.[0] ?? info.lanUrls?.[0] ?? window.location.origin;
   } catch {

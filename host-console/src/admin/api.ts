@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { refusal, type Answer } from '@ceremony/shared';
 import { useSession } from '@ceremony/shared/ui';
+import { apiPath } from '@ceremony/shared/client';
 
 /** Calls to the admin API with this device's token; every answer is the shared Answer shape. */
 export interface AdminApi {
@@ -31,7 +32,7 @@ export function useAdminApi(): AdminApi {
   const call = useCallback(
     async <T extends object>(path: string, init: RequestInit = {}): Promise<Answer<T>> => {
       try {
-        const res = await fetch(path, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
+        const res = await fetch(apiPath(path), { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
         return (await res.json()) as Answer<T>;
       } catch {
         return offline;
@@ -43,7 +44,7 @@ export function useAdminApi(): AdminApi {
   const blob = useCallback(
     async (path: string): Promise<Blob | null> => {
       try {
-        const res = await fetch(path, { headers: auth });
+        const res = await fetch(apiPath(path), { headers: auth });
         return res.ok ? await res.blob() : null;
       } catch {
         return null;

@@ -12,6 +12,7 @@ import { useAdminApi } from '../admin/api.js';
 import { ConfirmDialog } from '../ConfirmDialog.js';
 import { downloadFile, packageFileName, uploadFile, type Transfer } from './transfer.xhr.js';
 import './transfer.css';
+import { apiPath } from '@ceremony/shared/client';
 
 /** «1,2 ГБ»: units from the dictionary, the decimal comma from the language. */
 function sizeText(t: Translate, lang: string, bytes: number): string {
@@ -98,7 +99,7 @@ export function TransferSection() {
   async function discard() {
     // A staged package left behind is swept after an hour anyway: a failed DELETE costs nothing.
     if (report)
-      await fetch(`/api/admin/package/${report.packageId}`, {
+      await fetch(apiPath(`/api/admin/package/${report.packageId}`), {
         method: 'DELETE',
         headers: { authorization: `Bearer ${session.token}` },
       }).catch(() => null);

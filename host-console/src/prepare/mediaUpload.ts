@@ -1,4 +1,5 @@
 import { refusal, mediaUrl, type Answer, type MediaKind } from '@ceremony/shared';
+import { apiPath } from '@ceremony/shared/client';
 
 export interface Uploaded {
   media: { name: string; kind: MediaKind; bytes: number };
@@ -26,7 +27,7 @@ export function uploadMedia(
       }
     };
   });
-  xhr.open('PUT', `/api/admin${mediaUrl(file.name)}`);
+  xhr.open('PUT', apiPath(`/api/admin${mediaUrl(file.name)}`));
   xhr.setRequestHeader('authorization', `Bearer ${token}`);
   xhr.setRequestHeader('content-type', 'application/octet-stream');
   xhr.send(file);
@@ -36,7 +37,7 @@ export function uploadMedia(
 /** DELETE /api/admin/media/{name}. */
 export async function deleteMedia(name: string, token: string): Promise<Answer> {
   try {
-    const res = await fetch(`/api/admin${mediaUrl(name)}`, {
+    const res = await fetch(apiPath(`/api/admin${mediaUrl(name)}`), {
       method: 'DELETE',
       headers: { authorization: `Bearer ${token}` },
     });

@@ -1,4 +1,5 @@
 import type { Answer } from '@ceremony/shared';
+import { apiPath } from '@ceremony/shared/client';
 
 /** A request that reports its progress and can be cancelled: what a GB package needs and fetch lacks. */
 export interface Transfer<T> {
@@ -28,7 +29,7 @@ export function uploadFile<T extends object>(
     xhr.onerror = () => resolve(offline);
     xhr.onabort = () => resolve('cancelled');
   });
-  xhr.open('POST', url);
+  xhr.open('POST', apiPath(url));
   xhr.setRequestHeader('authorization', `Bearer ${token}`);
   xhr.setRequestHeader('content-type', 'application/octet-stream');
   xhr.send(file);
@@ -48,7 +49,7 @@ export function downloadFile(
     xhr.onerror = () => resolve(null);
     xhr.onabort = () => resolve(null);
   });
-  xhr.open('GET', url);
+  xhr.open('GET', apiPath(url));
   xhr.responseType = 'blob';
   xhr.setRequestHeader('authorization', `Bearer ${token}`);
   xhr.send();

@@ -1,2 +1,3 @@
 export * from './showClient.js';
 export * from './session.js';
+export { apiPath } from './apiPath.js';

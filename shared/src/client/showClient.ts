@@ -10,6 +10,7 @@ import {
   type Snapshot,
 } from '../events/index.js';
 import { HUB_CONNECT_TIMEOUT_MS, mergeHubs, nextHubAttempt, wentSilent } from '../hubMove.js';
+import { talkingTo } from './apiPath.js';
 import { fitsInOneMessage } from '../messageSize.js';
 import { loadHubs, saveHubs } from './session.js';
 import type { ShowState } from '../show.js';
@@ -150,6 +151,7 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     next.on('connect', () => {
       home = url;
       lostSilently = false;
+      talkingTo(url);
       store.setState({ connection: 'online', hub: url });
       seen();
       void measureClock();
