@@ -31,6 +31,8 @@ import { plainAllowed, plainHttpGuard } from './transport/plain.js';
 import { showHandlers } from './transport/show.handlers.js';
 import { attachSockets, type AppServer, type EventHandlers } from './transport/socket.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
+// The server answers in either language at once (refusals, badges, the report): it holds every word.
+import '@ceremony/shared/words/all';
 
 export interface AppDeps {
   config: Config;
