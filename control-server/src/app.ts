@@ -1,3 +1,6 @@
+// First, before any module that might say something: the server answers in either language at
+// once (refusals, badges, the report), so it holds every word of both.
+import '@ceremony/shared/words/all';
 import fs from 'node:fs';
 import http from 'node:http';
 import type https from 'node:https';
@@ -31,8 +34,6 @@ import { plainAllowed, plainHttpGuard } from './transport/plain.js';
 import { showHandlers } from './transport/show.handlers.js';
 import { attachSockets, type AppServer, type EventHandlers } from './transport/socket.js';
 import { hallCertificate, httpsServer } from './transport/tls.js';
-// The server answers in either language at once (refusals, badges, the report): it holds every word.
-import '@ceremony/shared/words/all';
 
 export interface AppDeps {
   config: Config;

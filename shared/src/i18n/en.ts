@@ -1,6 +1,7 @@
 import { errorsEn } from './errors.en.js';
 import { boothEn } from './booth.en.js';
 import { storeEn } from './store.en.js';
+import { firstPaintEn } from './first-paint.en.js';
 import type { Dictionary } from './ru.js';
 import { adminEn } from './admin.en.js';
 import { checkinEn } from './checkin.en.js';
@@ -252,28 +253,7 @@ export const en: Dictionary = {
   ...errorsEn,
   ...boothEn,
   ...storeEn,
-  // Words more than one app says: a guest's category (check-in, admin), the pairing QR (every app), the overlay's own screen.
-  'category.nominee': 'Nominee',
-  'category.honoured': 'Honoured',
-  'category.official': 'Official guest',
-  'category.guest': 'Guest',
-  'category.press': 'Press',
-  'category.volunteer': 'Volunteer',
-  'signin.pairFailed':
-    'This pairing QR code was already used or has expired. Ask for a new one or sign in with the PIN.',
-  'overlay.title': 'Stream graphics',
-  'overlay.onStage': 'On stage: {name}',
-  'overlay.unpaired': 'Graphics not connected: open the pairing link with ?view=overlay',
-  'host.screens.overlay': 'stream graphics',
-  // The booth's alarm in the host's top bar, beside the show (the booth's own screen loads with admin).
-  'booth.chip': 'Failing: {name}',
-  'booth.chipMany': {
-    one: 'Failing: {n} target',
-    few: 'Failing: {n} targets',
-    many: 'Failing: {n} targets',
-    other: 'Failing: {n} targets',
-  },
-  'booth.chipTitle': 'The booth is not answering. {list}',
+  ...firstPaintEn,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Captions',
   'confidence.title': 'Confidence monitor',

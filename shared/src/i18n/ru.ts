@@ -1,6 +1,7 @@
 import { errorsRu } from './errors.ru.js';
 import { boothRu } from './booth.ru.js';
 import { storeRu } from './store.ru.js';
+import { firstPaintRu } from './first-paint.ru.js';
 import type { checkinWordsRu } from './words.checkin.js';
 import type { organiserWordsRu } from './words.organiser.js';
 
@@ -242,28 +243,7 @@ export const ru = {
   ...errorsRu,
   ...boothRu,
   ...storeRu,
-  // Words more than one app says: a guest's category (check-in, admin), the pairing QR (every app), the overlay's own screen.
-  'category.nominee': 'Номинант',
-  'category.honoured': 'Лауреат',
-  'category.official': 'Официальный гость',
-  'category.guest': 'Гость',
-  'category.press': 'Пресса',
-  'category.volunteer': 'Волонтёр',
-  'signin.pairFailed':
-    'QR-код подключения уже использован или устарел. Попросите новый или войдите по ПИН-коду.',
-  'overlay.title': 'Титры для трансляции',
-  'overlay.onStage': 'На сцене: {name}',
-  'overlay.unpaired': 'Титры не подключены: откройте ссылку сопряжения с ?view=overlay',
-  'host.screens.overlay': 'титры трансляции',
-  // The booth's alarm in the host's top bar, beside the show (the booth's own screen loads with admin).
-  'booth.chip': 'Сбой: {name}',
-  'booth.chipMany': {
-    one: 'Сбой: {n} цель',
-    few: 'Сбой: {n} цели',
-    many: 'Сбой: {n} целей',
-    other: 'Сбой: {n} цели',
-  },
-  'booth.chipTitle': 'Аппаратная не отвечает. {list}',
+  ...firstPaintRu,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Субтитры',
   'confidence.title': 'Монитор ведущего',
