@@ -2,6 +2,8 @@ import { ShowClientProvider, useT } from '@ceremony/shared/ui';
 import { DeskProvider } from './desk/DeskProvider.js';
 import { FeedbackPage } from './feedback/FeedbackPage.js';
 import { Volunteer } from './Volunteer.js';
+// The volunteers' and the feedback page's words: only this app says them, so only it loads them.
+import '@ceremony/shared/words/checkin';
 
 const VOLUNTEER_ROLES = ['volunteer', 'admin'] as const;
 

@@ -4,6 +4,8 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OfflineAppNotice } from './OfflineAppNotice.js';
 import { installOfflineApp, type ServiceWorkerHost } from './offline/install.js';
+// Every word of both languages at once: this test renders a part of a screen without the chunk that registers its words.
+import '@ceremony/shared/words/all';
 
 function showNotice() {
   render(

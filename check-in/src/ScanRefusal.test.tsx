@@ -4,6 +4,8 @@ import { I18nProvider } from '@ceremony/shared/ui';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScanRefusal } from './ScanRefusal.js';
+// Every word of both languages at once: this test renders a part of a screen without the chunk that registers its words.
+import '@ceremony/shared/words/all';
 
 function say(lang: 'ru' | 'en', shown: { error?: ErrorBody; errorKey?: 'checkin.noDirectory' }) {
   render(

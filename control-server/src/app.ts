@@ -1,3 +1,6 @@
+// First, before any module that might say something: the server answers in either language at
+// once (refusals, badges, the report), so it holds every word of both.
+import '@ceremony/shared/words/all';
 import fs from 'node:fs';
 import http from 'node:http';
 import type https from 'node:https';

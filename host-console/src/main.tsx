@@ -1,13 +1,5 @@
-import { I18nProvider } from '@ceremony/shared/ui';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { startApp } from '@ceremony/shared/ui';
 import { App } from './App.js';
 import './host.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
-  </StrictMode>,
-);
+void startApp(<App />);

@@ -8,6 +8,8 @@ import {
 } from './ceremonyNew.js';
 import { ScenarioSchema, scenarioProblems, type Scenario } from './domain.js';
 import type { CeremonySettings, NewCeremonyRequest } from './prepare.js';
+// Every word of both languages, as the server has them: these tests read English and the organiser's words.
+import './i18n/words.all.js';
 
 const demo: Scenario = ScenarioSchema.parse({
   ceremony: {

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { GuestCategorySchema } from './domain.js';
+import type { GuestCategorySchema } from './domain.js';
 
-export const ScanStatusSchema = z.enum(['admitted', 'already-admitted', 'unknown-code', 'revoked']);
+// Marked pure so the phone's first paint, which only reads scan answers, drops it (and zod with it).
+export const ScanStatusSchema = /* @__PURE__ */ z.enum([
+  'admitted',
+  'already-admitted',
+  'unknown-code',
+  'revoked',
+]);
 export type ScanStatus = z.infer<typeof ScanStatusSchema>;
 
 /** Where the guest goes now. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, errorText, refusal } from './errors.js';
 import { translate } from './i18n/index.js';
+// Every word of both languages, as the server has them: these tests read English and the organiser's words.
+import './i18n/words.all.js';
 
 describe('refusal and errorText', () => {
   it('carries the reason and its values, with the Russian words as message', () => {

@@ -8,7 +8,8 @@ import { words, type Words } from './errors.js';
  * file, projector copies and sizes as people read them.
  */
 
-export const MediaKindSchema = z.enum(['image', 'video', 'subtitles']);
+// Marked pure so a screen that only shows media (the projector) drops it, and zod with it.
+export const MediaKindSchema = /* @__PURE__ */ z.enum(['image', 'video', 'subtitles']);
 export type MediaKind = z.infer<typeof MediaKindSchema>;
 
 /** Longest media file name the library accepts (docs/PROTOCOL.md). */

@@ -4,6 +4,8 @@ import type { DisplayStatus } from './events/display.js';
 import type { MediaItem } from './mediaLibrary.js';
 import { readinessProblems, type ReadinessFacts } from './readiness.js';
 import { initialShowState } from './show.js';
+// Every word of both languages, as the server has them: these tests read English and the organiser's words.
+import './i18n/words.all.js';
 
 /** A ceremony with nothing wrong: every nominee shown, the laureate awarded, the clip and captions in the library. */
 const good: Scenario = ScenarioSchema.parse({

@@ -8,6 +8,8 @@ import { DevicesPanel } from './DevicesPanel.js';
 import { GuestImport } from './GuestImport.js';
 import { useAccessStatus } from './useAccessStatus.js';
 import './admin.css';
+// The organiser's words come with the organiser's screens (this chunk), not with the show's first paint.
+import '@ceremony/shared/words/organiser';
 
 const SECTIONS = ['guests', 'badges', 'devices', 'booth', 'dashboard', 'ceremony'] as const;
 type Section = (typeof SECTIONS)[number];

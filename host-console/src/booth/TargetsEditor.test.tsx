@@ -4,6 +4,8 @@ import type { BoothTarget } from '@ceremony/shared';
 import { I18nProvider } from '@ceremony/shared/ui';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TargetsEditor } from './TargetsEditor.js';
+// Every word of both languages at once: this test renders a part of a screen without the chunk that registers its words.
+import '@ceremony/shared/words/all';
 
 // The table calls the admin API with the signed-in device's token and listens to booth:status.
 vi.mock('@ceremony/shared/ui', async (original) => ({

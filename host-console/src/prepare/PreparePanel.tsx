@@ -10,6 +10,8 @@ import { ReadinessSection } from './ReadinessSection.js';
 import { TransferSection } from './TransferSection.js';
 import '../admin/admin.css';
 import './prepare.css';
+// The organiser's words come with the organiser's screens (this chunk), not with the show's first paint.
+import '@ceremony/shared/words/organiser';
 
 export const PREPARE_SECTIONS = [
   'ceremony',

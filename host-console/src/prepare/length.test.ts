@@ -1,6 +1,8 @@
 import { translate } from '@ceremony/shared';
 import { describe, expect, it } from 'vitest';
 import { formatLength } from './length.js';
+// Every word of both languages at once: this test renders a part of a screen without the chunk that registers its words.
+import '@ceremony/shared/words/all';
 
 describe('formatLength', () => {
   it.each([

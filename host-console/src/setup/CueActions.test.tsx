@@ -5,6 +5,8 @@ import { I18nProvider } from '@ceremony/shared/ui';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CueActions } from './CueActions.js';
+// Every word of both languages at once: this test renders a part of a screen without the chunk that registers its words.
+import '@ceremony/shared/words/all';
 
 // The editor calls the admin API with the signed-in device's token; here that is a fixed admin session.
 vi.mock('@ceremony/shared/ui', async (original) => ({

@@ -19,6 +19,8 @@ import { ConfirmDialog } from '../ConfirmDialog.js';
 import { CueEditor } from './CueEditor.js';
 import { NomineeEditor } from './NomineeEditor.js';
 import { useScenarioEdit } from './useScenarioEdit.js';
+// The organiser's words come with the organiser's screens (this chunk), not with the show's first paint.
+import '@ceremony/shared/words/organiser';
 
 const SELECTED_KEY = 'ceremony.host.setupCue';
 

@@ -5,12 +5,6 @@ import type { PluralForms as Forms } from './ru.js';
 
 /** English strings of the organiser's screens, badges and the report (merged into en.ts). */
 export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends string ? string : Forms } = {
-  'category.nominee': 'Nominee',
-  'category.honoured': 'Honoured',
-  'category.official': 'Official guest',
-  'category.guest': 'Guest',
-  'category.press': 'Press',
-  'category.volunteer': 'Volunteer',
   'kind.organisation': 'Organisations (NGOs)',
   'kind.citizen': 'Citizens',
   'field.id': 'Guest id',
@@ -160,6 +154,4 @@ export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends
   'report.noConsent': 'Guests without consent to data processing: {n}',
   'report.none': 'no data',
   'badge.code': 'Code',
-  'signin.pairFailed':
-    'This pairing QR code was already used or has expired. Ask for a new one or sign in with the PIN.',
 };

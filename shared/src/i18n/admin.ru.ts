@@ -1,11 +1,5 @@
 /** Russian strings of the organiser's screens, badges and the report (merged into ru.ts). */
 export const adminRu = {
-  'category.nominee': 'Номинант',
-  'category.honoured': 'Лауреат',
-  'category.official': 'Официальный гость',
-  'category.guest': 'Гость',
-  'category.press': 'Пресса',
-  'category.volunteer': 'Волонтёр',
   'kind.organisation': 'Организации (СОНКО)',
   'kind.citizen': 'Жители города',
   'field.id': 'Код гостя',
@@ -167,6 +161,4 @@ export const adminRu = {
   'report.noConsent': 'Гостей без согласия на обработку ПД: {n}',
   'report.none': 'нет данных',
   'badge.code': 'Код',
-  'signin.pairFailed':
-    'QR-код подключения уже использован или устарел. Попросите новый или войдите по ПИН-коду.',
 } as const;

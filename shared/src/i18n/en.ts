@@ -1,6 +1,7 @@
 import { errorsEn } from './errors.en.js';
 import { boothEn } from './booth.en.js';
 import { storeEn } from './store.en.js';
+import { firstPaintEn } from './first-paint.en.js';
 import type { Dictionary } from './ru.js';
 import { adminEn } from './admin.en.js';
 import { checkinEn } from './checkin.en.js';
@@ -252,6 +253,7 @@ export const en: Dictionary = {
   ...errorsEn,
   ...boothEn,
   ...storeEn,
+  ...firstPaintEn,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Captions',
   'confidence.title': 'Confidence monitor',

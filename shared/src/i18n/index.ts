@@ -1,10 +1,43 @@
-import { en } from './en.js';
 import { ru, type Dictionary, type Key, type PluralForms } from './ru.js';
 
 export type Lang = 'ru' | 'en';
 export type { Key } from './ru.js';
 export const DEFAULT_LANG: Lang = 'ru';
-const dictionaries: Record<Lang, Dictionary> = { ru: ru as Dictionary, en };
+
+/**
+ * The words this page has so far. Russian starts with the words every app says; a group of words
+ * (`words.*.ts`) adds itself when the app or lazy screen that says them loads. English comes whole,
+ * in its own chunk, only when a device asks for it (`loadLanguage`); the server registers all of it.
+ */
+const known: Record<Lang, Partial<Dictionary>> = { ru: { ...(ru as Partial<Dictionary>) }, en: {} };
+const complete = new Set<Lang>(['ru']);
+
+/** Adds a group of words to a language; `whole` marks the language as fully loaded. */
+export function addWords(lang: Lang, words: Partial<Dictionary>, whole = false): void {
+  Object.assign(known[lang], words);
+  if (whole) complete.add(lang);
+}
+
+/** Whether a language's words are here, so switching to it shows no Russian stand-ins. */
+export function hasLanguage(lang: Lang): boolean {
+  return complete.has(lang);
+}
+
+let english: Promise<void> | null = null;
+
+/** Fetches a language's words if the page does not have them yet; Russian is always here. */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (complete.has(lang)) return Promise.resolve();
+  english ??= import('./en.js').then(
+    ({ en }) => addWords('en', en, true),
+    (cause: unknown) => {
+      // A failed fetch (the link dropped) may be retried by the next switch; Russian shows meanwhile.
+      english = null;
+      throw cause;
+    },
+  );
+  return english;
+}
 
 type Params = Record<string, string | number>;
 const fill = (text: string, params: Params) =>
@@ -17,17 +50,24 @@ export function pluralForm(lang: Lang, n: number): keyof PluralForms {
   return rule === 'one' || rule === 'few' || rule === 'many' ? rule : 'other';
 }
 
-/** Whether a string is a key of the dictionary (a reason from a newer server may not be). */
+/** Whether a string is a key this page has words for (a reason from a newer server, or from a group not loaded, may not be). */
 export function isKey(value: string): value is Key {
-  return Object.prototype.hasOwnProperty.call(ru, value);
+  return Object.prototype.hasOwnProperty.call(known.ru, value);
 }
 
-/** Looks up a string; plural keys take `n` among the params. */
+/**
+ * Looks up a string; plural keys take `n` among the params. A language not loaded yet says it in
+ * Russian; a key whose group this page never registered comes back as the key itself, which the
+ * per-chunk dictionary test (control-server/test/words-per-chunk.test.ts) exists to prevent.
+ */
 export function translate(lang: Lang, key: Key, params: Params = {}): string {
-  const entry = dictionaries[lang][key];
+  const own = known[lang][key];
+  const said: Lang = own === undefined ? DEFAULT_LANG : lang;
+  const entry = own ?? known[DEFAULT_LANG][key];
+  if (entry === undefined) return key;
   if (typeof entry === 'string') return fill(entry, params);
   const n = Number(params.n ?? 0);
-  return fill(entry[pluralForm(lang, n)], { ...params, n });
+  return fill(entry[pluralForm(said, n)], { ...params, n });
 }
 
 /** Clock time as people in the hall say it: 18:05. */

@@ -5,10 +5,6 @@ import type { PluralForms } from './ru.js';
 export const overlayEn: {
   [K in keyof typeof overlayRu]: (typeof overlayRu)[K] extends string ? string : PluralForms;
 } = {
-  'overlay.title': 'Stream graphics',
-  'overlay.onStage': 'On stage: {name}',
-  'host.screens.overlay': 'stream graphics',
-  'overlay.unpaired': 'Graphics not connected: open the pairing link with ?view=overlay',
   'admin.tab.booth': 'Booth',
   'booth.title': 'Booth',
   'booth.hint':
@@ -38,14 +34,6 @@ export const overlayEn: {
     'A 1920×1080 Browser source with this link pairs once and then remembers. The link works once.',
   'booth.overlay.create': 'Create a link for OBS',
   'booth.overlay.expires': 'Valid until {time}',
-  'booth.chip': 'Failing: {name}',
-  'booth.chipMany': {
-    one: 'Failing: {n} target',
-    few: 'Failing: {n} targets',
-    many: 'Failing: {n} targets',
-    other: 'Failing: {n} targets',
-  },
-  'booth.chipTitle': 'The booth is not answering. {list}',
   'cueActions.title': 'Signals to the booth',
   'cueActions.none': 'This cue sends nothing',
   'cueActions.addOsc': '+ OSC',

@@ -1,9 +1,5 @@
 /** The stream overlay (stage-display `?view=overlay`) and the booth in the host console (#14). */
 export const overlayRu = {
-  'overlay.title': 'Титры для трансляции',
-  'overlay.onStage': 'На сцене: {name}',
-  'host.screens.overlay': 'титры трансляции',
-  'overlay.unpaired': 'Титры не подключены: откройте ссылку сопряжения с ?view=overlay',
   // Администрирование → Аппаратная: the machines the show talks to.
   'admin.tab.booth': 'Аппаратная',
   'booth.title': 'Аппаратная',
@@ -34,14 +30,6 @@ export const overlayRu = {
     'Источник «Браузер» 1920×1080 с этой ссылкой подключается один раз и дальше помнит вход. Ссылка одноразовая.',
   'booth.overlay.create': 'Создать ссылку для OBS',
   'booth.overlay.expires': 'Действует до {time}',
-  'booth.chip': 'Сбой: {name}',
-  'booth.chipMany': {
-    one: 'Сбой: {n} цель',
-    few: 'Сбой: {n} цели',
-    many: 'Сбой: {n} целей',
-    other: 'Сбой: {n} цели',
-  },
-  'booth.chipTitle': 'Аппаратная не отвечает. {list}',
   // Setup → a cue's signals to the booth.
   'cueActions.title': 'Сигналы в аппаратную',
   'cueActions.none': 'Номер ничего не отправляет',

@@ -2,8 +2,6 @@ import type { prepCeremonyRu } from './prep-ceremony.ru.js';
 
 type Forms = { one: string; few: string; many: string; other: string };
 
-const forms = (one: string, many: string): Forms => ({ one, few: many, many, other: many });
-
 /** English strings of the «Подготовка» tab, section «ceremony» (merged into en.ts). */
 export const prepCeremonyEn: {
   [K in keyof typeof prepCeremonyRu]: (typeof prepCeremonyRu)[K] extends string ? string : Forms;
@@ -63,14 +61,4 @@ export const prepCeremonyEn: {
   'prepare.new.start': 'Start the new ceremony',
   'prepare.new.done': 'New ceremony «{title}» started.',
   'prepare.new.and': ' and ',
-
-  'prepare.count.nominees': forms('{n} nominee', '{n} nominees'),
-  'prepare.count.guests': forms('{n} guest', '{n} guests'),
-  'prepare.count.admissions': forms('{n} admission', '{n} admissions'),
-  'prepare.count.stationVisits': forms('{n} station visit', '{n} station visits'),
-  'prepare.count.cues': forms('{n} cue', '{n} cues'),
-  'prepare.count.media': forms('{n} demo video file', '{n} demo video files'),
-  'prepare.count.feedback': forms('{n} guest review', '{n} guest reviews'),
-  'prepare.count.nominations': forms('{n} nomination', '{n} nominations'),
-  'prepare.count.stations': forms('{n} station', '{n} stations'),
 };

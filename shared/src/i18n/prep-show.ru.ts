@@ -42,20 +42,6 @@ export const prepShowRu = {
   'prepare.readiness.noErrors':
     'Ошибок нет — церемонию можно начинать. Предупреждения ниже стоит просмотреть.',
   'prepare.readiness.hasErrors': 'Есть ошибки: исправьте их до начала церемонии.',
-  'prepare.readiness.errors': {
-    one: '{n} ошибка',
-    few: '{n} ошибки',
-    many: '{n} ошибок',
-    other: '{n} ошибки',
-  },
-  'prepare.readiness.warnings': {
-    one: '{n} предупреждение',
-    few: '{n} предупреждения',
-    many: '{n} предупреждений',
-    other: '{n} предупреждения',
-  },
-  'prepare.readiness.chip': 'Готовность: {summary}',
-  'prepare.readiness.chipReady': 'Готовность: всё готово',
   'prepare.readiness.error': 'Ошибка',
   'prepare.readiness.warning': 'Предупреждение',
   'prepare.readiness.fix': 'Исправить',

@@ -1,16 +1,16 @@
 import { errorsRu } from './errors.ru.js';
 import { boothRu } from './booth.ru.js';
 import { storeRu } from './store.ru.js';
-import { adminRu } from './admin.ru.js';
-import { checkinRu } from './checkin.ru.js';
-import { prepMediaRu } from './prep-media.ru.js';
-import { prepNomineesRu } from './prep-nominees.ru.js';
-import { prepCeremonyRu } from './prep-ceremony.ru.js';
-import { prepShowRu } from './prep-show.ru.js';
-import { prepPackageRu } from './prep-package.ru.js';
-import { overlayRu } from './overlay.ru.js';
+import { firstPaintRu } from './first-paint.ru.js';
+import type { checkinWordsRu } from './words.checkin.js';
+import type { organiserWordsRu } from './words.organiser.js';
 
-/** Russian, the default language of the evening. Placeholders are {name}; plural keys hold every form. */
+/**
+ * Russian, the default language of the evening: the words every app may say from its first paint.
+ * Placeholders are {name}; plural keys hold every form. Words only one app or only a lazily loaded
+ * screen says live in the `words.*.ts` groups, which that app or screen registers when it loads,
+ * so a phone or the projector does not download the organiser's vocabulary.
+ */
 export const ru = {
   'app.host': 'Пульт ведущего',
   'app.display': 'Экран сцены',
@@ -240,17 +240,10 @@ export const ru = {
     other: 'свободно {n} места',
   },
   minutes: { one: '{n} минута', few: '{n} минуты', many: '{n} минут', other: '{n} минуты' },
-  ...adminRu,
-  ...checkinRu,
-  ...prepMediaRu,
-  ...prepNomineesRu,
-  ...prepCeremonyRu,
-  ...prepShowRu,
-  ...prepPackageRu,
-  ...overlayRu,
   ...errorsRu,
   ...boothRu,
   ...storeRu,
+  ...firstPaintRu,
   // Display slice: captions on the confidence monitor, and the ceremony's own title on the guests' page.
   'confidence.caption': 'Субтитры',
   'confidence.title': 'Монитор ведущего',
@@ -258,6 +251,8 @@ export const ru = {
   'error.generic': 'Что-то пошло не так. Попробуйте ещё раз.',
 } as const;
 
-export type Key = keyof typeof ru;
+/** Every Russian word of the product, the always-loaded ones and each group's: the type behind `Key`. */
+type EveryRussianWord = typeof ru & typeof organiserWordsRu & typeof checkinWordsRu;
+export type Key = keyof EveryRussianWord;
 export type PluralForms = { one: string; few: string; many: string; other: string };
-export type Dictionary = { [K in Key]: (typeof ru)[K] extends string ? string : PluralForms };
+export type Dictionary = { [K in Key]: EveryRussianWord[K] extends string ? string : PluralForms };

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadSession } from '../client/session.js';
 import { I18nProvider } from './i18n.js';
 import { PinSignIn } from './PinSignIn.js';
+// Every word of both languages, as the server has them: these tests read English and the organiser's words.
+import '../i18n/words.all.js';
 
 function answerWith(status: number, body: unknown, headers: Record<string, string> = {}) {
   const fetchMock = vi.fn(

@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { DEFAULT_LANG, translate, type Key, type Lang } from '../i18n/index.js';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { DEFAULT_LANG, hasLanguage, loadLanguage, translate, type Key, type Lang } from '../i18n/index.js';
 
 const LANG_KEY = 'ceremony.lang';
 
@@ -38,7 +38,12 @@ const I18nContext = createContext<I18nValue>({
   t: (key, params) => translate(DEFAULT_LANG, key, params),
 });
 
-/** Gives the tree its language; without `lang` it reads the address and localStorage once. */
+/**
+ * Gives the tree its language; without `lang` it reads the address and localStorage once. A language
+ * whose words are not here yet is fetched first and shown once it has arrived (Russian until then),
+ * so a switch never paints raw keys or a blank screen. The apps start through `startApp`, which
+ * loads it before their first render, so a device remembered in English paints in English at once.
+ */
 export function I18nProvider({ lang, children }: { lang?: Lang; children: ReactNode }) {
   const chosen = useMemo(
     () =>
@@ -48,12 +53,32 @@ export function I18nProvider({ lang, children }: { lang?: Lang; children: ReactN
         : detectLang(window.location.search, window.localStorage)),
     [lang],
   );
-  const t = useCallback<Translate>((key, params) => translate(chosen, key, params), [chosen]);
-  const value = useMemo(() => ({ lang: chosen, t }), [chosen, t]);
+  // Bumped when a language's words arrive, so the tree renders again in that language.
+  const [, arrived] = useState(0);
   useEffect(() => {
-    document.documentElement.lang = chosen;
+    if (hasLanguage(chosen)) return;
+    let current = true;
+    loadLanguage(chosen).then(
+      () => current && arrived((n) => n + 1),
+      // Offline and never fetched: the page stays in Russian rather than showing nothing.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   }, [chosen]);
+  const shown = hasLanguage(chosen) ? chosen : DEFAULT_LANG;
+  const t = useCallback<Translate>((key, params) => translate(shown, key, params), [shown]);
+  const value = useMemo(() => ({ lang: shown, t }), [shown, t]);
+  useEffect(() => {
+    document.documentElement.lang = shown;
+  }, [shown]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** Fetches the words of the language this device shows (see `detectLang`) before the app's first paint. */
+export function loadChosenLanguage(): Promise<void> {
+  return loadLanguage(detectLang(window.location.search, window.localStorage)).catch(() => undefined);
 }
 
 /** The translate function for the current language: `t('show.go')`, `t('guests.count', {n: 5})`. */
