@@ -57,7 +57,10 @@ export function CertificatePanel() {
 /** The root at a hall address over plain HTTP (`/api/info` lists them, best first); null: none to install. */
 async function certificateUrl(): Promise<string | null> {
   try {
-    const info = (await (await fetch(apiPath('/api/info'))).json()) as { lanUrls?: string[]; hallRoot?: boolean };
+    const info = (await (await fetch(apiPath('/api/info'))).json()) as {
+      lanUrls?: string[];
+      hallRoot?: boolean;
+    };
     if (!info.hallRoot) return null;
     return `${info.lanUrls?.[0] ?? window.location.origin}/ca.crt`;
   } catch {

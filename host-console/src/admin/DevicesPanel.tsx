@@ -155,7 +155,10 @@ export function DevicesPanel() {
  */
 export async function pairingOrigin(): Promise<string> {
   try {
-    const info = (await (await fetch(apiPath('/api/info'))).json()) as { lanUrls?: string[]; httpsUrls?: string[] };
+    const info = (await (await fetch(apiPath('/api/info'))).json()) as {
+      lanUrls?: string[];
+      httpsUrls?: string[];
+    };
     // Over plain HTTP the server answers only this computer: every paired device gets HTTPS.
     return info.httpsUrls?.[0] ?? info.lanUrls?.[0] ?? window.location.origin;
   } catch {
