@@ -149,4 +149,12 @@ describe('hubPath: where a page calls its hub', () => {
   ])('$name', ({ hub, page, want }) => {
     expect(hubPath('/api/admin/devices', hub, page)).toBe(want);
   });
+
+  it.each([
+    { path: 'https://example.org/logo.png', name: 'another site' },
+    { path: 'data:image/png;base64,AAAA', name: 'a data: URL' },
+    { path: '', name: 'nothing' },
+  ])('$name is not the hub’s: as it is, moved or not', ({ path }) => {
+    expect(hubPath(path, B, A)).toBe(path);
+  });
 });

@@ -85,6 +85,8 @@ export function nextHubAttempt(
  * so the organiser's screens go on working through the hub the show goes on through.
  */
 export function hubPath(path: string, hub: string | null, pageOrigin: string): string {
+  // An address of its own (another site, a data: URL) is not the hub's to answer.
+  if (!path.startsWith('/')) return path;
   const origin = hub === null ? null : originOf(hub);
   return origin === null || origin === pageOrigin ? path : `${origin}${path}`;
 }

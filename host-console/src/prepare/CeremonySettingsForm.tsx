@@ -16,6 +16,7 @@ import { useAdminApi } from '../admin/api.js';
 import { StartFields, TextField } from './CeremonyFields.js';
 import { MediaPicker } from './MediaPicker.js';
 import { SeatingZonesFields } from './SeatingZonesFields.js';
+import { apiPath } from '@ceremony/shared/client';
 
 /** The form as typed: strings, so a half-typed number is still what the organiser sees. */
 interface Draft {
@@ -262,7 +263,9 @@ function ProjectorPreview({
           color: branding.text,
         }}
       >
-        {branding.logoUrl && <img className="ceremony-preview__logo" src={branding.logoUrl} alt="" />}
+        {branding.logoUrl && (
+          <img className="ceremony-preview__logo" src={apiPath(branding.logoUrl)} alt="" />
+        )}
         <span
           className="ceremony-preview__accent"
           style={{ color: branding.accent, borderColor: branding.accent }}

@@ -9,6 +9,7 @@ import {
 } from '@ceremony/shared';
 import { useLang, useT } from '@ceremony/shared/ui';
 import { useMemo, useState } from 'react';
+import { apiPath } from '@ceremony/shared/client';
 
 export type KindFilter = MediaKind | 'all';
 const FILTERS: readonly KindFilter[] = ['all', 'image', 'video', 'subtitles'];
@@ -187,7 +188,7 @@ function Thumb({ item }: { item: MediaItem }) {
     return (
       <img
         className="media-thumb"
-        src={stagePhotoUrl(mediaUrl(item.name))}
+        src={apiPath(stagePhotoUrl(mediaUrl(item.name)))}
         alt=""
         loading="lazy"
         decoding="async"
