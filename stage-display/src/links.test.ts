@@ -23,6 +23,12 @@ describe('feedbackLink', () => {
       want: 'http://ceremony.local:8080/checkin/feedback',
     },
     {
+      name: 'a projector that moved to hub B (its own hub gone): B, which answers the phones',
+      page: 'http://192.168.1.21:8080',
+      lan: ['http://192.168.1.21:8080'],
+      want: 'http://192.168.1.21:8080/checkin/feedback',
+    },
+    {
       name: 'no LAN known (info not answered): the page origin',
       page: 'http://localhost:8080',
       lan: [],

@@ -1,3 +1,4 @@
+import { hubPath } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import QRCode from 'qrcode';
 import { useMemo } from 'react';
@@ -33,7 +34,10 @@ export function Finale({ cue }: { cue: CueOf<'finale'> }) {
   const t = useT();
   const title = useShow((s) => s.scenario?.ceremony.title ?? '');
   const lanUrls = useLanUrls();
-  const link = cue.feedbackUrl ? feedbackLink(cue.feedbackUrl, window.location.origin, lanUrls) : null;
+  // The hub the projector is on now: after a move, the one that answers the guests' phones.
+  const hub = useShow((s) => s.hub);
+  const origin = new URL(hubPath('/', hub, window.location.origin), window.location.origin).origin;
+  const link = cue.feedbackUrl ? feedbackLink(cue.feedbackUrl, origin, lanUrls) : null;
   return (
     <Frame kind="finale">
       <div className={link ? 'finale' : 'finale finale--no-qr'}>

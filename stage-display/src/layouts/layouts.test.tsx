@@ -244,6 +244,31 @@ describe('a slide for every cue kind', () => {
     expect(screen.getByTestId('qr').querySelector('path')!.getAttribute('d')!.length).toBeGreaterThan(500);
   });
 
+  it('after a move to another hub the finale QR code names that hub, asked for its own addresses', async () => {
+    const hubB = 'http://192.168.1.21:8080';
+    store.setState({ hub: hubB });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async (url: string) =>
+          new Response(
+            JSON.stringify({
+              ok: true,
+              lanUrls: url.startsWith(hubB) ? [hubB] : ['http://192.168.1.20:8080'],
+            }),
+          ),
+      ),
+    );
+    try {
+      render(<CueView cue={cue('c-finale')} />);
+      await vi.waitFor(() =>
+        expect(screen.getByTestId('qr').getAttribute('data-text')).toBe(`${hubB}/checkin/feedback`),
+      );
+    } finally {
+      store.setState({ hub: null });
+    }
+  });
+
   it('fits a 118-character name smaller than a short one, as the estimate for its box says', () => {
     // jsdom has no layout: give every fitted box the size a 1920-wide frame gives it.
     const sizes = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (
