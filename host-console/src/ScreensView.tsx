@@ -1,4 +1,10 @@
-import { formatDuration, projectorOnline, type DisplayStatus, type DisplayView } from '@ceremony/shared';
+import {
+  formatDuration,
+  hubUrl,
+  projectorOnline,
+  type DisplayStatus,
+  type DisplayView,
+} from '@ceremony/shared';
 import { useShow, useT, useServerNow } from '@ceremony/shared/ui';
 
 const VIEW_NAMES = {
@@ -13,6 +19,9 @@ export function ScreensView({ displays }: { displays: DisplayStatus[] }) {
   const cues = useShow((s) => s.scenario?.cues ?? null);
   const now = useServerNow(1000);
   const titleOf = (cueId: string | null) => cues?.find((c) => c.id === cueId)?.title ?? '—';
+  // The hub this console is on now: after a move, the lost one would open nothing on the projector.
+  const hub = useShow((s) => s.hub);
+  const displayUrl = hubUrl('/display/', hub, window.location.origin);
   return (
     <div className="screens">
       {!projectorOnline(displays) && (
@@ -23,7 +32,7 @@ export function ScreensView({ displays }: { displays: DisplayStatus[] }) {
       {displays.length === 0 && (
         // An empty list under the warning looked like a broken page: say how a screen joins.
         <p className="screens__how" data-testid="screens-how">
-          {t('host.screens.howTo', { url: `${window.location.origin}/display/` })}
+          {t('host.screens.howTo', { url: displayUrl })}
         </p>
       )}
       <ul className="screens__list">

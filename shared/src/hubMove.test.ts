@@ -5,6 +5,7 @@ import {
   HUB_PING_TIMEOUT_MS,
   hubCandidates,
   hubPath,
+  hubUrl,
   hubsInPairingLink,
   mergeHubs,
   nextHubAttempt,
@@ -156,5 +157,15 @@ describe('hubPath: where a page calls its hub', () => {
     { path: '', name: 'nothing' },
   ])('$name is not the hub’s: as it is, moved or not', ({ path }) => {
     expect(hubPath(path, B, A)).toBe(path);
+  });
+});
+
+describe('hubUrl: the whole address of a hub page, for people and QR codes', () => {
+  it.each([
+    { name: 'on its own hub', hub: A, want: `${A}/display/` },
+    { name: 'not connected yet', hub: null, want: `${A}/display/` },
+    { name: 'moved to B', hub: B, want: `${B}/display/` },
+  ])('$name', ({ hub, want }) => {
+    expect(hubUrl('/display/', hub, A)).toBe(want);
   });
 });

@@ -91,6 +91,11 @@ export function hubPath(path: string, hub: string | null, pageOrigin: string): s
   return origin === null || origin === pageOrigin ? path : `${origin}${path}`;
 }
 
+/** hubPath as a whole address: for what a person reads or a QR code carries (never relative). */
+export function hubUrl(path: string, hub: string | null, pageOrigin: string): string {
+  return new URL(hubPath(path, hub, pageOrigin), pageOrigin).href;
+}
+
 /**
  * The hubs a client keeps: the ones a hub just listed (alive now, in its order) first, then those it
  * knew before (from the pairing QR, an earlier list) that are missing now: a hub that is down while

@@ -1,4 +1,4 @@
-import { hubPath } from '@ceremony/shared';
+import { hubUrl } from '@ceremony/shared';
 import { useShow, useT } from '@ceremony/shared/ui';
 import QRCode from 'qrcode';
 import { useMemo } from 'react';
@@ -36,7 +36,7 @@ export function Finale({ cue }: { cue: CueOf<'finale'> }) {
   const lanUrls = useLanUrls();
   // The hub the projector is on now: after a move, the one that answers the guests' phones.
   const hub = useShow((s) => s.hub);
-  const origin = new URL(hubPath('/', hub, window.location.origin), window.location.origin).origin;
+  const origin = new URL(hubUrl('/', hub, window.location.origin)).origin;
   const link = cue.feedbackUrl ? feedbackLink(cue.feedbackUrl, origin, lanUrls) : null;
   return (
     <Frame kind="finale">
