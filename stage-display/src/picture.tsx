@@ -14,7 +14,14 @@ import './slides.css';
 export function StagePicture({ cue, blackout = false }: { cue: Cue | null; blackout?: boolean }) {
   const branding = useShow((s) => s.scenario?.ceremony.branding ?? null);
   return (
-    <div className="stage stage--picture" style={brandingStyle(branding)} data-testid="stage-picture">
+    // data-frame: text is fitted in units of this frame's width, not the window's (in a 302-px card,
+    // sizes made for the 1180-px window overflowed it: a long organisation's name lost its first line).
+    <div
+      className="stage stage--picture"
+      data-frame
+      style={brandingStyle(branding)}
+      data-testid="stage-picture"
+    >
       <div className="stage-layer">
         <CueView cue={cue} />
       </div>

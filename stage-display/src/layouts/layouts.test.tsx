@@ -7,6 +7,7 @@ import { initialShowState, type Cue, type Scenario } from '@ceremony/shared';
 import type { ShowClientState } from '@ceremony/shared/client';
 import { fitFontSize } from '../fit.js';
 import { CueView } from './CueView.js';
+import { StagePicture } from '../picture.js';
 
 const ORG =
   'Автономная некоммерческая организация по сохранению природного и культурного наследия «Берегиня Енисейского края»';
@@ -266,6 +267,32 @@ describe('a slide for every cue kind', () => {
       );
     } finally {
       store.setState({ hub: null });
+    }
+  });
+
+  it('in the host console’s miniature a long name is fitted to the miniature’s frame, not the window', () => {
+    // jsdom has no layout: the miniature is 302 px wide, its title box 173 × 27 px, the window 1024.
+    const sizes = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.classList.contains('fit') ? 173 : 302;
+    });
+    const heights = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(27);
+    try {
+      render(<StagePicture cue={cue('c-org')} />);
+      const px = Number(screen.getByTestId('stage-title').dataset.fitPx);
+      const box = {
+        width: 173,
+        height: 27,
+        maxPx: (302 * 5.6) / 100,
+        minPx: (302 * 2.4) / 100,
+        lineHeight: 1.12,
+      };
+      expect(px).toBe(Math.round(fitFontSize(ORG, box)));
+      expect(px).toBeLessThan((302 * 5.6) / 100);
+    } finally {
+      sizes.mockRestore();
+      heights.mockRestore();
     }
   });
 
