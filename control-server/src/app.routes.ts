@@ -154,7 +154,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
   app.use('/api', services.booth.router);
   app.use('/api', (_req, res) => send(res, refusal('NOT_FOUND', 'error.apiNotFound')));
   const ensure = media.shared ? (name: string) => media.shared!.ensure(name) : undefined;
-  app.use('/media', mediaRouter(mediaDir, ensure, deps.hubs.addresses));
+  app.use('/media', mediaRouter(mediaDir, ensure));
   mountApps(app, config.appsDir);
   app.use(errorHandler);
 }

@@ -101,7 +101,8 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     securityHeaders(() => hubs.evening()),
     plainHttpGuard(plain),
   );
-  app.use('/api', hubPagesMayCall());
+  // The API and the library's files (a moved display reads its captions with fetch()).
+  app.use(['/api', '/media'], hubPagesMayCall());
   const server = http.createServer({ connectionsCheckingInterval: checkingInterval(access) }, app);
   guardConnections(server, access);
   const io: AppServer = new Server(server, {

@@ -15,11 +15,8 @@ export function mediaRouter(
   mediaDir: string,
   /** With other hubs: copies a file this hub lacks from the shared record first; false: none there. */
   ensure?: (name: string) => Promise<boolean>,
-  /** Every live hub's addresses: their pages may read files from here (a display's captions). */
-  hubs: () => readonly string[] = () => [],
 ): express.Router {
   const router = express.Router();
-  router.use(hubPagesMayRead(hubs));
   if (ensure)
     router.get('/*name', (req, res, next) => {
       const name = ([] as string[]).concat(req.params.name ?? []).join('/');
@@ -65,26 +62,4 @@ export function mediaRouter(
 export function copyIntoMedia(mediaDir: string, file: string): void {
   const target = path.join(mediaDir, path.basename(file));
   if (fs.existsSync(file) && !fs.existsSync(target)) fs.copyFileSync(file, target);
-}
-
-/**
- * A page that moved here from another hub fetches caption files with fetch(), which needs CORS
- * (pictures and clips do not). Allowed: the origins the hubs announce, and those they ever did,
- * since the page's own hub is the one that died and has left the list by then.
- */
-function hubPagesMayRead(hubs: () => readonly string[]): express.RequestHandler {
-  const known = new Set<string>();
-  return (req, res, next) => {
-    for (const hub of hubs()) {
-      try {
-        known.add(new URL(hub).origin);
-      } catch {
-        // Not an address.
-      }
-    }
-    const origin = req.get('origin');
-    res.vary('origin');
-    if (origin && known.has(origin)) res.set('access-control-allow-origin', origin);
-    next();
-  };
 }
