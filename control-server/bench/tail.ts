@@ -123,9 +123,19 @@ async function main() {
     targets['ours (tmpfs)'] = ourTarget('ours (tmpfs)', entry, async () => ({
       DATA_DIR: inMemory(fs.mkdtempSync('/dev/shm/ceremony-bench-')),
     }));
-  const bareTarget = (name: string, env: Record<string, string>): Target => ({
+  /** `env` may be made at each start (a fresh database for each run). */
+  const bareTarget = (
+    name: string,
+    env: Record<string, string> | (() => Promise<Record<string, string>>),
+  ): Target => ({
     name,
-    start: () => spawnServer(bare, { PORT: '0', BENCH_FIXTURE: fixture, DATA_DIR: tempDataDir(), ...env }),
+    start: async () =>
+      spawnServer(bare, {
+        PORT: '0',
+        BENCH_FIXTURE: fixture,
+        DATA_DIR: tempDataDir(),
+        ...(typeof env === 'function' ? await env() : env),
+      }),
     displayToken: async () => 'bare',
     hostToken: async () => 'bare',
   });
@@ -139,18 +149,11 @@ async function main() {
   };
   if (withCommit) targets['bare+sqlite'] = bareTarget('bare+sqlite', { ...commitEnv, BARE_COMMIT: 'sqlite' });
   if (withCommit && cluster)
-    targets['bare+postgres'] = {
-      ...bareTarget('bare+postgres', {}),
-      start: async () =>
-        spawnServer(bare, {
-          PORT: '0',
-          BENCH_FIXTURE: fixture,
-          DATA_DIR: tempDataDir(),
-          ...commitEnv,
-          BARE_COMMIT: 'postgres',
-          BARE_DATABASE_URL: await freshDatabase(cluster),
-        }),
-    };
+    targets['bare+postgres'] = bareTarget('bare+postgres', async () => ({
+      ...commitEnv,
+      BARE_COMMIT: 'postgres',
+      BARE_DATABASE_URL: await freshDatabase(cluster),
+    }));
   const names = Object.keys(targets);
   // The bare server sending what our protocol sends: the per-cue view if it runs, else the snapshot.
   const protocolBare = withView ? 'bare+view' : 'bare+snapshot';
