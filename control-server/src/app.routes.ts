@@ -140,6 +140,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
         show,
         mediaDir,
         clock,
+        removeMedia: (names) => media.removeFiles(names),
         onArrivals: () => {
           sendStats();
           io.to(['role:admin', 'role:host', 'role:volunteer', 'role:display']).emit(

@@ -74,6 +74,16 @@ export interface CliContext {
 export type DirectContext = Omit<CliContext, 'target'> & { app: App; shared?: SharedStore };
 
 /**
+ * Library files removed from the command line: from this folder, and, when hubs share PostgreSQL,
+ * from the record too (every running hub drops its copy on the NOTIFY, none copies them back).
+ */
+async function removeLibraryFiles(app: App, names: string[]): Promise<void> {
+  await app.media.removeFiles(names);
+  const url = loadConfig().databaseUrl;
+  if (url) await forgetSharedMedia(url, names);
+}
+
+/**
  * The commands carried out on the SQLite file by this process: only when no server runs on it. With
  * `shared` (DATABASE_URL) the guest list is written to PostgreSQL first, as a hub writes it.
  */
@@ -83,6 +93,7 @@ export function directTarget(app: App, dataDir: string, shared?: SharedStore): C
     show: app.show,
     mediaDir: path.join(dataDir, 'media'),
     clock: Date.now,
+    removeMedia: (names) => removeLibraryFiles(app, names),
   });
   const guestsRepo = new GuestsRepository(app.db);
   const guests = new GuestsService(
@@ -266,12 +277,7 @@ export async function purgeCommand(ctx: DirectContext, args: string[]): Promise<
     new GuestsRepository(ctx.app.db),
     new ShowRepository(ctx.app.db),
     now,
-    async (names) => {
-      await ctx.app.media.removeFiles(names);
-      // Hubs sharing PostgreSQL hold the files there too: the purge takes them from the record.
-      const url = loadConfig().databaseUrl;
-      if (url) await forgetSharedMedia(url, names);
-    },
+    (names) => removeLibraryFiles(ctx.app, names),
     shared ? () => purgeShared(shared, anonymousScenario, now) : undefined,
   );
   ctx.out(

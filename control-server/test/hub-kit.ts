@@ -40,3 +40,15 @@ export async function stopTwoHubs(
   await hubs.sql?.end();
   hubs.db?.remove();
 }
+
+/** Uploads a ceremony package to a hub's staging (`POST /api/admin/package`); answers its id. */
+export async function stagePackage(s: TestServer, body: Uint8Array<ArrayBuffer>): Promise<string> {
+  const staged = await http(`${s.url}/api/admin/package`, {
+    method: 'POST',
+    token: await s.tokenOf('admin'),
+    body,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  if (staged.body.ok !== true) throw new Error(`not staged: ${JSON.stringify(staged.body)}`);
+  return staged.body.packageId as string;
+}

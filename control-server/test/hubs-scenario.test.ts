@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario, Snapshot } from '@ceremony/shared';
 import { GuestsRepository } from '../src/store/guests.repository.js';
 import { ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
-import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
+import { stagePackage, startTwoHubs, stopTwoHubs } from './hub-kit.js';
 import { fakeOscPeer, type FakeOscPeer } from './booth-kit.js';
 import type { TestPostgres } from './postgres.js';
 
@@ -155,14 +155,8 @@ describe('the run of show shared by two hubs on one PostgreSQL', () => {
 
       const admin = await a.socket('admin');
       const heard = snapshotWhere(admin, (s) => s.scenario.ceremony.title === title, "the office's title");
-      const staged = await http(`${b.url}/api/admin/package`, {
-        method: 'POST',
-        token: await b.tokenAsync('admin'),
-        body,
-        headers: { 'content-type': 'application/octet-stream' },
-      });
-      expect(staged.body.ok, JSON.stringify(staged.body)).toBe(true);
-      const applied = await http(`${b.url}/api/admin/package/${staged.body.packageId}/apply`, {
+      const packageId = await stagePackage(b, body);
+      const applied = await http(`${b.url}/api/admin/package/${packageId}/apply`, {
         method: 'POST',
         token: await b.tokenAsync('admin'),
       });

@@ -24,6 +24,11 @@ export interface CeremonyDeps {
   show: ShowService;
   mediaDir: string;
   clock: () => number;
+  /**
+   * Removes library files (the demo's, once a new ceremony is committed): with other hubs from the
+   * shared record too, or every hub would copy them back in.
+   */
+  removeMedia: (names: string[]) => Promise<void>;
   /** Told after guests or arrivals changed, to send the staff the new counts. */
   onArrivals?: () => void;
 }
@@ -77,7 +82,10 @@ export class CeremonyService {
     if (!rewound.ok) return rewound;
     // Files are not in the transaction: removed once the new ceremony is committed. A file that
     // cannot be removed only costs disk space, so it does not undo the ceremony.
-    for (const name of media) fs.rmSync(path.join(this.deps.mediaDir, name), { force: true });
+    if (media.length > 0)
+      await this.deps
+        .removeMedia(media)
+        .catch((err: Error) => console.warn("[ceremony] the demo's files stay in the library:", err.message));
     this.deps.onArrivals?.();
     return { ok: true, dryRun, removes, state: rewound.state };
   }

@@ -257,18 +257,41 @@ export class MediaLibrary {
   /**
    * With other hubs: files brought by a package (already checked against its manifest) go into the
    * shared record, replacing another version of the same name, all in one transaction. The package
-   * then moves them into this hub's folder as it does alone.
+   * then moves them into this hub's folder as it does alone. The versions replaced are kept aside
+   * first: `takeBack` restores the record as it was (and removes the files added) when the apply that
+   * follows is refused, so a refused package leaves every hub's library as it found it.
    */
-  async publish(files: readonly { name: string; file: string; sha256: string }[]): Promise<Answer<object>> {
-    if (!this.shared) return { ok: true };
+  async publish(
+    files: readonly { name: string; file: string; sha256: string }[],
+  ): Promise<Answer<{ takeBack: () => Promise<Answer<object>> }>> {
+    const nothing = { ok: true as const, takeBack: async () => ({ ok: true as const }) };
+    const shared = this.shared;
+    if (!shared) return nothing;
     const uploads = [];
-    for (const { name, file, sha256 } of files) {
-      const known = await this.shared.row(name).catch(() => null);
-      if (known?.sha256 === sha256) continue;
-      const row = await rowOfFile(name, file, sha256);
-      if (row) uploads.push({ file, row: { ...row, uploadedAt: Date.now() } });
+    const replaced: string[] = [];
+    const added: string[] = [];
+    try {
+      for (const { name, file, sha256 } of files) {
+        const known = await shared.row(name);
+        if (known?.sha256 === sha256) continue;
+        const row = await rowOfFile(name, file, sha256);
+        if (!row) continue;
+        uploads.push({ file, row: { ...row, uploadedAt: Date.now() } });
+        (known ? replaced : added).push(name);
+      }
+    } catch (err) {
+      console.warn('[media] the record could not be read for a package:', (err as Error).message);
+      return refusal('INTERNAL', 'error.store.unavailable');
     }
-    return uploads.length === 0 ? { ok: true } : this.shared.add(uploads, true);
+    if (uploads.length === 0) return nothing;
+    const kept = await shared.keepAside(replaced).catch(() => null);
+    if (!kept) return refusal('INTERNAL', 'error.store.unavailable');
+    const put = await shared.add(uploads, true);
+    if (!put.ok) {
+      await shared.release(kept);
+      return put;
+    }
+    return { ok: true, takeBack: () => shared.putBack(kept, added) };
   }
 
   /**

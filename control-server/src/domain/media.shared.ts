@@ -39,6 +39,10 @@ export interface SharedMediaDeps {
 
 const unavailable = () => refusal('INTERNAL', 'error.store.unavailable');
 
+/** Removes the hidden files `keepAside` made. */
+const forget = (kept: readonly MediaUpload[]) =>
+  Promise.all(kept.map((k) => fs.promises.rm(k.file, { force: true })));
+
 /**
  * With DATABASE_URL the library's record is PostgreSQL (media.store.ts) and DATA_DIR/media is this
  * hub's copy of it: an upload is committed there before it is answered, a file this hub lacks (or
@@ -140,6 +144,53 @@ export class SharedMedia {
       console.warn('[media] delete not committed:', (err as Error).message);
       return unavailable();
     }
+  }
+
+  /**
+   * The record's current version of each name, copied into hidden files of this hub's folder before
+   * something replaces it (a package about to be applied): what `putBack` restores. Throws while the
+   * database is away (nothing is replaced then either).
+   */
+  async keepAside(names: readonly string[]): Promise<MediaUpload[]> {
+    const kept: MediaUpload[] = [];
+    try {
+      for (const name of names) {
+        const file = path.join(this.deps.dir, `${this.deps.tempPrefix}${randomUUID()}`);
+        const row = await copyMediaOut(this.deps.share.pool, name, file);
+        if (row) kept.push({ file, row });
+      }
+      return kept;
+    } catch (err) {
+      await forget(kept);
+      throw err;
+    }
+  }
+
+  /** The versions kept aside are not needed after all (the replace did not commit). */
+  release(kept: readonly MediaUpload[]): Promise<unknown> {
+    return forget(kept);
+  }
+
+  /**
+   * Undoes a replace and an add in one transaction: the kept versions go back in (their hidden files
+   * are then removed), the added names go; every hub, this one included, follows. A database away
+   * answers `error.store.unavailable` and leaves the record as it is.
+   */
+  async putBack(kept: MediaUpload[], added: readonly string[]): Promise<Answer<object>> {
+    try {
+      await inTransaction(this.deps.share.pool, async (client) => {
+        for (const upload of kept) await putMedia(client, upload, true);
+        await deleteMedia(client, added);
+        await this.deps.share.changed(client, 'media');
+      });
+    } catch (err) {
+      console.warn("[media] taking back a package's files failed:", (err as Error).message);
+      return unavailable();
+    } finally {
+      await forget(kept);
+    }
+    await this.follow();
+    return { ok: true };
   }
 
   /** Notes the sha of the file this hub holds under `name` now (it just wrote it): never hashed again. */

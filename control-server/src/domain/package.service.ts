@@ -65,6 +65,10 @@ const countsOf = (scenario: Scenario, guests: number, media: { bytes: number }[]
   bytes: media.reduce((sum, m) => sum + m.bytes, 0),
 });
 
+/** A package replaces the run of show: never under a running show. */
+const whileRunning = (state: ShowState) =>
+  state.status === 'running' ? refusal('CONFLICT', 'error.packageWhileRunning') : null;
+
 /**
  * Office to hall: the whole ceremony (scenario, guest list, media library) as one package file,
  * exported as a stream, and imported in two steps (stage and check, then apply all or nothing) so a
@@ -243,17 +247,25 @@ export class PackageService {
   }
 
   /**
+   * Why the package cannot be applied now, judged on this hub's view of the show (the apply judges
+   * again on the stored state): asked first, so that with other hubs nothing goes into the shared
+   * media library for an apply that would be refused.
+   */
+  refusalToApply(packageId: string): Failure | null {
+    if (!fs.existsSync(path.join(this.dirOf(packageId), READY)))
+      return refusal('NOT_FOUND', 'error.packageGone');
+    return whileRunning(this.deps.show.current());
+  }
+
+  /**
    * Puts a staged package in place, all or nothing: media files are moved in (a same-name file with
    * other bytes is replaced, set aside until the database commits, and put back if it does not),
    * then the guest list and the scenario in one transaction. Refused while the show runs.
    */
   async apply(packageId: string): Promise<Answer<{ counts: PackageCounts; snapshot: Snapshot }>> {
-    const dir = this.dirOf(packageId);
-    if (!fs.existsSync(path.join(dir, READY))) return refusal('NOT_FOUND', 'error.packageGone');
-    const running = (state: ShowState) =>
-      state.status === 'running' ? refusal('CONFLICT', 'error.packageWhileRunning') : null;
-    const refused = running(this.deps.show.current());
+    const refused = this.refusalToApply(packageId);
     if (refused) return refused;
+    const dir = this.dirOf(packageId);
     const read = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
     const manifest = read('manifest.json') as PackageManifest;
     const scenario = read('scenario.json') as Scenario;
@@ -283,7 +295,7 @@ export class PackageService {
       const applied = await this.deps.show.replaceScenario(
         scenario,
         { clear: ['arrivals', 'guests'], guests },
-        running,
+        whileRunning,
       );
       if (!applied.ok) {
         for (const step of undo.reverse()) step();
