@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Answer, PackageCounts, PackageReport } from '@ceremony/shared';
 import type { App } from './app.js';
+import { applyPackage } from './domain/package.apply.js';
 import { packageService, russianSize } from './domain/package.service.js';
 import type { CliContext } from './cli.commands.js';
 
@@ -23,7 +24,9 @@ export function directPackageTarget(app: App, dataDir: string, version: string):
   return {
     exportPackage: (file) => packages.exportTo(fs.createWriteStream(file)),
     stagePackage: (file) => packages.stage(fs.createReadStream(file), fs.statSync(file).size),
-    applyPackage: async (id) => packages.apply(id),
+    // With DATABASE_URL the package's media go into the record the hubs share, as a hub's apply does.
+    applyPackage: (id) =>
+      applyPackage(packages, id, app.media.shared ? (files) => app.media.publish(files) : undefined),
     discardPackage: async (id) => void packages.discard(id),
   };
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ask, http, startServer, type TestServer } from './helpers.js';
+import { ask, http, startServer, tempDir, type TestServer } from './helpers.js';
+import { runCliWith } from './process.js';
 import { stagePackage, startTwoHubs, stopTwoHubs } from './hub-kit.js';
 import { jpeg, mediaPath } from './media-kit.js';
 import type { TestPostgres } from './postgres.js';
@@ -138,4 +139,20 @@ describe('a new ceremony on one hub', () => {
     await a.app.media.shared!.follow();
     for (const s of [a, b]) expect(fs.existsSync(onDisk(s, clip))).toBe(false);
   });
+});
+
+describe('import-package on the command line', () => {
+  it("on a stopped hub's folder puts the package's media into the shared record, and the running hubs serve them", async () => {
+    // A new ceremony (the case above) left the show before its first GO: a package may go in.
+    const photo = await jpeg(77, 55);
+    const body = await officePackage(await jpeg(55, 77), photo);
+    const file = path.join(tempDir(), 'вечер.ceremony');
+    fs.writeFileSync(file, body);
+    const run = await runCliWith(tempDir(), { DATABASE_URL: db.url }, 'import-package', file);
+    expect(run.out).toContain('Церемония загружена');
+    expect(run.code, run.out).toBe(0);
+
+    expect(await recorded('новое фото.jpg')).toBe(sha(photo));
+    for (const s of [a, b]) expect((await served(s, 'новое фото.jpg')).equals(photo)).toBe(true);
+  }, 60_000);
 });

@@ -19,6 +19,19 @@ export function runCli(
 ): Promise<{ code: number | null; out: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, INIT_CWD: cwd };
   for (const pin of ['ADMIN_PIN', 'HOST_PIN', 'VOLUNTEER_PIN', 'DISPLAY_PIN']) delete env[pin];
+  return cliProcess(env, args);
+}
+
+/** The CLI on a data folder with the test's admin PIN and extra environment (e.g. DATABASE_URL). */
+export function runCliWith(
+  dataDir: string,
+  extra: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; out: string }> {
+  return cliProcess({ ...process.env, DATA_DIR: dataDir, ADMIN_PIN: PINS.admin, ...extra }, args);
+}
+
+function cliProcess(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: number | null; out: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));

@@ -1,6 +1,7 @@
 import express from 'express';
-import { PackageIdSchema, refusal, type Answer } from '@ceremony/shared';
+import { PackageIdSchema, refusal } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
+import { applyPackage, type PublishMedia } from '../domain/package.apply.js';
 import type { PackageService } from '../domain/package.service.js';
 import { requireRole, send } from './http.js';
 
@@ -13,9 +14,7 @@ export interface PackageRouterDeps {
   /** With other hubs: resolves once this hub's folder holds every file of the shared record. */
   mediaCopied?: () => Promise<void>;
   /** With other hubs: puts a staged package's media into the shared record (MediaLibrary.publish). */
-  publishMedia?: (
-    files: { name: string; file: string; sha256: string }[],
-  ) => Promise<Answer<{ takeBack: () => Promise<Answer<object>> }>>;
+  publishMedia?: PublishMedia;
 }
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -57,27 +56,8 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
   api.post('/admin/package/:id/apply', admin, async (req, res) => {
     const id = PackageIdSchema.safeParse(req.params.id);
     if (!id.success) return send(res, refusal('INVALID_PAYLOAD', 'error.packageIdInvalid'));
-    // Asked before the media go anywhere: a package that would be refused puts nothing in.
-    const refused = packages.refusalToApply(id.data);
-    if (refused) return send(res, refused);
-    // With other hubs, the package's media go into the shared record before anything changes here;
-    // if the apply is then refused after all (a GO on another hub meanwhile), they are taken back.
-    const staged = deps.publishMedia ? packages.stagedMedia(id.data) : null;
-    const published = staged ? await deps.publishMedia!(staged) : null;
-    if (published && !published.ok) return send(res, published);
-    const takeBack = async () => {
-      const undone = await published?.takeBack();
-      if (undone && !undone.ok)
-        console.error("[package] the shared library keeps the refused package's files");
-    };
-    const applied = await packages.apply(id.data).catch(async (err: unknown) => {
-      await takeBack();
-      throw err;
-    });
-    if (!applied.ok) {
-      await takeBack();
-      return send(res, applied);
-    }
+    const applied = await applyPackage(packages, id.data, deps.publishMedia);
+    if (!applied.ok) return send(res, applied);
     deps.onGuests();
     send(res, { ok: true, counts: applied.counts, state: applied.snapshot.state });
   });
