@@ -148,11 +148,16 @@ describe('import-package on the command line', () => {
     const body = await officePackage(await jpeg(55, 77), photo);
     const file = path.join(tempDir(), 'вечер.ceremony');
     fs.writeFileSync(file, body);
-    const run = await runCliWith(tempDir(), { DATABASE_URL: db.url }, 'import-package', file);
+    // The hall's «герой.jpg» (from the first case) is one the package replaces.
+    expect(await recorded('герой.jpg')).not.toBeNull();
+    const folder = tempDir();
+    const run = await runCliWith(folder, { DATABASE_URL: db.url }, 'import-package', file);
     expect(run.out).toContain('Церемония загружена');
     expect(run.code, run.out).toBe(0);
 
     expect(await recorded('новое фото.jpg')).toBe(sha(photo));
     for (const s of [a, b]) expect((await served(s, 'новое фото.jpg')).equals(photo)).toBe(true);
+    // The version it replaced was kept aside until the apply held, then let go.
+    expect(fs.readdirSync(path.join(folder, 'media')).filter((n) => n.startsWith('.upload-'))).toEqual([]);
   }, 60_000);
 });

@@ -53,6 +53,12 @@ const NAME_MAX_BYTES = 255;
 /** Room kept free beside an upload: SQLite's WAL and the photo copies live on the same disk. */
 const DISK_RESERVE = 64 * 1024 ** 2;
 
+/** A package's media in the shared record, until its apply is known to have held or not. */
+export interface PublishedMedia {
+  takeBack: () => Promise<Answer<object>>;
+  keep: () => Promise<void>;
+}
+
 /**
  * The media library: files in one folder, written whole or not at all. An upload goes to a hidden
  * temporary file first (the /media route and the listing skip dot-files), is checked by its bytes,
@@ -259,12 +265,17 @@ export class MediaLibrary {
    * shared record, replacing another version of the same name, all in one transaction. The package
    * then moves them into this hub's folder as it does alone. The versions replaced are kept aside
    * first: `takeBack` restores the record as it was (and removes the files added) when the apply that
-   * follows is refused, so a refused package leaves every hub's library as it found it.
+   * follows is refused, so a refused package leaves every hub's library as it found it; `keep` lets
+   * the kept versions go once it is applied.
    */
   async publish(
     files: readonly { name: string; file: string; sha256: string }[],
-  ): Promise<Answer<{ takeBack: () => Promise<Answer<object>> }>> {
-    const nothing = { ok: true as const, takeBack: async () => ({ ok: true as const }) };
+  ): Promise<Answer<PublishedMedia>> {
+    const nothing = {
+      ok: true as const,
+      takeBack: async () => ({ ok: true as const }),
+      keep: async () => {},
+    };
     const shared = this.shared;
     if (!shared) return nothing;
     const uploads = [];
@@ -291,7 +302,11 @@ export class MediaLibrary {
       await shared.release(kept);
       return put;
     }
-    return { ok: true, takeBack: () => shared.putBack(kept, added) };
+    return {
+      ok: true,
+      takeBack: () => shared.putBack(kept, added),
+      keep: async () => void (await shared.release(kept)),
+    };
   }
 
   /**

@@ -1,10 +1,11 @@
 import type { Answer, PackageCounts, Snapshot } from '@ceremony/shared';
+import type { PublishedMedia } from './media.service.js';
 import type { PackageService } from './package.service.js';
 
-/** Puts a package's media into the record the hubs share (MediaService.publish); `takeBack` undoes it. */
+/** Puts a package's media into the record the hubs share (MediaLibrary.publish). */
 export type PublishMedia = (
   files: { name: string; file: string; sha256: string }[],
-) => Promise<Answer<{ takeBack: () => Promise<Answer<object>> }>>;
+) => Promise<Answer<PublishedMedia>>;
 
 /**
  * Applies a staged package, from the admin's page or the command line. Alone, that is the package
@@ -31,6 +32,7 @@ export async function applyPackage(
     await takeBack();
     throw err;
   });
-  if (!applied.ok) await takeBack();
+  if (applied.ok) await published?.keep();
+  else await takeBack();
   return applied;
 }
