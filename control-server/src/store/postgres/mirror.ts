@@ -19,11 +19,12 @@ export const EVENING_PARTS = {
 
 /** What one hub tells the others it changed: a part of the evening, or the show state itself. */
 export type EveningPart = keyof typeof EVENING_PARTS;
-export type ChangedPart = EveningPart | 'show' | 'media';
+export type ChangedPart = EveningPart | 'show' | 'media' | 'purge';
 export const CHANGED_PARTS: readonly ChangedPart[] = [
   ...(Object.keys(EVENING_PARTS) as EveningPart[]),
   'show',
   'media',
+  'purge',
 ];
 
 /** Tables whose ids PostgreSQL numbers (BIGSERIAL): after copying rows in, the sequence moves past them. */

@@ -74,6 +74,8 @@ export async function purgeShared(
     }
     await newCopyGeneration(c, 'checkins');
     await newCopyGeneration(c, 'stations');
+    // First: the other hubs overwrite what their copies of the parts delete, then rebuild their files.
+    await shared.changed(c, 'purge');
     for (const part of Object.keys(EVENING_PARTS) as EveningPart[]) await shared.changed(c, part);
   });
   for (const part of Object.keys(EVENING_PARTS) as EveningPart[]) await shared.pull(part);

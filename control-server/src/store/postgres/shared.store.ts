@@ -1,6 +1,7 @@
 import { initialShowState, type ShowState } from '@ceremony/shared';
 import pg from 'pg';
 import { openDatabase, type Db } from '../db.js';
+import { PurgeRepository } from '../purge.repository.js';
 import type { CheckinStore } from '../store.js';
 import { checkinsCopy } from './checkins.copy.js';
 import { stationsCopy } from './stations.copy.js';
@@ -55,6 +56,19 @@ export interface SharedStore {
   close(): Promise<void>;
 }
 
+/**
+ * Another hub purged the personal data: this hub's copy takes every part again with SQLite
+ * overwriting what it deletes, then rebuilds its file and empties its WAL, so no name is left in a
+ * free page of a running hub's file either (the hub that purged does the same to its own).
+ */
+async function purgedElsewhere(db: Db | null, pull: (part: EveningPart) => Promise<void>): Promise<void> {
+  if (!db) return;
+  const file = new PurgeRepository(db);
+  file.overwriteDeletedBytes();
+  await Promise.all((Object.keys(EVENING_PARTS) as EveningPart[]).map(pull));
+  file.rebuildFile();
+}
+
 /** Any fixed number: the first hubs on a new database take turns deciding whose evening it holds. */
 const SEED_LOCK = 13_0003;
 
@@ -104,7 +118,12 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     };
     const listening = listen(url, (what, from) => {
       if (from === hub) return;
-      const copied = what in EVENING_PARTS ? pull(what as EveningPart) : Promise.resolve();
+      const copied =
+        what === 'purge'
+          ? purgedElsewhere(local, pull)
+          : what in EVENING_PARTS
+            ? pull(what as EveningPart)
+            : Promise.resolve();
       copied.then(
         () => listeners.forEach((l) => l(what)),
         (err: Error) => console.warn(`[postgres] copying ${what} from another hub failed:`, err.message),
@@ -214,7 +233,8 @@ function listen(
       await c.query(`LISTEN ${CHECKINS_CHANNEL}`);
       await c.query(`LISTEN ${CHANGE_CHANNEL}`);
       listening();
-      if (reconnected) for (const what of CHANGED_PARTS) heard(what, '?');
+      // Every part copied again; not a purge's rebuild of the whole file, which only a purge asks for.
+      if (reconnected) for (const what of CHANGED_PARTS) if (what !== 'purge') heard(what, '?');
     } catch (err) {
       console.warn('[postgres] listening for other hubs failed; trying again:', (err as Error).message);
       await c.end().catch(() => undefined);

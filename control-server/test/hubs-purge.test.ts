@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Guest } from '@ceremony/shared';
+import { DB_FILE } from '../src/store/db.js';
+import { http, type TestServer } from './helpers.js';
+import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
+import { runCliWith } from './process.js';
+import type { TestPostgres } from './postgres.js';
+
+/*
+ * The purge run on one hub's folder while another hub of the evening runs on: the running hub's
+ * SQLite file (and its WAL) must not keep a name in a page its copy freed.
+ */
+let db: TestPostgres;
+let a: TestServer;
+let b: TestServer;
+let sql: pg.Pool;
+let aStopped = false;
+
+beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
+afterAll(() => stopTwoHubs({ db, sql, a, b }, aStopped ? [a] : []));
+
+/** The hub's SQLite files as bytes on the disk: the database and its write-ahead log. */
+const fileBytes = (s: TestServer) =>
+  Buffer.concat(
+    [DB_FILE, `${DB_FILE}-wal`].map((f) => {
+      const file = path.join(s.dataDir, f);
+      return fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
+    }),
+  );
+
+describe('the purge with two hubs', () => {
+  it("leaves no name in the running hub's SQLite file, free pages and WAL included", async () => {
+    const name = 'Ёлкина Прасковья Тихоновна';
+    const imported = await http(`${a.url}/api/guests/import`, {
+      method: 'POST',
+      token: await a.tokenOf('admin'),
+      headers: { 'content-type': 'text/csv' },
+      body: `ФИО;Категория;Организация\n${name};Гость;«Светлый двор»\n`,
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    const onB = async () =>
+      ((await http(`${b.url}/api/guests`, { token: await b.tokenOf('admin') })).body.guests as Guest[]).map(
+        (g) => g.name,
+      );
+    await vi.waitFor(async () => expect(await onB()).toContain(name), { timeout: 10_000 });
+    expect(fileBytes(b).includes(Buffer.from(name))).toBe(true);
+
+    // Hub A stops (the purge needs its folder to itself); hub B runs on.
+    await a.stop();
+    aStopped = true;
+    const run = await runCliWith(a.dataDir, { DATABASE_URL: db.url }, 'purge-personal-data', '--yes');
+    expect(run.code, run.out).toBe(0);
+
+    await vi.waitFor(async () => expect(await onB()).not.toContain(name), { timeout: 10_000 });
+    await vi.waitFor(() => expect(fileBytes(b).includes(Buffer.from(name))).toBe(false), { timeout: 10_000 });
+    expect(fileBytes(b).includes(Buffer.from('Светлый двор'))).toBe(false);
+  }, 60_000);
+});
