@@ -165,7 +165,7 @@ describe('hubs on a PostgreSQL that takes only TLS', () => {
     expect(await refusal(db.url({ sslmode: 'prefer' }))).toContain('sslmode=prefer может тихо перейти');
   });
 
-  it('refuse a server without TLS when the URL asks for it, never falling back to plain text', async () => {
+  it('refuse a server without TLS when the URL asks for it (never plain text instead); running hubs come back over TLS', async () => {
     await db.tls(false);
     try {
       expect(await refusal(db.url({ sslmode: 'require' }))).toContain(
@@ -174,5 +174,24 @@ describe('hubs on a PostgreSQL that takes only TLS', () => {
     } finally {
       await db.tls(true);
     }
-  }, 30_000);
+    // The hubs running all along came back over TLS by themselves: GOs on A reach the projector on B
+    // again once B's listener is back (1–3 s; a broadcast made before that is not kept for it).
+    const [host, display] = await Promise.all([a.socket('host'), b.socket('display')]);
+    const heard: number[] = [];
+    display.on('show:state', (s) => heard.push(s.revision));
+    let committed = -1;
+    for (const deadline = Date.now() + 20_000; !heard.includes(committed);) {
+      if (Date.now() > deadline)
+        throw new Error(`B heard ${JSON.stringify(heard)}, A committed ${committed}`);
+      [a, b].forEach((hub) => hub.advance(1000)); // past the double-GO guard
+      const go = await ask(host, 'show:go', { expectedRevision: a.app.show.current().revision });
+      if (go.ok) committed = go.state.revision;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const plain = await through<{ n: number }>(
+      verifyFull,
+      "SELECT COUNT(*)::int AS n FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.backend_type = 'client backend' AND NOT s.ssl",
+    );
+    expect(plain[0]!.n).toBe(0);
+  }, 60_000);
 });
