@@ -165,6 +165,31 @@ describe('hubs on a PostgreSQL that takes only TLS', () => {
     expect(await refusal(db.url({ sslmode: 'prefer' }))).toContain('sslmode=prefer может тихо перейти');
   });
 
+  it('stream to a standby set up with deploy/standby.sh over TLS only (hostssl replication)', async () => {
+    const standby = await db.cloneStandby();
+    try {
+      const hba = await through<{ line: string }>(
+        verifyFull,
+        "SELECT type || ' ' || array_to_string(database, ',') AS line FROM pg_hba_file_rules",
+      );
+      expect(hba.map((r) => r.line)).toContain('hostssl replication');
+      expect(hba.map((r) => r.line)).not.toContain('host replication');
+      // The walsender's connection, once streaming: encrypted as the hubs' are.
+      let streaming: { ssl: boolean }[] = [];
+      for (const deadline = Date.now() + 20_000; streaming.length === 0;) {
+        if (Date.now() > deadline) throw new Error('the standby never streamed');
+        streaming = await through<{ ssl: boolean }>(
+          verifyFull,
+          "SELECT s.ssl FROM pg_stat_replication r JOIN pg_stat_ssl s USING (pid) WHERE r.state = 'streaming'",
+        );
+        if (streaming.length === 0) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(streaming).toEqual([{ ssl: true }]);
+    } finally {
+      await standby.stop();
+    }
+  }, 60_000);
+
   it('refuse a server without TLS when the URL asks for it (never plain text instead); running hubs come back over TLS', async () => {
     await db.tls(false);
     try {

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { clusterDir, startPostgres, type PostgresCluster } from './pg-cluster.js';
+import { clusterAt, clusterDir, freePort, startPostgres, type PostgresCluster } from './pg-cluster.js';
 
 const run = promisify(execFile);
+const STANDBY_SCRIPT = path.resolve(import.meta.dirname, '..', 'deploy', 'standby.sh');
 
 /** The password the hubs sign in with: scram over TLS, as a provider asks. */
 export const TLS_PASSWORD = 's3cret-over-tls';
@@ -19,6 +20,11 @@ export interface TlsPostgres {
   otherCa: string;
   /** `postgres://ceremony:…@127.0.0.1:PORT/ceremony` with these query parameters. */
   url(params?: Record<string, string>): string;
+  /**
+   * A standby cloned from this server with deploy/standby.sh over TLS (libpq's PGSSLMODE=verify-full,
+   * PGSSLROOTCERT): it streams without `sync`, so the primary's commits never wait for it. stop() it.
+   */
+  cloneStandby(): Promise<PostgresCluster>;
   /** Turns the server's TLS off (or on again) and restarts it: a server that cannot do TLS. */
   tls(on: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -86,9 +92,35 @@ export async function startTlsPostgres(): Promise<TlsPostgres> {
     const query = new URLSearchParams(params).toString();
     return `postgres://ceremony:${TLS_PASSWORD}@127.0.0.1:${cluster.port}/ceremony${query ? `?${query}` : ''}`;
   };
+  // As the organiser runs it (pg-cluster.ts standbySh), with libpq's TLS settings in the environment.
+  const standbySh = async (at: { dataDir: string; port: number; dir: string }, ...args: string[]) => {
+    const env = {
+      ...process.env,
+      PGDATA: at.dataDir,
+      PGPORT: String(at.port),
+      PGUSER: 'ceremony',
+      PGPASSWORD: TLS_PASSWORD,
+      PGSSLMODE: 'verify-full',
+      PGSSLROOTCERT: ca.crt,
+      PG_OPTIONS: `-k ${at.dir} -c listen_addresses=127.0.0.1`,
+    };
+    return (await run('sh', [STANDBY_SCRIPT, ...args], { env, timeout: 90_000 })).stdout;
+  };
   return {
     cluster,
     ca: ca.crt,
+    cloneStandby: async () => {
+      await standbySh(cluster, 'primary', '127.0.0.1');
+      const standbyDir = clusterDir();
+      const standby = clusterAt(standbyDir, path.join(standbyDir, 'data'), await freePort());
+      try {
+        await standbySh(standby, 'clone', '127.0.0.1', String(cluster.port));
+      } catch (err) {
+        await standby.stop();
+        throw err;
+      }
+      return standby;
+    },
     otherCa: other.crt,
     url,
     tls: async (on) => {

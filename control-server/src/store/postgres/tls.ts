@@ -100,7 +100,7 @@ export function withoutTls(url: string): string {
 
 /** The URL as it may be printed or logged: no password, neither the user's nor the client key's. */
 export function printableUrl(url: string): string {
-  return url.replace(/\/\/[^@/?#]*@/, '//').replace(/([?&](?:ssl)?password=)[^&#]*/g, '$1***');
+  return url.replace(/\/\/[^@/]*@/, '//').replace(/([?&](?:ssl)?password=)[^&#]*/g, '$1***');
 }
 
 type ReadFile = (file: string) => string;
