@@ -7,6 +7,8 @@
 # Settings (environment): PGDATA (this laptop's cluster folder), PGPORT (its port, default 5432),
 # PGUSER (a role with REPLICATION, default ceremony), PG_OPTIONS (extra server options for pg_ctl
 # start, e.g. "-k /tmp -c listen_addresses=*"), PGBIN (default: the newest /usr/lib/postgresql/*/bin).
+# Over TLS (a primary with ssl = on): libpq's own PGSSLMODE=verify-full, PGSSLROOTCERT=<CA file> (and
+# PGPASSWORD) reach psql and pg_basebackup; `clone -R` writes them into the standby's primary_conninfo.
 #
 #   standby.sh primary STANDBY_ADDRESS     on the main laptop: lets the standby stream (pg_hba), reloads
 #   standby.sh clone PRIMARY_HOST PRIMARY_PORT
@@ -38,7 +40,10 @@ case "${1:-}" in
   primary)
     [ $# -eq 2 ] || die "usage: standby.sh primary STANDBY_ADDRESS"
     hba=$(sql "SHOW hba_file")
-    line="host replication $PGUSER $2/32 scram-sha-256"
+    # A primary that takes TLS lets the standby stream only over it, as its hubs connect.
+    type=host
+    [ "$(sql "SHOW ssl")" = on ] && type=hostssl
+    line="$type replication $PGUSER $2/32 scram-sha-256"
     grep -qxF "$line" "$hba" || echo "$line" | as_pg tee -a "$hba" >/dev/null
     sql "SELECT pg_reload_conf()" >/dev/null
     echo "The standby at $2 may now stream as $PGUSER. Next, on it: standby.sh clone <this address> $PGPORT"
@@ -83,7 +88,7 @@ case "${1:-}" in
     echo "No standby: commits no longer wait. Set up a new one with primary/clone/sync."
     ;;
   *)
-    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

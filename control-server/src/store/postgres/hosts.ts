@@ -1,4 +1,6 @@
+import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
+import { databaseTls, sslOptions, withoutTls } from './tls.js';
 
 /** One PostgreSQL server named in DATABASE_URL. */
 export interface DatabaseHost {
@@ -42,10 +44,17 @@ export interface Connection {
 /** A probe of one host waits at most this long: a laptop gone dark must not hold the others up. */
 const PROBE_TIMEOUT_MS = 3000;
 
-/** Whether the server takes writes: a standby (in recovery) refuses them. */
-async function writable(url: string, target: DatabaseHost): Promise<boolean> {
+/** The `ssl` option of node-postgres: TLS as DATABASE_URL's sslmode asks (tls.ts). */
+type Ssl = false | ConnectionOptions;
+
+/**
+ * Whether the server takes writes (a standby, in recovery, refuses them): true, false, or why it could
+ * not be asked. The probe connects as every other connection does, over the same TLS.
+ */
+async function writable(url: string, target: DatabaseHost, ssl: Ssl): Promise<boolean | Error> {
   const probe = new pg.Client({
     connectionString: urlFor(url, target),
+    ssl,
     connectionTimeoutMillis: PROBE_TIMEOUT_MS,
   });
   probe.on('error', () => undefined);
@@ -53,8 +62,8 @@ async function writable(url: string, target: DatabaseHost): Promise<boolean> {
     await probe.connect();
     const { rows } = await probe.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
     return rows[0]?.standby === false;
-  } catch {
-    return false;
+  } catch (err) {
+    return err as Error;
   } finally {
     await probe.end().catch(() => undefined);
   }
@@ -72,6 +81,7 @@ class Primary {
   constructor(
     private readonly url: string,
     private readonly hosts: DatabaseHost[],
+    private readonly ssl: Ssl,
   ) {}
 
   find(): Promise<DatabaseHost> {
@@ -79,14 +89,17 @@ class Primary {
     // Every host at once, and the first to answer writable wins: a laptop gone dark (no answer, no
     // refusal) must not hold the connection up for its timeout. There is one primary at a time, so
     // the first writable is the writable one. Connections asking meanwhile share the answer.
+    // Each server's failure travels with the answer: a certificate no CA signed is worth telling.
     this.finding ??= new Promise<DatabaseHost>((resolve, reject) => {
       let refused = 0;
+      const failures: Error[] = [];
       for (const host of this.hosts)
-        void writable(this.url, host).then((yes) => {
-          if (yes) return resolve(host);
+        void writable(this.url, host, this.ssl).then((answer) => {
+          if (answer === true) return resolve(host);
+          if (answer instanceof Error) failures.push(answer);
           if (++refused < this.hosts.length) return;
           const names = this.hosts.map((h) => `${h.host}:${h.port}`).join(', ');
-          reject(new Error(`no writable PostgreSQL among ${names}`));
+          reject(new AggregateError(failures, `no writable PostgreSQL among ${names}`));
         });
     })
       .then((found) => (this.current = found))
@@ -106,9 +119,10 @@ const primaries = new Map<string, Primary>();
  * A node-postgres client that connects to whichever host of a multi-host DATABASE_URL is writable
  * now, as libpq does with `target_session_attrs=read-write` (node-postgres has no multi-host).
  */
-function failoverClient(url: string, hosts: DatabaseHost[]): typeof pg.Client {
+function failoverClient(url: string, hosts: DatabaseHost[], ssl: Ssl): typeof pg.Client {
+  // Keyed by the whole URL: the same servers asked with another CA are another search.
   let primary = primaries.get(url);
-  if (!primary) primaries.set(url, (primary = new Primary(url, hosts)));
+  if (!primary) primaries.set(url, (primary = new Primary(withoutTls(url), hosts, ssl)));
   const shared = primary;
   class FailoverClient extends pg.Client {
     override connect(): Promise<pg.Client>;
@@ -158,9 +172,17 @@ function failoverClient(url: string, hosts: DatabaseHost[]): typeof pg.Client {
  * How every connection of this hub reaches DATABASE_URL. One host: node-postgres as it is. Several
  * (a primary and its standby): the writable one, looked for again whenever a connection to it fails;
  * while none is writable, connecting fails, and commands answer `error.store.unavailable`.
+ * Either way over TLS as the URL's sslmode and sslrootcert say, in libpq's meaning (tls.ts): the
+ * parameters are read here and taken out of the URL node-postgres parses, which would read them its
+ * own way. Throws DatabaseTlsError when they cannot be honoured (a missing CA file, sslmode=prefer).
  */
 export function connectionFor(url: string): Connection {
+  const ssl = sslOptions(databaseTls(url));
+  const plain = withoutTls(url);
   const hosts = databaseHosts(url);
-  if (hosts.length <= 1) return { Client: pg.Client, config: { connectionString: url } };
-  return { Client: failoverClient(url, hosts), config: { connectionString: urlFor(url, hosts[0]!) } };
+  if (hosts.length <= 1) return { Client: pg.Client, config: { connectionString: plain, ssl } };
+  return {
+    Client: failoverClient(url, hosts, ssl),
+    config: { connectionString: urlFor(plain, hosts[0]!), ssl },
+  };
 }

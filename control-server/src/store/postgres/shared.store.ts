@@ -18,6 +18,8 @@ import {
 } from './mirror.js';
 import { openPool } from './pool.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
+import { databaseTls, printableUrl, type DatabaseTls } from './tls.js';
+import { whyTlsFailed } from './tls.explain.js';
 
 /** PostgreSQL could not be reached or migrated at start-up: said plainly, the hub does not start. */
 export class SharedStoreError extends Error {}
@@ -81,7 +83,17 @@ export const CHANGE_CHANNEL = 'ceremony_change';
  * a hub that cannot see the evening's state must not pretend to run it.
  */
 export async function openSharedStore(url: string, hub: string): Promise<SharedStore> {
-  const pool = openPool(url);
+  // The address without its passwords: this goes to the terminal and the logs.
+  const where = printableUrl(url);
+  let tls: DatabaseTls;
+  let pool: pg.Pool;
+  try {
+    tls = databaseTls(url);
+    pool = openPool(url);
+  } catch (err) {
+    // The URL itself cannot be honoured (sslmode=prefer, a CA file that is not there): before any connection.
+    throw new SharedStoreError(`DATABASE_URL ${where}: ${(err as Error).message}`);
+  }
   try {
     const client = await pool.connect();
     try {
@@ -183,10 +195,12 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     };
   } catch (err) {
     await pool.end().catch(() => undefined);
-    // The address without its password: this goes to the terminal and the logs.
-    const where = url.replace(/\/\/[^@/]*@/, '//');
+    // Never a fall back to plain text: a certificate that does not check out stops the hub, in words.
+    const tlsFailure = whyTlsFailed(err, tls);
     throw new SharedStoreError(
-      `PostgreSQL at ${where} (DATABASE_URL) did not answer: ${(err as Error).message}`,
+      tlsFailure
+        ? `PostgreSQL по DATABASE_URL ${where}: ${tlsFailure}`
+        : `PostgreSQL at ${where} (DATABASE_URL) did not answer: ${(err as Error).message}`,
     );
   }
 }
