@@ -29,7 +29,7 @@ export interface ShowClientState {
   lastSeenAt: number | null;
   /** The hub this client is (or was last) connected to. */
   hub: string | null;
-  /** Every hub it may move to when that one is gone, as the last /api/info listed them. */
+  /** Every hub it may move to when that one is gone, as its hub last listed them (`hubs:list`). */
   hubs: readonly string[];
 }
 
@@ -55,7 +55,7 @@ export interface ShowClientOptions {
   url?: string;
   /** How often to re-measure the clock offset. */
   clockEveryMs?: number;
-  /** Every hub's address, if known before the first connect (a pairing link); /api/info's are merged in. */
+  /** Every hub's address, if known before the first connect (a pairing link); `hubs:list` is merged in. */
   hubs?: string[];
 }
 
