@@ -132,7 +132,7 @@ async function main() {
       const way: Way = k < KILLS ? 'SIGKILL' : 'SIGSTOP';
       const from = hubs[live]!;
       const to = hubs[1 - live]!;
-      // Every display must know the other hub before the kill, as a display that asked /api/info does.
+      // Every display must know the other hub before the kill, as its hub's 'hubs:list' tells it.
       for (let i = 0; ; i++) {
         const status = await all<Extract<MoverReport, { type: 'status' }>>(
           workers,
@@ -141,8 +141,8 @@ async function main() {
           10_000,
         );
         if (status.every((s, w) => s.online === share(w) && s.knowAll === share(w))) break;
-        // A display that moved while the other hub's heartbeat had lapsed learns it again on its own
-        // 30-s refresh of /api/info (showClient.ts), as on the day: wait that long, not forever.
+        // A display that moved while the other hub's heartbeat had lapsed learns it again once its hub
+        // hears that heartbeat (a 'hubs:list' on the change, showClient.ts): wait that long, not forever.
         if (i > 225) throw new Error(`displays not ready before kill ${k + 1}: ${JSON.stringify(status)}`);
         await sleep(200);
       }

@@ -98,7 +98,8 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
   const plain = { httpsPort: () => httpsPort, showButtons: config.plainHttpShow ?? true };
   app.use(
     own.guard(),
-    securityHeaders(() => hubs.evening()),
+    // Hubs on PostgreSQL may start after a page loaded: its policy must let it reach them too.
+    securityHeaders(() => hubs.evening(), Boolean(config.databaseUrl)),
     plainHttpGuard(plain),
   );
   // The API and the library's files (a moved display reads its captions with fetch()).
@@ -153,6 +154,8 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     (socket) => {
       const { role, deviceId } = socket.data;
       socket.emit('show:snapshot', broadcast.snapshotFor(role));
+      // Where to go if this hub is lost: told here, not asked of /api/info by every screen that connects.
+      socket.emit('hubs:list', { hubs: hubs.addresses() });
       if (role === 'display') {
         displays.connected(deviceId);
         socket.on('disconnect', () => displays.disconnected(deviceId));
@@ -165,6 +168,9 @@ export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
     onSeen,
     deviceLimits(clock),
   );
+  // Another hub started (or went silent): this hub's own screens hear it at once, each hub telling
+  // its own (local), so a projector opened before the backup started knows where to go (hub-sources.ts).
+  hubs.whenChanged(() => io.local.emit('hubs:list', { hubs: hubs.addresses() }));
 
   let secure: https.Server | null = null;
   let oscPort: number | null = null;

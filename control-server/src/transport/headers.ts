@@ -1,4 +1,5 @@
 import type express from 'express';
+import { hubSources } from './hub-sources.js';
 
 /**
  * What every answer tells the browser: run only our own scripts, never inside someone's frame,
@@ -19,15 +20,22 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Express middleware setting the security headers on every answer (apps, API, media). */
-export function securityHeaders(peers: () => readonly string[] = () => []): express.RequestHandler {
+/**
+ * Express middleware setting the security headers on every answer (apps, API, media). `peers`: the
+ * evening's hubs; `later`: whether hubs may start after a page loaded (several hubs on PostgreSQL),
+ * which widens the sources to reach them (hub-sources.ts says why and what it gives away).
+ */
+export function securityHeaders(
+  peers: () => readonly string[] = () => [],
+  later = false,
+): express.RequestHandler {
   return (req, res, next) => {
     // Older Safari does not count ws:/wss: as 'self': name this host's sockets outright.
     const host = req.headers.host ?? '';
     const sockets = /^[\w.:[\]-]+$/.test(host) ? ` ws://${host} wss://${host}` : '';
-    const hubs = peerOrigins(peers());
-    const others = [...hubs].map((s) => ` ${s}`).join('');
-    const hubSockets = [...hubs].map((s) => ` ${s.replace(/^http/, 'ws')}`).join('');
+    const hubs = hubSources(peers(), later);
+    const others = hubs.pages.map((s) => ` ${s}`).join('');
+    const hubSockets = hubs.sockets.map((s) => ` ${s}`).join('');
     // A page that moved to another hub loads the pictures and clips it had not shown yet from there.
     res.setHeader(
       'content-security-policy',
@@ -43,24 +51,6 @@ export function securityHeaders(peers: () => readonly string[] = () => []): expr
     res.setHeader('x-frame-options', 'DENY');
     next();
   };
-}
-
-/**
- * The other hubs (several hubs on one PostgreSQL): a page must be allowed to reach them, or a
- * projector whose hub died could not move. Only the addresses the hubs announce, as they are when
- * the page loads.
- */
-function peerOrigins(hubs: readonly string[]): Set<string> {
-  const origins = new Set<string>();
-  for (const hub of hubs) {
-    try {
-      const { origin, protocol } = new URL(hub);
-      if (protocol === 'http:' || protocol === 'https:') origins.add(origin);
-    } catch {
-      // Not an address: nothing to allow.
-    }
-  }
-  return origins;
 }
 
 /**

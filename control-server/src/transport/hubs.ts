@@ -60,6 +60,8 @@ export interface Hubs {
   start(): Promise<void>;
   /** Tells the other hubs this one's addresses now (once listening), then every HUB_HEARTBEAT_MS. */
   announce(): Promise<void>;
+  /** Calls `listener` whenever addresses() changes (a hub started or went silent), after the heartbeat saw it. */
+  whenChanged(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,8 @@ export function soleHub(own: () => string[], id: string): Hubs {
     evening: own,
     start: async () => {},
     announce: async () => {},
+    // Alone, the list is this hub's own addresses: its clients read them on connect.
+    whenChanged: () => {},
     close: async () => {},
   };
 }
@@ -138,8 +142,11 @@ export function postgresHubs(
   let closing = false;
   const report = (message: string) => (err: unknown) => closing || log(message, err);
   let timer: NodeJS.Timeout | null = null;
+  const listeners: (() => void)[] = [];
+  const addresses = () => [...new Set([...own(), ...known])];
 
   async function beat(): Promise<void> {
+    const before = addresses().join(' ');
     const urls = own();
     await pool.query(
       `INSERT INTO hubs (id, urls, seen_at) VALUES ($1, $2, NOW())
@@ -154,11 +161,12 @@ export function postgresHubs(
     );
     known = rows.filter((r) => r.live).flatMap((r) => r.urls);
     silent = rows.filter((r) => !r.live).flatMap((r) => r.urls);
+    if (addresses().join(' ') !== before) for (const listener of listeners) listener();
   }
 
   return {
     id,
-    addresses: () => [...new Set([...own(), ...known])],
+    addresses,
     evening: () => [...new Set([...own(), ...known, ...silent])],
     async start() {
       await pool.query(TABLES);
@@ -175,6 +183,9 @@ export function postgresHubs(
       const again = () => beat().catch(report('[hubs] heartbeat failed:'));
       timer ??= setInterval(again, HUB_HEARTBEAT_MS);
       timer.unref();
+    },
+    whenChanged(listener) {
+      listeners.push(listener);
     },
     async close() {
       if (timer) clearInterval(timer);

@@ -42,6 +42,27 @@ export async function settledOn(page: Page, cueId: string): Promise<void> {
   });
 }
 
+/**
+ * Loses the display's hub (`lose`) and checks what the hall sees: the link drops, the page is online
+ * again within 5 s (on another hub), and the picture stayed pixel for pixel meanwhile. Answers how
+ * long from the loss to online, in ms. The page must have been opened with `?debug=1`.
+ */
+export async function movesKeepingPicture(page: Page, lose: () => unknown): Promise<number> {
+  const title = await page.getByTestId('stage-title').textContent();
+  const shot = () => page.locator('.stage').screenshot({ mask: [page.getByTestId('debug-dot')] });
+  const picture = await shot();
+  await lose();
+  const lostAt = Date.now();
+  const status = () => page.getByTestId('debug-dot').getAttribute('data-status');
+  await expect.poll(status, { timeout: 5000 }).not.toBe('online');
+  await expect.poll(status, { timeout: 5000 }).toBe('online');
+  const movedMs = Date.now() - lostAt;
+  expect(movedMs).toBeLessThan(5000);
+  expect(await page.getByTestId('stage-title').textContent()).toBe(title);
+  expect((await shot()).equals(picture)).toBe(true);
+  return movedMs;
+}
+
 /** Everything inside the 16:9 frame, and every fitted text inside its box: nothing spills or is clipped. */
 export async function overflowProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -4,7 +4,7 @@ import { refusal, type Answer, type ErrorBody, type Failure } from '../errors.js
 export interface Session {
   token: string;
   role: Role;
-  /** Every hub's address the pairing QR carried: kept with the token, merged with /api/info's. */
+  /** Every hub's address the pairing QR carried: kept with the token, merged with the hubs' own lists. */
   hubs?: string[];
 }
 
@@ -45,7 +45,7 @@ export function loadHubs(): string[] {
   }
 }
 
-/** Remembers every hub's address as /api/info last listed them. */
+/** Remembers every hub's address as a hub last listed them (`hubs:list`). */
 export function saveHubs(hubs: readonly string[]): void {
   try {
     localStorage.setItem(HUBS_KEY, JSON.stringify(hubs));

@@ -29,7 +29,7 @@ export interface ShowClientState {
   lastSeenAt: number | null;
   /** The hub this client is (or was last) connected to. */
   hub: string | null;
-  /** Every hub it may move to when that one is gone, as the last /api/info listed them. */
+  /** Every hub it may move to when that one is gone, as its hub last listed them (`hubs:list`). */
   hubs: readonly string[];
 }
 
@@ -55,7 +55,7 @@ export interface ShowClientOptions {
   url?: string;
   /** How often to re-measure the clock offset. */
   clockEveryMs?: number;
-  /** Every hub's address, if known before the first connect (a pairing link); /api/info's are merged in. */
+  /** Every hub's address, if known before the first connect (a pairing link); `hubs:list` is merged in. */
   hubs?: string[];
 }
 
@@ -81,7 +81,7 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     // The last list a hub gave, then what the pairing QR carried that it lacked.
     hubs: mergeHubs(loadHubs(), options.hubs ?? []),
   }));
-  // The hub this client talks to and every hub it may move to (from /api/info, refreshed on connect).
+  // The hub this client talks to; every hub it may move to comes with 'hubs:list' (on connect, on change).
   let home = options.url || (globalThis.location?.origin ?? '');
   const listeners: [string, (...a: never[]) => void][] = [];
   // The newest payload of each status feed: a screen that subscribes after the server's on-connect
@@ -155,7 +155,6 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
       store.setState({ connection: 'online', hub: url });
       seen();
       void measureClock();
-      void learnHubs(url);
     });
     next.on('disconnect', (reason) => {
       store.setState({ connection: 'offline' });
@@ -175,6 +174,9 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
       store.setState({ connection: 'offline' });
       retry(attempt + 1);
     });
+    // The hub tells its list on connect and again whenever a hub starts or goes silent: a hub started
+    // after this page loaded is known within a heartbeat, with no request from any screen.
+    next.on('hubs:list', ({ hubs }) => learnHubs(hubs));
     next.on('show:snapshot', (s) => {
       seen();
       applySnapshot(s);
@@ -210,25 +212,18 @@ export function createShowClient(options: ShowClientOptions): ShowClient {
     }, delayMs);
   }
 
-  async function learnHubs(url: string) {
-    try {
-      const info = (await (await fetch(`${url}/api/info`)).json()) as { hubs?: unknown };
-      if (!Array.isArray(info.hubs)) return;
-      const listed = info.hubs.filter((h): h is string => typeof h === 'string');
-      // Merged, not replaced: a hub that is down right now is not listed, yet it may come back.
-      const hubs = mergeHubs(listed, store.getState().hubs);
-      store.setState({ hubs });
-      saveHubs(hubs);
-    } catch {
-      // Keeps the list it had: a hub that cannot say who else runs is no reason to stop.
-    }
+  function learnHubs(listed: unknown) {
+    if (!Array.isArray(listed)) return;
+    // Merged, not replaced: a hub that is down right now is not listed, yet it may come back.
+    const hubs = mergeHubs(
+      listed.filter((h): h is string => typeof h === 'string'),
+      store.getState().hubs,
+    );
+    store.setState({ hubs });
+    saveHubs(hubs);
   }
 
-  // Hubs started after this one connected are learnt here too, not only on the next connect.
-  const clockTimer = setInterval(() => {
-    void measureClock();
-    if (socket.connected) void learnHubs(home);
-  }, options.clockEveryMs ?? 30_000);
+  const clockTimer = setInterval(() => void measureClock(), options.clockEveryMs ?? 30_000);
 
   return {
     store,

@@ -14,6 +14,7 @@ import {
 } from './display.js';
 import { showPayloads, showRoles, type ShowClientEvents, type ShowServerEvents } from './show.js';
 import type { BoothServerEvents } from './booth.js';
+import type { HubServerEvents } from './hubs.js';
 
 export * from './common.js';
 export * from './show.js';
@@ -27,7 +28,7 @@ export * from './display.js';
  */
 export interface ClientToServerEvents extends ShowClientEvents, CheckinClientEvents, DisplayClientEvents {}
 export interface ServerToClientEvents
-  extends ShowServerEvents, CheckinServerEvents, DisplayServerEvents, BoothServerEvents {}
+  extends ShowServerEvents, CheckinServerEvents, DisplayServerEvents, BoothServerEvents, HubServerEvents {}
 
 /** One zod schema per client → server event: the server validates every payload with these. */
 export const ClientPayloadSchemas = {

@@ -47,7 +47,7 @@ export function usePairing(
       if (!live) return;
       setCode(null);
       if (!answer.ok || (allowedRoles && !allowedRoles.includes(answer.role))) return setFailed(true);
-      // The hubs ride with the token: the client knows them before its first /api/info.
+      // The hubs ride with the token: the client knows them before it first reaches a hub.
       const session = { token: answer.token, role: answer.role, ...(hubs.length > 0 ? { hubs } : {}) };
       saveSession(app, session);
       saveHubs(mergeHubs(hubs, loadHubs()));
