@@ -14,6 +14,10 @@ export const SCHEMA_EVENING = `
     phone TEXT, email TEXT, updated_at BIGINT NOT NULL, nomination TEXT
   );
   CREATE TABLE revoked_badges (code TEXT PRIMARY KEY, guest_id TEXT NOT NULL, revoked_at BIGINT NOT NULL);
+  CREATE TABLE badge_reissues (
+    guest_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, old_code TEXT NOT NULL,
+    new_code TEXT NOT NULL, reissued_at BIGINT NOT NULL
+  );
   CREATE TABLE devices (
     id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL,
     created_at BIGINT NOT NULL, last_seen_at BIGINT, revoked_at BIGINT
@@ -44,6 +48,11 @@ export const SCHEMA_EVENING = `
   CREATE TABLE feedback (
     id BIGSERIAL PRIMARY KEY, rating INTEGER NOT NULL, comment TEXT, at BIGINT NOT NULL, client TEXT
   );
+  -- The feedback brake across hubs (store/postgres/feedback.brake.ts): one token bucket per sender,
+  -- keyed by an HMAC of the address with the evening's key. Neither is copied into the hubs' SQLite.
+  CREATE TABLE feedback_brake (sender TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at BIGINT NOT NULL);
+  CREATE INDEX feedback_brake_at ON feedback_brake (at);
+  CREATE TABLE feedback_sender_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BYTEA NOT NULL);
   CREATE TABLE booth_targets (id TEXT PRIMARY KEY, position INTEGER NOT NULL, json TEXT NOT NULL);
   -- media (store/postgres/media.store.ts): files, not SQLite rows; each hub's DATA_DIR/media is a copy.
   -- The bytes in 1 MB chunks, stored as they are: photos and videos are compressed already.
