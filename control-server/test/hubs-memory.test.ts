@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guest } from '@ceremony/shared';
 import { FEEDBACK_LIMIT, FEEDBACK_WINDOW_MS } from '../src/domain/feedback.brake.js';
 import { PostgresFeedbackBrake } from '../src/store/postgres/feedback.brake.js';
-import { ask, http, startServer, tempDir, type TestServer } from './helpers.js';
+import { seedDemoIfEmpty } from '../src/demo/seed.js';
+import { ask, http, PINS, tempDir, type TestServer } from './helpers.js';
 import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
 import type { TestPostgres } from './postgres.js';
+import { killHard, spawnServer } from './process.js';
 
 /*
  * What a hub used to keep in its own memory, now in the evening's record: a badge reissue's undo
@@ -128,24 +130,45 @@ describe('a badge reissue’s undo across hubs', () => {
     expect(await codeInPostgres(visited)).toBe(v.badgeCode);
   });
 
-  it('undoes on hub B after the hub that reissued is gone, and keeps only the token’s hash', async () => {
-    const c = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
+  it('undoes on hub B after the hub process that reissued was killed, and keeps only the token’s hash', async () => {
+    // Hub C is `npm start` in a process of its own, as on a third laptop; SIGKILL leaves it no last word.
+    const dir = tempDir();
+    seedDemoIfEmpty(dir);
+    const c = await spawnServer(dir, { DATABASE_URL: db.url });
     const g = await freshGuest();
     let r: { undoToken: string; badgeCode: string };
+    let feedback: number[];
     try {
-      r = await reissue(c, g);
+      const token = (await http(`${c.url}/api/session`, { method: 'POST', json: { pin: PINS.admin } })).body
+        .token as string;
+      r = (await http(`${c.url}/api/admin/guests/${g.id}/reissue-badge`, { method: 'POST', token })).body;
+      expect(r).toMatchObject({ ok: true });
+      // The same phone's answers to hub C count on the other hubs too (see the brake's tests below).
+      await sql.query('DELETE FROM feedback_brake');
+      feedback = [];
+      for (let i = 0; i < FEEDBACK_LIMIT - 1; i++)
+        feedback.push((await http(`${c.url}/api/feedback`, { method: 'POST', json: { rating: 5 } })).status);
     } finally {
-      await c.stop();
+      await killHard(c);
     }
+    expect(feedback).toEqual(Array(FEEDBACK_LIMIT - 1).fill(200));
+    expect((await http(`${b.url}/api/feedback`, { method: 'POST', json: { rating: 5 } })).status).toBe(200);
+    expect((await http(`${a.url}/api/feedback`, { method: 'POST', json: { rating: 5 } })).status).toBe(429);
+
     const stored = await sql.query('SELECT * FROM badge_reissues WHERE guest_id = $1', [g.id]);
     expect(stored.rows).toHaveLength(1);
     expect(JSON.stringify(stored.rows)).not.toContain(r.undoToken);
-    const copy = b.app.db.prepare('SELECT * FROM badge_reissues WHERE guest_id = ?').all(g.id);
+    const copy = await until(
+      async () => b.app.db.prepare('SELECT * FROM badge_reissues WHERE guest_id = ?').all(g.id),
+      (rows) => rows.length === 1,
+      "hub B's copy of the reissue",
+    );
     expect(JSON.stringify(copy)).not.toContain(r.undoToken);
     // A wrong token for the same guest changes nothing, and the right one still works.
     expect((await undo(b, g, randomUUID())).error.code).toBe('NOT_FOUND');
     expect(await undo(b, g, r.undoToken)).toEqual({ ok: true, badgeCode: g.badgeCode });
-  });
+    expect(await scan(a, g.badgeCode)).toBe('admitted');
+  }, 60_000);
 
   it('refuses the undo while PostgreSQL is down, keeps it, and undoes once it is back', async () => {
     const g = await freshGuest();
