@@ -43,7 +43,11 @@ export class PostgresFeedbackBrake implements FeedbackBrake {
          RETURNING 1`,
         [sender, FEEDBACK_RULE.capacity, now, FEEDBACK_RULE.perSecond / 1000],
       );
-      if (now - this.sweptAt >= SWEEP_EVERY_MS) await this.sweep(now);
+      // The answer stands whatever the sweep meets: the take has committed.
+      if (now - this.sweptAt >= SWEEP_EVERY_MS)
+        await this.sweep(now).catch((err: Error) =>
+          console.warn('[feedback] sweeping the brake failed:', err.message),
+        );
       return rows.length === 1;
     } catch (err) {
       throw new StoreUnavailableError(`feedback brake: ${(err as Error).message}`);
