@@ -31,6 +31,7 @@ import { guestsSql, storedGuest, type ScannedGuest } from './store/postgres/gues
 import { sharedWrites } from './store/postgres/part.writer.js';
 import { stationsSql } from './store/postgres/stations.sql.js';
 import { sharedFeedback } from './store/postgres/feedback.store.js';
+import { PostgresFeedbackBrake } from './store/postgres/feedback.brake.js';
 import { ShowRepository } from './store/show.repository.js';
 import type { ChangedPart } from './store/postgres/mirror.js';
 import { PostgresScenarioStore } from './store/postgres/scenario.store.js';
@@ -287,6 +288,8 @@ export function composeServices({
   const feedback = new FeedbackService({
     repo: shared ? sharedFeedback(shared) : new FeedbackRepository(db),
     clock,
+    // One allowance per phone across every hub (in this process when alone).
+    ...(shared ? { brake: new PostgresFeedbackBrake(shared.pool, clock) } : {}),
     ceremony: () => show.snapshot().scenario.ceremony,
   });
 

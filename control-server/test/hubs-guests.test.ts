@@ -302,6 +302,14 @@ describe('guests, badges, stations, feedback and reports across two hubs', () =>
       method: 'POST',
       json: { rating: 5, comment: `${named.name} лучшая` },
     });
+    // A reissue still open (its undo pairs the guest's codes) and the feedback brake's phones and key.
+    const reissued = await http(`${a.url}/api/admin/guests/${guests.at(-8)!.id}/reissue-badge`, {
+      method: 'POST',
+      token: await adminOf(a),
+    });
+    expect(reissued.body.ok).toBe(true);
+    for (const table of ['badge_reissues', 'feedback_brake', 'feedback_sender_key'])
+      expect(await count(`SELECT COUNT(*) AS n FROM ${table}`)).toBeGreaterThan(0);
     const personal = [
       ...guests.flatMap((g) => [g.name, g.phone, g.email].filter((x): x is string => !!x)),
       ...citizens,
@@ -314,6 +322,8 @@ describe('guests, badges, stations, feedback and reports across two hubs', () =>
     expect(run.code).toBe(0);
 
     expect(await leftInPostgres(personal)).toEqual([]);
+    for (const table of ['badge_reissues', 'feedback_brake', 'feedback_sender_key'])
+      expect(await count(`SELECT COUNT(*) AS n FROM ${table}`)).toBe(0);
     // The figures stay: the same guests, admissions, visits and ratings.
     expect(await count('SELECT COUNT(*) AS n FROM guests')).toBe(guests.length);
     expect(
@@ -324,6 +334,11 @@ describe('guests, badges, stations, feedback and reports across two hubs', () =>
       () => leftIn(b.app.db, personal),
       (left) => left.length === 0,
       "names left in hub B's SQLite",
+    );
+    await until(
+      () => b.app.db.prepare('SELECT COUNT(*) AS n FROM badge_reissues').get(),
+      (row) => (row as { n: number }).n === 0,
+      "open reissues in hub B's SQLite",
     );
     const figures = await figuresOn(b);
     expect(figures.arrived).toBe(await count('SELECT COUNT(*) AS n FROM admissions'));

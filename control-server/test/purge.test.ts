@@ -43,6 +43,13 @@ describe('purge-personal-data', () => {
     await http(`${s.url}/api/feedback`, { method: 'POST', json: { rating: 5, comment: 'Спасибо!' } });
     const host = await s.socket('host');
     await ask(host, 'show:message', { text: `${guests[1]!.name} — на сцену` });
+    // A reissue still open pairs a guest's old and new badge codes: the purge takes it too.
+    const reissued = await http(`${s.url}/api/admin/guests/${guests[30]!.id}/reissue-badge`, {
+      method: 'POST',
+      token: admin,
+    });
+    expect(reissued.body.ok).toBe(true);
+    expect(s.app.db.prepare('SELECT COUNT(*) AS n FROM badge_reissues').get()).toEqual({ n: 1 });
     const before: Figures = (await http(`${s.url}/api/admin/dashboard`, { token: admin })).body.figures;
     await s.stop();
 
@@ -71,6 +78,7 @@ describe('purge-personal-data', () => {
     }
     const scans = db.prepare('SELECT result FROM scans').all() as { result: string }[];
     expect(scans.every((x) => !('guest' in JSON.parse(x.result)))).toBe(true);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM badge_reissues').get()).toEqual({ n: 0 });
     db.close();
 
     const again = await startServer({ dataDir });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guest, Role } from '@ceremony/shared';
-import { ask, http, startServer, type TestServer } from './helpers.js';
+import { ask, http, startServer, tempDir, type TestServer } from './helpers.js';
 
 /**
  * Reissuing a badge, and taking it back while the new badge has met nobody: admin only, the undo
@@ -84,5 +84,38 @@ describe('badge reissue and its undo', () => {
     const late = await undo(g, r.body.undoToken);
     expect(late.body.error.code).toBe('CONFLICT');
     expect(codeOf(g)).toBe(r.body.badgeCode);
+  });
+});
+
+/**
+ * The undo is kept with the evening, not in the process: a restart between the reissue and the undo
+ * keeps it, and a print before the restart (recorded before the page was served) keeps it final.
+ */
+describe('a reissue’s undo across a restart of the one hub', () => {
+  it('undoes after a restart, unless the new badge was printed before it', async () => {
+    const dataDir = tempDir();
+    let s = await startServer({ dataDir });
+    const admin = () => s.token('admin');
+    const [kept, printed] = (await http(`${s.url}/api/guests`, { token: admin() })).body.guests as Guest[];
+    const post = (path: string, json?: unknown) =>
+      http(`${s.url}/api/admin/guests/${path}`, { method: 'POST', token: admin(), json });
+    const r1 = (await post(`${kept!.id}/reissue-badge`)).body;
+    const r2 = (await post(`${printed!.id}/reissue-badge`)).body;
+    const page = await fetch(`${s.url}/api/admin/badges/${printed!.id}.html`, {
+      headers: { authorization: `Bearer ${admin()}` },
+    });
+    expect(page.status).toBe(200);
+    await s.stop();
+    s = await startServer({ dataDir });
+    try {
+      expect((await post(`${kept!.id}/reissue-badge/undo`, { undoToken: r1.undoToken })).body).toEqual({
+        ok: true,
+        badgeCode: kept!.badgeCode,
+      });
+      const late = await post(`${printed!.id}/reissue-badge/undo`, { undoToken: r2.undoToken });
+      expect(late.body.error.code).toBe('NOT_FOUND');
+    } finally {
+      await s.stop();
+    }
   });
 });

@@ -21,6 +21,7 @@ import {
   type Words,
 } from '@ceremony/shared';
 import type { GuestChange, GuestsRepository } from '../store/guests.repository.js';
+import type { EveningPart } from '../store/postgres/mirror.js';
 import { commitOrRefuse, localWrites, type Decision, type Writes } from '../store/writes.js';
 import {
   NO,
@@ -57,6 +58,14 @@ const PREVIEW_ROWS = 20;
 export const randomBadgeCode = () => newBadgeCode((n) => crypto.randomBytes(n));
 
 /**
+ * What the record keeps of an undo token: its SHA-256. The token is 96 random bits, so a plain hash
+ * cannot be walked back, and a copy of the database (or a hub's SQLite copy) holds nothing that undoes.
+ */
+const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
+const sameHash = (a: string, b: string) =>
+  a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
  * A new guest's id: random. It used to be a hash of the name and organisation, which anyone with a
  * list of candidate names could recompute and so re-identify the guests after the purge.
  */
@@ -74,15 +83,6 @@ export interface ImportOptions {
 
 /** The guest list: listing, search, badges, and importing the organiser's spreadsheet all or nothing. */
 export class GuestsService {
-  /**
-   * Reissues that can still be taken back, by undo token. Kept in memory on purpose: after a
-   * restart nobody can prove the new badge was not printed meanwhile, so the reissue stays.
-   */
-  private readonly reissues = new Map<
-    string,
-    { guestId: string; oldCode: string; newCode: string; at: number }
-  >();
-
   constructor(
     private readonly repo: GuestsRepository,
     private readonly clock: () => number,
@@ -102,10 +102,15 @@ export class GuestsService {
     return findGuests(this.repo.listings(), query, limit);
   }
 
-  /** Revokes the guest's badge (lost, or handed to the wrong person) and issues a new code. */
+  /**
+   * Revokes the guest's badge (lost, or handed to the wrong person) and issues a new code. The undo
+   * is recorded with it, in the same transaction (in PostgreSQL first with other hubs), by its
+   * token's hash: the admin may ask any hub to undo, also after this one stopped.
+   */
   async reissueBadge(guestId: string): Promise<Answer<{ badgeCode: string; undoToken: string }>> {
     const at = this.clock();
     const badgeCode = randomBadgeCode();
+    const undoToken = crypto.randomBytes(12).toString('base64url');
     const oldCode = await this.write<string | null>(() => {
       const guest = this.repo.byId(guestId);
       if (!guest) return { answer: null, changes: [] };
@@ -115,44 +120,52 @@ export class GuestsService {
         oldCode: guest.badgeCode,
         newCode: badgeCode,
         now: at,
+        tokenHash: tokenHash(undoToken),
       };
       return { answer: guest.badgeCode, changes: [reissue] };
     });
     if (oldCode === null) return refusal('NOT_FOUND', 'error.guestNotFound');
     if (typeof oldCode !== 'string') return oldCode;
-    const undoToken = crypto.randomBytes(12).toString('base64url');
-    for (const [token, r] of this.reissues) if (r.guestId === guestId) this.reissues.delete(token);
-    this.reissues.set(undoToken, { guestId, oldCode, newCode: badgeCode, at });
     return { ok: true, badgeCode, undoToken };
   }
 
   /**
    * Takes a reissue back: the printed badge works again. Only while the new code has been neither
-   * printed (its badge page fetched) nor scanned; after that two badges would be in play. The undo
-   * token lives on the hub that reissued: the undo is asked of that hub.
+   * printed (its badge page fetched) nor scanned on any hub; after that two badges would be in play.
+   * Decided under the guest list's lock with the scans and visits held and copied too, so of two
+   * hubs asked at once one undoes and the other finds the record gone, and a scan either counts
+   * here or comes after (and finds the old code back).
    */
   async undoReissue(guestId: string, undoToken: string): Promise<Answer<{ badgeCode: string }>> {
-    const r = this.reissues.get(undoToken);
-    if (!r || r.guestId !== guestId) return refusal('NOT_FOUND', 'error.reissueUndoGone');
     const now = this.clock();
-    const answer = await this.write<Answer<{ badgeCode: string }>>(() => {
-      if (this.repo.codeUsedSince(guestId, r.newCode, r.at))
-        return { answer: refusal('CONFLICT', 'error.reissueScanned'), changes: [] };
+    const asked = tokenHash(undoToken);
+    return this.write<Answer<{ badgeCode: string }>>(() => {
+      const r = this.repo.openReissue(guestId);
+      if (!r || !sameHash(r.tokenHash, asked))
+        return { answer: refusal('NOT_FOUND', 'error.reissueUndoGone'), changes: [] };
+      // Refused for good: the record goes, as a second try would be refused the same way.
+      const final: GuestChange[] = [{ kind: 'reissuesFinal', badges: [{ guestId, code: r.newCode }] }];
+      if (this.repo.codeUsedSince(guestId, r.newCode, r.reissuedAt))
+        return { answer: refusal('CONFLICT', 'error.reissueScanned'), changes: final };
       if (this.repo.byId(guestId)?.badgeCode !== r.newCode)
-        return { answer: refusal('CONFLICT', 'error.reissueCodeChanged'), changes: [] };
+        return { answer: refusal('CONFLICT', 'error.reissueCodeChanged'), changes: final };
       const undo: GuestChange = { kind: 'undoReissue', guestId, oldCode: r.oldCode, newCode: r.newCode, now };
       return { answer: { ok: true, badgeCode: r.oldCode }, changes: [undo] };
-    });
-    // The database away: the token stays, so the organiser can try again once it is back.
-    if (!('error' in answer && answer.error.reason === 'error.store.unavailable'))
-      this.reissues.delete(undoToken);
-    return answer;
+    }, ['checkins', 'stations']);
   }
 
-  /** The badge pages of these guests were fetched for printing: their reissues are final now. */
-  badgesPrinted(guestIds: readonly string[]): void {
-    const printed = new Set(guestIds);
-    for (const [token, r] of this.reissues) if (printed.has(r.guestId)) this.reissues.delete(token);
+  /**
+   * These badges are being printed: a reissue whose new code is among them is final. Committed before
+   * the page is served (a refusal when the database is away: the page would put a second badge in
+   * play). Writes nothing when none of them has an open reissue, the usual case.
+   */
+  async badgesPrinted(printed: readonly Guest[]): Promise<Failure | null> {
+    const open = new Map(this.repo.openReissues().map((r) => [r.guestId, r.newCode]));
+    const badges = printed
+      .filter((g) => open.get(g.id) === g.badgeCode)
+      .map((g) => ({ guestId: g.id, code: g.badgeCode }));
+    if (badges.length === 0) return null;
+    return this.write(() => ({ answer: null, changes: [{ kind: 'reissuesFinal', badges }] }));
   }
 
   /**
@@ -167,8 +180,11 @@ export class GuestsService {
   }
 
   /** Commits a decision over the guest list; the shared database away is a clear refusal. */
-  private write<T>(decide: () => Decision<T, GuestChange>): Promise<T | Failure> {
-    return commitOrRefuse(this.writes, decide, 'guests');
+  private write<T>(
+    decide: () => Decision<T, GuestChange>,
+    reading: readonly EveningPart[] = [],
+  ): Promise<T | Failure> {
+    return commitOrRefuse(this.writes, decide, 'guests', reading);
   }
 
   /** Checks every row; all of them are written together, or nothing when any row is bad or it is a dry run. */

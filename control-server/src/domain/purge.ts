@@ -105,13 +105,15 @@ export async function purgePersonalData(
 
 /**
  * Everything people wrote or named outside the guest list, and the keys that point back to them:
- * the host's lines and undo reasons, feedback comments and who sent them, the names given to
- * devices and pairing codes, and the guests' ids (once hashes of name and organisation). Runs
- * inside the purge's transaction. (The nominees' media is the media library's to remove.)
+ * the host's lines and undo reasons, feedback comments and who sent them, open badge reissues
+ * (they pair a guest's old and new codes), the names given to devices and pairing codes, and the
+ * guests' ids (once hashes of name and organisation). Runs inside the purge's transaction. (The
+ * nominees' media is the media library's to remove.)
  */
 function purgeWhatPeopleTyped(repo: PurgeRepository): void {
   repo.clearFreeText();
   repo.clearFeedbackText();
+  repo.forgetReissues();
   repo.renameDevices();
   repo.rekeyGuests();
 }

@@ -48,8 +48,26 @@ export type GuestChange =
   | { kind: 'upsert'; guests: readonly Guest[]; now: number }
   /** Guests missing from a replacing list; one admitted meanwhile stays (the engine checks again). */
   | { kind: 'remove'; ids: readonly string[] }
-  | { kind: 'reissue'; guestId: string; oldCode: string; newCode: string; now: number }
-  | { kind: 'undoReissue'; guestId: string; oldCode: string; newCode: string; now: number };
+  /** With `tokenHash`, the reissue can be taken back (its record replaces the guest's older one). */
+  | { kind: 'reissue'; guestId: string; oldCode: string; newCode: string; now: number; tokenHash?: string }
+  | { kind: 'undoReissue'; guestId: string; oldCode: string; newCode: string; now: number }
+  /** These badges met the world (printed, or the undo found them scanned): their reissues are final. */
+  | { kind: 'reissuesFinal'; badges: readonly IssuedBadge[] };
+
+/** A guest's badge code as it was handed out. */
+export interface IssuedBadge {
+  guestId: string;
+  code: string;
+}
+
+/** A reissue that can still be taken back: a row of badge_reissues. */
+export interface OpenReissue {
+  guestId: string;
+  tokenHash: string;
+  oldCode: string;
+  newCode: string;
+  reissuedAt: number;
+}
 
 export interface UpsertPlan {
   counts: UpsertCounts;
@@ -72,6 +90,9 @@ export function guestColumns(g: Guest) {
     email: g.email ?? null,
   };
 }
+
+const OPEN_REISSUES = `SELECT guest_id AS guestId, token_hash AS tokenHash, old_code AS oldCode,
+  new_code AS newCode, reissued_at AS reissuedAt FROM badge_reissues`;
 
 /** The guest list and its badge codes. */
 export class GuestsRepository {
@@ -192,6 +213,13 @@ export class GuestsRepository {
           c.now,
           c.guestId,
         );
+        this.forgetReissue(c.guestId);
+        if (c.tokenHash)
+          stmt(
+            this.db,
+            `INSERT INTO badge_reissues (guest_id, token_hash, old_code, new_code, reissued_at)
+               VALUES (?, ?, ?, ?, ?)`,
+          ).run(c.guestId, c.tokenHash, c.oldCode, c.newCode, c.now);
       } else if (c.kind === 'undoReissue') {
         stmt(this.db, 'UPDATE guests SET badge_code = ?, updated_at = ? WHERE id = ? AND badge_code = ?').run(
           c.oldCode,
@@ -200,8 +228,28 @@ export class GuestsRepository {
           c.newCode,
         );
         stmt(this.db, 'DELETE FROM revoked_badges WHERE code = ? AND guest_id = ?').run(c.oldCode, c.guestId);
+        this.forgetReissue(c.guestId);
+      } else if (c.kind === 'reissuesFinal') {
+        const final = stmt(this.db, 'DELETE FROM badge_reissues WHERE guest_id = ? AND new_code = ?');
+        for (const b of c.badges) final.run(b.guestId, b.code);
       } else c satisfies never;
     }
+  }
+
+  private forgetReissue(guestId: string): void {
+    stmt(this.db, 'DELETE FROM badge_reissues WHERE guest_id = ?').run(guestId);
+  }
+
+  /** The guest's reissue that can still be taken back, if any. */
+  openReissue(guestId: string): OpenReissue | null {
+    return (
+      (stmt(this.db, `${OPEN_REISSUES} WHERE guest_id = ?`).get(guestId) as OpenReissue | undefined) ?? null
+    );
+  }
+
+  /** Every reissue that can still be taken back (a handful: one per lost badge, until printed). */
+  openReissues(): OpenReissue[] {
+    return stmt(this.db, OPEN_REISSUES).all() as OpenReissue[];
   }
 
   /** Runs fn in one SQLite transaction: its reads and the writes they decide see one list. */

@@ -67,4 +67,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (revision, cue_id, phase)
   );
   `,
+  // A badge reissue that can still be taken back (guests.service.ts): in the evening's record, so
+  // any hub, or this one after a restart, can undo it. The undo token only as its hash; one per guest.
+  `
+  CREATE TABLE badge_reissues (
+    guest_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, old_code TEXT NOT NULL,
+    new_code TEXT NOT NULL, reissued_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -40,6 +40,11 @@ export class PurgeRepository {
     stmt(this.db, 'UPDATE feedback SET comment = NULL, client = NULL').run();
   }
 
+  /** Reissues still open link a guest's old badge code to the new one: they go, the undo with them. */
+  forgetReissues(): void {
+    stmt(this.db, 'DELETE FROM badge_reissues').run();
+  }
+
   /** Devices and pairing codes were named by people («Телефон Анны»): role and number instead. */
   renameDevices(): void {
     const rows = stmt(this.db, 'SELECT id, role FROM devices ORDER BY created_at, id').all() as {

@@ -13,7 +13,8 @@ export interface StoredShow {
 export const EVENING_CLEARS = {
   // Every scan answer goes too: a replayed scanId must not bring back an old answer.
   arrivals: ['admissions', 'scans', 'station_visits', 'admission_undos'],
-  guests: ['revoked_badges', 'guests'],
+  // A reissue's undo goes with the list it belongs to.
+  guests: ['badge_reissues', 'revoked_badges', 'guests'],
   feedback: ['feedback'],
 } as const satisfies Record<string, readonly string[]>;
 

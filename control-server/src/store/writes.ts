@@ -1,5 +1,6 @@
 import { refusal, type Failure } from '@ceremony/shared';
 
+import type { EveningPart } from './postgres/mirror.js';
 import { StoreUnavailableError } from './unavailable.js';
 
 // One error for "the shared database did not take it", whichever write path met it.
@@ -17,7 +18,12 @@ export interface Decision<T, C> {
  * commit together, and the answer comes only after the commit.
  */
 export interface Writes<C> {
-  change<T>(decide: () => Decision<T, C>): Promise<T>;
+  /**
+   * `reading`: other parts `decide` reads on the copy (a reissue's undo looks at the scans and the
+   * station visits). On PostgreSQL their writers are held too and their copies brought up to date
+   * first, so a scan on another hub is either seen or comes after; SQLite's one transaction holds all.
+   */
+  change<T>(decide: () => Decision<T, C>, reading?: readonly EveningPart[]): Promise<T>;
 }
 
 /** A repository that carries out its part's changes on this SQLite file. */
@@ -64,6 +70,7 @@ export function commitOrRefuse<T, C>(
   writes: Writes<C>,
   decide: () => Decision<T, C>,
   what: string,
+  reading: readonly EveningPart[] = [],
 ): Promise<T | Failure> {
-  return refuseWhenAway(writes.change(decide), what);
+  return refuseWhenAway(writes.change(decide, reading), what);
 }

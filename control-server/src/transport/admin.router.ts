@@ -118,7 +118,8 @@ export function adminRouter(deps: AdminDeps): express.Router {
     const chosen = deps.guests
       .list()
       .filter((g: Guest) => (!ids || ids.has(g.id)) && (!category || g.category === category));
-    deps.guests.badgesPrinted(chosen.map((g) => g.id));
+    const refused = await deps.guests.badgesPrinted(chosen);
+    if (refused) return send(res, refused);
     sendFile(
       res,
       'text/html; charset=utf-8',
@@ -129,7 +130,8 @@ export function adminRouter(deps: AdminDeps): express.Router {
   api.get('/admin/badges/:id.html', admin, async (req, res) => {
     const guest = deps.guests.list().find((g) => g.id === req.params.id);
     if (!guest) return send(res, refusal('NOT_FOUND', 'error.guestNotFound'));
-    deps.guests.badgesPrinted([guest.id]);
+    const refused = await deps.guests.badgesPrinted([guest]);
+    if (refused) return send(res, refused);
     sendFile(
       res,
       'text/html; charset=utf-8',

@@ -26,6 +26,11 @@ const UPDATE_ALL = `ON CONFLICT (id) DO UPDATE SET ${GUEST_COLUMNS.filter((c) =>
   .map((c) => `${c} = excluded.${c}`)
   .join(', ')}`;
 
+const forgetReissue = (guestId: string): Statement => ({
+  sql: 'DELETE FROM badge_reissues WHERE guest_id = $1',
+  values: [guestId],
+});
+
 /** A guest-list change as PostgreSQL statements: the same writes GuestsRepository.apply makes on SQLite. */
 export function guestsSql(change: GuestChange): Statement[] {
   switch (change.kind) {
@@ -54,6 +59,16 @@ export function guestsSql(change: GuestChange): Statement[] {
           sql: 'UPDATE guests SET badge_code = $1, updated_at = $2 WHERE id = $3',
           values: [change.newCode, change.now, change.guestId],
         },
+        forgetReissue(change.guestId),
+        ...(change.tokenHash
+          ? [
+              {
+                sql: `INSERT INTO badge_reissues (guest_id, token_hash, old_code, new_code, reissued_at)
+                        VALUES ($1, $2, $3, $4, $5)`,
+                values: [change.guestId, change.tokenHash, change.oldCode, change.newCode, change.now],
+              },
+            ]
+          : []),
       ];
     case 'undoReissue':
       return [
@@ -65,7 +80,18 @@ export function guestsSql(change: GuestChange): Statement[] {
           sql: 'DELETE FROM revoked_badges WHERE code = $1 AND guest_id = $2',
           values: [change.oldCode, change.guestId],
         },
+        forgetReissue(change.guestId),
       ];
+    case 'reissuesFinal':
+      return change.badges.length === 0
+        ? []
+        : [
+            {
+              sql: `DELETE FROM badge_reissues WHERE (guest_id, new_code) IN
+                      (SELECT * FROM unnest($1::text[], $2::text[]))`,
+              values: [change.badges.map((b) => b.guestId), change.badges.map((b) => b.code)],
+            },
+          ];
     default:
       return change satisfies never;
   }

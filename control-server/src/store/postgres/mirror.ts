@@ -11,7 +11,7 @@ import { insertRows, runStatements } from './rows.js';
 export const EVENING_PARTS = {
   access: ['devices', 'pairing_codes', 'settings'],
   scenario: ['scenario', 'booth_targets'],
-  guests: ['guests', 'revoked_badges'],
+  guests: ['guests', 'revoked_badges', 'badge_reissues'],
   checkins: ['admissions', 'admission_undos', 'scans'],
   stations: ['station_visits'],
   feedback: ['feedback'],

@@ -47,12 +47,14 @@ export function writePart<T>(
   shared: SharedStore,
   part: EveningPart,
   decide: () => PartDecision<T>,
+  /** Other parts `decide` reads: locked too (lockParts' order) and copied before it runs. */
+  reading: readonly EveningPart[] = [],
 ): Promise<T> {
   // One write per part at a time on this hub: its waiters then hold no pooled connections while the
   // writer that has the lock needs one more for the copy.
   let turns = inTurn.get(shared);
   if (!turns) inTurn.set(shared, (turns = new Map()));
-  const write = (turns.get(part) ?? Promise.resolve()).then(() => writeNow(shared, part, decide));
+  const write = (turns.get(part) ?? Promise.resolve()).then(() => writeNow(shared, part, decide, reading));
   turns.set(
     part,
     write.catch(() => undefined),
@@ -66,13 +68,15 @@ async function writeNow<T>(
   shared: SharedStore,
   part: EveningPart,
   decide: () => PartDecision<T>,
+  reading: readonly EveningPart[],
 ): Promise<T> {
   let decided = false;
   try {
     const answer = await inTransaction(shared.pool, async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [PART_LOCKS[part]]);
+      if (reading.length === 0) await client.query('SELECT pg_advisory_xact_lock($1)', [PART_LOCKS[part]]);
+      else await lockParts(client, [part, ...reading]);
       // Through the hub's one queue of copies (a copy of the part running meanwhile finishes first).
-      await shared.pull(part);
+      for (const p of [part, ...reading]) await shared.pull(p);
       decided = true;
       const { answer, writes } = decide();
       decided = false;
@@ -95,10 +99,15 @@ export function sharedWrites<C>(
   toSql: (change: C) => Statement[],
 ): Writes<C> {
   return {
-    change: (decide) =>
-      writePart(shared, part, () => {
-        const { answer, changes } = decide();
-        return { answer, writes: changes.flatMap(toSql) };
-      }),
+    change: (decide, reading) =>
+      writePart(
+        shared,
+        part,
+        () => {
+          const { answer, changes } = decide();
+          return { answer, writes: changes.flatMap(toSql) };
+        },
+        reading,
+      ),
   };
 }

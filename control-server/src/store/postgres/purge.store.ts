@@ -11,9 +11,9 @@ const LOCKS = [13_0002, 13_0103, 13_0105];
 /**
  * The purge in PostgreSQL, in one transaction: every place a person can appear there. Guests keep
  * what the figures need and get new random ids everywhere they are referenced; scans keep status
- * and guest; undo reasons, feedback comments and senders, the host's lines in the log and on the
- * show state, device and pairing names, the broadcasts waiting in the adapter's table go; the
- * scenario is replaced by `anonymise` of it (the
+ * and guest; undo reasons, feedback comments and senders (and the brake's, with its key), open
+ * badge reissues, the host's lines in the log and on the show state, device and pairing names, the
+ * broadcasts waiting in the adapter's table go; the scenario is replaced by `anonymise` of it (the
  * domain's rule, purge.ts). The check-ins copies start over (rows were rewritten in place), and
  * every other hub copies each part on the NOTIFY; this hub copies them before answering.
  */
@@ -45,6 +45,8 @@ export async function purgeShared(
     );
     await c.query("UPDATE admission_undos SET reason = ''");
     await c.query('UPDATE feedback SET comment = NULL, client = NULL');
+    // Open reissues pair a guest's codes; the feedback brake's senders and its key lead back to phones.
+    await c.query('DELETE FROM badge_reissues; DELETE FROM feedback_brake; DELETE FROM feedback_sender_key');
     await c.query(
       `UPDATE show_log SET command = jsonb_set(command::jsonb, '{text}', '""')::text
          WHERE command::jsonb ->> 'type' = 'message'`,

@@ -57,3 +57,19 @@ export const SCHEMA_EVENING = `
   );
   ALTER TABLE media_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
 `;
+
+/**
+ * Version 3: what a hub used to keep only in its memory. A badge reissue's undo (part `guests`,
+ * copied into every hub's SQLite) and the feedback brake across hubs (store/postgres/feedback.brake.ts:
+ * one token bucket per sender, keyed by an HMAC of the address with the evening's key; neither of
+ * those two is copied into the hubs' SQLite).
+ */
+export const SCHEMA_HUB_MEMORY = `
+  CREATE TABLE badge_reissues (
+    guest_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, old_code TEXT NOT NULL,
+    new_code TEXT NOT NULL, reissued_at BIGINT NOT NULL
+  );
+  CREATE TABLE feedback_brake (sender TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at BIGINT NOT NULL);
+  CREATE INDEX feedback_brake_at ON feedback_brake (at);
+  CREATE TABLE feedback_sender_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BYTEA NOT NULL);
+`;
