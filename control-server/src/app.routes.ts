@@ -106,9 +106,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
       onSeen,
       packages: packageService(db, show, config.dataDir, VERSION, clock),
       onGuests: sendStats,
-      ...(media.shared
-        ? { publishMedia: (files) => media.publish(files), mediaCopied: () => media.shared!.follow() }
-        : {}),
+      ...(media.shared ? { sharedMedia: media.shared, mediaCopied: () => media.shared!.follow() } : {}),
     }),
   );
   app.use('/api', accessRouter({ auth, onSeen }));

@@ -25,8 +25,7 @@ export function directPackageTarget(app: App, dataDir: string, version: string):
     exportPackage: (file) => packages.exportTo(fs.createWriteStream(file)),
     stagePackage: (file) => packages.stage(fs.createReadStream(file), fs.statSync(file).size),
     // With DATABASE_URL the package's media go into the record the hubs share, as a hub's apply does.
-    applyPackage: (id) =>
-      applyPackage(packages, id, app.media.shared ? (files) => app.media.publish(files) : undefined),
+    applyPackage: (id) => applyPackage(packages, id, app.media.shared),
     discardPackage: async (id) => void packages.discard(id),
   };
 }

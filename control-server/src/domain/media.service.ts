@@ -22,7 +22,7 @@ import {
   probeFile,
   type MediaFacts,
 } from './media.probe.js';
-import { SharedMedia, rowOfFile, type MediaShare } from './media.shared.js';
+import { SharedMedia, type MediaShare } from './media.shared.js';
 
 export interface MediaDeps {
   /** DATA_DIR/media: served at /media, one flat folder. */
@@ -52,12 +52,6 @@ const PART_PREFIX = '.part-';
 const NAME_MAX_BYTES = 255;
 /** Room kept free beside an upload: SQLite's WAL and the photo copies live on the same disk. */
 const DISK_RESERVE = 64 * 1024 ** 2;
-
-/** A package's media in the shared record, until its apply is known to have held or not. */
-export interface PublishedMedia {
-  takeBack: () => Promise<Answer<object>>;
-  keep: () => Promise<void>;
-}
 
 /**
  * The media library: files in one folder, written whole or not at all. An upload goes to a hidden
@@ -258,55 +252,6 @@ export class MediaLibrary {
       await fs.promises.rm(path.join(this.stageDir, name), { force: true });
       this.facts.delete(name);
     }
-  }
-
-  /**
-   * With other hubs: files brought by a package (already checked against its manifest) go into the
-   * shared record, replacing another version of the same name, all in one transaction. The package
-   * then moves them into this hub's folder as it does alone. The versions replaced are kept aside
-   * first: `takeBack` restores the record as it was (and removes the files added) when the apply that
-   * follows is refused, so a refused package leaves every hub's library as it found it; `keep` lets
-   * the kept versions go once it is applied.
-   */
-  async publish(
-    files: readonly { name: string; file: string; sha256: string }[],
-  ): Promise<Answer<PublishedMedia>> {
-    const nothing = {
-      ok: true as const,
-      takeBack: async () => ({ ok: true as const }),
-      keep: async () => {},
-    };
-    const shared = this.shared;
-    if (!shared) return nothing;
-    const uploads = [];
-    const replaced: string[] = [];
-    const added: string[] = [];
-    try {
-      for (const { name, file, sha256 } of files) {
-        const known = await shared.row(name);
-        if (known?.sha256 === sha256) continue;
-        const row = await rowOfFile(name, file, sha256);
-        if (!row) continue;
-        uploads.push({ file, row: { ...row, uploadedAt: Date.now() } });
-        (known ? replaced : added).push(name);
-      }
-    } catch (err) {
-      console.warn('[media] the record could not be read for a package:', (err as Error).message);
-      return refusal('INTERNAL', 'error.store.unavailable');
-    }
-    if (uploads.length === 0) return nothing;
-    const kept = await shared.keepAside(replaced).catch(() => null);
-    if (!kept) return refusal('INTERNAL', 'error.store.unavailable');
-    const put = await shared.add(uploads, true);
-    if (!put.ok) {
-      await shared.release(kept);
-      return put;
-    }
-    return {
-      ok: true,
-      takeBack: () => shared.putBack(kept, added),
-      keep: async () => void (await shared.release(kept)),
-    };
   }
 
   /**

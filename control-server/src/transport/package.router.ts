@@ -1,7 +1,8 @@
 import express from 'express';
 import { PackageIdSchema, refusal } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
-import { applyPackage, type PublishMedia } from '../domain/package.apply.js';
+import { applyPackage } from '../domain/package.apply.js';
+import type { SharedMedia } from '../domain/media.shared.js';
 import type { PackageService } from '../domain/package.service.js';
 import { requireRole, send } from './http.js';
 
@@ -13,8 +14,8 @@ export interface PackageRouterDeps {
   onGuests: () => void;
   /** With other hubs: resolves once this hub's folder holds every file of the shared record. */
   mediaCopied?: () => Promise<void>;
-  /** With other hubs: puts a staged package's media into the shared record (MediaLibrary.publish). */
-  publishMedia?: PublishMedia;
+  /** With other hubs: the shared media library a package's media go into before it is applied. */
+  sharedMedia?: SharedMedia;
 }
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -56,7 +57,7 @@ export function packageRouter(deps: PackageRouterDeps): express.Router {
   api.post('/admin/package/:id/apply', admin, async (req, res) => {
     const id = PackageIdSchema.safeParse(req.params.id);
     if (!id.success) return send(res, refusal('INVALID_PAYLOAD', 'error.packageIdInvalid'));
-    const applied = await applyPackage(packages, id.data, deps.publishMedia);
+    const applied = await applyPackage(packages, id.data, deps.sharedMedia ?? null);
     if (!applied.ok) return send(res, applied);
     deps.onGuests();
     send(res, { ok: true, counts: applied.counts, state: applied.snapshot.state });
