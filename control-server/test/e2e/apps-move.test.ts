@@ -9,6 +9,7 @@ import { startPostgres, type PostgresCluster } from '../pg-cluster.js';
 import { killHard, spawnServer, type ServerProcess } from '../process.js';
 import { SIZES, hasChromium, launch, openPage, screenshot } from './browser.js';
 import { pageErrorsBesidesNetwork } from './forwarder.js';
+import { connectionOf, hubsKnownBy, online, openSignedIn } from './apps-kit.js';
 
 /*
  * Issue #13 point 3 in Chromium, for the host console and the check-in app as display-moves.test.ts
@@ -44,31 +45,20 @@ describe.runIf(hasChromium)(
       for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    /** Opens an app on hub A already signed in (the session a PIN or a pairing QR would have saved). */
-    async function openSignedIn(
+    /** Opens an app on hub A already signed in, once it knows hub B (only then can it move there). */
+    async function openOnA(
       app: 'host' | 'checkin',
       role: keyof typeof tokens,
       size: { width: number; height: number },
     ) {
-      const opened = await openPage(browser, `${a.url}/${app === 'host' ? 'host' : 'checkin'}/`, size, {
-        ...(app === 'checkin' ? { isMobile: true, hasTouch: true } : {}),
-      });
-      await opened.page.evaluate(([key, session]) => localStorage.setItem(key, session), [
-        `ceremony.session.${app}`,
-        JSON.stringify({ token: tokens[role], role }),
-      ] as const);
-      await opened.page.reload();
-      await online(opened.page);
-      // The page learns both hubs from A's /api/info: only a page that knows B can move to it.
+      const opened = await openSignedIn(browser, a.url, app, { token: tokens[role], role }, size);
       await expect
-        .poll(() => opened.page.evaluate(() => localStorage.getItem('ceremony.hubs')), { timeout: 10_000 })
+        .poll(() => hubsKnownBy(opened.page), { timeout: 10_000 })
         .toBe(JSON.stringify([a.url, b.url]));
       return opened;
     }
 
-    const status = (page: Page) => page.getByTestId('connection').getAttribute('data-status');
-    const online = (page: Page, timeout = 10_000) =>
-      expect.poll(() => status(page), { timeout }).toBe('online');
+    const status = connectionOf;
 
     async function scan(page: Page, guest: Guest) {
       await page.getByTestId('badge-input').fill(guest.badgeCode);
@@ -99,7 +89,7 @@ describe.runIf(hasChromium)(
           timeout: 10_000,
         })
         .toEqual([a.url, b.url]);
-      const admin = await openSignedIn('host', 'admin', SIZES.tablet);
+      const admin = await openOnA('host', 'admin', SIZES.tablet);
       await admin.page.getByTestId('tab-admin').click();
       await admin.page.getByTestId('admin-devices').click();
       await admin.page.getByTestId('pair-role-volunteer').click();
@@ -120,7 +110,7 @@ describe.runIf(hasChromium)(
     });
 
     it("both are online on B within 5 s, the console at the same cue takes a GO, the phone's next scan counts once", async () => {
-      // The page's security policy names the hubs its hub knows when it loads: A must know B first.
+      // Both hubs up before the pages open (a hub started later: e2e/display-moves-newhub).
       await expect
         .poll(async () => ((await http(`${a.url}/api/info`)).body as { hubs: string[] }).hubs, {
           timeout: 10_000,
@@ -140,9 +130,9 @@ describe.runIf(hasChromium)(
       expect(moved.body.ok).toBe(true);
       const revision = moved.body.state.revision as number;
 
-      const host = await openSignedIn('host', 'host', SIZES.tablet);
-      const phone = await openSignedIn('checkin', 'volunteer', SIZES.phone);
-      const admin = await openSignedIn('host', 'admin', SIZES.tablet);
+      const host = await openOnA('host', 'host', SIZES.tablet);
+      const phone = await openOnA('checkin', 'volunteer', SIZES.phone);
+      const admin = await openOnA('host', 'admin', SIZES.tablet);
       // An admin's page loads the organiser's screens a moment after its first paint, from hub A:
       // after A is gone they could not be fetched from it any more.
       const fetched = (chunk: string) =>
