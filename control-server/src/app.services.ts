@@ -234,6 +234,9 @@ export function composeServices({
     mayLogUnknown: (id) => unknownCodes.take(id),
   });
 
+  // One feedback allowance per phone across every hub (in this process when alone).
+  const feedbackBrake = shared ? new PostgresFeedbackBrake(shared.pool, clock) : null;
+
   if (shared) {
     // Another hub moved the show, changed the run of show or admitted guests: refresh this hub's
     // copies (its own clients hear the show's moves from that hub's broadcast; a new run of show and
@@ -255,6 +258,8 @@ export function composeServices({
       else if (what === 'guests') sendStats();
       else if (what === 'stations') sendOccupancy(stations.occupancy());
       else if (what === 'media') await media.shared?.follow();
+      // The purge took the feedback brake's key with its buckets: this hub stops hashing with it.
+      else if (what === 'purge') feedbackBrake?.forgetKey();
     });
     shared.onOtherHub(refresh);
     refresh('checkins');
@@ -288,8 +293,7 @@ export function composeServices({
   const feedback = new FeedbackService({
     repo: shared ? sharedFeedback(shared) : new FeedbackRepository(db),
     clock,
-    // One allowance per phone across every hub (in this process when alone).
-    ...(shared ? { brake: new PostgresFeedbackBrake(shared.pool, clock) } : {}),
+    ...(feedbackBrake ? { brake: feedbackBrake } : {}),
     ceremony: () => show.snapshot().scenario.ceremony,
   });
 

@@ -31,8 +31,11 @@ const fileBytes = (s: TestServer) =>
     }),
   );
 
+const eveningKey = async () =>
+  (await sql.query<{ key: Buffer }>('SELECT key FROM feedback_sender_key')).rows[0]?.key ?? null;
+
 describe('the purge with two hubs', () => {
-  it("leaves no name in the running hub's SQLite file, free pages and WAL included", async () => {
+  it("leaves no name in the running hub's SQLite file, free pages and WAL included, nor its brake's key", async () => {
     const name = 'Ёлкина Прасковья Тихоновна';
     const imported = await http(`${a.url}/api/guests/import`, {
       method: 'POST',
@@ -47,6 +50,11 @@ describe('the purge with two hubs', () => {
       );
     await vi.waitFor(async () => expect(await onB()).toContain(name), { timeout: 10_000 });
     expect(fileBytes(b).includes(Buffer.from(name))).toBe(true);
+    // A guest's answer on the feedback page through B: the brake's key for the evening is made.
+    const answer = () => http(`${b.url}/api/feedback`, { method: 'POST', json: { rating: 5 } });
+    expect((await answer()).status).toBe(200);
+    const keyBefore = await eveningKey();
+    expect(keyBefore).not.toBeNull();
 
     // Hub A stops (the purge needs its folder to itself); hub B runs on.
     await a.stop();
@@ -57,5 +65,11 @@ describe('the purge with two hubs', () => {
     await vi.waitFor(async () => expect(await onB()).not.toContain(name), { timeout: 10_000 });
     await vi.waitFor(() => expect(fileBytes(b).includes(Buffer.from(name))).toBe(false), { timeout: 10_000 });
     expect(fileBytes(b).includes(Buffer.from('Светлый двор'))).toBe(false);
+    // The purge took the brake's key: B's next answer is counted under a new one, not the one it held.
+    expect(await eveningKey()).toBeNull();
+    expect((await answer()).status).toBe(200);
+    const keyAfter = await eveningKey();
+    expect(keyAfter).not.toBeNull();
+    expect(keyAfter!.equals(keyBefore!)).toBe(false);
   }, 60_000);
 });

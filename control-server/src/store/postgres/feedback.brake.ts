@@ -31,6 +31,11 @@ export class PostgresFeedbackBrake implements FeedbackBrake {
     private readonly clock: () => number,
   ) {}
 
+  /** The purge took the evening's key: the next answer reads (or makes) the key PostgreSQL holds now. */
+  forgetKey(): void {
+    this.key = null;
+  }
+
   /** One statement: the bucket is refilled and taken from, or left alone when empty, under its row lock. */
   async take(address: string): Promise<boolean> {
     const now = this.clock();
