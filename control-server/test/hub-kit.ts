@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '@ceremony/shared';
 import { http, PINS, startServer, tempDir, type TestServer } from './helpers.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
@@ -29,6 +30,22 @@ export async function startTwoHubs(): Promise<TwoHubs> {
   const a = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
   const b = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
   return { db, sql, a, b };
+}
+
+/**
+ * Two hubs for a whole test file: started before its first test, stopped after its last (a hub in
+ * `stopped()` then, one a test stopped itself, is left out). `take` receives them once started.
+ */
+export function twoHubsPerFile(
+  take: (hubs: TwoHubs) => void,
+  stopped: () => readonly TestServer[] = () => [],
+): void {
+  let hubs: TwoHubs | undefined;
+  beforeAll(async () => {
+    hubs = await startTwoHubs();
+    take(hubs);
+  }, 60_000);
+  afterAll(() => stopTwoHubs(hubs ?? {}, stopped()));
 }
 
 /** Stops what startTwoHubs started (a hub a test already stopped is left out). */

@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import crypto, { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   newBadgeCode,
   type Figures,
@@ -15,23 +14,21 @@ import type { Db } from '../src/store/db.js';
 import { guestsSql } from '../src/store/postgres/guests.sql.js';
 import { CHANGE_CHANNEL } from '../src/store/postgres/shared.store.js';
 import { PINS, ask, http, tempDir, type TestServer } from './helpers.js';
-import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
-import type { TestPostgres } from './postgres.js';
+import { twoHubsPerFile, type TwoHubs } from './hub-kit.js';
 
 /*
  * The guest list, badges, station visits, feedback and reports across two hubs, each with its own
  * DATA_DIR, on one real PostgreSQL: whatever one hub writes, the other decides by and reports.
  */
-let db: TestPostgres;
-let a: TestServer;
-let b: TestServer;
-let sql: pg.Pool;
 /** Hub A until the purge test stops it (the purge needs its folder to itself). */
 let aRunning = true;
 
 // One after the other: hub A brings its evening into the new database, hub B takes it from there.
-beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
-afterAll(() => stopTwoHubs({ db, sql, a, b }, aRunning ? [] : [a]));
+let { db, sql, a, b } = {} as TwoHubs;
+twoHubsPerFile(
+  (hubs) => ({ db, sql, a, b } = hubs),
+  () => (aRunning ? [] : [a]),
+);
 
 const count = async (query: string, values: unknown[] = []) =>
   Number((await sql.query<{ n: string }>(query, values)).rows[0]!.n);

@@ -5,28 +5,22 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { promisify } from 'node:util';
 import { runInNewContext } from 'node:vm';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { forgetSharedMedia } from '../src/store/postgres/media.store.js';
 import { allows } from './csp-sources.js';
 import { http, tempDir, type TestServer } from './helpers.js';
-import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
+import { twoHubsPerFile, type TwoHubs } from './hub-kit.js';
 import { jpeg, mediaFiles, mediaPath } from './media-kit.js';
-import type { TestPostgres } from './postgres.js';
 
 /*
  * The media library across two hubs on one real PostgreSQL, each with its own DATA_DIR: a file
  * uploaded through either plays from both (docs/SCALING.md, «media»).
  */
 const run = promisify(execFile);
-let db: TestPostgres;
-let a: TestServer;
-let b: TestServer;
-let sql: pg.Pool;
 
 // One after the other: hub A puts its evening (and its demo clip) in, hub B takes it from there.
-beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
-afterAll(() => stopTwoHubs({ db, sql, a, b }));
+let { db, sql, a, b } = {} as TwoHubs;
+twoHubsPerFile((hubs) => ({ db, sql, a, b } = hubs));
 
 const upload = async (s: TestServer, name: string, body: BodyInit, length?: number) =>
   http(`${s.url}${mediaPath(name)}`, {

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Guest } from '@ceremony/shared';
 import { FEEDBACK_LIMIT, FEEDBACK_WINDOW_MS } from '../src/domain/feedback.brake.js';
 import { PostgresFeedbackBrake } from '../src/store/postgres/feedback.brake.js';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { ask, http, PINS, tempDir, type TestServer } from './helpers.js';
-import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
-import type { TestPostgres } from './postgres.js';
+import { twoHubsPerFile, type TwoHubs } from './hub-kit.js';
 import { killHard, spawnServer } from './process.js';
 
 /*
@@ -15,13 +13,9 @@ import { killHard, spawnServer } from './process.js';
  * (asked of any hub, once) and the feedback brake (one allowance per phone, whichever hub it sends to).
  * Two hubs in this process, each with its own DATA_DIR, on one real PostgreSQL.
  */
-let db: TestPostgres;
-let a: TestServer;
-let b: TestServer;
-let sql: pg.Pool;
 
-beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
-afterAll(() => stopTwoHubs({ db, sql, a, b }));
+let { db, sql, a, b } = {} as TwoHubs;
+twoHubsPerFile((hubs) => ({ db, sql, a, b } = hubs));
 
 const admins = new Map<TestServer, Promise<string>>();
 const adminOf = (s: TestServer) => {

@@ -1,26 +1,20 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ask, http, startServer, tempDir, type TestServer } from './helpers.js';
 import { runCliWith } from './process.js';
-import { stagePackage, startTwoHubs, stopTwoHubs } from './hub-kit.js';
+import { stagePackage, twoHubsPerFile, type TwoHubs } from './hub-kit.js';
 import { jpeg, mediaPath } from './media-kit.js';
-import type { TestPostgres } from './postgres.js';
 
 /*
  * What a ceremony package and a new ceremony do to the media library shared by two hubs on one real
  * PostgreSQL (each hub its own DATA_DIR): a refused apply leaves every hub's files as they were,
  * and what a new ceremony takes away goes from every hub, not only from the one that started it.
  */
-let db: TestPostgres;
-let a: TestServer;
-let b: TestServer;
-let sql: pg.Pool;
 
-beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
-afterAll(() => stopTwoHubs({ db, sql, a, b }));
+let { db, sql, a, b } = {} as TwoHubs;
+twoHubsPerFile((hubs) => ({ db, sql, a, b } = hubs));
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const upload = async (s: TestServer, name: string, body: Buffer) =>

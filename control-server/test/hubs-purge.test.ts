@@ -1,26 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Guest } from '@ceremony/shared';
 import { DB_FILE } from '../src/store/db.js';
 import { http, type TestServer } from './helpers.js';
-import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
+import { twoHubsPerFile, type TwoHubs } from './hub-kit.js';
 import { runCliWith } from './process.js';
-import type { TestPostgres } from './postgres.js';
 
 /*
  * The purge run on one hub's folder while another hub of the evening runs on: the running hub's
  * SQLite file (and its WAL) must not keep a name in a page its copy freed.
  */
-let db: TestPostgres;
-let a: TestServer;
-let b: TestServer;
-let sql: pg.Pool;
 let aStopped = false;
 
-beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
-afterAll(() => stopTwoHubs({ db, sql, a, b }, aStopped ? [a] : []));
+let { db, sql, a, b } = {} as TwoHubs;
+twoHubsPerFile(
+  (hubs) => ({ db, sql, a, b } = hubs),
+  () => (aStopped ? [a] : []),
+);
 
 /** The hub's SQLite files as bytes on the disk: the database and its write-ahead log. */
 const fileBytes = (s: TestServer) =>

@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario, Snapshot } from '@ceremony/shared';
 import { GuestsRepository } from '../src/store/guests.repository.js';
-import { ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
-import { stagePackage, startTwoHubs, stopTwoHubs } from './hub-kit.js';
+import { ask, http, startServer, type TestSocket } from './helpers.js';
+import { stagePackage, twoHubsPerFile, type TwoHubs } from './hub-kit.js';
 import { fakeOscPeer, type FakeOscPeer } from './booth-kit.js';
-import type { TestPostgres } from './postgres.js';
 
 /*
  * The run of show (part `scenario`: the scenario and the booth's targets) shared by two hubs on one
  * real PostgreSQL, each with its own DATA_DIR: only DATABASE_URL in common. An edit on either hub is
  * the evening's edit; the other hub takes it and tells its own screens.
  */
-let db: TestPostgres;
-let sql: pg.Pool;
-let a: TestServer;
-let b: TestServer;
 
 // One after the other: hub A puts its evening (and its demo clip) in, hub B takes it from there.
-beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
-afterAll(() => stopTwoHubs({ db, sql, a, b }));
+let { db, sql, a, b } = {} as TwoHubs;
+twoHubsPerFile((hubs) => ({ db, sql, a, b } = hubs));
 
 const both = (ms: number) => [a, b].forEach((s) => s.advance(ms));
 const stored = async () =>

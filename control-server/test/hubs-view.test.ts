@@ -1,25 +1,18 @@
-import type pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Scenario, ShowState } from '@ceremony/shared';
 import { createShowClient } from '@ceremony/shared/client';
 import { ask, http, type TestServer } from './helpers.js';
-import { startTwoHubs, stopTwoHubs } from './hub-kit.js';
-import type { TestPostgres } from './postgres.js';
+import { twoHubsPerFile, type TwoHubs } from './hub-kit.js';
 
 /*
  * The per-cue view delta (`show:state`'s `view`) across hubs (docs/PROTOCOL.md «What each role reads»): the hub that takes a
  * GO sends the delta from the state it decided on, so a projector on the other hub, whose hub never
  * sent it anything since it connected, still holds exactly the fresh view after GOs from either hub.
  */
-let db: TestPostgres;
-let a: TestServer;
-let b: TestServer;
-
-let sql: pg.Pool;
 
 // Separate DATA_DIRs: the first hub pushes its evening into PostgreSQL, the second takes it.
-beforeAll(async () => void ({ db, sql, a, b } = await startTwoHubs()), 60_000);
-afterAll(() => stopTwoHubs({ db, sql, a, b }));
+let { a, b } = {} as TwoHubs;
+twoHubsPerFile((hubs) => ({ a, b } = hubs));
 
 const freshView = async (s: TestServer): Promise<{ scenario: Scenario; state: ShowState }> =>
   (await http(`${s.url}/api/show`, { token: await s.tokenOf('display') })).body;
