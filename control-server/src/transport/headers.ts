@@ -55,10 +55,11 @@ export function securityHeaders(
 
 /**
  * A page another hub served calls this hub's API and reads its library's files once it has moved
- * here (its own hub gone: the organiser's screens, the projector's addresses and captions). Only origins the host guard let through reach
- * this (ours, and every hub of the evening), so the Origin is reflected; what authorises a call is
- * the bearer token in its header, never a cookie, so CORS adds no way in. A preflight is answered
- * here; Content-Disposition is readable for a download's file name.
+ * here (its own hub gone: the organiser's screens, the projector's addresses and captions). Only
+ * origins the host guard let through reach this (ours, and every hub of the evening), so the Origin
+ * is reflected; what authorises a call is the bearer token in its header, never a cookie, so CORS
+ * adds no way in. A preflight is answered here; Content-Disposition is readable for a download's
+ * file name.
  */
 export function hubPagesMayCall(): express.RequestHandler {
   return (req, res, next) => {
