@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import { connectionFor } from '../store/postgres/hosts.js';
+import { adapterPool } from './adapter-pool.js';
 import type { AppServer } from './socket.js';
 
 type Publishing = { doPublish(message: unknown): Promise<string> };
@@ -141,6 +142,7 @@ export function postgresHubs(
   // Sockets leaving during io.close() still broadcast (a display's going away) after the pool ended.
   let closing = false;
   const report = (message: string) => (err: unknown) => closing || log(message, err);
+  const forAdapter = adapterPool(pool, () => closing);
   let timer: NodeJS.Timeout | null = null;
   const listeners: (() => void)[] = [];
   const addresses = () => [...new Set([...own(), ...known])];
@@ -172,7 +174,10 @@ export function postgresHubs(
       await pool.query(TABLES);
       // Every message through the attachments table (payloadThreshold 0): a bare NOTIFY would be
       // handled at once on arrival, overtaking a larger message still being fetched before it.
-      const make = createAdapter(pool, { errorHandler: report('[hubs] adapter:'), payloadThreshold: 0 });
+      const make = createAdapter(forAdapter.pool as pg.Pool, {
+        errorHandler: report('[hubs] adapter:'),
+        payloadThreshold: 0,
+      });
       // Socket.IO calls it with `new`: a function, not an arrow.
       io.adapter(function hubAdapter(nsp: unknown) {
         return inOrderLocalFirst(make(nsp), report('[hubs] publish:'));
@@ -192,7 +197,8 @@ export function postgresHubs(
       closing = true;
       // Gone at once from the other hubs' lists, rather than after HUB_SILENT_AFTER_MS.
       await pool.query('DELETE FROM hubs WHERE id = $1', [id]).catch(() => {});
-      // After io.close() (the adapter's LISTEN client goes back to the pool first).
+      // After io.close(), which gave the adapter's LISTEN client back; one it took since, given back here.
+      forAdapter.giveBack();
       await pool.end();
     },
   };
