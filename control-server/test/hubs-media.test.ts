@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { forgetSharedMedia } from '../src/store/postgres/media.store.js';
 import { allows } from './csp-sources.js';
-import { http, tempDir, type TestServer } from './helpers.js';
+import { http, startServer, tempDir, type TestServer } from './helpers.js';
 import { twoHubsPerFile, type TwoHubs } from './hub-kit.js';
 import { jpeg, mediaFiles, mediaPath } from './media-kit.js';
 
@@ -20,7 +20,11 @@ const run = promisify(execFile);
 
 // One after the other: hub A puts its evening (and its demo clip) in, hub B takes it from there.
 let { db, sql, a, b } = {} as TwoHubs;
-twoHubsPerFile((hubs) => ({ db, sql, a, b } = hubs));
+const stoppedHere: TestServer[] = [];
+twoHubsPerFile(
+  (hubs) => ({ db, sql, a, b } = hubs),
+  () => stoppedHere,
+);
 
 const upload = async (s: TestServer, name: string, body: BodyInit, length?: number) =>
   http(`${s.url}${mediaPath(name)}`, {
@@ -271,5 +275,56 @@ describe('media across two hubs on one PostgreSQL', () => {
     expect((await fetch(`${b.url}/media/${encodeURIComponent('в-пустоту.jpg')}`)).status).toBe(404);
     // Back: the same upload goes through.
     expect((await upload(a, 'в-пустоту.jpg', photo)).status).toBe(201);
+  }, 60_000);
+
+  it("a file put into a hub's folder by hand joins the library instead of being deleted", async () => {
+    const photo = await jpeg(90, 60);
+    fs.writeFileSync(onDisk(b, 'с флешки.jpg'), photo);
+    // Any change to the library makes B look at its folder again: here an upload through A.
+    expect((await upload(a, 'повод.jpg', await jpeg(20, 20))).status).toBe(201);
+    await vi.waitFor(async () => expect(await rows('с флешки.jpg')).toBe(1), { timeout: 10_000 });
+    expect(fs.readFileSync(onDisk(b, 'с флешки.jpg'))).toEqual(photo);
+    const fromA = await fetch(`${a.url}/media/${encodeURIComponent('с флешки.jpg')}`);
+    expect(Buffer.from(await fromA.arrayBuffer())).toEqual(photo);
+  });
+
+  // Last: it stops hub B and starts it again on its folder.
+  it('a hub started again drops what was deleted while it was stopped, and shares what was put in by hand', async () => {
+    expect((await upload(a, 'уйдёт без B.jpg', await jpeg(33, 33))).status).toBe(201);
+    await vi.waitFor(() => expect(fs.existsSync(onDisk(b, 'уйдёт без B.jpg'))).toBe(true), {
+      timeout: 10_000,
+    });
+    const demoClip = 'demo-interview.mp4';
+    expect(fs.existsSync(onDisk(b, demoClip))).toBe(true);
+    await b.stop();
+    stoppedHere.push(b);
+    const del = await http(`${a.url}${mediaPath('уйдёт без B.jpg')}`, {
+      method: 'DELETE',
+      token: await a.tokenOf('admin'),
+    });
+    expect(del.body).toEqual({ ok: true });
+    // A record that never had the demo's clip (an evening prepared without it): B's copy, which every
+    // new folder is given, must not come back into the library.
+    await sql.query('DELETE FROM media_files WHERE name = $1', [demoClip]);
+    const byHand = await jpeg(44, 22);
+    fs.writeFileSync(onDisk(b, 'принесли.jpg'), byHand);
+    const again = await startServer({ dataDir: b.dataDir, config: { databaseUrl: db.url } });
+    stoppedHere.push(again);
+    try {
+      await vi.waitFor(async () => expect(await rows('принесли.jpg')).toBe(1), { timeout: 10_000 });
+      await vi.waitFor(() => expect(fs.existsSync(onDisk(again, 'уйдёт без B.jpg'))).toBe(false), {
+        timeout: 10_000,
+      });
+      expect(await rows('уйдёт без B.jpg')).toBe(0);
+      expect(fs.existsSync(onDisk(again, demoClip))).toBe(false);
+      expect(await rows(demoClip)).toBe(0);
+      expect(fs.readFileSync(onDisk(again, 'принесли.jpg'))).toEqual(byHand);
+      // Only the content is remembered of a deleted file, never its name (it may be a person's).
+      const removed = await sql.query('SELECT * FROM media_removed');
+      expect(JSON.stringify(removed.rows)).not.toContain('уйдёт');
+      expect(removed.rows.length).toBeGreaterThan(0);
+    } finally {
+      await again.stop();
+    }
   }, 60_000);
 });

@@ -9,10 +9,12 @@ import {
   mediaCatalog,
   mediaRow,
   putMedia,
+  removedContents,
   type MediaRow,
   type MediaUpload,
 } from '../store/postgres/media.store.js';
 import { inTransaction } from '../store/postgres/pool.js';
+import { DEMO_CLIP } from '../demo/seed.js';
 import { kindOfFile, probeFile } from './media.probe.js';
 import { sha256Of } from './package.format.js';
 
@@ -244,9 +246,9 @@ export class SharedMedia {
         if (!(await this.refresh())) return;
         const stale = this.localNames().filter((n) => !this.catalog.has(n));
         // Asked once more, one by one: an upload of this hub may have committed after the refresh.
-        const gone: string[] = [];
-        for (const name of stale) if (!(await mediaRow(this.deps.share.pool, name))) gone.push(name);
-        if (gone.length > 0) await this.deps.drop(gone);
+        const strays: string[] = [];
+        for (const name of stale) if (!(await mediaRow(this.deps.share.pool, name))) strays.push(name);
+        if (strays.length > 0) await this.settleStrays(strays);
         for (const row of this.rows()) {
           if (this.stopped) return;
           await this.ensure(row.name);
@@ -265,16 +267,50 @@ export class SharedMedia {
   }
 
   private async isCurrent(name: string, row: MediaRow): Promise<boolean> {
+    const stat = fs.statSync(path.join(this.deps.dir, name), { throwIfNoEntry: false });
+    if (!stat || stat.size !== row.bytes) return false;
+    return (await this.shaOf(name)) === row.sha256;
+  }
+
+  /** The sha256 of this hub's file `name`, hashed again only when its size or mtime changed ('' if unreadable). */
+  private shaOf(name: string): Promise<string> {
     const file = path.join(this.deps.dir, name);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat || stat.size !== row.bytes) return false;
+    if (!stat) return Promise.resolve('');
     const version = `${stat.size}:${stat.mtimeMs}`;
     let known = this.hashes.get(name);
     if (known?.version !== version) {
       known = { version, sha: sha256Of(file).catch(() => '') };
       this.hashes.set(name, known);
     }
-    return (await known.sha) === row.sha256;
+    return known.sha;
+  }
+
+  /**
+   * Files in this hub's folder that the record does not hold. Deleted from the library (on any hub,
+   * perhaps while this one was stopped or cut off): they go. The demo's clip, which every new folder
+   * is given, goes too when the library does not have it. Any other was put there by hand (a video
+   * copied onto the backup laptop the night before): it joins the library, as the first hub's files
+   * do, rather than being deleted from the organiser's disk.
+   */
+  private async settleStrays(names: string[]): Promise<void> {
+    const shas = new Map<string, string>();
+    for (const name of names) shas.set(name, await this.shaOf(name));
+    const removed = await removedContents(this.deps.share.pool, [...shas.values()]);
+    const demo = await demoClipSha();
+    const drop = names.filter((n) => removed.has(shas.get(n)!) || (demo !== '' && shas.get(n) === demo));
+    if (drop.length > 0) await this.deps.drop(drop);
+    for (const name of names) {
+      const sha = shas.get(name)!;
+      if (!drop.includes(name) && sha !== '') await this.adopt(name, sha);
+    }
+  }
+
+  /** Puts a file of this hub's folder into the record as it is (a name taken meanwhile: the record wins). */
+  private async adopt(name: string, sha: string): Promise<void> {
+    const file = path.join(this.deps.dir, name);
+    const row = await rowOfFile(name, file, sha);
+    if (row && (await this.add([{ file, row }], false)).ok) this.remember(name, row.sha256);
   }
 
   /** Streams the record's bytes into a hidden file, then renames it into place: never half a file. */
@@ -299,14 +335,14 @@ export class SharedMedia {
   /** The first hub's files become the library's start (a file put there by hand included). */
   private async adoptFolder(): Promise<void> {
     if (!(await this.refresh())) return;
-    for (const name of this.localNames()) {
-      if (this.catalog.has(name)) continue;
-      const file = path.join(this.deps.dir, name);
-      const row = await rowOfFile(name, file, await sha256Of(file));
-      if (row && (await this.add([{ file, row }], false)).ok) this.remember(name, row.sha256);
-    }
+    for (const name of this.localNames())
+      if (!this.catalog.has(name)) await this.adopt(name, await sha256Of(path.join(this.deps.dir, name)));
   }
 }
+
+let demoSha: Promise<string> | null = null;
+/** The content of the demo's clip (hashed once; '' when the package has none). */
+const demoClipSha = () => (demoSha ??= sha256Of(DEMO_CLIP).catch(() => ''));
 
 /**
  * The record's row for a file on this hub's disk: the kind by its bytes (a file put in the folder

@@ -83,6 +83,8 @@ export async function putMedia(
     [row.name, row.kind, row.bytes, row.sha256, row.uploadedAt, JSON.stringify(row.facts)],
   );
   if (taken.rowCount === 0) return false;
+  // In the library again: a hub holding this content is no longer told to drop it.
+  await client.query('DELETE FROM media_removed WHERE sha256 = $1', [row.sha256]);
   let seq = 0;
   // One chunk in memory at a time: the read stream's buffer is the chunk, awaited before the next.
   for await (const chunk of fs.createReadStream(upload.file, { highWaterMark: MEDIA_CHUNK_BYTES })) {
@@ -95,14 +97,32 @@ export async function putMedia(
   return true;
 }
 
-/** Deletes files (their chunks go with them) inside the caller's transaction; answers the names that were there. */
+/**
+ * Deletes files (their chunks go with them) inside the caller's transaction, noting their content as
+ * removed (media_removed); answers the names that were there.
+ */
 export async function deleteMedia(client: pg.ClientBase, names: readonly string[]): Promise<string[]> {
   if (names.length === 0) return [];
-  const gone = await client.query<{ name: string }>(
-    'DELETE FROM media_files WHERE name = ANY($1::text[]) RETURNING name',
+  const gone = await client.query<{ name: string; sha256: string }>(
+    'DELETE FROM media_files WHERE name = ANY($1::text[]) RETURNING name, sha256',
     [names],
   );
+  if (gone.rows.length > 0)
+    await client.query(
+      `INSERT INTO media_removed (sha256, removed_at) SELECT DISTINCT unnest($1::text[]), $2::bigint
+       ON CONFLICT (sha256) DO UPDATE SET removed_at = EXCLUDED.removed_at`,
+      [gone.rows.map((r) => r.sha256), Date.now()],
+    );
   return gone.rows.map((r) => r.name);
+}
+
+/** Which of these contents were deleted from the library (and not uploaded again since). */
+export async function removedContents(db: pg.Pool, sha256s: readonly string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ sha256: string }>(
+    'SELECT sha256 FROM media_removed WHERE sha256 = ANY($1::text[])',
+    [sha256s],
+  );
+  return new Set(rows.map((r) => r.sha256));
 }
 
 /** The record's bytes did not add up to what its row says (a replace raced the copy): try again. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { SCHEMA_EVENING, SCHEMA_HUB_MEMORY } from './schema.evening.js';
+import { SCHEMA_EVENING, SCHEMA_HUB_MEMORY, SCHEMA_MEDIA_REMOVED } from './schema.evening.js';
 
 /**
  * The schema in PostgreSQL, one entry per version; never edit a published entry, append a new one.
@@ -47,6 +47,7 @@ export const PG_MIGRATIONS: string[] = [
    );`,
   SCHEMA_EVENING,
   SCHEMA_HUB_MEMORY,
+  SCHEMA_MEDIA_REMOVED,
 ];
 
 /** Any fixed number: every hub takes this advisory lock while it migrates. */

@@ -73,3 +73,12 @@ export const SCHEMA_HUB_MEMORY = `
   CREATE INDEX feedback_brake_at ON feedback_brake (at);
   CREATE TABLE feedback_sender_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BYTEA NOT NULL);
 `;
+
+/**
+ * Version 4: the content of every file deleted from the media library, by its sha256 alone (never its
+ * name, which may be a person's). A hub that was away when a file went finds its copy here and drops
+ * it; a file in a hub's folder that the library never had was put there by hand, and is shared.
+ */
+export const SCHEMA_MEDIA_REMOVED = `
+  CREATE TABLE media_removed (sha256 TEXT PRIMARY KEY, removed_at BIGINT NOT NULL);
+`;
