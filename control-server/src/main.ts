@@ -10,6 +10,9 @@ import { CertificateFileError } from './transport/own-certificate.js';
 import { liveServer, removeRunRecord, writeRunRecord } from './server.record.js';
 import { loopDelayOnSignal, recordLoopDelay } from './loop-delay.js';
 
+/** How long a clean stop may take before the process ends without it. */
+const STOP_GRACE_MS = 15_000;
+
 /**
  * An error that escaped every task (each timer and background job catches and logs its own, see
  * background.ts) leaves the process in a state nobody can vouch for. Say so plainly and exit
@@ -49,8 +52,21 @@ async function main(): Promise<void> {
   const oscPort = app.booth.oscPort();
   // Before the run record and the banner: whoever reads them (a service manager, a test harness)
   // may stop us at once, and a signal with no handler yet would end the process without a clean stop.
+  // A stop that hangs (a connection that never ends) must not keep the laptop's port taken: a second
+  // signal, or STOP_GRACE_MS, ends the process anyway. Nothing acknowledged is lost by that: every
+  // answer was given after its commit, as for kill -9.
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) {
+      console.log(`${signal}: выхожу, не дожидаясь остановки.`);
+      process.exit(1);
+    }
+    stopping = true;
     console.log(`${signal}: останавливаюсь…`);
+    setTimeout(() => {
+      console.log(`Остановка заняла больше ${STOP_GRACE_MS / 1000} с: выхожу.`);
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),
