@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import type net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Guest } from '@ceremony/shared';
 import { DB_FILE } from '../src/store/db.js';
-import { http, type TestServer } from './helpers.js';
+import { http, startServer, tempDir, type TestServer } from './helpers.js';
 import { twoHubsPerFile, type TwoHubs } from './hub-kit.js';
+import { slowDoor } from './pg-door.js';
 import { runCliWith } from './process.js';
 
 /*
@@ -27,6 +29,26 @@ const fileBytes = (s: TestServer) =>
       return fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
     }),
   );
+
+/** A guest imported through B, once `on`'s SQLite file holds the name. */
+async function guestSeenBy(on: TestServer, name: string): Promise<void> {
+  const imported = await http(`${b.url}/api/guests/import`, {
+    method: 'POST',
+    token: await b.tokenOf('admin'),
+    headers: { 'content-type': 'text/csv' },
+    body: `ФИО;Категория;Организация\n${name};Гость;\n`,
+  });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+  await vi.waitFor(() => expect(fileBytes(on).includes(Buffer.from(name))).toBe(true), { timeout: 10_000 });
+}
+
+/** The purge as the organiser runs it: on stopped hub A's folder, PostgreSQL shared. */
+async function purgeOnA(): Promise<void> {
+  if (!aStopped) await a.stop();
+  aStopped = true;
+  const run = await runCliWith(a.dataDir, { DATABASE_URL: db.url }, 'purge-personal-data', '--yes');
+  expect(run.code, run.out).toBe(0);
+}
 
 const eveningKey = async () =>
   (await sql.query<{ key: Buffer }>('SELECT key FROM feedback_sender_key')).rows[0]?.key ?? null;
@@ -54,10 +76,7 @@ describe('the purge with two hubs', () => {
     expect(keyBefore).not.toBeNull();
 
     // Hub A stops (the purge needs its folder to itself); hub B runs on.
-    await a.stop();
-    aStopped = true;
-    const run = await runCliWith(a.dataDir, { DATABASE_URL: db.url }, 'purge-personal-data', '--yes');
-    expect(run.code, run.out).toBe(0);
+    await purgeOnA();
 
     await vi.waitFor(async () => expect(await onB()).not.toContain(name), { timeout: 10_000 });
     await vi.waitFor(() => expect(fileBytes(b).includes(Buffer.from(name))).toBe(false), { timeout: 10_000 });
@@ -68,5 +87,51 @@ describe('the purge with two hubs', () => {
     const keyAfter = await eveningKey();
     expect(keyAfter).not.toBeNull();
     expect(keyAfter!.equals(keyBefore!)).toBe(false);
+  }, 60_000);
+
+  it('a hub stopped during the purge rebuilds its file when it starts again', async () => {
+    const c = await startServer({ dataDir: tempDir(), config: { databaseUrl: db.url } });
+    let again: TestServer | undefined;
+    try {
+      const name = 'Щёголева Агафья Саввична';
+      await guestSeenBy(c, name);
+      await c.stop();
+      await purgeOnA();
+      // What it would keep without the rebuild: the copy deletes the row, the freed page keeps the bytes.
+      expect(fileBytes(c).includes(Buffer.from(name))).toBe(true);
+      again = await startServer({ dataDir: c.dataDir, config: { databaseUrl: db.url } });
+      expect(fileBytes(again).includes(Buffer.from(name))).toBe(false);
+    } finally {
+      await again?.stop();
+    }
+  }, 60_000);
+
+  it('a hub cut off from PostgreSQL during the purge rebuilds its file once the link is back', async () => {
+    const door = slowDoor(db.port);
+    await new Promise<void>((resolve) => door.server.listen(0, '127.0.0.1', resolve));
+    const port = (door.server.address() as net.AddressInfo).port;
+    const d = await startServer({
+      dataDir: tempDir(),
+      config: { databaseUrl: `postgres://ceremony@127.0.0.1:${port}/postgres` },
+    });
+    try {
+      const name = 'Ёжикова Снежана Ильинична';
+      await guestSeenBy(d, name);
+      // The link cut: every connection of D ends, and new ones wait at the door.
+      door.hold();
+      const cut = await sql.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE client_port = ANY($1)',
+        [door.ports()],
+      );
+      expect(cut.rowCount).toBeGreaterThan(0);
+      await purgeOnA();
+      door.letThrough();
+      await vi.waitFor(() => expect(fileBytes(d).includes(Buffer.from(name))).toBe(false), {
+        timeout: 15_000,
+      });
+    } finally {
+      await d.stop();
+      await door.close();
+    }
   }, 60_000);
 });

@@ -1,47 +1,9 @@
-import net from 'node:net';
+import type net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './helpers.js';
+import { slowDoor } from './pg-door.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
-
-/**
- * A TCP door in front of PostgreSQL that can keep new connections waiting: a database slow to answer
- * after a restart, on demand. Connections already through are untouched.
- */
-function slowDoor(target: number) {
-  let holding = false;
-  const waiting: net.Socket[] = [];
-  const sockets = new Set<net.Socket>();
-  const through = (inside: net.Socket) => {
-    const outside = net.connect(target, '127.0.0.1');
-    for (const s of [inside, outside]) {
-      sockets.add(s);
-      s.on('error', () => undefined);
-      s.on('close', () => sockets.delete(s));
-    }
-    inside.on('close', () => outside.destroy());
-    outside.on('close', () => inside.destroy());
-    inside.pipe(outside).pipe(inside);
-  };
-  const server = net.createServer((inside) => {
-    sockets.add(inside);
-    if (holding) waiting.push(inside);
-    else through(inside);
-  });
-  return {
-    server,
-    hold: () => void (holding = true),
-    waiting: () => waiting.length,
-    letThrough() {
-      holding = false;
-      waiting.splice(0).forEach(through);
-    },
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 let db: TestPostgres;
 let door: ReturnType<typeof slowDoor>;

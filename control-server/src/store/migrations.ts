@@ -75,4 +75,9 @@ export const MIGRATIONS: readonly string[] = [
     new_code TEXT NOT NULL, reissued_at INTEGER NOT NULL
   );
   `,
+  // This file's own, never copied to or from PostgreSQL: what its copy of a shared evening caught up
+  // with (`purges`: how many purges of the record it was rebuilt after, store/postgres/purge.catchup.ts).
+  `
+  CREATE TABLE hub_copy (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  `,
 ];

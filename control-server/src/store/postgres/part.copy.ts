@@ -26,8 +26,11 @@ export function copyInto(verb: string, table: string, columns: string[]): Feed['
   };
 }
 
-/** Moves a part's copies on: every hub copies that part whole on its next pull (the purge's rewrite). */
-export async function newCopyGeneration(client: pg.ClientBase, part: EveningPart): Promise<void> {
+/**
+ * Moves a part's copies on: every hub copies that part whole on its next pull (the purge's rewrite).
+ * `purge` counts the purges themselves (purge.catchup.ts).
+ */
+export async function newCopyGeneration(client: pg.ClientBase, part: EveningPart | 'purge'): Promise<void> {
   await client.query(
     `INSERT INTO copy_generations (part, generation) VALUES ($1, 1)
        ON CONFLICT (part) DO UPDATE SET generation = copy_generations.generation + 1`,

@@ -76,6 +76,7 @@ export async function purgeShared(
     }
     await newCopyGeneration(c, 'checkins');
     await newCopyGeneration(c, 'stations');
+    await newCopyGeneration(c, 'purge');
     // First: the other hubs overwrite what their copies of the parts delete, then rebuild their files.
     await shared.changed(c, 'purge');
     for (const part of Object.keys(EVENING_PARTS) as EveningPart[]) await shared.changed(c, part);

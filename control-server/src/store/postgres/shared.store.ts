@@ -1,7 +1,6 @@
 import { initialShowState, type ShowState } from '@ceremony/shared';
 import pg from 'pg';
 import { openDatabase, type Db } from '../db.js';
-import { PurgeRepository } from '../purge.repository.js';
 import type { CheckinStore } from '../store.js';
 import { checkinsCopy } from './checkins.copy.js';
 import { stationsCopy } from './stations.copy.js';
@@ -17,6 +16,7 @@ import {
   type EveningPart,
 } from './mirror.js';
 import { openPool } from './pool.js';
+import { catchUpPurges, catchUpPurgesAtStart } from './purge.catchup.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
 import { databaseTls, printableUrl, type DatabaseTls } from './tls.js';
 import { whyTlsFailed } from './tls.explain.js';
@@ -56,19 +56,6 @@ export interface SharedStore {
    */
   onOtherHub(listener: (what: ChangedPart) => void): void;
   close(): Promise<void>;
-}
-
-/**
- * Another hub purged the personal data: this hub's copy takes every part again with SQLite
- * overwriting what it deletes, then rebuilds its file and empties its WAL, so no name is left in a
- * free page of a running hub's file either (the hub that purged does the same to its own).
- */
-async function purgedElsewhere(db: Db | null, pull: (part: EveningPart) => Promise<void>): Promise<void> {
-  if (!db) return;
-  const file = new PurgeRepository(db);
-  file.overwriteDeletedBytes();
-  await Promise.all((Object.keys(EVENING_PARTS) as EveningPart[]).map(pull));
-  file.rebuildFile();
 }
 
 /** Any fixed number: the first hubs on a new database take turns deciding whose evening it holds. */
@@ -132,7 +119,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       if (from === hub) return;
       const copied =
         what === 'purge'
-          ? purgedElsewhere(local, pull)
+          ? catchUpPurges(pool, local, pull)
           : what in EVENING_PARTS
             ? pull(what as EveningPart)
             : Promise.resolve();
@@ -170,7 +157,10 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
             await client.query('COMMIT');
             // Through the same copies the hub keeps on: the growing parts keep their marks from here
             // (one file, two connections), so the first change after start is not a whole copy again.
-            if (seeded.rowCount !== 0) for (const part of parts) await copyInto(db, part);
+            if (seeded.rowCount !== 0) {
+              for (const part of parts) await copyInto(db, part);
+              await catchUpPurgesAtStart(client, db);
+            }
           } catch (err) {
             await client.query('ROLLBACK').catch(() => undefined);
             throw err;
@@ -247,8 +237,8 @@ function listen(
       await c.query(`LISTEN ${CHECKINS_CHANNEL}`);
       await c.query(`LISTEN ${CHANGE_CHANNEL}`);
       listening();
-      // Every part copied again; not a purge's rebuild of the whole file, which only a purge asks for.
-      if (reconnected) for (const what of CHANGED_PARTS) if (what !== 'purge') heard(what, '?');
+      // Every part copied again, and the file rebuilt if a purge was missed meanwhile (purge.catchup.ts).
+      if (reconnected) for (const what of CHANGED_PARTS) heard(what, '?');
     } catch (err) {
       console.warn('[postgres] listening for other hubs failed; trying again:', (err as Error).message);
       await c.end().catch(() => undefined);
