@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
-import type { Role } from '@ceremony/shared';
-import { http, PINS, startServer, tempDir, type TestServer } from './helpers.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Role, ShowStateMessage } from '@ceremony/shared';
+import { GuestsRepository } from '../src/store/guests.repository.js';
+import { arrivals, ask, http, PINS, startServer, tempDir, type TestServer } from './helpers.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
 /** A device's token, signed in by PIN over HTTP as the apps do: recorded in PostgreSQL before it is answered. */
@@ -68,4 +70,33 @@ export async function stagePackage(s: TestServer, body: Uint8Array<ArrayBuffer>)
   });
   if (staged.body.ok !== true) throw new Error(`not staged: ${JSON.stringify(staged.body)}`);
   return staged.body.packageId as string;
+}
+
+/**
+ * What two hubs on one database must share, whatever stands between them and it (TLS, a pooler):
+ * a GO from the host on A reaches the projector on B, and a guest admitted through B is already
+ * admitted for a volunteer on A, with one admission in the record (`admissions` reads it there).
+ */
+export async function expectHubsShareGoAndScan(
+  a: TestServer,
+  b: TestServer,
+  admissions: (guestId: string) => Promise<number>,
+): Promise<void> {
+  const display = await b.socket('display');
+  const host = await a.socket('host');
+  const states: ShowStateMessage[] = [];
+  display.on('show:state', (s) => states.push(s));
+  const go = await ask(host, 'show:go', { expectedRevision: a.app.show.current().revision });
+  expect(go.ok).toBe(true);
+  await arrivals(display, 'show:state', states, 1);
+  expect(states[0]!.revision).toBe(go.state.revision);
+
+  const guest = new GuestsRepository(a.app.db).all()[0]!;
+  const [va, vb] = await Promise.all([a.socket('volunteer'), b.socket('volunteer')]);
+  const first = await ask(vb, 'checkin:scan', { scanId: randomUUID(), code: guest.badgeCode });
+  expect(first.result.status).toBe('admitted');
+  // Hub A decides on what PostgreSQL holds: the admission B committed there.
+  const again = await ask(va, 'checkin:scan', { scanId: randomUUID(), code: guest.badgeCode });
+  expect(again.result.status).toBe('already-admitted');
+  expect(await admissions(guest.id)).toBe(1);
 }

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { ShowStateMessage } from '@ceremony/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
-import { GuestsRepository } from '../src/store/guests.repository.js';
 import { connectionFor } from '../src/store/postgres/hosts.js';
 import { openSharedStore } from '../src/store/postgres/shared.store.js';
-import { arrivals, ask, startServer, tempDir, type TestServer } from './helpers.js';
+import { ask, startServer, tempDir, type TestServer } from './helpers.js';
 import { startTlsPostgres, TLS_PASSWORD, type TlsPostgres } from './pg-tls.js';
+import { expectHubsShareGoAndScan } from './hub-kit.js';
 import { spawnServer } from './process.js';
 
 /*
@@ -60,27 +58,13 @@ afterAll(async () => {
 
 describe('hubs on a PostgreSQL that takes only TLS', () => {
   it('share a GO (host on A, display on B) and a scan with sslmode=verify-full and the CA', async () => {
-    const display = await b.socket('display');
-    const host = await a.socket('host');
-    const states: ShowStateMessage[] = [];
-    display.on('show:state', (s) => states.push(s));
-    const go = await ask(host, 'show:go', { expectedRevision: a.app.show.current().revision });
-    expect(go.ok).toBe(true);
-    await arrivals(display, 'show:state', states, 1);
-    expect(states[0]!.revision).toBe(go.state.revision);
-
-    const guest = new GuestsRepository(a.app.db).all()[0]!;
-    const [va, vb] = await Promise.all([a.socket('volunteer'), b.socket('volunteer')]);
-    const first = await ask(vb, 'checkin:scan', { scanId: randomUUID(), code: guest.badgeCode });
-    expect(first.result.status).toBe('admitted');
-    // Hub A decides on what PostgreSQL holds: the admission B committed there.
-    const again = await ask(va, 'checkin:scan', { scanId: randomUUID(), code: guest.badgeCode });
-    expect(again.result.status).toBe('already-admitted');
-    const admitted = await through<{ n: number }>(
-      verifyFull,
-      `SELECT COUNT(*)::int AS n FROM admissions WHERE guest_id = '${guest.id}'`,
-    );
-    expect(admitted[0]!.n).toBe(1);
+    await expectHubsShareGoAndScan(a, b, async (id) => {
+      const rows = await through<{ n: number }>(
+        verifyFull,
+        `SELECT COUNT(*)::int AS n FROM admissions WHERE guest_id = '${id}'`,
+      );
+      return rows[0]!.n;
+    });
   });
 
   it("show every hub connection encrypted in the server's pg_stat_ssl", async () => {

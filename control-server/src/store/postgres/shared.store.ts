@@ -16,6 +16,7 @@ import {
   type EveningPart,
 } from './mirror.js';
 import { openPool } from './pool.js';
+import { hearsItsOwnNotice, NOTICES_LOST } from './pooler.check.js';
 import { catchUpPurges, catchUpPurgesAtStart } from './purge.catchup.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
 import { databaseTls, printableUrl, type DatabaseTls } from './tls.js';
@@ -82,6 +83,8 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     throw new SharedStoreError(`DATABASE_URL ${where}: ${(err as Error).message}`);
   }
   try {
+    if (!(await hearsItsOwnNotice(url, pool)))
+      throw new SharedStoreError(`PostgreSQL по DATABASE_URL ${where}: ${NOTICES_LOST}`);
     const client = await pool.connect();
     try {
       await migrate(client);
@@ -185,6 +188,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     };
   } catch (err) {
     await pool.end().catch(() => undefined);
+    if (err instanceof SharedStoreError) throw err;
     // Never a fall back to plain text: a certificate that does not check out stops the hub, in words.
     const tlsFailure = whyTlsFailed(err, tls);
     throw new SharedStoreError(
