@@ -37,6 +37,7 @@ import { hallCertificate, httpsServer } from './transport/tls.js';
 
 export interface AppDeps {
   config: Config;
+  /** Default: the shared database's clock with other hubs (EveningClock), this machine's alone. */
   clock?: () => number;
   /** Opened from config.databaseUrl (openSharedStore) by whoever starts the app; the app closes it. */
   shared?: SharedStore;
@@ -68,7 +69,7 @@ export interface App {
 }
 
 /** The composition root: every dependency is passed in, so tests boot a real server on port 0. */
-export function createApp({ config, clock = Date.now, shared }: AppDeps): App {
+export function createApp({ config, shared, clock = shared ? shared.clock.now : Date.now }: AppDeps): App {
   const startedAt = clock();
   const access = config.access ?? ACCESS_DEFAULTS;
   const { db } = openDatabase(config.dataDir);

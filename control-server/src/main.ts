@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Role } from '@ceremony/shared';
 import { createApp } from './app.js';
 import { newHubId } from './store/hub.js';
+import { clockNotice } from './store/postgres/evening.clock.js';
 import { openSharedStore, SharedStoreError } from './store/postgres/shared.store.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { loadConfig } from './config.js';
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   seedDemoIfEmpty(config.dataDir);
   // Several hubs share one PostgreSQL (DATABASE_URL): migrated under a lock, so they may start together.
   const shared = config.databaseUrl ? await openSharedStore(config.databaseUrl, newHubId()) : undefined;
+  const skewed = shared ? clockNotice(shared.clock.offset()) : null;
+  if (skewed) console.log(skewed);
   // The first hub on a new database brings its evening; the others take theirs from there.
   await shared?.joinEvening(config.dataDir);
   const app = createApp({ config, ...(shared ? { shared } : {}) });

@@ -16,6 +16,7 @@ import {
   type EveningPart,
 } from './mirror.js';
 import { openPool } from './pool.js';
+import { CLOCK_MEASURE_MS, EveningClock } from './evening.clock.js';
 import { hearsItsOwnNotice, NOTICES_LOST } from './pooler.check.js';
 import { catchUpPurges, catchUpPurgesAtStart } from './purge.catchup.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
@@ -35,6 +36,8 @@ export interface SharedStore {
   state: ShowState;
   /** The connections every PostgreSQL write of this hub goes through (inTransaction in pool.ts). */
   pool: pg.Pool;
+  /** The evening's time: the database server's clock, so every hub and its screens count alike. */
+  clock: EveningClock;
   /** Admissions, deciding by the guest list as PostgreSQL holds it. */
   checkins(): CheckinStore;
   /**
@@ -82,9 +85,15 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     // The URL itself cannot be honoured (sslmode=prefer, a CA file that is not there): before any connection.
     throw new SharedStoreError(`DATABASE_URL ${where}: ${(err as Error).message}`);
   }
+  let remeasure: NodeJS.Timeout | undefined;
   try {
     if (!(await hearsItsOwnNotice(url, pool)))
       throw new SharedStoreError(`PostgreSQL по DATABASE_URL ${where}: ${NOTICES_LOST}`);
+    const clock = new EveningClock();
+    await clock.measure(pool);
+    // Again now and then, quietly: the database away for a moment keeps the last offset.
+    remeasure = setInterval(() => void clock.measure(pool).catch(() => undefined), CLOCK_MEASURE_MS);
+    remeasure.unref();
     const client = await pool.connect();
     try {
       await migrate(client);
@@ -139,6 +148,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       show,
       state,
       pool,
+      clock,
       checkins: () => new PostgresCheckinStore(pool, hub, () => pull('checkins')),
       joinEvening: async (dataDir) => {
         const { db } = openDatabase(dataDir);
@@ -182,11 +192,13 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       pull,
       onOtherHub: (listener) => void listeners.push(listener),
       close: async () => {
+        clearInterval(remeasure);
         await listening.close();
         await pool.end();
       },
     };
   } catch (err) {
+    clearInterval(remeasure);
     await pool.end().catch(() => undefined);
     if (err instanceof SharedStoreError) throw err;
     // Never a fall back to plain text: a certificate that does not check out stops the hub, in words.
