@@ -59,7 +59,7 @@ describe('two hub processes on one DATABASE_URL', () => {
     );
     expect(refused?.code).toBe(1);
     expect(refused?.output).toContain(
-      'ОШИБКА: PostgreSQL at postgres://127.0.0.1:1/ceremony (DATABASE_URL) did not answer',
+      'ОШИБКА: PostgreSQL по DATABASE_URL postgres://127.0.0.1:1/ceremony не отвечает',
     );
     expect(refused?.output).not.toContain('secret');
   }, 60_000);

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, PG_MIGRATIONS } from '../src/store/postgres/migrations.js';
+import { openSharedStore, SharedStoreError } from '../src/store/postgres/shared.store.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
 /*
@@ -55,5 +56,30 @@ describe('PostgreSQL schema versions', () => {
     expect(Number((await client.query('SELECT COUNT(*) AS n FROM schema_version')).rows[0].n)).toBe(
       PG_MIGRATIONS.length,
     );
+  });
+
+  it('a hub older than the database refuses to start, saying which side to update', async () => {
+    const ahead = PG_MIGRATIONS.length + 1;
+    await client.query('INSERT INTO schema_version (version) VALUES ($1)', [ahead]);
+    try {
+      const refused = await openSharedStore(db.url, 'hub-old').then(
+        async (store) => {
+          await store.close();
+          return null;
+        },
+        (err: Error) => err,
+      );
+      expect(refused).toBeInstanceOf(SharedStoreError);
+      expect(refused!.message).toMatch(
+        new RegExp(
+          `^PostgreSQL по DATABASE_URL postgres://127\\.0\\.0\\.1:\\d+/postgres: схема базы — версии ${ahead}, ` +
+            `а этот хаб знает только до версии ${PG_MIGRATIONS.length}: обновите его`,
+        ),
+      );
+      // Nothing was applied or recorded by the refusing hub.
+      expect(await version()).toBe(ahead);
+    } finally {
+      await client.query('DELETE FROM schema_version WHERE version = $1', [ahead]);
+    }
   });
 });

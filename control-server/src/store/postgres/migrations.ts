@@ -50,6 +50,16 @@ export const PG_MIGRATIONS: string[] = [
   SCHEMA_MEDIA_REMOVED,
 ];
 
+/** The database was brought to a schema this hub's code does not know yet. */
+export class SchemaTooNew extends Error {
+  constructor(found: number, known: number) {
+    super(
+      `схема базы — версии ${found}, а этот хаб знает только до версии ${known}: ` +
+        'обновите его до той же версии Ceremony Control, что у остальных хабов',
+    );
+  }
+}
+
 /** Any fixed number: every hub takes this advisory lock while it migrates. */
 const MIGRATION_LOCK = 13_0001;
 
@@ -63,6 +73,9 @@ export async function migrate(client: pg.ClientBase): Promise<void> {
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
     const row = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_version');
     const current = row.rows[0]?.v ?? 0;
+    // A hub older than the database (another laptop updated, this one not) would write tables it
+    // does not know the shape of: it stops and says which side to update.
+    if (current > PG_MIGRATIONS.length) throw new SchemaTooNew(current, PG_MIGRATIONS.length);
     for (const [i, sql] of PG_MIGRATIONS.entries()) {
       if (i < current) continue;
       await client.query('BEGIN');

@@ -6,7 +6,7 @@ import { checkinsCopy } from './checkins.copy.js';
 import { stationsCopy } from './stations.copy.js';
 import { CHECKINS_CHANNEL, PostgresCheckinStore } from './checkins.store.js';
 import { connectionFor } from './hosts.js';
-import { migrate } from './migrations.js';
+import { migrate, SchemaTooNew } from './migrations.js';
 import {
   CHANGED_PARTS,
   EVENING_PARTS,
@@ -206,7 +206,9 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     throw new SharedStoreError(
       tlsFailure
         ? `PostgreSQL по DATABASE_URL ${where}: ${tlsFailure}`
-        : `PostgreSQL at ${where} (DATABASE_URL) did not answer: ${(err as Error).message}`,
+        : err instanceof SchemaTooNew
+          ? `PostgreSQL по DATABASE_URL ${where}: ${err.message}`
+          : `PostgreSQL по DATABASE_URL ${where} не отвечает: ${(err as Error).message}`,
     );
   }
 }
