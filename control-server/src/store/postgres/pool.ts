@@ -43,5 +43,9 @@ export function openPool(url: string): pg.Pool {
     },
   });
   pool.on('error', (err) => console.warn('[postgres] an idle connection failed:', err.message));
+  // The pool listens only while a connection is idle. One lost while checked out but between two
+  // statements (a media file's chunks are read from disk between inserts) would emit 'error' with no
+  // listener, and end the hub: here it is heard, and the transaction's next statement fails instead.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
