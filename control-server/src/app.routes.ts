@@ -17,6 +17,7 @@ import { ceremonyRouter } from './transport/ceremony.router.js';
 import { feedbackRouter } from './transport/feedback.router.js';
 import { apiRouter, errorHandler, send } from './transport/http.js';
 import type { Hubs } from './transport/hubs.js';
+import { hubsRouter } from './transport/hubs.router.js';
 import { infoRouter } from './transport/info.router.js';
 import { mediaRouter } from './transport/media.js';
 import { mediaAdminRouter } from './transport/media.router.js';
@@ -42,7 +43,7 @@ export interface RoutesDeps {
   /** The hall's root certificate once HTTPS runs with it, else null. */
   rootCertificate: () => string | null;
   /** Every hub's addresses, for clients that must move when theirs is gone. */
-  hubs: Pick<Hubs, 'addresses' | 'evening'>;
+  hubs: Pick<Hubs, 'addresses' | 'evening' | 'list'>;
 }
 
 /** Mounts every HTTP route: the hall's root, the API routers, the media, the built apps. */
@@ -64,6 +65,7 @@ export function mountRoutes(app: express.Express, services: Services, deps: Rout
     infoRouter(config.host, deps.httpsPort, () => deps.rootCertificate() !== null, deps.hubs.addresses),
   );
   app.use('/api', feedbackRouter(services.feedback));
+  app.use('/api', hubsRouter({ auth, onSeen, hubs: deps.hubs, store: deps.store }));
   app.use(
     '/api',
     apiRouter({

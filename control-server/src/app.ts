@@ -127,7 +127,7 @@ export function createApp({ config, shared, clock = shared ? shared.clock.now : 
   // One id per process: the store's NOTIFYs, the heartbeat row and /api/health all name it.
   const hubId = shared?.hub ?? newHubId();
   const hubs = config.databaseUrl
-    ? postgresHubs(io, config.databaseUrl, ownUrls, hubId)
+    ? postgresHubs(io, config.databaseUrl, ownUrls, hubId, () => shared?.clock.offset() ?? 0)
     : soleHub(ownUrls, hubId);
 
   const services = composeServices({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DisplayStatus, ShowStateMessage } from '@ceremony/shared';
+import type { DisplayStatus, HubStatus, ShowStateMessage } from '@ceremony/shared';
 import pgClient from 'pg';
 import { io as connect } from 'socket.io-client';
 import { arrivals, ask, http, startServer, type TestServer, type TestSocket } from './helpers.js';
@@ -147,6 +147,32 @@ describe('two hubs on one PostgreSQL: broadcasts reach every hub', () => {
       .poll(async () => (await pairing()).hubs, { timeout: 3 * HUB_HEARTBEAT_MS })
       .toEqual([a.url, b.url, crashed]);
     expect(((await http(`${a.url}/api/info`)).body as { hubs: string[] }).hubs).toEqual([a.url, b.url]);
+  });
+
+  it("the admin's list of hubs: both live, each hub marked on itself, one gone quiet with how long", async () => {
+    await leftBehind('gone-quiet', 'http://127.0.0.1:2', '90 seconds');
+    const listOf = async (s: TestServer) =>
+      (await http(`${s.url}/api/admin/hubs`, { token: await s.tokenAsync('admin') })).body as {
+        store: string;
+        version: string;
+        hubs: HubStatus[];
+      };
+    for (const [s, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const list = await listOf(s);
+      expect(list.store).toBe('postgres');
+      const mine = list.hubs.find((h) => h.self)!;
+      expect(mine.urls).toEqual([s.url]);
+      expect(mine).toMatchObject({ live: true, version: list.version });
+      // Both hubs in this process read one clock: nothing to say about it.
+      expect(Math.abs(mine.clockOffsetMs)).toBeLessThan(1000);
+      expect(list.hubs.find((h) => h.urls[0] === other.url)).toMatchObject({ self: false, live: true });
+      const quiet = list.hubs.find((h) => h.id === 'gone-quiet')!;
+      expect(quiet.live).toBe(false);
+      expect(quiet.silentS).toBeGreaterThanOrEqual(90);
+    }
   });
 
   it("a page served by a hub that went silent still opens this hub's sockets, and its own CSP names every hub of the evening", async () => {

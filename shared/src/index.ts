@@ -4,6 +4,7 @@ export * from './reduceShow.js';
 export * from './goGuard.js';
 export * from './hubMove.js';
 export * from './hubMedia.js';
+export * from './hubStatus.js';
 export * from './lookahead.js';
 export * from './errors.js';
 export * from './events/index.js';

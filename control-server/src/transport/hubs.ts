@@ -1,6 +1,8 @@
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
+import type { HubStatus } from '@ceremony/shared';
 import { connectionFor } from '../store/postgres/hosts.js';
+import { VERSION } from '../version.js';
 import { adapterPool } from './adapter-pool.js';
 import type { AppServer } from './socket.js';
 
@@ -63,6 +65,8 @@ export interface Hubs {
   announce(): Promise<void>;
   /** Calls `listener` whenever addresses() changes (a hub started or went silent), after the heartbeat saw it. */
   whenChanged(listener: () => void): void;
+  /** Every hub of the evening as its heartbeat last told it, for the admin (this one marked `self`). */
+  list(): Promise<HubStatus[]>;
   close(): Promise<void>;
 }
 
@@ -76,6 +80,9 @@ export function soleHub(own: () => string[], id: string): Hubs {
     announce: async () => {},
     // Alone, the list is this hub's own addresses: its clients read them on connect.
     whenChanged: () => {},
+    list: async () => [
+      { id, urls: own(), self: true, live: true, silentS: 0, version: VERSION, clockOffsetMs: 0 },
+    ],
     close: async () => {},
   };
 }
@@ -90,7 +97,9 @@ const TABLES = `
   CREATE TABLE IF NOT EXISTS socket_io_attachments (
     id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea);
   CREATE TABLE IF NOT EXISTS hubs (
-    id text PRIMARY KEY, urls jsonb NOT NULL, seen_at timestamptz NOT NULL DEFAULT NOW());`;
+    id text PRIMARY KEY, urls jsonb NOT NULL, seen_at timestamptz NOT NULL DEFAULT NOW());
+  ALTER TABLE hubs ADD COLUMN IF NOT EXISTS version text NOT NULL DEFAULT '';
+  ALTER TABLE hubs ADD COLUMN IF NOT EXISTS clock_offset_ms integer NOT NULL DEFAULT 0;`;
 
 /**
  * Several hubs on one PostgreSQL: `@socket.io/postgres-adapter` carries every `io.to(…).emit` and
@@ -103,6 +112,8 @@ export function postgresHubs(
   own: () => string[],
   /** The same id the store and /api/health use for this process. */
   id: string,
+  /** How far this machine's clock is from the evening's (EveningClock), told with each heartbeat. */
+  clockOffset: () => number = () => 0,
   log: (message: string, err: unknown) => void = (m, e) => console.error(m, e),
 ): Hubs {
   // Two connections: the adapter's LISTEN, and one for everything else, so the other hubs' messages
@@ -151,9 +162,10 @@ export function postgresHubs(
     const before = addresses().join(' ');
     const urls = own();
     await pool.query(
-      `INSERT INTO hubs (id, urls, seen_at) VALUES ($1, $2, NOW())
-       ON CONFLICT (id) DO UPDATE SET urls = EXCLUDED.urls, seen_at = NOW()`,
-      [id, JSON.stringify(urls)],
+      `INSERT INTO hubs (id, urls, seen_at, version, clock_offset_ms) VALUES ($1, $2, NOW(), $3, $4)
+       ON CONFLICT (id) DO UPDATE SET urls = EXCLUDED.urls, seen_at = NOW(), version = EXCLUDED.version,
+         clock_offset_ms = EXCLUDED.clock_offset_ms`,
+      [id, JSON.stringify(urls), VERSION, Math.round(clockOffset())],
     );
     const { rows } = await pool.query<{ urls: string[]; live: boolean }>(
       `SELECT urls, seen_at > NOW() - make_interval(secs => $2) AS live FROM hubs
@@ -191,6 +203,29 @@ export function postgresHubs(
     },
     whenChanged(listener) {
       listeners.push(listener);
+    },
+    async list() {
+      // How long ago by the database's clock: the laptops' own may disagree.
+      const { rows } = await pool.query<{
+        id: string;
+        urls: string[];
+        version: string;
+        offset: number;
+        ago: number;
+      }>(
+        `SELECT id, urls, version, clock_offset_ms AS offset, EXTRACT(EPOCH FROM NOW() - seen_at)::float8 AS ago
+         FROM hubs WHERE seen_at > NOW() - make_interval(secs => $1) ORDER BY seen_at DESC, id`,
+        [HUB_EVENING_MS / 1000],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        urls: r.urls,
+        self: r.id === id,
+        live: r.ago * 1000 < HUB_SILENT_AFTER_MS,
+        silentS: Math.max(0, r.ago),
+        version: r.version,
+        clockOffsetMs: r.offset,
+      }));
     },
     async close() {
       if (timer) clearInterval(timer);

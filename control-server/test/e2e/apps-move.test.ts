@@ -200,6 +200,15 @@ describe.runIf(hasChromium)(
       expect(pairUrl.port).toBe(new URL(b.url).port);
       expect(pairUrl.searchParams.get('pair')).toMatch(/^[0-9A-Z]{12}$/);
       await screenshot(admin.page, 'admin-moved-to-hub-b');
+      // The hubs of the evening, as B lists them: B answering, A silent since the kill (after 10 s).
+      const hubs = admin.page.getByTestId('hubs');
+      await expect
+        .poll(() => hubs.locator('[data-testid="hub"]:not([data-live])').count(), { timeout: 20_000 })
+        .toBe(1);
+      expect(await hubs.locator('[data-testid="hub"][data-live]').count()).toBe(1);
+      expect(await hubs.textContent()).toMatch(/этот.*на связи.*не отвечает \d+ с/s);
+      await hubs.scrollIntoViewIfNeeded();
+      await screenshot(admin.page, 'admin-hubs');
 
       expect(pageErrorsBesidesNetwork(host.errors)).toEqual([]);
       expect(pageErrorsBesidesNetwork(phone.errors)).toEqual([]);

@@ -12,6 +12,7 @@ import { useLang, useT } from '@ceremony/shared/ui';
 import { AccessPanel } from './AccessPanel.js';
 import { useAdminApi } from './api.js';
 import { CertificatePanel } from './CertificatePanel.js';
+import { HubsPanel } from './HubsPanel.js';
 import { usePoll } from './usePoll.js';
 import { apiPath } from '@ceremony/shared/client';
 
@@ -143,6 +144,7 @@ export function DevicesPanel() {
           </tbody>
         </table>
       </div>
+      <HubsPanel />
       <CertificatePanel />
       <AccessPanel />
     </div>

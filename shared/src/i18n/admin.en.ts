@@ -79,6 +79,16 @@ export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends
   'admin.devices.revoke': 'Revoke',
   'admin.devices.confirmRevoke': 'Revoke “{name}”? The device loses access at once.',
   'admin.devices.empty': 'No devices yet',
+  'admin.hubs.title': 'Hubs of the evening',
+  'admin.hubs.lead':
+    'The laptops running the evening on one PostgreSQL database. Before the start, check the backup answers and the versions match.',
+  'admin.hubs.self': 'this one',
+  'admin.hubs.live': 'answering',
+  'admin.hubs.silent': 'silent for {time}',
+  'admin.hubs.otherVersion': 'version {version}, not this one’s: update to one version',
+  'admin.hubs.clockBehind': 'laptop clock {time} behind; the hubs take the evening’s time from PostgreSQL',
+  'admin.hubs.clockAhead': 'laptop clock {time} ahead; the hubs take the evening’s time from PostgreSQL',
+  'admin.hubs.seconds': '{n} s',
   'admin.cert.title': 'Certificate for phones',
   'admin.cert.lead':
     'Each volunteer phone installs it once. Then the browser trusts this computer: the check-in app stays on the phone and opens even without Wi-Fi.',

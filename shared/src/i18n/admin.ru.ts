@@ -80,6 +80,16 @@ export const adminRu = {
   'admin.devices.revoke': 'Отключить',
   'admin.devices.confirmRevoke': 'Отключить «{name}»? Устройство сразу потеряет доступ.',
   'admin.devices.empty': 'Пока нет устройств',
+  'admin.hubs.title': 'Хабы вечера',
+  'admin.hubs.lead':
+    'Ноутбуки с сервером вечера на одной базе PostgreSQL. Перед началом проверьте, что резервный на связи и версии совпадают.',
+  'admin.hubs.self': 'этот',
+  'admin.hubs.live': 'на связи',
+  'admin.hubs.silent': 'не отвечает {time}',
+  'admin.hubs.otherVersion': 'версия {version}, не как у этого — обновите до одной версии',
+  'admin.hubs.clockBehind': 'часы ноутбука отстают на {time}; время вечера хабы берут у PostgreSQL',
+  'admin.hubs.clockAhead': 'часы ноутбука спешат на {time}; время вечера хабы берут у PostgreSQL',
+  'admin.hubs.seconds': '{n} с',
   'admin.cert.title': 'Сертификат для телефонов',
   'admin.cert.lead':
     'Каждый телефон волонтёра устанавливает его один раз. Тогда браузер доверяет этому компьютеру: приложение входа сохраняется на телефоне и открывается даже без Wi-Fi.',
