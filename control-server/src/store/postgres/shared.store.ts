@@ -48,8 +48,11 @@ export interface SharedStore {
   joinEvening(dataDir: string): Promise<void>;
   /** True once joinEvening found the database new and put this hub's evening in (its media follow). */
   seededHere(): boolean;
-  /** The hub's open SQLite: from now on, parts other hubs change are copied into it (mirror.ts). */
-  attach(db: Db): void;
+  /**
+   * The hub's open SQLite: from now on, parts other hubs change are copied into it (mirror.ts). Null
+   * when the hub stops, before its file closes: nothing more is copied in or reported.
+   */
+  attach(db: Db | null): void;
   /** Says, inside the caller's PostgreSQL transaction, that this hub changed a part: the others copy it. */
   changed(client: pg.ClientBase, part: ChangedPart): Promise<void>;
   /** Copies a part from PostgreSQL into the attached SQLite; a writer awaits this after its commit. */
@@ -135,9 +138,11 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
           : what in EVENING_PARTS
             ? pull(what as EveningPart)
             : Promise.resolve();
+      // Once detached (the hub stopping, its file closed), a copy still under way says nothing.
       copied.then(
-        () => listeners.forEach((l) => l(what)),
-        (err: Error) => console.warn(`[postgres] copying ${what} from another hub failed:`, err.message),
+        () => local && listeners.forEach((l) => l(what)),
+        (err: Error) =>
+          local && console.warn(`[postgres] copying ${what} from another hub failed:`, err.message),
       );
     });
     // A hub that has started must already hear the others: a change missed here is never re-sent.
