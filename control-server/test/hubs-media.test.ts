@@ -6,6 +6,7 @@ import v8 from 'node:v8';
 import { promisify } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
+import { STRAY_SETTLE_MS } from '../src/domain/media.shared.js';
 import { forgetSharedMedia } from '../src/store/postgres/media.store.js';
 import { allows } from './csp-sources.js';
 import { http, startServer, tempDir, type TestServer } from './helpers.js';
@@ -277,11 +278,19 @@ describe('media across two hubs on one PostgreSQL', () => {
     expect((await upload(a, 'в-пустоту.jpg', photo)).status).toBe(201);
   }, 60_000);
 
-  it("a file put into a hub's folder by hand joins the library instead of being deleted", async () => {
+  it("a file put into a hub's folder by hand joins the library once it rests, instead of being deleted", async () => {
     const photo = await jpeg(90, 60);
     fs.writeFileSync(onDisk(b, 'с флешки.jpg'), photo);
-    // Any change to the library makes B look at its folder again: here an upload through A.
+    // Any change to the library makes B look at its folder again: here an upload through A. A file
+    // written a moment ago may still be copying in: it stays on B's disk, out of the record.
     expect((await upload(a, 'повод.jpg', await jpeg(20, 20))).status).toBe(201);
+    await vi.waitFor(() => expect(fs.existsSync(onDisk(b, 'повод.jpg'))).toBe(true), { timeout: 10_000 });
+    expect(await rows('с флешки.jpg')).toBe(0);
+    expect(fs.existsSync(onDisk(b, 'с флешки.jpg'))).toBe(true);
+    // Copied in a while ago (its last write older than STRAY_SETTLE_MS): the next look takes it.
+    const before = new Date(Date.now() - 2 * STRAY_SETTLE_MS);
+    fs.utimesSync(onDisk(b, 'с флешки.jpg'), before, before);
+    expect((await upload(a, 'повод 2.jpg', await jpeg(21, 20))).status).toBe(201);
     await vi.waitFor(async () => expect(await rows('с флешки.jpg')).toBe(1), { timeout: 10_000 });
     expect(fs.readFileSync(onDisk(b, 'с флешки.jpg'))).toEqual(photo);
     const fromA = await fetch(`${a.url}/media/${encodeURIComponent('с флешки.jpg')}`);
@@ -308,6 +317,8 @@ describe('media across two hubs on one PostgreSQL', () => {
     await sql.query('DELETE FROM media_files WHERE name = $1', [demoClip]);
     const byHand = await jpeg(44, 22);
     fs.writeFileSync(onDisk(b, 'принесли.jpg'), byHand);
+    const copiedEarlier = new Date(Date.now() - 2 * STRAY_SETTLE_MS);
+    fs.utimesSync(onDisk(b, 'принесли.jpg'), copiedEarlier, copiedEarlier);
     const again = await startServer({ dataDir: b.dataDir, config: { databaseUrl: db.url } });
     stoppedHere.push(again);
     try {

@@ -300,10 +300,17 @@ export class SharedMedia {
     const demo = await demoClipSha();
     const drop = names.filter((n) => removed.has(shas.get(n)!) || (demo !== '' && shas.get(n) === demo));
     if (drop.length > 0) await this.deps.drop(drop);
+    let unsettled = false;
     for (const name of names) {
       const sha = shas.get(name)!;
-      if (!drop.includes(name) && sha !== '') await this.adopt(name, sha);
+      if (drop.includes(name) || sha === '') continue;
+      // A file still being copied in (its mtime moves with every write) would go into the record cut
+      // short, and the record's version would then overwrite the whole file here: wait until it rests.
+      const stat = fs.statSync(path.join(this.deps.dir, name), { throwIfNoEntry: false });
+      if (stat && Date.now() - stat.mtimeMs < STRAY_SETTLE_MS) unsettled = true;
+      else if (stat) await this.adopt(name, sha);
     }
+    if (unsettled && !this.stopped) setTimeout(() => void this.follow(), STRAY_SETTLE_MS).unref();
   }
 
   /** Puts a file of this hub's folder into the record as it is (a name taken meanwhile: the record wins). */
@@ -339,6 +346,9 @@ export class SharedMedia {
       if (!this.catalog.has(name)) await this.adopt(name, await sha256Of(path.join(this.deps.dir, name)));
   }
 }
+
+/** How long a file put in by hand must rest unchanged before it joins the library. */
+export const STRAY_SETTLE_MS = 30_000;
 
 let demoSha: Promise<string> | null = null;
 /** The content of the demo's clip (hashed once; '' when the package has none). */
