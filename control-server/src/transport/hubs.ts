@@ -99,7 +99,7 @@ const TABLES = `
   CREATE TABLE IF NOT EXISTS hubs (
     id text PRIMARY KEY, urls jsonb NOT NULL, seen_at timestamptz NOT NULL DEFAULT NOW());
   ALTER TABLE hubs ADD COLUMN IF NOT EXISTS version text NOT NULL DEFAULT '';
-  ALTER TABLE hubs ADD COLUMN IF NOT EXISTS clock_offset_ms integer NOT NULL DEFAULT 0;`;
+  ALTER TABLE hubs ADD COLUMN IF NOT EXISTS clock_offset_ms bigint NOT NULL DEFAULT 0;`;
 
 /**
  * Several hubs on one PostgreSQL: `@socket.io/postgres-adapter` carries every `io.to(…).emit` and
@@ -213,7 +213,7 @@ export function postgresHubs(
         offset: number;
         ago: number;
       }>(
-        `SELECT id, urls, version, clock_offset_ms AS offset, EXTRACT(EPOCH FROM NOW() - seen_at)::float8 AS ago
+        `SELECT id, urls, version, clock_offset_ms::float8 AS offset, EXTRACT(EPOCH FROM NOW() - seen_at)::float8 AS ago
          FROM hubs WHERE seen_at > NOW() - make_interval(secs => $1) ORDER BY seen_at DESC, id`,
         [HUB_EVENING_MS / 1000],
       );
