@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import type net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Guest } from '@ceremony/shared';
 import { DB_FILE } from '../src/store/db.js';
 import { http, startServer, tempDir, type TestServer } from './helpers.js';
 import { twoHubsPerFile, type TwoHubs } from './hub-kit.js';
-import { slowDoor } from './pg-door.js';
+import { forwarder } from './e2e/forwarder.js';
 import { runCliWith } from './process.js';
 
 /*
@@ -107,12 +106,10 @@ describe('the purge with two hubs', () => {
   }, 60_000);
 
   it('a hub cut off from PostgreSQL during the purge rebuilds its file once the link is back', async () => {
-    const door = slowDoor(db.port);
-    await new Promise<void>((resolve) => door.server.listen(0, '127.0.0.1', resolve));
-    const port = (door.server.address() as net.AddressInfo).port;
+    const door = await forwarder(db.port);
     const d = await startServer({
       dataDir: tempDir(),
-      config: { databaseUrl: `postgres://ceremony@127.0.0.1:${port}/postgres` },
+      config: { databaseUrl: `postgres://ceremony@127.0.0.1:${door.port}/postgres` },
     });
     try {
       const name = 'Ёжикова Снежана Ильинична';
@@ -121,7 +118,7 @@ describe('the purge with two hubs', () => {
       door.hold();
       const cut = await sql.query(
         'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE client_port = ANY($1)',
-        [door.ports()],
+        [door.upstreamPorts()],
       );
       expect(cut.rowCount).toBeGreaterThan(0);
       await purgeOnA();
@@ -131,7 +128,7 @@ describe('the purge with two hubs', () => {
       });
     } finally {
       await d.stop();
-      await door.close();
+      door.close();
     }
   }, 60_000);
 });

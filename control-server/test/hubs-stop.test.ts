@@ -1,26 +1,23 @@
-import type net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './helpers.js';
-import { slowDoor } from './pg-door.js';
+import { forwarder } from './e2e/forwarder.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
 let db: TestPostgres;
-let door: ReturnType<typeof slowDoor>;
+let door: Awaited<ReturnType<typeof forwarder>>;
 let sql: pg.Pool;
 let hub: TestServer | undefined;
 
 beforeAll(async () => {
   db = await startPostgres();
-  door = slowDoor(db.port);
-  await new Promise<void>((resolve) => door.server.listen(0, '127.0.0.1', resolve));
-  const port = (door.server.address() as net.AddressInfo).port;
+  door = await forwarder(db.port);
   sql = new pg.Pool({ connectionString: db.url, max: 1 });
-  hub = await startServer({ config: { databaseUrl: `postgres://ceremony@127.0.0.1:${port}/postgres` } });
+  hub = await startServer({ config: { databaseUrl: `postgres://ceremony@127.0.0.1:${door.port}/postgres` } });
 }, 60_000);
 
 afterAll(async () => {
-  await door?.close();
+  door?.close();
   await sql?.end();
   db?.remove();
 });
