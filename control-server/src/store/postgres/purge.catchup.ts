@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { Db } from '../db.js';
 import { PurgeRepository } from '../purge.repository.js';
-import { EVENING_PARTS, type EveningPart } from './mirror.js';
 
 /**
  * A purge of the evening's record is counted in it (`copy_generations`, part `purge`, moved in the
@@ -31,33 +30,24 @@ function rebuiltAfter(file: Db, purges: number): void {
 }
 
 /**
- * Another hub purged the personal data (its NOTIFY, or the link back after this hub missed it):
- * when the record counts a purge this file was not rebuilt after, the copy takes every part again
- * with SQLite overwriting what it deletes, then rebuilds its file and empties its WAL, so no name is
- * left in a free page of a running hub's file either (the hub that purged does the same to its own).
+ * Another hub purged the personal data (its NOTIFY, or the link back after this hub missed it; or,
+ * at start, a later hub's file the evening was just copied into): when the record counts a purge this
+ * file was not rebuilt after, the copy takes every part again (`pullAll`; nothing more at start, the
+ * parts were just copied) with SQLite overwriting what it deletes, then the file is rebuilt and its
+ * WAL emptied, so no name is left in a free page of a running hub's file either (the hub that purged
+ * does the same to its own).
  */
 export async function catchUpPurges(
-  pool: pg.Pool,
+  record: pg.Pool | pg.ClientBase,
   file: Db | null,
-  pull: (part: EveningPart) => Promise<void>,
+  pullAll: () => Promise<unknown>,
 ): Promise<void> {
   if (!file?.open) return;
-  const purges = await purgesInRecord(pool);
+  const purges = await purgesInRecord(record);
   if (purges <= purgesRebuiltAfter(file)) return;
   const repo = new PurgeRepository(file);
   repo.overwriteDeletedBytes();
-  await Promise.all((Object.keys(EVENING_PARTS) as EveningPart[]).map(pull));
+  await pullAll();
   repo.rebuildFile();
-  rebuiltAfter(file, purges);
-}
-
-/**
- * At start, after a later hub copied the evening into its file: rebuilt when a purge happened since
- * this file last was (the copy just deleted what the purge took, and the freed pages still hold it).
- */
-export async function catchUpPurgesAtStart(client: pg.ClientBase, file: Db): Promise<void> {
-  const purges = await purgesInRecord(client);
-  if (purges <= purgesRebuiltAfter(file)) return;
-  new PurgeRepository(file).rebuildFile();
   rebuiltAfter(file, purges);
 }

@@ -18,7 +18,7 @@ import {
 import { openPool } from './pool.js';
 import { CLOCK_MEASURE_MS, EveningClock } from './evening.clock.js';
 import { hearsItsOwnNotice, NOTICES_LOST } from './pooler.check.js';
-import { catchUpPurges, catchUpPurgesAtStart } from './purge.catchup.js';
+import { catchUpPurges } from './purge.catchup.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
 import { databaseTls, printableUrl, type DatabaseTls } from './tls.js';
 import { whyTlsFailed } from './tls.explain.js';
@@ -108,6 +108,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     const state = (await show.loadState()) ?? initialShowState();
     const listeners: ((what: ChangedPart) => void)[] = [];
     let local: Db | null = null;
+    const parts = Object.keys(EVENING_PARTS) as EveningPart[];
     // Scans and visits grow all evening: those parts are copied a change at a time, the others whole.
     const growing = { checkins: checkinsCopy(), stations: stationsCopy() } as const;
     let seededHere = false;
@@ -134,7 +135,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       if (from === hub) return;
       const copied =
         what === 'purge'
-          ? catchUpPurges(pool, local, pull)
+          ? catchUpPurges(pool, local, () => Promise.all(parts.map(pull)))
           : what in EVENING_PARTS
             ? pull(what as EveningPart)
             : Promise.resolve();
@@ -163,7 +164,6 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
             await client.query('BEGIN');
             await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
             const seeded = await client.query('SELECT hub FROM evening_seed');
-            const parts = Object.keys(EVENING_PARTS) as EveningPart[];
             if (seeded.rowCount === 0) {
               for (const part of parts) await pushPart(client, db, part);
               await client.query('INSERT INTO evening_seed (id, hub, at) VALUES (1, $1, $2)', [
@@ -177,7 +177,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
             // (one file, two connections), so the first change after start is not a whole copy again.
             if (seeded.rowCount !== 0) {
               for (const part of parts) await copyInto(db, part);
-              await catchUpPurgesAtStart(client, db);
+              await catchUpPurges(client, db, async () => undefined);
             }
           } catch (err) {
             await client.query('ROLLBACK').catch(() => undefined);
