@@ -35,6 +35,12 @@ export function adapterPool(pool: pg.Pool, stopping: () => boolean): { pool: Ada
           client.release = release;
           release(err);
         };
+        // The adapter gives its LISTEN connection no error listener and never hands it back: when
+        // PostgreSQL goes away it is given back broken here (its place free for the next one, with a
+        // pool of two), and the adapter opens a new one by itself once the database is back.
+        client.on('error', (err) => {
+          if (held.has(client)) client.release(err);
+        });
         return client;
       },
       query: pool.query.bind(pool) as pg.Pool['query'],

@@ -132,20 +132,12 @@ export function postgresHubs(
   });
   // An idle client losing its server (PostgreSQL restarting) must not end the process: log, reconnect later.
   pool.on('error', (err) => log('[hubs] PostgreSQL connection lost:', err));
-  // The adapter holds one connection for LISTEN and gives it no error listener: PostgreSQL going
-  // away would then throw out of the process (exitOnFatal). With one, the connection ends quietly
-  // and the adapter opens a new one by itself once the database is back.
-  // That connection is never given back to the pool either: handed back broken, its place is free
-  // for the new one (with a pool of two it would otherwise starve every query).
+  // Every connection gets an error listener: a checked-out one losing its server would otherwise
+  // throw out of the process (exitOnFatal). The adapter's own LISTEN connection is handed back
+  // broken by adapterPool, so its place is free for the new one the adapter opens by itself.
   pool.on('connect', (client) =>
     client.on('error', (err) => {
       if (!closing) log('[hubs] connection:', err);
-      if (client.listenerCount('notification') === 0) return; // a query's own: pool.query frees it
-      try {
-        (client as pg.PoolClient).release(err);
-      } catch {
-        // Already given back.
-      }
     }),
   );
   let known: string[] = [];
