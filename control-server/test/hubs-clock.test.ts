@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { ShowState } from '@ceremony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKETIME, clockBehind } from './faketime.js';
 import { ask, connectAs, tempDir } from './helpers.js';
 import { signIn } from './hub-kit.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
@@ -12,11 +12,6 @@ import { printed, spawnServer, type ServerProcess } from './process.js';
  * clock 45 s behind (Debian's libfaketime, preloaded into the real server process; .ci/run installs
  * it), hub A on the machine's own. The evening's time is the database's, on both.
  */
-const FAKETIME =
-  fs
-    .readdirSync('/usr/lib')
-    .map((arch) => path.join('/usr/lib', arch, 'faketime', 'libfaketime.so.1'))
-    .find((lib) => fs.existsSync(lib)) ?? 'libfaketime.so.1 (apt-get install faketime)';
 const BEHIND_S = 45;
 
 let db: TestPostgres;
@@ -28,10 +23,7 @@ beforeAll(async () => {
   a = await spawnServer(tempDir(), { DATABASE_URL: db.url });
   b = await spawnServer(tempDir(), {
     DATABASE_URL: db.url,
-    LD_PRELOAD: FAKETIME,
-    FAKETIME: `-${BEHIND_S}s`,
-    // Only the wall clock is off, as on a laptop: timers keep their pace.
-    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    ...clockBehind(BEHIND_S),
   });
 }, 60_000);
 

@@ -39,12 +39,16 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs a PostgreSQL binary as the `postgres` user: the server refuses to run as root. */
-export async function asPostgres(bin: string, args: string[]): Promise<string> {
+export async function asPostgres(
+  bin: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<string> {
   const asRoot = process.getuid?.() === 0;
   const [cmd, argv] = asRoot
     ? ['runuser', ['-u', 'postgres', '--', path.join(postgresBin(), bin), ...args]]
     : [path.join(postgresBin(), bin), args];
-  const { stdout } = await run(cmd, argv, { timeout: 60_000 });
+  const { stdout } = await run(cmd, argv, { timeout: 60_000, env: { ...process.env, ...env } });
   return stdout;
 }
 
@@ -55,6 +59,8 @@ export interface PostgresCluster {
   /** The cluster's folder (data/, the socket, log); removed by stop(). */
   dir: string;
   dataDir: string;
+  /** What the server's processes run with beyond this one's environment (a laptop's clock off). */
+  env: Record<string, string>;
   /** Starts the server again after halt(). */
   start(): Promise<void>;
   /** Stops the server and keeps its files (a restart, a failover rehearsal). */
@@ -81,7 +87,13 @@ function postgresIds(): [number, number] {
 }
 
 /** Wraps an existing data folder (a primary, or a standby made by pg_basebackup) as a cluster. */
-export function clusterAt(dir: string, dataDir: string, port: number, extra: string[] = []): PostgresCluster {
+export function clusterAt(
+  dir: string,
+  dataDir: string,
+  port: number,
+  extra: string[] = [],
+  env: Record<string, string> = {},
+): PostgresCluster {
   const options = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', ...extra].join(' ');
   const log = path.join(dir, `postgres-${port}.log`);
   const cluster: PostgresCluster = {
@@ -89,8 +101,9 @@ export function clusterAt(dir: string, dataDir: string, port: number, extra: str
     port,
     dir,
     dataDir,
+    env,
     start: async () =>
-      void (await asPostgres('pg_ctl', ['-D', dataDir, '-o', options, '-l', log, '-w', 'start'])),
+      void (await asPostgres('pg_ctl', ['-D', dataDir, '-o', options, '-l', log, '-w', 'start'], env)),
     halt: async (mode = 'fast') => {
       if (fs.existsSync(path.join(dataDir, 'postmaster.pid')))
         await asPostgres('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']);
@@ -137,11 +150,12 @@ const STANDBY_SCRIPT = path.resolve(import.meta.dirname, '..', 'deploy', 'standb
 
 /** Runs deploy/standby.sh as the organiser would on one laptop, with that laptop's cluster. */
 export async function standbySh(
-  cluster: { dataDir: string; port: number; dir: string },
+  cluster: { dataDir: string; port: number; dir: string; env?: Record<string, string> },
   ...args: string[]
 ): Promise<string> {
   const env = {
     ...process.env,
+    ...cluster.env,
     PGDATA: cluster.dataDir,
     PGPORT: String(cluster.port),
     PGUSER: 'ceremony',
@@ -155,7 +169,7 @@ export async function standbySh(
  * The two laptops of docs/SCALING.md on one machine: a primary, and a standby cloned from it that
  * streams synchronously (every commit waits for it), set up with deploy/standby.sh. stop() both.
  */
-export async function startPrimaryAndStandby(): Promise<{
+export async function startPrimaryAndStandby(opts: { standbyEnv?: Record<string, string> } = {}): Promise<{
   primary: PostgresCluster;
   standby: PostgresCluster;
   stop(): Promise<void>;
@@ -169,7 +183,7 @@ export async function startPrimaryAndStandby(): Promise<{
   try {
     await standbySh(primary, 'primary', '127.0.0.1');
     const dir = clusterDir();
-    standby = clusterAt(dir, path.join(dir, 'data'), await freePort());
+    standby = clusterAt(dir, path.join(dir, 'data'), await freePort(), [], opts.standbyEnv);
     await standbySh(standby, 'clone', '127.0.0.1', String(primary.port));
     await standbySh(primary, 'sync');
     return { primary, standby, stop };

@@ -11,6 +11,7 @@ export * from './events/index.js';
 export * from './messageSize.js';
 export * from './checkin.js';
 export * from './clock.js';
+export * from './eveningClock.js';
 export * from './badge.js';
 export * from './i18n/index.js';
 export * from './search.js';

@@ -1,5 +1,10 @@
 import type pg from 'pg';
-import { SCHEMA_EVENING, SCHEMA_HUB_MEMORY, SCHEMA_MEDIA_REMOVED } from './schema.evening.js';
+import {
+  SCHEMA_EVENING,
+  SCHEMA_EVENING_CLOCK,
+  SCHEMA_HUB_MEMORY,
+  SCHEMA_MEDIA_REMOVED,
+} from './schema.evening.js';
 
 /**
  * The schema in PostgreSQL, one entry per version; never edit a published entry, append a new one.
@@ -48,6 +53,7 @@ export const PG_MIGRATIONS: string[] = [
   SCHEMA_EVENING,
   SCHEMA_HUB_MEMORY,
   SCHEMA_MEDIA_REMOVED,
+  SCHEMA_EVENING_CLOCK,
 ];
 
 /** The database was brought to a schema this hub's code does not know yet. */

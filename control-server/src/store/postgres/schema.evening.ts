@@ -82,3 +82,17 @@ export const SCHEMA_HUB_MEMORY = `
 export const SCHEMA_MEDIA_REMOVED = `
   CREATE TABLE media_removed (sha256 TEXT PRIMARY KEY, removed_at BIGINT NOT NULL);
 `;
+
+/**
+ * Version 5: the evening's clock across a promotion (shared/src/eveningClock.ts). One row per database
+ * timeline whose clock is not the evening's as it is: what to add to it. The first hub to propose a
+ * row for a timeline wins; no names, only a hub's random id.
+ */
+export const SCHEMA_EVENING_CLOCK = `
+  CREATE TABLE evening_clock (
+    timeline INTEGER PRIMARY KEY,
+    correction_ms DOUBLE PRECISION NOT NULL,
+    hub TEXT NOT NULL,
+    at BIGINT NOT NULL
+  );
+`;

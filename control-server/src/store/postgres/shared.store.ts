@@ -92,17 +92,19 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
   try {
     if (!(await hearsItsOwnNotice(url, pool)))
       throw new SharedStoreError(`PostgreSQL по DATABASE_URL ${where}: ${NOTICES_LOST}`);
-    const clock = new EveningClock();
-    await clock.measure(pool);
-    // Again now and then, quietly: the database away for a moment keeps the last offset.
-    remeasure = setInterval(() => void clock.measure(pool).catch(() => undefined), CLOCK_MEASURE_MS);
-    remeasure.unref();
     const client = await pool.connect();
     try {
       await migrate(client);
     } finally {
       client.release();
     }
+    // After the migrations: the clock reads the evening's correction for the server's timeline.
+    const clock = new EveningClock(hub);
+    await clock.measure(pool);
+    // Again now and then, quietly: the database away for a moment keeps the last offset.
+    const remeasureNow = () => void clock.measure(pool).catch(() => undefined);
+    remeasure = setInterval(remeasureNow, CLOCK_MEASURE_MS);
+    remeasure.unref();
     const show = new PostgresShowStore(pool, hub);
     await show.adopt(initialShowState());
     const state = (await show.loadState()) ?? initialShowState();
@@ -131,7 +133,8 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       tail.set(part, next);
       return next;
     };
-    const listening = listen(url, (what, from) => {
+    // Back after the database was away (a standby promoted?): the clock at once, not within 30 s.
+    const listening = listen(url, remeasureNow, (what, from) => {
       if (from === hub) return;
       const copied =
         what === 'purge'
@@ -220,11 +223,12 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
 
 /**
  * One connection that LISTENs for other hubs' changes. When the database goes away it tries again
- * every second; after it is back, a notification may have been missed, so it reports a change
- * (revision 0 = "reload whatever is there") once it listens again.
+ * every second; after it is back, a notification may have been missed, so it says it is back and
+ * reports a change (revision 0 = "reload whatever is there") once it listens again.
  */
 function listen(
   url: string,
+  back: () => void,
   heard: (what: ChangedPart, from: string) => void,
 ): { ready: Promise<void>; close(): Promise<void> } {
   let closed = false;
@@ -261,7 +265,10 @@ function listen(
       await c.query(`LISTEN ${CHANGE_CHANNEL}`);
       listening();
       // Every part copied again, and the file rebuilt if a purge was missed meanwhile (purge.catchup.ts).
-      if (reconnected) for (const what of CHANGED_PARTS) heard(what, '?');
+      if (reconnected) {
+        back();
+        for (const what of CHANGED_PARTS) heard(what, '?');
+      }
     } catch (err) {
       console.warn('[postgres] listening for other hubs failed; trying again:', (err as Error).message);
       await c.end().catch(() => undefined);
