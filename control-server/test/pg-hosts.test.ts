@@ -1,4 +1,5 @@
 import net from 'node:net';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPool } from '../src/store/postgres/pool.js';
 import { freePort } from './pg-cluster.js';
@@ -32,14 +33,25 @@ const url = (...ports: number[]) =>
   `postgres://ceremony@${ports.map((p) => `127.0.0.1:${p}`).join(',')}/postgres`;
 
 describe('DATABASE_URL naming several hosts', () => {
-  it('connects to the one that answers and takes writes, without waiting for a dark one', async () => {
+  it('connects to the one that takes writes; once connected, looks again without waiting for a dark one', async () => {
     const pool = openPool(url(darkPort, refusedPort, db.port));
     try {
-      const started = Date.now();
+      // A hub's first connection hears every server out (a dark one to its 3 s timeout): two may take
+      // writes, an old primary started again beside the promoted standby (primary.ts, standby-hubs).
       const { rows } = await pool.query<{ port: number }>(
         "SELECT current_setting('port')::int AS port, pg_is_in_recovery() AS standby",
       );
       expect(rows[0]).toEqual({ port: db.port, standby: false });
+      // Its connection breaks: the next one takes the first server as new as this one, at once.
+      const killer = new pg.Client({ connectionString: db.url });
+      await killer.connect();
+      await killer.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      await killer.end();
+      await expect.poll(() => pool.totalCount).toBe(0);
+      const started = Date.now();
+      expect((await pool.query<{ n: number }>('SELECT 1 AS n')).rows).toEqual([{ n: 1 }]);
       // The dark host's probe runs to its 3 s timeout in the background; the query did not wait for it.
       expect(Date.now() - started).toBeLessThan(2500);
     } finally {

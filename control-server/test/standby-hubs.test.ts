@@ -6,8 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { DB_FILE } from '../src/store/db.js';
 import { GuestsRepository } from '../src/store/guests.repository.js';
-import { arrivals, ask, startServer, tempDir, type TestServer, type TestSocket } from './helpers.js';
+import {
+  arrivals,
+  ask,
+  connectAs,
+  startServer,
+  tempDir,
+  type TestServer,
+  type TestSocket,
+} from './helpers.js';
+import { signIn } from './hub-kit.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cluster.js';
+import { printed, spawnServer, type ServerProcess } from './process.js';
 
 /*
  * The two laptops of docs/SCALING.md: a primary and its synchronous standby (deploy/standby.sh), two
@@ -19,11 +29,13 @@ let primary: PostgresCluster;
 let standby: PostgresCluster;
 let a: TestServer;
 let b: TestServer;
+let url: string;
+let c: ServerProcess | undefined;
 
 beforeAll(async () => {
   clusters = await startPrimaryAndStandby();
   ({ primary, standby } = clusters);
-  const url = `postgres://ceremony@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/ceremony`;
+  url = `postgres://ceremony@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/ceremony`;
   const [dirA, dirB] = [tempDir(), tempDir()];
   seedDemoIfEmpty(dirA);
   fs.copyFileSync(path.join(dirA, DB_FILE), path.join(dirB, DB_FILE));
@@ -32,6 +44,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (c && c.child.exitCode === null) {
+    const gone = new Promise((resolve) => c!.child.once('exit', resolve));
+    c.child.kill('SIGTERM');
+    await gone;
+  }
   await Promise.all([a?.stop(), b?.stop()]);
   await clusters?.stop();
 });
@@ -129,5 +146,37 @@ describe('two hubs on a primary and its standby', () => {
     expect(state!.revision).toBe(fromB.state.revision);
     const scans = await rows<{ scan_id: string }>(standby.url, 'SELECT scan_id FROM scans');
     expect(scans.map((s) => s.scan_id)).toEqual(expect.arrayContaining(scanned));
+  }, 120_000);
+
+  it('never go back to the old primary when it is started again beside the promoted standby', async () => {
+    // Laptop 1 is switched back on and its PostgreSQL starts with it: a primary again, on the
+    // timeline before the promotion, holding the evening as it was before the failover.
+    await primary.start();
+    const [old] = await rows<{ revision: number }>(primary.url, 'SELECT revision FROM show_state');
+    expect(old!.revision).toBeLessThan(revision);
+
+    // Every connection of the running hubs breaks (a blip of the venue's network): they look again.
+    await rows(
+      standby.url,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = 'ceremony' AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+    );
+    const ha = await a.socket('host');
+    await expect.poll(async () => (await go(ha)).ok, { timeout: 15_000, interval: 500 }).toBe(true);
+    const [now] = await rows<{ revision: number }>(standby.url, 'SELECT revision FROM show_state');
+    expect(now!.revision).toBe(revision);
+    // Nothing was written to the old primary (its commits would wait for a standby that left anyway).
+    const [still] = await rows<{ revision: number }>(primary.url, 'SELECT revision FROM show_state');
+    expect(still!.revision).toBe(old!.revision);
+
+    // A hub started now hears both servers out, takes the promoted one, and says what the other is.
+    c = await spawnServer(tempDir(), { DATABASE_URL: url });
+    await printed(c, 'это прежний основной сервер');
+    const display = await connectAs(c.url, { token: await signIn(c.url, 'display') });
+    try {
+      expect((await ask(display, 'show:resync', {})).state.revision).toBe(revision);
+    } finally {
+      display.close();
+    }
   }, 120_000);
 });

@@ -5,18 +5,15 @@ import {
   type EveningClockBefore,
 } from '@ceremony/shared';
 import type pg from 'pg';
+import { SERVER_TIMELINE } from './primary.js';
 
 /** How often the offset is measured again: laptops drift by milliseconds a day, not by seconds. */
 export const CLOCK_MEASURE_MS = 30_000;
 const SAMPLES = 5;
 const DATABASE_NOW = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now';
-/**
- * The server's timeline (the first 8 hex digits of its current WAL file's name; a promoted standby
- * starts a new one) and the correction stored for it, in one round trip.
- */
+/** The server's timeline (a promoted standby starts a new one) and its correction, in one round trip. */
 const TIMELINE = `SELECT t.timeline, c.correction_ms
-  FROM (SELECT ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int AS timeline) t
-  LEFT JOIN evening_clock c USING (timeline)`;
+  FROM (SELECT ${SERVER_TIMELINE} AS timeline) t LEFT JOIN evening_clock c USING (timeline)`;
 
 /**
  * The evening's clock when hubs share a PostgreSQL: the database server's. Every instant the show

@@ -1,5 +1,5 @@
-import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
+import { Primary, type Ssl } from './primary.js';
 import { databaseTls, sslOptions, withoutTls } from './tls.js';
 
 /** One PostgreSQL server named in DATABASE_URL. */
@@ -41,78 +41,6 @@ export interface Connection {
   config: pg.ClientConfig;
 }
 
-/** A probe of one host waits at most this long: a laptop gone dark must not hold the others up. */
-const PROBE_TIMEOUT_MS = 3000;
-
-/** The `ssl` option of node-postgres: TLS as DATABASE_URL's sslmode asks (tls.ts). */
-type Ssl = false | ConnectionOptions;
-
-/**
- * Whether the server takes writes (a standby, in recovery, refuses them): true, false, or why it could
- * not be asked. The probe connects as every other connection does, over the same TLS.
- */
-async function writable(url: string, target: DatabaseHost, ssl: Ssl): Promise<boolean | Error> {
-  const probe = new pg.Client({
-    connectionString: urlFor(url, target),
-    ssl,
-    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
-  });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    const { rows } = await probe.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
-    return rows[0]?.standby === false;
-  } catch (err) {
-    return err as Error;
-  } finally {
-    await probe.end().catch(() => undefined);
-  }
-}
-
-/**
- * The writable server among several, remembered until a connection to it fails. Every connection of
- * the hub (the store's pool, its LISTEN client, the adapter's pool) asks the same one, so after a
- * standby's promotion they all move together instead of each finding out on its own.
- */
-class Primary {
-  private current: DatabaseHost | null = null;
-  private finding: Promise<DatabaseHost> | null = null;
-
-  constructor(
-    private readonly url: string,
-    private readonly hosts: DatabaseHost[],
-    private readonly ssl: Ssl,
-  ) {}
-
-  find(): Promise<DatabaseHost> {
-    if (this.current) return Promise.resolve(this.current);
-    // Every host at once, and the first to answer writable wins: a laptop gone dark (no answer, no
-    // refusal) must not hold the connection up for its timeout. There is one primary at a time, so
-    // the first writable is the writable one. Connections asking meanwhile share the answer.
-    // Each server's failure travels with the answer: a certificate no CA signed is worth telling.
-    this.finding ??= new Promise<DatabaseHost>((resolve, reject) => {
-      let refused = 0;
-      const failures: Error[] = [];
-      for (const host of this.hosts)
-        void writable(this.url, host, this.ssl).then((answer) => {
-          if (answer === true) return resolve(host);
-          if (answer instanceof Error) failures.push(answer);
-          if (++refused < this.hosts.length) return;
-          const names = this.hosts.map((h) => `${h.host}:${h.port}`).join(', ');
-          reject(new AggregateError(failures, `no writable PostgreSQL among ${names}`));
-        });
-    })
-      .then((found) => (this.current = found))
-      .finally(() => (this.finding = null));
-    return this.finding;
-  }
-
-  /** A connection to it failed: the next connection looks again (the standby may have been promoted). */
-  lost(target: DatabaseHost): void {
-    if (this.current === target) this.current = null;
-  }
-}
-
 const primaries = new Map<string, Primary>();
 
 /**
@@ -122,7 +50,15 @@ const primaries = new Map<string, Primary>();
 function failoverClient(url: string, hosts: DatabaseHost[], ssl: Ssl): typeof pg.Client {
   // Keyed by the whole URL: the same servers asked with another CA are another search.
   let primary = primaries.get(url);
-  if (!primary) primaries.set(url, (primary = new Primary(withoutTls(url), hosts, ssl)));
+  if (!primary)
+    primaries.set(
+      url,
+      (primary = new Primary(
+        hosts,
+        hosts.map((host) => urlFor(withoutTls(url), host)),
+        ssl,
+      )),
+    );
   const shared = primary;
   class FailoverClient extends pg.Client {
     override connect(): Promise<pg.Client>;
