@@ -174,6 +174,7 @@ export function composeServices({
       scenarios: sharedScenario ?? new ScenarioRepository(db, showRepo, guestsRepo),
       repo: showRepo,
       shared: shared !== undefined,
+      ...(shared ? { whyNotCommitted: shared.whyNotCommitted } : {}),
       clock,
       // The booth hears every change after everyone else: its deliveries run in the background.
       onState: (state, before) => {
@@ -242,8 +243,8 @@ export function composeServices({
     // copies (its own clients hear the show's moves from that hub's broadcast; a new run of show and
     // the arrival figures are sent from here). Each part's tables are already copied into this hub's
     // SQLite when this runs (mirror.ts).
-    const refresh = inBackground('refreshing from another hub', async (what: ChangedPart) => {
-      if (what === 'show') await show.refresh();
+    const refresh = inBackground('refreshing from another hub', async (what: ChangedPart, ours: boolean) => {
+      if (what === 'show') await show.refresh(ours);
       else if (what === 'checkins') sendStats();
       else if (what === 'access') {
         // A PIN changed or a device was revoked on another hub: this hub's copy says so now.
@@ -262,7 +263,7 @@ export function composeServices({
       else if (what === 'purge') feedbackBrake?.forgetKey();
     });
     shared.onOtherHub(refresh);
-    refresh('checkins');
+    refresh('checkins', false);
   }
 
   const media = new MediaLibrary({

@@ -19,7 +19,9 @@ import {
 import type { ShowRepository } from '../store/show.repository.js';
 import type { EveningWrite, ScenarioStore, StoredShow } from '../store/scenario.store.js';
 import type { ShowStore } from '../store/store.js';
+import type { NotCommitted } from '../store/unavailable.js';
 import { InArrivalOrder } from './in-order.js';
+import { StandbyWait } from './standby-wait.js';
 
 /** How much sooner than the clip's length a cue may end on the projector's word (start latency, clock). */
 export const CLIP_END_SLACK_MS = 1500;
@@ -33,6 +35,8 @@ export interface ShowDeps {
   repo: Pick<ShowRepository, 'loadScenario'>;
   /** The evening lives in a PostgreSQL shared with other hubs: a failed write there is a refusal. */
   shared?: boolean;
+  /** Why a write to it was not confirmed (the database away, or waiting for its standby). */
+  whyNotCommitted?: () => Promise<NotCommitted>;
   clock: () => number;
   /**
    * Told after every committed change, to broadcast it, with the state the change was decided on:
@@ -59,6 +63,7 @@ export class ShowService {
   private scenario: Scenario;
   private timer: NodeJS.Timeout | null = null;
   private readonly commands = new InArrivalOrder();
+  private readonly standby: StandbyWait | null;
 
   constructor(
     private readonly deps: ShowDeps,
@@ -67,6 +72,7 @@ export class ShowService {
   ) {
     this.scenario = scenario;
     this.state = stored ?? initialShowState();
+    this.standby = deps.whyNotCommitted ? new StandbyWait(deps.whyNotCommitted) : null;
     this.armAutoFollow();
   }
 
@@ -84,7 +90,9 @@ export class ShowService {
    * result; the answer and the broadcast come only after that commit.
    */
   apply(command: ShowCommand, deviceId: string | null): Promise<Answer<{ state: ShowState }>> {
-    return this.commands.run(async () => {
+    // A command before it still waits for the synchronous standby: refused at once, in words (standby-wait.ts).
+    if (this.standby?.stalled()) return Promise.resolve(refusal('INTERNAL', 'error.store.standbyWaiting'));
+    const done = this.commands.run(async (): Promise<Answer<{ state: ShowState }>> => {
       const now = this.deps.clock();
       let answer: Answer<{ state: ShowState }>;
       let before = this.state;
@@ -101,7 +109,7 @@ export class ShowService {
         // The shared database away (restarting, the network): a clear refusal, never a false ok.
         if (!this.deps.shared) throw err;
         console.warn(`[show] ${command.type} not committed:`, (err as Error).message);
-        return refusal('INTERNAL', 'error.store.unavailable');
+        return refusal('INTERNAL', await this.notCommitted());
       }
       if (!answer.ok) {
         // Refused because another hub moved first: take its state, so this hub's copy is not stale.
@@ -113,21 +121,30 @@ export class ShowService {
       this.deps.onState(this.state, before);
       return { ok: true, state: this.state };
     });
+    return this.standby ? this.standby.watch(done) : done;
   }
 
   /**
    * Another hub committed a change (or the link to the database came back): take the stored state.
-   * This hub's clients hear the change from that hub's broadcast, so nothing is sent from here.
+   * This hub's clients hear the change from that hub's broadcast, so nothing is sent from here,
+   * unless `ours`: a write of this hub that was refused as not confirmed went through after all (its
+   * commit waited for the standby past the query timeout). Nobody has told anyone: this hub does.
    */
-  refresh(): Promise<void> {
-    return this.commands.run(() => this.refreshNow());
+  refresh(ours = false): Promise<void> {
+    return this.commands.run(() => this.refreshNow(ours));
   }
 
-  private async refreshNow(): Promise<void> {
+  private async refreshNow(tell = false): Promise<void> {
     const stored = await this.deps.store.loadState();
     if (!stored || stored.revision <= this.state.revision) return;
+    const before = this.state;
     this.state = stored;
     this.armAutoFollow();
+    if (tell) this.deps.onState(this.state, before);
+  }
+
+  private async notCommitted() {
+    return (await this.deps.whyNotCommitted?.()) ?? 'error.store.unavailable';
   }
 
   /** A play/pause gets where the live clip is now, so every display (and a reloaded one) shows that frame. */
@@ -308,7 +325,7 @@ export class ShowService {
       } catch (err) {
         if (!this.deps.shared) throw err;
         console.warn('[show] a scenario change was not committed:', (err as Error).message);
-        return refusal('INTERNAL', 'error.store.unavailable');
+        return refusal('INTERNAL', await this.notCommitted());
       }
       const { stored, write } = made;
       if (!answer.ok || !stored || !write) {

@@ -16,3 +16,9 @@ export function recorded<T>(shared: boolean, work: Promise<T>): Promise<T> {
       })
     : work;
 }
+
+/**
+ * Why a write to the shared database was not confirmed, in the words the apps show: the database
+ * away, or its commits waiting for a synchronous standby that no longer answers (postgres/standby.check.ts).
+ */
+export type NotCommitted = 'error.store.unavailable' | 'error.store.standbyWaiting';

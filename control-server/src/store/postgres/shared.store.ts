@@ -20,6 +20,8 @@ import { CLOCK_MEASURE_MS, EveningClock } from './evening.clock.js';
 import { hearsItsOwnNotice, NOTICES_LOST } from './pooler.check.js';
 import { catchUpPurges } from './purge.catchup.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
+import type { NotCommitted } from '../unavailable.js';
+import { whyNotCommitted } from './standby.check.js';
 import { databaseTls, printableUrl, type DatabaseTls } from './tls.js';
 import { whyTlsFailed } from './tls.explain.js';
 
@@ -59,9 +61,13 @@ export interface SharedStore {
   pull(part: EveningPart): Promise<void>;
   /**
    * Calls back whenever another hub committed a change (LISTEN/NOTIFY), after its part is copied
-   * into this hub's SQLite; every part once after the link to the database came back.
+   * into this hub's SQLite; every part once after the link to the database came back. `ours`: the
+   * change is this hub's own show write that it gave up waiting for (its commit waited past the
+   * query timeout for a standby, then went through): nobody has told the screens yet.
    */
-  onOtherHub(listener: (what: ChangedPart) => void): void;
+  onOtherHub(listener: (what: ChangedPart, ours: boolean) => void): void;
+  /** Why a write was not confirmed: the database away, or its commits waiting for the standby. */
+  whyNotCommitted(): Promise<NotCommitted>;
   close(): Promise<void>;
 }
 
@@ -108,7 +114,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     const show = new PostgresShowStore(pool, hub);
     await show.adopt(initialShowState());
     const state = (await show.loadState()) ?? initialShowState();
-    const listeners: ((what: ChangedPart) => void)[] = [];
+    const listeners: ((what: ChangedPart, ours: boolean) => void)[] = [];
     let local: Db | null = null;
     const parts = Object.keys(EVENING_PARTS) as EveningPart[];
     // Scans and visits grow all evening: those parts are copied a change at a time, the others whole.
@@ -134,8 +140,10 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       return next;
     };
     // Back after the database was away (a standby promoted?): the clock at once, not within 30 s.
-    const listening = listen(url, remeasureNow, (what, from) => {
-      if (from === hub) return;
+    const listening = listen(url, remeasureNow, (what, from, revision) => {
+      // This hub hears its own changes too, and knows their outcome, except a show write it gave up on.
+      const ours = from === hub && what === 'show' && show.unseen(revision);
+      if (from === hub && !ours) return;
       const copied =
         what === 'purge'
           ? catchUpPurges(pool, local, () => Promise.all(parts.map(pull)))
@@ -144,7 +152,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
             : Promise.resolve();
       // Once detached (the hub stopping, its file closed), a copy still under way says nothing.
       copied.then(
-        () => local && listeners.forEach((l) => l(what)),
+        () => local && listeners.forEach((l) => l(what, ours)),
         (err: Error) =>
           local && console.warn(`[postgres] copying ${what} from another hub failed:`, err.message),
       );
@@ -199,6 +207,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       },
       pull,
       onOtherHub: (listener) => void listeners.push(listener),
+      whyNotCommitted: () => whyNotCommitted(url),
       close: async () => {
         clearInterval(remeasure);
         await listening.close();
@@ -229,7 +238,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
 function listen(
   url: string,
   back: () => void,
-  heard: (what: ChangedPart, from: string) => void,
+  heard: (what: ChangedPart, from: string, revision: number) => void,
 ): { ready: Promise<void>; close(): Promise<void> } {
   let closed = false;
   let listening!: () => void;
@@ -250,12 +259,12 @@ function listen(
     c.on('error', again);
     c.on('end', again);
     c.on('notification', (n) => {
-      const from = n.payload?.split(' ')[0] ?? '';
-      if (n.channel === SHOW_CHANNEL) heard('show', from);
-      else if (n.channel === CHECKINS_CHANNEL) heard('checkins', from);
+      const [from = '', second] = n.payload?.split(' ') ?? [];
+      if (n.channel === SHOW_CHANNEL) heard('show', from, Number(second));
+      else if (n.channel === CHECKINS_CHANNEL) heard('checkins', from, 0);
       else if (n.channel === CHANGE_CHANNEL) {
-        const part = n.payload?.split(' ')[1] as ChangedPart | undefined;
-        if (part && CHANGED_PARTS.includes(part)) heard(part, from);
+        const part = second as ChangedPart | undefined;
+        if (part && CHANGED_PARTS.includes(part)) heard(part, from, 0);
       }
     });
     try {
@@ -267,7 +276,7 @@ function listen(
       // Every part copied again, and the file rebuilt if a purge was missed meanwhile (purge.catchup.ts).
       if (reconnected) {
         back();
-        for (const what of CHANGED_PARTS) heard(what, '?');
+        for (const what of CHANGED_PARTS) heard(what, '?', 0);
       }
     } catch (err) {
       console.warn('[postgres] listening for other hubs failed; trying again:', (err as Error).message);

@@ -137,6 +137,14 @@ export class PostgresShowStore implements ShowStore {
     return this.advanceLocked(decide);
   }
 
+  /**
+   * Whether a revision this hub's own NOTIFY carries is news to it: a write it gave up waiting for
+   * (the query timed out while the commit waited for a standby) that went through after all.
+   */
+  unseen(revision: number): boolean {
+    return this.known === null || revision > this.known.revision;
+  }
+
   private async advanceLocked<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T> {
     const { answer, stored } = await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<KnownRow>(

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ShowState } from '@ceremony/shared';
+import { ask, connectAs, tempDir, type TestSocket } from '../helpers.js';
+import { signIn } from '../hub-kit.js';
+import { standbySh, startPrimaryAndStandby, type PostgresCluster } from '../pg-cluster.js';
+import { killHard, spawnServer, type ServerProcess } from '../process.js';
+import { openSignedIn } from './apps-kit.js';
+import { SIZES, hasChromium, launch, screenshot } from './browser.js';
+
+/*
+ * The host console on the tablet when the backup laptop is switched off: its PostgreSQL was the
+ * synchronous standby, so every commit waits for it. The host must read what is going on and what to
+ * do, and the GO that waited must show as soon as `standby.sh solo` has run (test/standby-gone.test.ts
+ * has the same at the socket level).
+ */
+describe.runIf(hasChromium)('the host console when the synchronous standby is switched off', () => {
+  let browser: Browser;
+  let clusters: Awaited<ReturnType<typeof startPrimaryAndStandby>>;
+  let primary: PostgresCluster;
+  let hub: ServerProcess;
+
+  beforeAll(async () => {
+    browser = await launch();
+    clusters = await startPrimaryAndStandby();
+    ({ primary } = clusters);
+    const url = `postgres://ceremony@127.0.0.1:${primary.port},127.0.0.1:${clusters.standby.port}/ceremony`;
+    hub = await spawnServer(tempDir(), { DATABASE_URL: url, HTTPS_PORT: 'off' });
+    display = await connectAs(hub.url, { token: await signIn(hub.url, 'display') });
+  }, 120_000);
+  afterAll(async () => {
+    display?.close();
+    await browser?.close();
+    if (hub) await killHard(hub);
+    await clusters?.stop();
+  });
+
+  /** The live cue as the hub holds it (what its projector shows), asked by a projector signed in before. */
+  let display: TestSocket;
+  const liveCue = async () => (await ask<{ state: ShowState }>(display, 'show:resync', {})).state.cueId;
+
+  async function pressGo(page: Page) {
+    // Armed: past the double-GO guard on the server's clock.
+    await expect.poll(() => page.getByTestId('go').getAttribute('data-armed')).toBe('true');
+    await page.getByTestId('go').click();
+  }
+
+  it('names the backup laptop and standby.sh solo, then shows the GO that waited once solo ran', async () => {
+    const token = await signIn(hub.url, 'host');
+    const { page } = await openSignedIn(browser, hub.url, 'host', { token, role: 'host' }, SIZES.tablet);
+    await pressGo(page);
+    await expect.poll(() => liveCue()).toBe('cue-01');
+
+    await clusters.standby.halt('immediate');
+    await pressGo(page);
+    const error = page.getByTestId('command-error');
+    await expect
+      .poll(() => error.textContent(), { timeout: 6000 })
+      .toMatch(/Резервный ноутбук.*standby\.sh\ssolo/);
+    await screenshot(page, 'host-standby-waiting');
+    // The hub's cue has not moved: nothing is confirmed yet.
+    expect(await liveCue()).toBe('cue-01');
+
+    expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
+    await expect.poll(() => liveCue(), { timeout: 10_000 }).toBe('cue-02');
+    await pressGo(page);
+    await expect.poll(() => liveCue()).toBe('cue-03');
+  }, 90_000);
+});

@@ -1,0 +1,76 @@
+import type { ShowState } from '@ceremony/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arrivals, ask, startServer, tempDir, type TestServer } from './helpers.js';
+import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cluster.js';
+
+/*
+ * The two laptops of docs/SCALING.md, and the backup laptop switched off (its battery): the primary
+ * still answers, but every commit waits for the synchronous standby (`synchronous_standby_names`)
+ * until it is back or `standby.sh solo` runs. The host must be told that, not «database unreachable»,
+ * and a GO that waited and went through once `solo` ran must reach the projector.
+ */
+type Answer = { ok: boolean; state: ShowState; error?: { reason: string; message: string } };
+
+let clusters: Awaited<ReturnType<typeof startPrimaryAndStandby>>;
+let primary: PostgresCluster;
+let standby: PostgresCluster;
+let hub: TestServer;
+
+beforeAll(async () => {
+  clusters = await startPrimaryAndStandby();
+  ({ primary, standby } = clusters);
+  hub = await startServer({
+    dataDir: tempDir(),
+    config: {
+      databaseUrl: `postgres://ceremony@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/ceremony`,
+    },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await hub?.stop();
+  await clusters?.stop();
+});
+
+describe('the standby switched off while commits wait for it', () => {
+  it('the host is told to run standby.sh solo, and the GO that waited reaches the projector after it', async () => {
+    const host = await hub.socket('host');
+    const display = await hub.socket('display');
+    hub.advance(60_000);
+    const first = await ask<Answer>(host, 'show:go', { expectedRevision: hub.app.show.current().revision });
+    expect(first.ok).toBe(true);
+
+    await standby.halt('immediate');
+    hub.advance(60_000);
+    // The commit waits for the standby. Within the 5 s the host console listens (ask's limit too), a
+    // refusal that names the backup laptop and what to do, never a false ok and never «no answer».
+    const waited = await ask<Answer>(host, 'show:go', { expectedRevision: first.state.revision });
+    expect(waited.ok).toBe(false);
+    expect(waited.error!.reason).toBe('error.store.standbyWaiting');
+    expect(waited.error!.message).toMatch(/standby\.sh\ssolo/);
+    // A second press meanwhile is refused at once, in the same words: it would only queue up.
+    const started = Date.now();
+    const again = await ask<Answer>(host, 'show:go', { expectedRevision: first.state.revision });
+    expect(again.error!.reason).toBe('error.store.standbyWaiting');
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    // Long enough for the hub to give up on the statement (the pool's 10 s query timeout): the commit
+    // still waits in PostgreSQL, and this hub is no longer awaiting it.
+    await new Promise((r) => setTimeout(r, 11_000));
+    expect(hub.app.show.current().revision).toBe(first.state.revision);
+
+    // The organiser runs `solo` on the main laptop: the waiting commit goes through, and the hub
+    // hears it (its own NOTIFY, with a revision it never saw) and tells every screen.
+    const seen: ShowState[] = [];
+    display.on('show:state', (s: ShowState) => void seen.push(s));
+    expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
+    await arrivals(display, 'show:state', seen, 1);
+    expect(seen[0]!.revision).toBe(first.state.revision + 1);
+    expect(hub.app.show.current().revision).toBe(first.state.revision + 1);
+
+    // And the show goes on at once from there.
+    hub.advance(60_000);
+    const next = await ask<Answer>(host, 'show:go', { expectedRevision: first.state.revision + 1 });
+    expect(next.ok).toBe(true);
+  }, 120_000);
+});
