@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { DEFAULT_LANG, hasLanguage, loadLanguage, translate, type Key, type Lang } from '../i18n/index.js';
 
 const LANG_KEY = 'ceremony.lang';
@@ -70,7 +79,9 @@ export function I18nProvider({ lang, children }: { lang?: Lang; children: ReactN
   const shown = hasLanguage(chosen) ? chosen : DEFAULT_LANG;
   const t = useCallback<Translate>((key, params) => translate(shown, key, params), [shown]);
   const value = useMemo(() => ({ lang: shown, t }), [shown, t]);
-  useEffect(() => {
+  // In the same commit as the words: the page never says one language while it shows another (a
+  // passive effect could run after the paint, and after a test has already looked).
+  useLayoutEffect(() => {
     document.documentElement.lang = shown;
   }, [shown]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
