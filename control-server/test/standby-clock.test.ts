@@ -1,11 +1,11 @@
 import pg from 'pg';
-import type { ShowState } from '@ceremony/shared';
+import type { HubStatus, ShowState } from '@ceremony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockBehind } from './faketime.js';
-import { ask, connectAs, tempDir, type TestSocket } from './helpers.js';
+import { ask, connectAs, http, tempDir, type TestSocket } from './helpers.js';
 import { signIn } from './hub-kit.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cluster.js';
-import { spawnServer, type ServerProcess } from './process.js';
+import { killHard, spawnServer, type ServerProcess } from './process.js';
 
 /*
  * The two laptops of docs/SCALING.md at a venue without internet: the backup laptop's clock is 45 s
@@ -28,12 +28,14 @@ beforeAll(async () => {
   ({ primary, standby } = clusters);
   url = `postgres://ceremony@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/ceremony`;
   hubs.push(await spawnServer(tempDir(), { DATABASE_URL: url }));
+  // The main laptop's own hub: it dies with the primary.
+  hubs.push(await spawnServer(tempDir(), { DATABASE_URL: url }));
 }, 120_000);
 
 afterAll(async () => {
   sockets.forEach((s) => s.close());
   for (const hub of hubs) {
-    if (hub.child.exitCode !== null) continue;
+    if (hub.child.exitCode !== null || hub.child.signalCode !== null) continue;
     const gone = new Promise((resolve) => hub.child.once('exit', resolve));
     hub.child.kill('SIGTERM');
     await gone;
@@ -87,6 +89,8 @@ describe('the evening keeps its time when the standby on a laptop with another c
     const first = await ask<GoAnswer>(host, 'show:go', { expectedRevision: 0 });
     expect(first.ok).toBe(true);
 
+    const mainHub = hubs[1]!;
+    await killHard(mainHub);
     await primary.halt('immediate');
     expect(await standbySh(standby, 'promote')).toMatch(/Promoted/);
     // Hub A lived through it: once back on the promoted server it stores how to keep the evening's
@@ -114,5 +118,15 @@ describe('the evening keeps its time when the standby on a laptop with another c
     });
     expect(third, JSON.stringify(third)).toMatchObject({ ok: true });
     expect(Math.abs(third.state.cueStartedAt! - Date.now())).toBeLessThan(2000);
+
+    // «Хабы вечера» counts silence by the evening's clock too: the main laptop's dead hub is shown
+    // silent after 10 s, not alive for as long as the promoted server's clock is behind.
+    const admin = await signIn(a!.url, 'admin');
+    const listed = async () =>
+      ((await http(`${a!.url}/api/admin/hubs`, { token: admin })).body as { hubs: HubStatus[] }).hubs;
+    const dead = (list: HubStatus[]) => list.find((h) => h.urls.includes(mainHub.url));
+    await expect
+      .poll(async () => dead(await listed())?.live, { timeout: 20_000, interval: 1000 })
+      .toBe(false);
   }, 120_000);
 });

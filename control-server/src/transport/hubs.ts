@@ -107,6 +107,9 @@ const TABLES = `
   ALTER TABLE hubs ADD COLUMN IF NOT EXISTS version text NOT NULL DEFAULT '';
   ALTER TABLE hubs ADD COLUMN IF NOT EXISTS clock_offset_ms bigint NOT NULL DEFAULT 0;`;
 
+/** The instant passed as epoch milliseconds in parameter $n, as a timestamptz. */
+const at = (n: number) => `to_timestamp($${n}::float8 / 1000)`;
+
 /**
  * Several hubs on one PostgreSQL: `@socket.io/postgres-adapter` carries every `io.to(…).emit` and
  * `fetchSockets()` to the other hubs (LISTEN/NOTIFY), with its own small pool so a burst of
@@ -146,6 +149,10 @@ export function postgresHubs(
       if (!closing) log('[hubs] connection:', err);
     }),
   );
+  // Heartbeats are stamped and judged by the evening's clock (EveningClock), not the server's NOW():
+  // after a standby's promotion the server is another laptop, whose clock may be 45 s off, and a
+  // dead hub would look alive for that long.
+  const eveningNow = () => Date.now() + clockOffset();
   let known: string[] = [];
   let silent: string[] = [];
   // Sockets leaving during io.close() still broadcast (a display's going away) after the pool ended.
@@ -164,16 +171,16 @@ export function postgresHubs(
     const before = addresses().join(' ');
     const urls = own();
     await pool.query(
-      `INSERT INTO hubs (id, urls, seen_at, version, clock_offset_ms) VALUES ($1, $2, NOW(), $3, $4)
-       ON CONFLICT (id) DO UPDATE SET urls = EXCLUDED.urls, seen_at = NOW(), version = EXCLUDED.version,
-         clock_offset_ms = EXCLUDED.clock_offset_ms`,
-      [id, JSON.stringify(urls), VERSION, Math.round(clockOffset())],
+      `INSERT INTO hubs (id, urls, seen_at, version, clock_offset_ms) VALUES ($1, $2, ${at(5)}, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET urls = EXCLUDED.urls, seen_at = EXCLUDED.seen_at,
+         version = EXCLUDED.version, clock_offset_ms = EXCLUDED.clock_offset_ms`,
+      [id, JSON.stringify(urls), VERSION, Math.round(clockOffset()), eveningNow()],
     );
     const { rows } = await pool.query<{ urls: string[]; live: boolean }>(
-      `SELECT urls, seen_at > NOW() - make_interval(secs => $2) AS live FROM hubs
-       WHERE id <> $1 AND seen_at > NOW() - make_interval(secs => $3)
+      `SELECT urls, seen_at > ${at(4)} - make_interval(secs => $2) AS live FROM hubs
+       WHERE id <> $1 AND seen_at > ${at(4)} - make_interval(secs => $3)
        ORDER BY live DESC, seen_at DESC, id`,
-      [id, HUB_SILENT_AFTER_MS / 1000, HUB_EVENING_MS / 1000],
+      [id, HUB_SILENT_AFTER_MS / 1000, HUB_EVENING_MS / 1000, eveningNow()],
     );
     known = rows.filter((r) => r.live).flatMap((r) => r.urls);
     silent = rows.filter((r) => !r.live).flatMap((r) => r.urls);
@@ -210,7 +217,7 @@ export function postgresHubs(
       relinked.push(link);
     },
     async list() {
-      // How long ago by the database's clock: the laptops' own may disagree.
+      // How long ago by the evening's clock: the laptops' own may disagree.
       const { rows } = await pool.query<{
         id: string;
         urls: string[];
@@ -218,9 +225,9 @@ export function postgresHubs(
         offset: number;
         ago: number;
       }>(
-        `SELECT id, urls, version, clock_offset_ms::float8 AS offset, EXTRACT(EPOCH FROM NOW() - seen_at)::float8 AS ago
-         FROM hubs WHERE seen_at > NOW() - make_interval(secs => $1) ORDER BY seen_at DESC, id`,
-        [HUB_EVENING_MS / 1000],
+        `SELECT id, urls, version, clock_offset_ms::float8 AS offset, EXTRACT(EPOCH FROM ${at(2)} - seen_at)::float8 AS ago
+         FROM hubs WHERE seen_at > ${at(2)} - make_interval(secs => $1) ORDER BY seen_at DESC, id`,
+        [HUB_EVENING_MS / 1000, eveningNow()],
       );
       return rows.map((r) => ({
         id: r.id,
