@@ -98,7 +98,9 @@ describe('two hubs on a primary and its standby', () => {
     // Nothing takes writes until the standby is promoted: a clear refusal, never a false ok.
     const refused = await go(ha);
     expect(refused.ok).toBe(false);
-    expect(refused.error.reason).toBe('error.store.unavailable');
+    // …in words that say what to do next: the standby is there, waiting to be promoted.
+    expect(refused.error.reason).toBe('error.store.standbyOnly');
+    expect(refused.error.message).toMatch(/standby\.sh\spromote/);
 
     expect(await standbySh(standby, 'promote')).toMatch(/Promoted/);
     // The same hubs, the same sockets: the next GO commits on the promoted standby.

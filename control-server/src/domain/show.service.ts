@@ -36,7 +36,7 @@ export interface ShowDeps {
   /** The evening lives in a PostgreSQL shared with other hubs: a failed write there is a refusal. */
   shared?: boolean;
   /** Why a write to it was not confirmed (the database away, or waiting for its standby). */
-  whyNotCommitted?: () => Promise<NotCommitted>;
+  whyNotCommitted?: (failure?: unknown) => Promise<NotCommitted>;
   clock: () => number;
   /**
    * Told after every committed change, to broadcast it, with the state the change was decided on:
@@ -109,7 +109,7 @@ export class ShowService {
         // The shared database away (restarting, the network): a clear refusal, never a false ok.
         if (!this.deps.shared) throw err;
         console.warn(`[show] ${command.type} not committed:`, (err as Error).message);
-        return refusal('INTERNAL', await this.notCommitted());
+        return refusal('INTERNAL', await this.notCommitted(err));
       }
       if (!answer.ok) {
         // Refused because another hub moved first: take its state, so this hub's copy is not stale.
@@ -143,8 +143,8 @@ export class ShowService {
     if (tell) this.deps.onState(this.state, before);
   }
 
-  private async notCommitted() {
-    return (await this.deps.whyNotCommitted?.()) ?? 'error.store.unavailable';
+  private async notCommitted(failure: unknown) {
+    return (await this.deps.whyNotCommitted?.(failure)) ?? 'error.store.unavailable';
   }
 
   /** A play/pause gets where the live clip is now, so every display (and a reloaded one) shows that frame. */
@@ -325,7 +325,7 @@ export class ShowService {
       } catch (err) {
         if (!this.deps.shared) throw err;
         console.warn('[show] a scenario change was not committed:', (err as Error).message);
-        return refusal('INTERNAL', await this.notCommitted());
+        return refusal('INTERNAL', await this.notCommitted(err));
       }
       const { stored, write } = made;
       if (!answer.ok || !stored || !write) {

@@ -19,6 +19,8 @@ export function recorded<T>(shared: boolean, work: Promise<T>): Promise<T> {
 
 /**
  * Why a write to the shared database was not confirmed, in the words the apps show: the database
- * away, or its commits waiting for a synchronous standby that no longer answers (postgres/standby.check.ts).
+ * away; its commits waiting for a synchronous standby that no longer answers; or only the standby
+ * answering, the primary gone (postgres/standby.check.ts).
  */
-export type NotCommitted = 'error.store.unavailable' | 'error.store.standbyWaiting';
+export type NotCommitted =
+  'error.store.unavailable' | 'error.store.standbyWaiting' | 'error.store.standbyOnly';

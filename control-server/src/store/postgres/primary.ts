@@ -48,6 +48,20 @@ async function ask(connectionString: string, ssl: Ssl): Promise<ServerAnswer | E
   }
 }
 
+/**
+ * None of the servers takes writes. `standbys`: how many answered as a standby (in recovery). The
+ * primary gone and its standby answering is the moment for `standby.sh promote`: the apps say so.
+ */
+export class NoWritableServer extends AggregateError {
+  constructor(
+    failures: Error[],
+    message: string,
+    readonly standbys: number,
+  ) {
+    super(failures, message);
+  }
+}
+
 /** What to do with the answers so far: connect to a host, wait for more, or give up. */
 export type Choice =
   { kind: 'host'; index: number; stale: number[] } | { kind: 'wait' } | { kind: 'none'; stale: number[] };
@@ -116,7 +130,8 @@ export class Primary {
         }
         const names = this.hosts.map((h) => `${h.host}:${h.port}`).join(', ');
         const failures = answers.filter((a): a is Error => a instanceof Error);
-        reject(new AggregateError(failures, `no writable PostgreSQL among ${names}`));
+        const standbys = answers.filter((a) => a && !(a instanceof Error) && !a.writable).length;
+        reject(new NoWritableServer(failures, `no writable PostgreSQL among ${names}`, standbys));
       };
       this.urls.forEach(
         (url, i) =>

@@ -66,8 +66,8 @@ export interface SharedStore {
    * query timeout for a standby, then went through): nobody has told the screens yet.
    */
   onOtherHub(listener: (what: ChangedPart, ours: boolean) => void): void;
-  /** Why a write was not confirmed: the database away, or its commits waiting for the standby. */
-  whyNotCommitted(): Promise<NotCommitted>;
+  /** Why a write was not confirmed (`failure`: its error, when there is one): standby.check.ts. */
+  whyNotCommitted(failure?: unknown): Promise<NotCommitted>;
   close(): Promise<void>;
 }
 
@@ -207,7 +207,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       },
       pull,
       onOtherHub: (listener) => void listeners.push(listener),
-      whyNotCommitted: () => whyNotCommitted(url),
+      whyNotCommitted: (failure) => whyNotCommitted(url, failure),
       close: async () => {
         clearInterval(remeasure);
         await listening.close();
