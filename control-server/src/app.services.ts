@@ -243,27 +243,30 @@ export function composeServices({
     // copies (its own clients hear the show's moves from that hub's broadcast; a new run of show and
     // the arrival figures are sent from here). Each part's tables are already copied into this hub's
     // SQLite when this runs (mirror.ts).
-    const refresh = inBackground('refreshing from another hub', async (what: ChangedPart, ours: boolean) => {
-      if (what === 'show') await show.refresh(ours);
-      else if (what === 'checkins') sendStats();
-      else if (what === 'access') {
-        // A PIN changed or a device was revoked on another hub: this hub's copy says so now.
-        auth.reloadPins();
-        for (const socket of io.sockets.sockets.values())
-          if (!auth.admits(socket.data.deviceId)) socket.disconnect(true);
-      } else if (what === 'scenario') {
-        booth.service.reloadTargets();
-        if (await show.reloadScenario()) broadcast.snapshot(show.snapshot());
-      }
-      // A guest list changed elsewhere: the expected count in the figures changed with it.
-      else if (what === 'guests') sendStats();
-      else if (what === 'stations') sendOccupancy(stations.occupancy());
-      else if (what === 'media') await media.shared?.follow();
-      // The purge took the feedback brake's key with its buckets: this hub stops hashing with it.
-      else if (what === 'purge') feedbackBrake?.forgetKey();
-    });
+    const refresh = inBackground(
+      'refreshing from another hub',
+      async (what: ChangedPart, ours: number | null) => {
+        if (what === 'show') await show.refresh(ours);
+        else if (what === 'checkins') sendStats();
+        else if (what === 'access') {
+          // A PIN changed or a device was revoked on another hub: this hub's copy says so now.
+          auth.reloadPins();
+          for (const socket of io.sockets.sockets.values())
+            if (!auth.admits(socket.data.deviceId)) socket.disconnect(true);
+        } else if (what === 'scenario') {
+          booth.service.reloadTargets();
+          if (await show.reloadScenario()) broadcast.snapshot(show.snapshot());
+        }
+        // A guest list changed elsewhere: the expected count in the figures changed with it.
+        else if (what === 'guests') sendStats();
+        else if (what === 'stations') sendOccupancy(stations.occupancy());
+        else if (what === 'media') await media.shared?.follow();
+        // The purge took the feedback brake's key with its buckets: this hub stops hashing with it.
+        else if (what === 'purge') feedbackBrake?.forgetKey();
+      },
+    );
     shared.onOtherHub(refresh);
-    refresh('checkins', false);
+    refresh('checkins', null);
   }
 
   const media = new MediaLibrary({

@@ -127,20 +127,22 @@ export class ShowService {
   /**
    * Another hub committed a change (or the link to the database came back): take the stored state.
    * This hub's clients hear the change from that hub's broadcast, so nothing is sent from here,
-   * unless `ours`: a write of this hub that was refused as not confirmed went through after all (its
-   * commit waited for the standby past the query timeout). Nobody has told anyone: this hub does.
+   * unless `ours` names the revision of a write of this hub that was refused as not confirmed and
+   * went through after all (its commit waited for the standby past the query timeout): nobody has
+   * told anyone of it, so this hub does, if it is still the latest. Once another hub moved on from
+   * it, that hub's broadcast carries the show, and telling the booth again would fire its cues twice.
    */
-  refresh(ours = false): Promise<void> {
+  refresh(ours: number | null = null): Promise<void> {
     return this.commands.run(() => this.refreshNow(ours));
   }
 
-  private async refreshNow(tell = false): Promise<void> {
+  private async refreshNow(ours: number | null = null): Promise<void> {
     const stored = await this.deps.store.loadState();
     if (!stored || stored.revision <= this.state.revision) return;
     const before = this.state;
     this.state = stored;
     this.armAutoFollow();
-    if (tell) this.deps.onState(this.state, before);
+    if (ours !== null && stored.revision === ours) this.deps.onState(this.state, before);
   }
 
   private async notCommitted(failure: unknown) {

@@ -30,12 +30,16 @@ export class StandbyWait {
       let answered = false;
       let early = false;
       const timer = setTimeout(() => {
-        void this.why().then((reason) => {
-          if (answered || reason !== 'error.store.standbyWaiting') return;
-          answered = early = true;
-          this.unsettled++;
-          resolve(refusal('INTERNAL', reason));
-        });
+        // A question that fails says nothing: the command keeps waiting for its own answer.
+        void this.why().then(
+          (reason) => {
+            if (answered || reason !== 'error.store.standbyWaiting') return;
+            answered = early = true;
+            this.unsettled++;
+            resolve(refusal('INTERNAL', reason));
+          },
+          () => undefined,
+        );
       }, ASK_WHY_AFTER_MS);
       const settle = () => {
         clearTimeout(timer);

@@ -62,10 +62,10 @@ export interface SharedStore {
   /**
    * Calls back whenever another hub committed a change (LISTEN/NOTIFY), after its part is copied
    * into this hub's SQLite; every part once after the link to the database came back. `ours`: the
-   * change is this hub's own show write that it gave up waiting for (its commit waited past the
-   * query timeout for a standby, then went through): nobody has told the screens yet.
+   * revision of this hub's own show write that it gave up waiting for (its commit waited past the
+   * query timeout for a standby, then went through), which nobody has told the screens of; else null.
    */
-  onOtherHub(listener: (what: ChangedPart, ours: boolean) => void): void;
+  onOtherHub(listener: (what: ChangedPart, ours: number | null) => void): void;
   /** Why a write was not confirmed (`failure`: its error, when there is one): standby.check.ts. */
   whyNotCommitted(failure?: unknown): Promise<NotCommitted>;
   close(): Promise<void>;
@@ -114,7 +114,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     const show = new PostgresShowStore(pool, hub);
     await show.adopt(initialShowState());
     const state = (await show.loadState()) ?? initialShowState();
-    const listeners: ((what: ChangedPart, ours: boolean) => void)[] = [];
+    const listeners: ((what: ChangedPart, ours: number | null) => void)[] = [];
     let local: Db | null = null;
     const parts = Object.keys(EVENING_PARTS) as EveningPart[];
     // Scans and visits grow all evening: those parts are copied a change at a time, the others whole.
@@ -142,8 +142,8 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     // Back after the database was away (a standby promoted?): the clock at once, not within 30 s.
     const listening = listen(url, remeasureNow, (what, from, revision) => {
       // This hub hears its own changes too, and knows their outcome, except a show write it gave up on.
-      const ours = from === hub && what === 'show' && show.unseen(revision);
-      if (from === hub && !ours) return;
+      const ours = from === hub && what === 'show' && show.unseen(revision) ? revision : null;
+      if (from === hub && ours === null) return;
       const copied =
         what === 'purge'
           ? catchUpPurges(pool, local, () => Promise.all(parts.map(pull)))
