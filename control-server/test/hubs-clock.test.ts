@@ -5,7 +5,7 @@ import { FAKETIME, clockBehind } from './faketime.js';
 import { ask, connectAs, tempDir } from './helpers.js';
 import { signIn } from './hub-kit.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
-import { printed, spawnServer, type ServerProcess } from './process.js';
+import { printed, spawnServer, stopGently, type ServerProcess } from './process.js';
 
 /*
  * Two laptops at a venue without internet: no NTP for their clocks to agree by. Hub B runs with its
@@ -28,12 +28,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const hub of [b, a]) {
-    if (!hub || hub.child.exitCode !== null) continue;
-    const gone = new Promise((resolve) => hub.child.once('exit', resolve));
-    hub.child.kill('SIGTERM');
-    await gone;
-  }
+  for (const hub of [b, a]) if (hub) await stopGently(hub);
   db?.remove();
 });
 

@@ -112,16 +112,25 @@ export async function banner(p: ServerProcess): Promise<string> {
   return p.output();
 }
 
+/** SIGTERM, as Ctrl+C on the laptop: resolves once the process is gone (at once when it already was). */
+export function stopGently(p: ServerProcess): Promise<void> {
+  return endWith(p, 'SIGTERM');
+}
+
 /**
  * Kills the process hard (SIGKILL: no handler, no clean stop) and waits until it is gone. What the
  * process wrote is still in the OS's page cache: this shows what survives the process dying, not
  * the machine losing power (durability.test.ts checks the fsync settings for that).
  */
 export function killHard(p: ServerProcess): Promise<void> {
+  return endWith(p, 'SIGKILL');
+}
+
+function endWith(p: ServerProcess, signal: NodeJS.Signals): Promise<void> {
   return new Promise((resolve) => {
     if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
     p.child.removeAllListeners('exit');
     p.child.once('exit', () => resolve());
-    p.child.kill('SIGKILL');
+    p.child.kill(signal);
   });
 }

@@ -5,7 +5,7 @@ import { clockBehind } from './faketime.js';
 import { ask, connectAs, http, tempDir, type TestSocket } from './helpers.js';
 import { signIn } from './hub-kit.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cluster.js';
-import { killHard, spawnServer, type ServerProcess } from './process.js';
+import { killHard, spawnServer, stopGently, type ServerProcess } from './process.js';
 
 /*
  * The two laptops of docs/SCALING.md at a venue without internet: the backup laptop's clock is 45 s
@@ -34,12 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   sockets.forEach((s) => s.close());
-  for (const hub of hubs) {
-    if (hub.child.exitCode !== null || hub.child.signalCode !== null) continue;
-    const gone = new Promise((resolve) => hub.child.once('exit', resolve));
-    hub.child.kill('SIGTERM');
-    await gone;
-  }
+  for (const hub of hubs) await stopGently(hub);
   await clusters?.stop();
 });
 

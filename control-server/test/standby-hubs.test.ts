@@ -17,7 +17,7 @@ import {
 } from './helpers.js';
 import { signIn } from './hub-kit.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cluster.js';
-import { printed, spawnServer, type ServerProcess } from './process.js';
+import { printed, spawnServer, stopGently, type ServerProcess } from './process.js';
 
 /*
  * The two laptops of docs/SCALING.md: a primary and its synchronous standby (deploy/standby.sh), two
@@ -44,11 +44,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (c && c.child.exitCode === null) {
-    const gone = new Promise((resolve) => c!.child.once('exit', resolve));
-    c.child.kill('SIGTERM');
-    await gone;
-  }
+  if (c) await stopGently(c);
   await Promise.all([a?.stop(), b?.stop()]);
   await clusters?.stop();
 });
