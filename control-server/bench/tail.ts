@@ -2,7 +2,7 @@
  * `npm run bench:tail`: the GO's tail (#13, item 6). Only the fan-out, at 50 and 500 displays, many
  * GOs, several independent runs (fresh servers and clients each), ours beside bare Socket.IO and,
  * when TAIL_BEFORE names another build's main.js (say, the last commit's dist, copied aside), that
- * build too, all taking turns in the same run. Prints each run and the median of the runs' p50, p99
+ * build too (on PostgreSQL as well, unless TAIL_POSTGRES=0), all taking turns in the same run. Prints each run and the median of the runs' p50, p99
  * and max, with each server's event-loop delay (p50 / p99 / max) over the same GOs.
  * TAIL_BARE_SNAPSHOT=1 adds the bare server sending a display's whole snapshot before each state, as
  * our protocol did when a display's view changed with the cue: what that message costs, apart from us.
@@ -117,6 +117,7 @@ async function main() {
   const targets: Record<string, Target> = { ours: ourTarget('ours', entry) };
   if (cluster) targets.postgres = postgresTarget(entry, cluster);
   if (before) targets.before = ourTarget('before', before);
+  if (before && cluster) targets['before (postgres)'] = postgresTarget(before, cluster, 'before (postgres)');
   const shm: string[] = [];
   const inMemory = (dir: string) => (shm.push(dir), dir);
   if (withTmpfs)

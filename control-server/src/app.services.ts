@@ -145,8 +145,8 @@ export function composeServices({
   );
   renewOnline.unref();
   // Every way the show leaves the server goes through here, filtered by role; `show` is made just below.
-  // With other hubs, each sends a new scenario to its own clients once its copy holds it.
-  const broadcast = showBroadcast(io, () => show.snapshot(), { ownSnapshots: shared !== undefined });
+  // With other hubs, each tells its own clients of a move or a new scenario once its copy holds it.
+  const broadcast = showBroadcast(io, () => show.snapshot());
   // The run of show and the booth's targets: in PostgreSQL first when hubs share it (part `scenario`).
   const sharedScenario = shared ? new PostgresScenarioStore(shared) : null;
   const booth = mountBooth({
@@ -177,10 +177,11 @@ export function composeServices({
       ...(shared ? { whyNotCommitted: shared.whyNotCommitted } : {}),
       clock,
       // The booth hears every change after everyone else: its deliveries run in the background.
-      onState: (state, before) => {
-        broadcast.state(state, before);
+      onState: (state, before, told) => {
+        broadcast.state(state, told);
         booth.follow(show.snapshot(), before);
       },
+      onHeard: (state, told) => broadcast.state(state, told),
       onSnapshot: (snapshot: Snapshot, before) => {
         broadcast.snapshot(snapshot);
         booth.follow(snapshot, before);
@@ -240,9 +241,8 @@ export function composeServices({
 
   if (shared) {
     // Another hub moved the show, changed the run of show or admitted guests: refresh this hub's
-    // copies (its own clients hear the show's moves from that hub's broadcast; a new run of show and
-    // the arrival figures are sent from here). Each part's tables are already copied into this hub's
-    // SQLite when this runs (mirror.ts).
+    // copies and tell its own clients (the show's moves, a new run of show, the arrival figures).
+    // Each part's tables are already copied into this hub's SQLite when this runs (mirror.ts).
     const refresh = inBackground(
       'refreshing from another hub',
       async (what: ChangedPart, ours: number | null) => {

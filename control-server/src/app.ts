@@ -27,7 +27,6 @@ import { displayHandlers } from './transport/display.handlers.js';
 import { hubPagesMayCall, securityHeaders } from './transport/headers.js';
 import { OwnHosts } from './transport/hosts.js';
 import { postgresHubs, soleHub, type Hubs } from './transport/hubs.js';
-import { showCatchUp } from './transport/relink.js';
 import { lanAddresses, lanUrls } from './transport/info.router.js';
 import { deviceLimits } from './transport/limits.js';
 import { ownCertificate } from './transport/own-certificate.js';
@@ -173,8 +172,6 @@ export function createApp({ config, shared, clock = shared ? shared.clock.now : 
   // Another hub started (or went silent): this hub's own screens hear it at once, each hub telling
   // its own (local), so a projector opened before the backup started knows where to go (hub-sources.ts).
   hubs.whenChanged(() => io.local.emit('hubs:list', { hubs: hubs.addresses() }));
-  // Other hubs' broadcasts missed while the link to them was down: this hub's screens catch up.
-  hubs.whenRelinked(showCatchUp(services.show, services.broadcast));
 
   let secure: https.Server | null = null;
   let oscPort: number | null = null;

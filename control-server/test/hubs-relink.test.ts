@@ -4,10 +4,10 @@ import { ask, type TestSocket } from './helpers.js';
 import { twoHubsPerFile, type TwoHubs } from './hub-kit.js';
 
 /*
- * The hubs hear each other's broadcasts over a LISTEN connection each. When those connections break
- * (PostgreSQL restarting, a blip of the network) a GO given on hub A reaches A's screens, but hub B's
- * never hear it: NOTIFY keeps nothing for a listener that was away. Hub B's projector must not stay
- * on the cue before.
+ * A hub hears the others' moves of the show over its LISTEN connections. When those break (PostgreSQL
+ * restarting, a blip of the network) a GO given on hub A reaches A's screens, but hub B never hears
+ * its NOTIFY: NOTIFY keeps nothing for a listener that was away. Hub B's projector must not stay on
+ * the cue before: once B listens again it reads the show and tells its own screens if it moved.
  */
 let h: TwoHubs;
 twoHubsPerFile((hubs) => (h = hubs));
@@ -43,7 +43,7 @@ describe('a GO given while the hubs could not hear each other', () => {
     h.a.advance(60_000);
     const second = await ask<Go>(host, 'show:go', { expectedRevision: first.state.revision });
     expect(second.ok).toBe(true);
-    // Within the adapter's reconnection (1–3 s) and its LISTEN.
+    // Within the listener's reconnection (1–3 s) and its LISTEN.
     await expect.poll(() => seen, { timeout: 8000 }).toEqual([first.state.revision, second.state.revision]);
 
     // The link breaks again, and nobody moves the show: B's projector is not handed its picture again.

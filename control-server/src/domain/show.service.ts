@@ -39,10 +39,17 @@ export interface ShowDeps {
   whyNotCommitted?: (failure?: unknown) => Promise<NotCommitted>;
   clock: () => number;
   /**
-   * Told after every committed change, to broadcast it, with the state the change was decided on:
-   * with several hubs that is the stored state, which this hub's copy may have lagged behind.
+   * Told after every change this hub committed, to broadcast it and fire the booth's cues. `before` is
+   * the state the change was decided on: with several hubs the stored one, which this hub's copy may
+   * have lagged behind. `told` is this hub's copy before it, what its own clients last heard: each hub
+   * tells its own clients (another hub's move reaches them through onHeard), so their views move from it.
    */
-  onState: (state: ShowState, before: ShowState) => void;
+  onState: (state: ShowState, before: ShowState, told: ShowState) => void;
+  /**
+   * Another hub moved the show (its commit's NOTIFY, or this hub finding it moved): this hub's own
+   * clients hear it from here, from `told`. The booth is not told: the hub that moved it fired its cues.
+   */
+  onHeard: (state: ShowState, told: ShowState) => void;
   /** Told after the scenario was edited or replaced, to send every screen the whole new picture. */
   onSnapshot?: (snapshot: Snapshot, before: ShowState) => void;
   /** What the projector last said about a clip: a pause records the frame the hall really sees. */
@@ -116,21 +123,22 @@ export class ShowService {
         if (this.deps.shared) await this.refreshNow();
         return answer;
       }
+      const told = this.state;
       this.state = answer.state;
       this.armAutoFollow();
-      this.deps.onState(this.state, before);
+      this.deps.onState(this.state, before, told);
       return { ok: true, state: this.state };
     });
     return this.standby ? this.standby.watch(done) : done;
   }
 
   /**
-   * Another hub committed a change (or the link to the database came back): take the stored state.
-   * This hub's clients hear the change from that hub's broadcast, so nothing is sent from here,
-   * unless `ours` names the revision of a write of this hub that was refused as not confirmed and
-   * went through after all (its commit waited for the standby past the query timeout): nobody has
-   * told anyone of it, so this hub does, if it is still the latest. Once another hub moved on from
-   * it, that hub's broadcast carries the show, and telling the booth again would fire its cues twice.
+   * Another hub committed a change (or the link to the database came back): take the stored state and
+   * tell this hub's own clients, as every hub does for its own (the other hub told only its own).
+   * `ours` names the revision of a write of this hub that was refused as not confirmed and went
+   * through after all (its commit waited for the standby past the query timeout): nobody fired its
+   * cues, so this hub does, if it is still the latest. Once another hub moved on from it, that hub
+   * fired its own, and firing these too would play the booth's cues twice.
    */
   refresh(ours: number | null = null): Promise<void> {
     return this.commands.run(() => this.refreshNow(ours));
@@ -139,10 +147,11 @@ export class ShowService {
   private async refreshNow(ours: number | null = null): Promise<void> {
     const stored = await this.deps.store.loadState();
     if (!stored || stored.revision <= this.state.revision) return;
-    const before = this.state;
+    const told = this.state;
     this.state = stored;
     this.armAutoFollow();
-    if (ours !== null && stored.revision === ours) this.deps.onState(this.state, before);
+    if (ours !== null && stored.revision === ours) this.deps.onState(this.state, told, told);
+    else this.deps.onHeard(this.state, told);
   }
 
   private async notCommitted(failure: unknown) {
@@ -166,10 +175,13 @@ export class ShowService {
     return this.commands.run(async () => {
       const scenario = this.deps.repo.loadScenario();
       const stored = await this.deps.store.loadState();
+      const told = this.state;
       if (stored && stored.revision > this.state.revision) this.state = stored;
       const changed = scenario !== null && JSON.stringify(scenario) !== JSON.stringify(this.scenario);
       if (scenario && changed) this.scenario = scenario;
       this.armAutoFollow();
+      // The caller sends a new run of show whole; a state moved in the same one goes as any other.
+      if (!changed && this.state !== told) this.deps.onHeard(this.state, told);
       return changed;
     });
   }
@@ -336,13 +348,14 @@ export class ShowService {
         return answer;
       }
       const before = stored.state;
+      const told = this.state;
       // A state-only change (a rehearsal's end) keeps this hub's run of show: if another hub's edit
       // is still on its way here, reloadScenario takes it and tells this hub's screens.
       if (write.scenario) this.scenario = write.scenario;
       this.state = write.state;
       this.armAutoFollow();
       if (write.scenario) this.deps.onSnapshot?.(this.snapshot(), before);
-      else this.deps.onState(this.state, before);
+      else this.deps.onState(this.state, before, told);
       return { ok: true, state: this.state };
     });
   }

@@ -7,16 +7,6 @@ export interface AdapterPool {
 }
 
 /**
- * The adapter's link to the other hubs, as it comes and goes: `lost` when its LISTEN connection
- * ended, `back` once a new one LISTENs again. Broadcasts from other hubs meanwhile never reached this
- * hub's clients (NOTIFY keeps nothing for a listener that was away).
- */
-export interface AdapterLink {
-  lost(): void;
-  back(): void;
-}
-
-/**
  * The pool as the adapter sees it, so that a hub's stop always ends. The adapter takes a client for
  * LISTEN and keeps it until its own close; it opens a new one by itself after the database went
  * away. A reconnection still under way when the hub stops (PostgreSQL slow to answer, as after a
@@ -26,11 +16,7 @@ export interface AdapterLink {
  * waiting for good (no timer, nothing keeps the process up), and `giveBack()` returns whatever the
  * adapter still holds.
  */
-export function adapterPool(
-  pool: pg.Pool,
-  stopping: () => boolean,
-  link: AdapterLink = { lost: () => {}, back: () => {} },
-): { pool: AdapterPool; giveBack(): void } {
+export function adapterPool(pool: pg.Pool, stopping: () => boolean): { pool: AdapterPool; giveBack(): void } {
   const held = new Set<pg.PoolClient>();
   const never = () => new Promise<pg.PoolClient>(() => {});
   return {
@@ -44,11 +30,9 @@ export function adapterPool(
         }
         held.add(client);
         const release = client.release;
-        const ownQuery = client.query;
         client.release = (err?: Error | boolean) => {
           held.delete(client);
           client.release = release;
-          client.query = ownQuery;
           release(err);
         };
         // The adapter gives its LISTEN connection no error listener and never hands it back: when
@@ -57,18 +41,6 @@ export function adapterPool(
         client.on('error', (err) => {
           if (held.has(client)) client.release(err);
         });
-        client.once('end', () => link.lost());
-        // The adapter LISTENs on the client it was given: once that is done, it hears the others again.
-        const query = client.query.bind(client) as (text: unknown, ...rest: unknown[]) => unknown;
-        (client as { query: unknown }).query = (text: unknown, ...rest: unknown[]) => {
-          const answer = query(text, ...rest);
-          if (typeof text === 'string' && text.startsWith('LISTEN') && answer instanceof Promise)
-            answer.then(
-              () => stopping() || link.back(),
-              () => undefined,
-            );
-          return answer;
-        };
         return client;
       },
       query: pool.query.bind(pool) as pg.Pool['query'],

@@ -12,9 +12,8 @@ export interface ShowBroadcast {
   /** The scenario changed: every role gets a fresh snapshot of what it may see. */
   snapshot(snapshot: Snapshot): void;
   /**
-   * The show moved from `before` (the state the change was decided on, one revision back) to
-   * `state` in the same scenario: the new state to all, after what changed in their view to a role
-   * whose view moved with it.
+   * The show moved from `before` (what this hub's clients last heard) to `state` in the same
+   * scenario: the new state to all, after what changed in their view to a role whose view moved with it.
    */
   state(state: ShowState, before: ShowState): void;
 }
@@ -29,22 +28,17 @@ const sameCue = (a: ShowState, b: ShowState) => a.cueIndex === b.cueIndex && a.c
  * display's view changes with the live cue (its notes, an award's laureates): when a state change
  * moves it, that role's `show:state` carries `view`, the cues and nominees of its view that changed
  * (a few hundred bytes, where the whole view is ~25 KB), so the laureates arrive exactly when their
- * award goes live, not before and not later, and every socket reads one message per change. The
- * delta is taken from `before`, the state the change was decided on, not from what this hub sent
- * last: with several hubs, the one that made the change is the one that broadcasts it, and a client
- * holds the view of `before` whichever hub sent it.
+ * award goes live, not before and not later, and every socket reads one message per change.
+ *
+ * Everything goes to this hub's own clients only (`io.local`). With several hubs on one PostgreSQL,
+ * every other hub hears the change from the commit's own NOTIFY and tells its own clients once its
+ * copy holds it, so a client never holds a run of show or a state its hub lacks, and the delta is
+ * taken from `before`, what this hub told its clients last. Through the adapter the GO would cost two
+ * more writes and NOTIFYs on the database while this hub's screens still read it (docs/SCALING.md).
  */
-export function showBroadcast(
-  io: AppServer,
-  current: () => Snapshot,
-  /**
-   * Hubs on one PostgreSQL: a new scenario goes to this hub's own clients only. Every other hub sends
-   * its own once it has copied the change in, so a client never holds a run of show its hub lacks.
-   */
-  opts: { ownSnapshots?: boolean } = {},
-): ShowBroadcast {
+export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroadcast {
   // Asked for at each send: the hubs' adapter replaces the server's own once it starts listening.
-  const snapshots = () => (opts.ownSnapshots ? io.local : io);
+  const own = () => io.local;
   const views = viewsAhead();
   const prepareNext = inBackground("making the next cue's views", () => {
     const { scenario, state } = current();
@@ -70,9 +64,8 @@ export function showBroadcast(
   return {
     snapshotFor,
     snapshot(snapshot) {
-      snapshots().to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
-      for (const role of PARTIAL)
-        snapshots().to(`role:${role}`).emit('show:snapshot', snapshotFor(role, snapshot));
+      own().to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
+      for (const role of PARTIAL) own().to(`role:${role}`).emit('show:snapshot', snapshotFor(role, snapshot));
       prepareSoon();
     },
     state(state, before) {
@@ -83,14 +76,16 @@ export function showBroadcast(
         const delta = views.deltaOf(role, scenario, before, state);
         const room = `role:${role}`;
         // Never for one scenario; if it were, the whole view is still right, and the state follows.
-        if (delta === null) io.to(room).emit('show:snapshot', snapshotFor(role, { scenario, state }));
+        if (delta === null) own().to(room).emit('show:snapshot', snapshotFor(role, { scenario, state }));
         else if (!isEmptyDelta(delta)) {
-          io.to(room).emit('show:state', { ...state, view: delta });
+          own()
+            .to(room)
+            .emit('show:state', { ...state, view: delta });
           told.push(room);
         }
       }
       // Every other socket hears the bare state (docs/PROTOCOL.md), once.
-      (told.length ? io.except(told) : io).emit('show:state', state);
+      (told.length ? own().except(told) : own()).emit('show:state', state);
       prepareSoon();
     },
   };

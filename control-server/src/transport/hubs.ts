@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { HubStatus } from '@ceremony/shared';
 import { connectionFor } from '../store/postgres/hosts.js';
 import { VERSION } from '../version.js';
-import { adapterPool, type AdapterLink } from './adapter-pool.js';
+import { adapterPool } from './adapter-pool.js';
 import type { AppServer } from './socket.js';
 
 type Publishing = { doPublish(message: unknown): Promise<string> };
@@ -65,11 +65,6 @@ export interface Hubs {
   announce(): Promise<void>;
   /** Calls `listener` whenever addresses() changes (a hub started or went silent), after the heartbeat saw it. */
   whenChanged(listener: () => void): void;
-  /**
-   * Tells when the link that brings other hubs' broadcasts is lost and when it is back: what they
-   * broadcast meanwhile never reached this hub's clients (adapter-pool.ts).
-   */
-  whenRelinked(link: AdapterLink): void;
   /** Every hub of the evening as its heartbeat last told it, for the admin (this one marked `self`). */
   list(): Promise<HubStatus[]>;
   close(): Promise<void>;
@@ -85,7 +80,6 @@ export function soleHub(own: () => string[], id: string): Hubs {
     announce: async () => {},
     // Alone, the list is this hub's own addresses: its clients read them on connect.
     whenChanged: () => {},
-    whenRelinked: () => {},
     list: async () => [
       { id, urls: own(), self: true, live: true, silentS: 0, version: VERSION, clockOffsetMs: 0 },
     ],
@@ -158,11 +152,7 @@ export function postgresHubs(
   // Sockets leaving during io.close() still broadcast (a display's going away) after the pool ended.
   let closing = false;
   const report = (message: string) => (err: unknown) => closing || log(message, err);
-  const relinked: AdapterLink[] = [];
-  const forAdapter = adapterPool(pool, () => closing, {
-    lost: () => relinked.forEach((l) => l.lost()),
-    back: () => relinked.forEach((l) => l.back()),
-  });
+  const forAdapter = adapterPool(pool, () => closing);
   let timer: NodeJS.Timeout | null = null;
   const listeners: (() => void)[] = [];
   const addresses = () => [...new Set([...own(), ...known])];
@@ -212,9 +202,6 @@ export function postgresHubs(
     },
     whenChanged(listener) {
       listeners.push(listener);
-    },
-    whenRelinked(link) {
-      relinked.push(link);
     },
     async list() {
       // How long ago by the evening's clock: the laptops' own may disagree.
