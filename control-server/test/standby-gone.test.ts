@@ -1,6 +1,6 @@
 import type { ShowState } from '@ceremony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrivals, ask, startServer, tempDir, type TestServer } from './helpers.js';
+import { arrivals, ask, http, startServer, tempDir, type TestServer } from './helpers.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cluster.js';
 
 /*
@@ -33,9 +33,11 @@ afterAll(async () => {
 });
 
 describe('the standby switched off while commits wait for it', () => {
-  it('the host is told to run standby.sh solo, and the GO that waited reaches the projector after it', async () => {
+  it('the host and the organiser are told to run standby.sh solo, and what waited lands everywhere after it', async () => {
     const host = await hub.socket('host');
     const display = await hub.socket('display');
+    // Signed in before: a sign-in is a commit too.
+    const admin = await hub.tokenOf('admin');
     hub.advance(60_000);
     const first = await ask<Answer>(host, 'show:go', { expectedRevision: hub.app.show.current().revision });
     expect(first.ok).toBe(true);
@@ -54,10 +56,28 @@ describe('the standby switched off while commits wait for it', () => {
     expect(again.error!.reason).toBe('error.store.standbyWaiting');
     expect(Date.now() - started).toBeLessThan(1000);
 
+    // The organiser adds a guest meanwhile: not a show command, so it waits out the query timeout, and
+    // is then told the same, not «database unreachable».
+    const guest = 'Ёлкина Алёна Сергеевна';
+    const importing = http(`${hub.url}/api/guests/import`, {
+      method: 'POST',
+      token: admin,
+      headers: { 'content-type': 'text/csv' },
+      body: `ФИО;Категория\n${guest};Гость\n`,
+    });
+
     // Long enough for the hub to give up on the statement (the pool's 10 s query timeout): the commit
     // still waits in PostgreSQL, and this hub is no longer awaiting it.
     await new Promise((r) => setTimeout(r, 11_000));
     expect(hub.app.show.current().revision).toBe(first.state.revision);
+    const imported = await importing;
+    expect(imported.status).toBe(500);
+    expect(imported.body.error.reason).toBe('error.store.standbyWaiting');
+    const guestsNow = async (): Promise<string[]> =>
+      (await http(`${hub.url}/api/guests`, { token: admin })).body.guests.map(
+        (g: { name: string }) => g.name,
+      );
+    expect(await guestsNow()).not.toContain(guest);
 
     // The organiser runs `solo` on the main laptop: the waiting commit goes through, and the hub
     // hears it (its own NOTIFY, with a revision it never saw) and tells every screen.
@@ -67,6 +87,8 @@ describe('the standby switched off while commits wait for it', () => {
     await arrivals(display, 'show:state', seen, 1);
     expect(seen[0]!.revision).toBe(first.state.revision + 1);
     expect(hub.app.show.current().revision).toBe(first.state.revision + 1);
+    // The guest it gave up on landed with it: this hub's copy takes it, as another hub's would.
+    await expect.poll(guestsNow, { timeout: 5000 }).toContain(guest);
 
     // And the show goes on at once from there.
     hub.advance(60_000);

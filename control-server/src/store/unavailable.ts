@@ -3,7 +3,11 @@
  * told `error.store.unavailable` (http.ts errorHandler), never a false ok, and may try again.
  */
 export class StoreUnavailableError extends Error {
-  constructor(cause: unknown) {
+  constructor(
+    cause: unknown,
+    /** What the apps are told: why, in words that say what to do (see NotCommitted). */
+    readonly reason: NotCommitted = 'error.store.unavailable',
+  ) {
     super(`the shared database did not answer: ${(cause as Error)?.message ?? String(cause)}`, { cause });
   }
 }

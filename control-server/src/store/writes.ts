@@ -52,8 +52,9 @@ export function localWrites<C>(repo: AppliesChanges<C>): Writes<C> {
 }
 
 /**
- * The answer of a write, or a clear refusal (`error.store.unavailable`) when the shared database was
- * away and nothing was written. Any other error goes through as it is.
+ * The answer of a write, or a clear refusal (`error.store.unavailable`, or why, when that is known:
+ * StoreUnavailableError's reason) when the shared database did not take it. Any other error goes
+ * through as it is.
  */
 export async function refuseWhenAway<T>(write: Promise<T>, what: string): Promise<T | Failure> {
   try {
@@ -61,7 +62,7 @@ export async function refuseWhenAway<T>(write: Promise<T>, what: string): Promis
   } catch (err) {
     if (!(err instanceof StoreUnavailableError)) throw err;
     console.warn(`[${what}] not committed:`, err.message);
-    return refusal('INTERNAL', 'error.store.unavailable');
+    return refusal('INTERNAL', err.reason);
   }
 }
 

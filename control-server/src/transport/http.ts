@@ -127,7 +127,7 @@ export function errorHandler(err: unknown, _req: Request, res: Response, next: N
     answer = refusal('INVALID_PAYLOAD', 'error.bodyNotJson');
   else if (err instanceof StoreUnavailableError) {
     console.warn('[http] refused:', err.message);
-    answer = refusal('INTERNAL', 'error.store.unavailable');
+    answer = refusal('INTERNAL', err.reason);
   } else {
     console.error('[http]', err);
     answer = refusal('INTERNAL', 'error.code.INTERNAL');

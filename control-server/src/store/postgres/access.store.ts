@@ -33,7 +33,7 @@ export class PostgresAccessStore implements AccessStore {
   private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly store: Pick<SharedStore, 'pool' | 'changed' | 'pull'>,
+    private readonly store: Pick<SharedStore, 'pool' | 'changed' | 'pull' | 'gaveUpOn'>,
     private readonly local: DevicesRepository,
   ) {}
 
@@ -46,11 +46,18 @@ export class PostgresAccessStore implements AccessStore {
     unit: (client: pg.PoolClient) => Promise<T>,
     changed: (answer: T) => boolean = () => true,
   ): Promise<T> {
-    const answer = await inTransaction(this.store.pool, async (client) => {
-      const answer = await unit(client);
-      if (changed(answer)) await this.store.changed(client, 'access');
-      return answer;
-    });
+    let answer: T;
+    try {
+      answer = await inTransaction(this.store.pool, async (client) => {
+        const answer = await unit(client);
+        if (changed(answer)) await this.store.changed(client, 'access');
+        return answer;
+      });
+    } catch (err) {
+      // The commit may still be waiting in PostgreSQL (for a synchronous standby) and land later.
+      this.store.gaveUpOn('access');
+      throw err;
+    }
     if (changed(answer)) await this.store.pull('access');
     return answer;
   }

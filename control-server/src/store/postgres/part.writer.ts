@@ -88,7 +88,9 @@ async function writeNow<T>(
     return answer;
   } catch (err) {
     if (decided) throw err;
-    throw new StoreUnavailableError(`${part}: ${(err as Error).message}`);
+    // The commit may still be waiting in PostgreSQL (for a synchronous standby) and land later.
+    shared.gaveUpOn(part);
+    throw new StoreUnavailableError(`${part}: ${(err as Error).message}`, await shared.whyNotCommitted(err));
   }
 }
 

@@ -60,14 +60,20 @@ export interface SharedStore {
   /** Copies a part from PostgreSQL into the attached SQLite; a writer awaits this after its commit. */
   pull(part: EveningPart): Promise<void>;
   /**
-   * Calls back whenever another hub committed a change (LISTEN/NOTIFY), after its part is copied
-   * into this hub's SQLite; every part once after the link to the database came back. `ours`: the
+   * Calls back whenever another hub committed a change (LISTEN/NOTIFY), or this hub a write it gave
+   * up on (gaveUpOn), after its part is copied into this hub's SQLite; every part once after the link
+   * to the database came back. `ours`: the
    * revision of this hub's own show write that it gave up waiting for (its commit waited past the
    * query timeout for a standby, then went through), which nobody has told the screens of; else null.
    */
   onOtherHub(listener: (what: ChangedPart, ours: number | null) => void): void;
   /** Why a write was not confirmed (`failure`: its error, when there is one): standby.check.ts. */
   whyNotCommitted(failure?: unknown): Promise<NotCommitted>;
+  /**
+   * This hub gave up on a write of `part` that may still commit (it waited for a standby past the
+   * query timeout): its own next NOTIFY for the part is copied in like another hub's.
+   */
+  gaveUpOn(part: EveningPart): void;
   close(): Promise<void>;
 }
 
@@ -139,11 +145,13 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       tail.set(part, next);
       return next;
     };
+    // Parts whose write this hub gave up on: its own next NOTIFY for one of them is news (gaveUpOn).
+    const gaveUp = new Set<ChangedPart>();
     // Back after the database was away (a standby promoted?): the clock at once, not within 30 s.
     const listening = listen(url, remeasureNow, (what, from, revision) => {
       // This hub hears its own changes too, and knows their outcome, except a show write it gave up on.
       const ours = from === hub && what === 'show' && show.unseen(revision) ? revision : null;
-      if (from === hub && ours === null) return;
+      if (from === hub && ours === null && !gaveUp.delete(what)) return;
       const copied =
         what === 'purge'
           ? catchUpPurges(pool, local, () => Promise.all(parts.map(pull)))
@@ -208,6 +216,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       pull,
       onOtherHub: (listener) => void listeners.push(listener),
       whyNotCommitted: (failure) => whyNotCommitted(url, failure),
+      gaveUpOn: (part) => void gaveUp.add(part),
       close: async () => {
         clearInterval(remeasure);
         await listening.close();
