@@ -37,8 +37,6 @@ const sameCue = (a: ShowState, b: ShowState) => a.cueIndex === b.cueIndex && a.c
  * more writes and NOTIFYs on the database while this hub's screens still read it (docs/SCALING.md).
  */
 export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroadcast {
-  // Asked for at each send: the hubs' adapter replaces the server's own once it starts listening.
-  const own = () => io.local;
   const views = viewsAhead();
   const prepareNext = inBackground("making the next cue's views", () => {
     const { scenario, state } = current();
@@ -64,28 +62,27 @@ export function showBroadcast(io: AppServer, current: () => Snapshot): ShowBroad
   return {
     snapshotFor,
     snapshot(snapshot) {
-      own().to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
-      for (const role of PARTIAL) own().to(`role:${role}`).emit('show:snapshot', snapshotFor(role, snapshot));
+      io.local.to(['role:admin', 'role:host']).emit('show:snapshot', snapshot);
+      for (const role of PARTIAL)
+        io.local.to(`role:${role}`).emit('show:snapshot', snapshotFor(role, snapshot));
       prepareSoon();
     },
     state(state, before) {
       const { scenario } = current();
-      const told: string[] = [];
+      const withView: string[] = [];
       // A blackout, a message, a clip paused: the live cue stayed, so every view did too.
       for (const role of sameCue(before, state) ? [] : PARTIAL) {
         const delta = views.deltaOf(role, scenario, before, state);
         const room = `role:${role}`;
         // Never for one scenario; if it were, the whole view is still right, and the state follows.
-        if (delta === null) own().to(room).emit('show:snapshot', snapshotFor(role, { scenario, state }));
+        if (delta === null) io.local.to(room).emit('show:snapshot', snapshotFor(role, { scenario, state }));
         else if (!isEmptyDelta(delta)) {
-          own()
-            .to(room)
-            .emit('show:state', { ...state, view: delta });
-          told.push(room);
+          io.local.to(room).emit('show:state', { ...state, view: delta });
+          withView.push(room);
         }
       }
       // Every other socket hears the bare state (docs/PROTOCOL.md), once.
-      (told.length ? own().except(told) : own()).emit('show:state', state);
+      (withView.length ? io.local.except(withView) : io.local).emit('show:state', state);
       prepareSoon();
     },
   };

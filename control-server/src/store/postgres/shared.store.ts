@@ -62,9 +62,9 @@ export interface SharedStore {
   /**
    * Calls back whenever another hub committed a change (LISTEN/NOTIFY), or this hub a write it gave
    * up on (gaveUpOn), after its part is copied into this hub's SQLite; every part once after the link
-   * to the database came back. `ours`: the
-   * revision of this hub's own show write that it gave up waiting for (its commit waited past the
-   * query timeout for a standby, then went through), which nobody has told the screens of; else null.
+   * to the database came back. `ours`: the revision of this hub's own show write that it gave up
+   * waiting for (its commit waited past the query timeout for a standby, then went through), whose
+   * cues nobody has fired; else null.
    */
   onOtherHub(listener: (what: ChangedPart, ours: number | null) => void): void;
   /** Why a write was not confirmed (`failure`: its error, when there is one): standby.check.ts. */
