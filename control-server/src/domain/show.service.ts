@@ -98,7 +98,7 @@ export class ShowService {
    */
   apply(command: ShowCommand, deviceId: string | null): Promise<Answer<{ state: ShowState }>> {
     // A command before it still waits for the synchronous standby: refused at once, in words (standby-wait.ts).
-    if (this.standby?.stalled()) return Promise.resolve(refusal('INTERNAL', 'error.store.standbyWaiting'));
+    if (this.standby?.stalled()) return Promise.resolve(refusal('INTERNAL', 'error.store.standbyStalled'));
     const done = this.commands.run(async (): Promise<Answer<{ state: ShowState }>> => {
       const now = this.deps.clock();
       let answer: Answer<{ state: ShowState }>;

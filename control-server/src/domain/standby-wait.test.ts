@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NotCommitted } from '../store/unavailable.js';
-import { ASK_WHY_AFTER_MS, StandbyWait } from './standby-wait.js';
+import { ASK_WHY_AFTER_MS, StandbyWait, answerEarly } from './standby-wait.js';
 
 /** A commit that settles when the test says so. */
 function pending() {
@@ -39,5 +39,41 @@ describe('StandbyWait: a show command whose commit waits for the synchronous sta
     settle('committed after solo');
     await vi.advanceTimersByTimeAsync(0);
     expect(wait.stalled()).toBe(false);
+  });
+});
+
+describe('answerEarly: an edit of the guest list or the stations (part.writer.ts)', () => {
+  type Outcome = 'lands' | 'fails' | 'waits';
+  it.each<[string, NotCommitted | 'ask fails', Outcome, number, string, number]>([
+    // case, why, what the commit does, when (ms), what the sender gets, late() calls
+    ['committed at once', 'error.store.standbyWaiting', 'lands', 10, 'saved', 0],
+    ['slow, the database away: its own failure', 'error.store.unavailable', 'fails', 10_000, 'timeout', 0],
+    ['asking why fails: its own answer', 'ask fails', 'lands', 4000, 'saved', 0],
+    ['waiting for the standby, lands after solo', 'error.store.standbyWaiting', 'lands', 60_000, 'waits', 1],
+    ['waiting, then the query timeout: told once', 'error.store.standbyWaiting', 'fails', 10_000, 'waits', 1],
+    ['waiting for good', 'error.store.standbyWaiting', 'waits', 0, 'waits', 0],
+  ])('%s', async (_case, why, outcome, afterMs, expected, lateCalls) => {
+    let late = 0;
+    const done = new Promise<string>((resolve, reject) => {
+      if (outcome === 'lands') setTimeout(() => resolve('saved'), afterMs);
+      if (outcome === 'fails') setTimeout(() => reject(new Error('timeout')), afterMs);
+    });
+    const answer = answerEarly(
+      done,
+      async () => {
+        if (why === 'ask fails') throw new Error('no connection');
+        return why;
+      },
+      (reason) => {
+        throw new Error(`waits: ${reason}`);
+      },
+      () => late++,
+    ).then(
+      (value) => value,
+      (err: Error) => err.message.split(':')[0],
+    );
+    await vi.advanceTimersByTimeAsync(Math.max(afterMs, ASK_WHY_AFTER_MS) + 1);
+    expect(await answer).toBe(expected);
+    expect(late).toBe(lateCalls);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ShowState } from '@ceremony/shared';
-import { ask, connectAs, tempDir, type TestSocket } from '../helpers.js';
+import { ask, connectAs, http, tempDir, type TestSocket } from '../helpers.js';
 import { signIn } from '../hub-kit.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from '../pg-cluster.js';
 import { killHard, spawnServer, type ServerProcess } from '../process.js';
@@ -12,8 +12,12 @@ import { SIZES, hasChromium, launch, screenshot } from './browser.js';
  * The host console on the tablet when the backup laptop is switched off: its PostgreSQL was the
  * synchronous standby, so every commit waits for it. The host must read what is going on and what to
  * do, and the GO that waited must show as soon as `standby.sh solo` has run (test/standby-gone.test.ts
- * has the same at the socket level).
+ * has the same at the socket level). So must the organiser importing a late guest meanwhile.
  */
+/** The organiser's office laptop, where the guest list is prepared. */
+const LAPTOP = { width: 1440, height: 900 };
+const LATE_GUEST = 'Ёлкина Алёна Сергеевна';
+
 describe.runIf(hasChromium)('the host console when the synchronous standby is switched off', () => {
   let browser: Browser;
   let clusters: Awaited<ReturnType<typeof startPrimaryAndStandby>>;
@@ -48,6 +52,11 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
   it('names the backup laptop and standby.sh solo, then shows the GO that waited once solo ran', async () => {
     const token = await signIn(hub.url, 'host');
     const { page } = await openSignedIn(browser, hub.url, 'host', { token, role: 'host' }, SIZES.tablet);
+    // The organiser, the evening before on the office laptop, adding a late guest. Signed in before
+    // the backup laptop goes: a sign-in is a commit too.
+    const adminToken = await signIn(hub.url, 'admin');
+    const office = await openSignedIn(browser, hub.url, 'host', { token: adminToken, role: 'admin' }, LAPTOP);
+    await office.page.getByTestId('tab-admin').click();
     await pressGo(page);
     await expect.poll(() => liveCue()).toBe('cue-01');
 
@@ -56,14 +65,34 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
     const error = page.getByTestId('command-error');
     await expect
       .poll(() => error.textContent(), { timeout: 6000 })
-      .toMatch(/Резервный ноутбук.*standby\.sh\ssolo/);
+      .toMatch(/Резервный ноутбук.*выполнится.*standby\.sh\ssolo/);
     await screenshot(page, 'host-standby-waiting');
     // The hub's cue has not moved: nothing is confirmed yet.
     expect(await liveCue()).toBe('cue-01');
+
+    // The import is checked (a read) and then written: told the same, in a few seconds, not «the
+    // database is unreachable» after the query timeout.
+    await office.page.getByTestId('import-file').setInputFiles({
+      name: 'опоздавшие.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`ФИО;Категория\n${LATE_GUEST};Гость\n`),
+    });
+    await expect.poll(() => office.page.getByTestId('import-ready').textContent()).toContain('новых 1');
+    await office.page.getByTestId('import-apply').click();
+    await expect
+      .poll(() => office.page.getByTestId('guest-import').getByRole('alert').textContent(), { timeout: 8000 })
+      .toMatch(/Резервный ноутбук.*выполнится.*standby\.sh\ssolo/);
+    await screenshot(office.page, 'admin-import-standby-waiting');
 
     expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
     await expect.poll(() => liveCue(), { timeout: 10_000 }).toBe('cue-02');
     await pressGo(page);
     await expect.poll(() => liveCue()).toBe('cue-03');
+    // The import that waited landed with it, as the words said.
+    const guests = async () =>
+      ((await http(`${hub.url}/api/guests`, { token: adminToken })).body.guests as { name: string }[]).map(
+        (g) => g.name,
+      );
+    await expect.poll(guests, { timeout: 10_000 }).toContain(LATE_GUEST);
   }, 90_000);
 });

@@ -7,5 +7,7 @@ export const storeEn: { [K in keyof typeof storeRu]: string } = {
   'error.store.standbyOnly':
     'The main PostgreSQL does not answer, only the backup does: the command was not carried out. If the main laptop does not come back, run standby.sh\u00a0promote on the backup.',
   'error.store.standbyWaiting':
-    'The backup laptop does not answer: the command waits for its confirmation, new ones are refused meanwhile. If it is switched off, run standby.sh\u00a0solo on the main laptop.',
+    'The backup laptop does not answer: the command waits for its confirmation and will be carried out once it answers. If it is switched off, run standby.sh\u00a0solo on the main laptop: it is then carried out at once.',
+  'error.store.standbyStalled':
+    'The backup laptop does not answer: an earlier command still waits for its confirmation, this one was not carried out. If it is switched off, run standby.sh\u00a0solo on the main laptop.',
 };

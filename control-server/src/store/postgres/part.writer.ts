@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { answerEarly } from '../../domain/standby-wait.js';
 import { ADMISSIONS_LOCK } from './checkins.store.js';
 import type { EveningPart } from './mirror.js';
 import { StoreUnavailableError, type Writes } from '../writes.js';
@@ -59,7 +60,16 @@ export function writePart<T>(
     part,
     write.catch(() => undefined),
   );
-  return write;
+  // The backup laptop off: the organiser hears why after 2.5 s, not a query timeout's «unreachable»
+  // after 10; the write stays queued and lands with `standby.sh solo`, so this hub copies it in then.
+  return answerEarly(
+    write,
+    () => shared.whyNotCommitted(),
+    (reason) => {
+      shared.gaveUpOn(part);
+      throw new StoreUnavailableError(`${part}: its commit waits for the standby`, reason);
+    },
+  );
 }
 
 const inTurn = new WeakMap<SharedStore, Map<EveningPart, Promise<unknown>>>();

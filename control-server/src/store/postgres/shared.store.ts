@@ -70,8 +70,9 @@ export interface SharedStore {
   /** Why a write was not confirmed (`failure`: its error, when there is one): standby.check.ts. */
   whyNotCommitted(failure?: unknown): Promise<NotCommitted>;
   /**
-   * This hub gave up on a write of `part` that may still commit (it waited for a standby past the
-   * query timeout): its own next NOTIFY for the part is copied in like another hub's.
+   * This hub gave up on a write of `part` that may still commit (it answered that the write waits for
+   * the standby, or waited past the query timeout): its own next NOTIFY for the part is copied in like
+   * another hub's.
    */
   gaveUpOn(part: EveningPart): void;
   close(): Promise<void>;
