@@ -42,7 +42,7 @@ describe('StandbyWait: a show command whose commit waits for the synchronous sta
   });
 });
 
-describe('answerEarly: an edit of the guest list or the stations (part.writer.ts)', () => {
+describe('answerEarly: a guest-list edit or a station visit (part.writer.ts)', () => {
   type Outcome = 'lands' | 'fails' | 'waits';
   it.each<[string, NotCommitted | 'ask fails', Outcome, number, string, number]>([
     // case, why, what the commit does, when (ms), what the sender gets, late() calls
