@@ -262,15 +262,57 @@ describe('a GO on PostgreSQL', () => {
     expect(JSON.parse((await stored()).json)).toEqual(answer.ok && answer.state);
   });
 
+  // A hub's own NOTIFY is read on its LISTEN connection, often before the GO's answer on the pool's:
+  // while the answer is on its way, that revision is not news (shared.store.ts would reload for it).
+  // The GO names the stored revision: on hub B's stale memory it is refused, so B goes to the lock.
+  const onTheWay: { name: string; hub: () => SharedStore; first: 'WITH' | 'BEGIN' }[] = [
+    { name: 'one statement on the row it remembers', hub: () => a, first: 'WITH' },
+    { name: 'the locked path, its memory stale', hub: () => b, first: 'BEGIN' },
+  ];
+  it.each(onTheWay)('its own GO is not news while the answer is on its way: $name', async (row) => {
+    await b.show.loadState();
+    expect((await a.show.advance(engine({ type: 'go' }, later()))).ok).toBe(true);
+    const hub = row.hub();
+    const next = (await stored()).revision + 1;
+    const texts = sent.get(hub)!;
+    texts.length = 0;
+    // Holds the GO once decided: its log line waits for this lock, on either path.
+    const blocker = await sql.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE show_log IN SHARE MODE');
+      const going = hub.show.advance(engine({ type: 'go', expectedRevision: next - 1 }, later()));
+      const held = `SELECT 1 FROM pg_locks WHERE relation = 'show_log'::regclass AND NOT granted`;
+      const deadline = Date.now() + 10_000;
+      while ((await sql.query(held)).rowCount === 0) {
+        if (Date.now() > deadline) throw new Error('never: the GO waits for the log lock');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(texts[0]!.trim().split(/\s+/)[0]).toBe(row.first);
+      expect(hub.show.unseen(next)).toBe(false);
+      // A later revision of its own would be a write it gave up on: news.
+      expect(hub.show.unseen(next + 1)).toBe(true);
+      await blocker.query('ROLLBACK');
+      expect(await going).toMatchObject({ ok: true, state: { revision: next } });
+      expect(hub.show.unseen(next)).toBe(false);
+    } finally {
+      // After a failed expectation too: a lock left held would stall every later GO in this file.
+      await blocker.query('ROLLBACK');
+      blocker.release();
+    }
+  });
+
   it('a GO when PostgreSQL is away throws (the service refuses), and the next one after it is right', async () => {
     const alone = new PostgresShowStore(a.pool, 'hub-a');
-    await alone.loadState();
+    const next = (await alone.loadState())!.revision + 1;
     server.stop();
     try {
       // pg_ctl blocked this process: let every pool notice its connections closed, or a query
       // after the restart could be sent on one of them.
       await until(() => [sql, a.pool, b.pool].every((p) => p.idleCount === 0), 'the pools drop their links');
       await expect(alone.advance(engine({ type: 'go' }, later()))).rejects.toThrow();
+      // Failed, as far as this hub knows: should it have committed after all, its NOTIFY is news.
+      expect(alone.unseen(next)).toBe(true);
     } finally {
       server.start();
     }
