@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     // Real servers, child processes and browsers: one file at a time keeps a 2-core machine honest.
     fileParallelism: false,
     testTimeout: 60_000,

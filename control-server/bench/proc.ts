@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { awaitRunRecord } from '../src/server.record.js';
+import { tempFolders } from '../test/temp-dirs.js';
 
 /** The PINs every benchmarked server runs with. */
 export const BENCH_PINS = {
@@ -52,19 +53,13 @@ export interface ServerProc {
   healthyAfterMs: number;
 }
 
-const madeDirs: string[] = [];
+const dataDirs = tempFolders('ceremony-bench-');
 
 /** A temporary DATA_DIR for one benchmarked server. */
-export function tempDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-bench-'));
-  madeDirs.push(dir);
-  return dir;
-}
+export const tempDataDir = dataDirs.make;
 
 /** Removes every DATA_DIR tempDataDir made in this process: call once its servers are stopped. */
-export function removeTempDataDirs(): void {
-  for (const dir of madeDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
+export const removeTempDataDirs = dataDirs.removeAll;
 
 /** A free port on 127.0.0.1, so a restarted server comes back where its clients look. */
 export function freePort(): Promise<number> {

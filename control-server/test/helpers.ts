@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import nodeHttp from 'node:http';
 import https from 'node:https';
-import os from 'node:os';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@ceremony/shared';
@@ -10,6 +8,7 @@ import { ACCESS_DEFAULTS, type Config } from '../src/config.js';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { openSharedStore, type SharedStore } from '../src/store/postgres/shared.store.js';
 import { newHubId } from '../src/store/hub.js';
+import { tempDir } from './temp-dirs.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,9 +21,7 @@ export type Answered = any;
 
 export const PINS = { admin: '100001', host: '200002', volunteer: '300003', display: '400004' } as const;
 
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-test-'));
-}
+export { tempDir };
 
 export interface TestServer {
   app: App;
