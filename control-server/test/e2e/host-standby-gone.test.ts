@@ -83,6 +83,8 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
       .poll(() => office.page.getByTestId('guest-import').getByRole('alert').textContent(), { timeout: 8000 })
       .toMatch(/Резервный ноутбук.*выполнится.*standby\.sh\ssolo/);
     await screenshot(office.page, 'admin-import-standby-waiting');
+    // Pressed again meanwhile, it would only queue the same import behind the first.
+    expect(await office.page.getByTestId('import-apply').isDisabled()).toBe(true);
 
     expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
     await expect.poll(() => liveCue(), { timeout: 10_000 }).toBe('cue-02');
@@ -94,5 +96,12 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
         (g) => g.name,
       );
     await expect.poll(guests, { timeout: 10_000 }).toContain(LATE_GUEST);
+    // And the office screen says so by itself: the refusal and the button give way to «Загружено».
+    await expect
+      .poll(() => office.page.getByTestId('import-ready').textContent(), { timeout: 10_000 })
+      .toContain('Загружено: новых 1');
+    expect(await office.page.getByTestId('guest-import').getByRole('alert').count()).toBe(0);
+    expect(await office.page.getByTestId('import-apply').count()).toBe(0);
+    await screenshot(office.page, 'admin-import-standby-landed');
   }, 90_000);
 });

@@ -11,8 +11,20 @@ import { useAdminApi } from './api.js';
 import { ImportDetected, ImportErrors, ImportFileRow, ImportNomineeLinks } from './ImportParts.js';
 
 type Choice = GuestField | 'ignore';
+type ImportOptions = { dryRun: boolean; replace: boolean; mapping: ImportMapping };
 
-function importPath(opts: { dryRun: boolean; replace: boolean; mapping: ImportMapping }): string {
+/** An import the server answered «waits for the backup laptop»: it lands when that one answers. */
+interface Waiting {
+  file: File;
+  opts: ImportOptions;
+  /** The check that came before it: what the import does once it lands. */
+  checked: ImportReport;
+}
+
+/** How often a waiting import is checked again: a read, answered while the write waits. */
+const RECHECK_MS = 3000;
+
+function importPath(opts: ImportOptions): string {
   const q = new URLSearchParams({ dryRun: opts.dryRun ? '1' : '0', replace: opts.replace ? '1' : '0' });
   if (Object.keys(opts.mapping).length) q.set('mapping', JSON.stringify(opts.mapping));
   return `/api/guests/import?${q.toString()}`;
@@ -28,6 +40,7 @@ export function GuestImport() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [waiting, setWaiting] = useState<Waiting | null>(null);
   const result = useRef<HTMLDivElement>(null);
   // On the tablet the file row is low on the screen: bring the verdict and its button into view.
   useEffect(() => {
@@ -35,16 +48,49 @@ export function GuestImport() {
   }, [report, failure]);
 
   const run = useCallback(
-    async (f: File, opts: { dryRun: boolean; replace: boolean; mapping: ImportMapping }) => {
+    async (f: File, opts: ImportOptions, checked: ImportReport | null = null) => {
       setBusy(true);
+      setWaiting(null);
       const answer = await api.upload<ImportReport>(importPath(opts), f);
       setBusy(false);
-      if (!answer.ok) return setFailure(errorText(t, answer.error));
+      if (!answer.ok) {
+        if (!opts.dryRun && checked && answer.error.reason === 'error.store.standbyWaiting')
+          setWaiting({ file: f, opts, checked });
+        return setFailure(errorText(t, answer.error));
+      }
       setFailure(null);
       setReport(answer);
     },
     [api, t],
   );
+
+  // The words promised the import would land once the backup laptop answers (or standby.sh solo
+  // ran): a check of the same file that finds nothing left to change says it has, so the screen
+  // says «Загружено» instead of keeping the refusal and the button.
+  useEffect(() => {
+    if (!waiting) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const recheck = async () => {
+      const answer = await api.upload<ImportReport>(
+        importPath({ ...waiting.opts, dryRun: true }),
+        waiting.file,
+      );
+      if (stopped) return;
+      if (answer.ok && answer.errors.length === 0 && answer.created + answer.updated + answer.removed === 0) {
+        setWaiting(null);
+        setFailure(null);
+        setReport({ ...waiting.checked, dryRun: false });
+        return;
+      }
+      timer = setTimeout(() => void recheck(), RECHECK_MS);
+    };
+    timer = setTimeout(() => void recheck(), RECHECK_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [waiting, api]);
 
   const choose = (f: File | undefined) => {
     if (!f) return;
@@ -112,8 +158,8 @@ export function GuestImport() {
                 <button
                   className="cer-button cer-button--primary"
                   data-testid="import-apply"
-                  disabled={busy || !file}
-                  onClick={() => file && void run(file, { dryRun: false, replace, mapping })}
+                  disabled={busy || !file || waiting !== null}
+                  onClick={() => file && void run(file, { dryRun: false, replace, mapping }, report)}
                 >
                   {t('admin.import.apply')}
                 </button>
