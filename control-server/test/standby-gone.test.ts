@@ -31,7 +31,8 @@ afterAll(async () => {
   // Should the test fail before `solo`, a commit still waits for the standby and the hub's stop waits
   // on it (on the day main.ts bounds a stop with STOP_GRACE_MS): the clusters are stopped regardless.
   try {
-    await Promise.race([hub?.stop(), new Promise((r) => setTimeout(r, 15_000))]);
+    // Unref: once the hub stops sooner, the timer keeps nothing waiting.
+    await Promise.race([hub?.stop(), new Promise((r) => setTimeout(r, 15_000).unref())]);
   } finally {
     await clusters?.stop();
   }
