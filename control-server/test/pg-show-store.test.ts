@@ -81,9 +81,9 @@ const logLines = async () =>
   ).rows;
 
 /** Waits (bounded) until `holds` is true. */
-async function until(holds: () => boolean, what: string): Promise<void> {
+async function until(holds: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
-  while (!holds()) {
+  while (!(await holds())) {
     if (Date.now() > deadline) throw new Error(`never: ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -283,11 +283,7 @@ describe('a GO on PostgreSQL', () => {
       await blocker.query('LOCK TABLE show_log IN SHARE MODE');
       const going = hub.show.advance(engine({ type: 'go', expectedRevision: next - 1 }, later()));
       const held = `SELECT 1 FROM pg_locks WHERE relation = 'show_log'::regclass AND NOT granted`;
-      const deadline = Date.now() + 10_000;
-      while ((await sql.query(held)).rowCount === 0) {
-        if (Date.now() > deadline) throw new Error('never: the GO waits for the log lock');
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await until(async () => (await sql.query(held)).rowCount !== 0, 'the GO waits for the log lock');
       expect(texts[0]!.trim().split(/\s+/)[0]).toBe(row.first);
       expect(hub.show.unseen(next)).toBe(false);
       // A later revision of its own would be a write it gave up on: news.

@@ -109,7 +109,7 @@ export class PostgresShowStore implements ShowStore {
       if (write) {
         const json = JSON.stringify(write.state);
         let moved: pg.QueryResult;
-        this.onTheWay(write.state.revision);
+        this.onItsWay = write.state.revision;
         try {
           // Named, so each pooled connection parses and plans it once (about 0.1 ms a GO here):
           // the hubs already need session connections for LISTEN, so no pooler stands between.
@@ -135,7 +135,7 @@ export class PostgresShowStore implements ShowStore {
           this.known = null;
           throw err;
         } finally {
-          this.onTheWay(null);
+          this.onItsWay = null;
         }
         if (moved.rowCount === 1) {
           this.known = { json, revision: write.state.revision };
@@ -156,38 +156,27 @@ export class PostgresShowStore implements ShowStore {
     return this.known === null || revision > this.known.revision;
   }
 
-  /**
-   * Marks this hub's GO of `revision` (committed with its NOTIFY) as on its way, or, with null, its
-   * answer as back or the write as failed: a write that failed and lands after all is news.
-   */
-  private onTheWay(revision: number | null): void {
-    this.onItsWay = revision;
-  }
-
   private async advanceLocked<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T> {
     try {
-      return await this.decideLocked(decide);
+      const { answer, stored } = await inTransaction(this.pool, async (client) => {
+        const { rows } = await client.query<KnownRow>(
+          'SELECT json, revision FROM show_state WHERE id = 1 FOR UPDATE',
+        );
+        const row = rows[0];
+        if (!row) throw new Error('the show state row is missing: the store was not opened with adopt()');
+        const { answer, write } = decide(parse(row.json));
+        if (!write) return { answer, stored: row };
+        this.onItsWay = write.state.revision;
+        await writeState(client, this.hub, row.revision, write);
+        await client.query('SELECT pg_notify($1, $2)', [SHOW_CHANNEL, `${this.hub} ${write.state.revision}`]);
+        return { answer, stored: { json: JSON.stringify(write.state), revision: write.state.revision } };
+      });
+      // Only once committed: a rolled-back write must not become the row the next GO is decided on.
+      this.known = stored;
+      return answer;
     } finally {
-      this.onTheWay(null);
+      // Its answer is back, or it failed: a failed write's NOTIFY, should it land after all, is news.
+      this.onItsWay = null;
     }
-  }
-
-  private async decideLocked<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T> {
-    const { answer, stored } = await inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<KnownRow>(
-        'SELECT json, revision FROM show_state WHERE id = 1 FOR UPDATE',
-      );
-      const row = rows[0];
-      if (!row) throw new Error('the show state row is missing: the store was not opened with adopt()');
-      const { answer, write } = decide(parse(row.json));
-      if (!write) return { answer, stored: row };
-      this.onTheWay(write.state.revision);
-      await writeState(client, this.hub, row.revision, write);
-      await client.query('SELECT pg_notify($1, $2)', [SHOW_CHANNEL, `${this.hub} ${write.state.revision}`]);
-      return { answer, stored: { json: JSON.stringify(write.state), revision: write.state.revision } };
-    });
-    // Only once committed: a rolled-back write must not become the row the next GO is decided on.
-    this.known = stored;
-    return answer;
   }
 }
