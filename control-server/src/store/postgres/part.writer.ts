@@ -55,7 +55,11 @@ export function writePart<T>(
   // writer that has the lock needs one more for the copy.
   let turns = inTurn.get(shared);
   if (!turns) inTurn.set(shared, (turns = new Map()));
-  const write = (turns.get(part) ?? Promise.resolve()).then(() => writeNow(shared, part, decide, reading));
+  // Once its sender was told the write waits, its late failure reaches nobody: nothing to ask then.
+  let told = false;
+  const write = (turns.get(part) ?? Promise.resolve()).then(() =>
+    writeNow(shared, part, decide, reading, () => told),
+  );
   turns.set(
     part,
     write.catch(() => undefined),
@@ -66,6 +70,7 @@ export function writePart<T>(
     write,
     () => shared.whyNotCommitted(),
     (reason) => {
+      told = true;
       shared.gaveUpOn(part);
       throw new StoreUnavailableError(`${part}: its commit waits for the standby`, reason);
     },
@@ -79,6 +84,7 @@ async function writeNow<T>(
   part: EveningPart,
   decide: () => PartDecision<T>,
   reading: readonly EveningPart[],
+  toldEarly: () => boolean,
 ): Promise<T> {
   let decided = false;
   try {
@@ -97,7 +103,8 @@ async function writeNow<T>(
     await shared.pull(part);
     return answer;
   } catch (err) {
-    if (decided) throw err;
+    // Told early, the hub has already given up on the part (answerEarly in writePart).
+    if (decided || toldEarly()) throw err;
     // The commit may still be waiting in PostgreSQL (for a synchronous standby) and land later.
     shared.gaveUpOn(part);
     throw new StoreUnavailableError(`${part}: ${(err as Error).message}`, await shared.whyNotCommitted(err));
