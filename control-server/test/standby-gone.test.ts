@@ -1,5 +1,7 @@
-import type { ShowState } from '@ceremony/shared';
+import { randomUUID } from 'node:crypto';
+import type { ScanResult, ShowState } from '@ceremony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GuestsRepository } from '../src/store/guests.repository.js';
 import { arrivals, ask, http, startServer, tempDir, type TestServer } from './helpers.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cluster.js';
 
@@ -10,6 +12,7 @@ import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cl
  * and a GO that waited and went through once `solo` ran must reach the projector.
  */
 type Answer = { ok: boolean; state: ShowState; error?: { reason: string; message: string } };
+type Scanned = { ok: boolean; result: ScanResult; error?: { code: string; reason: string } };
 
 let clusters: Awaited<ReturnType<typeof startPrimaryAndStandby>>;
 let primary: PostgresCluster;
@@ -42,6 +45,7 @@ describe('the standby switched off while commits wait for it', () => {
   it('the host and the organiser are told to run standby.sh solo, and what waited lands everywhere after it', async () => {
     const host = await hub.socket('host');
     const display = await hub.socket('display');
+    const door = await hub.socket('volunteer');
     // Signed in before: a sign-in is a commit too.
     const admin = await hub.tokenOf('admin');
     hub.advance(60_000);
@@ -79,6 +83,20 @@ describe('the standby switched off while commits wait for it', () => {
     expect(imported.body.error.reason).toBe('error.store.standbyWaiting');
     expect(Date.now() - importStarted).toBeLessThan(10_000);
 
+    // A badge scanned at the door meanwhile: told within the phone's 4 s (it then admits the guest on
+    // its own list and queues the scan), not an internal error and not the query timeout's 10 s.
+    const arrivedBefore = (await ask<{ stats: { arrived: number } }>(door, 'checkin:stats', {})).stats
+      .arrived;
+    const repo = new GuestsRepository(hub.app.db);
+    const waiting = repo.listings().find((g) => g.category === 'guest' && g.arrivedAt === null)!;
+    const badge = repo.all().find((g) => g.id === waiting.id)!;
+    const scan = { scanId: randomUUID(), code: badge.badgeCode };
+    const scanStarted = Date.now();
+    const scanned = await ask<Scanned>(door, 'checkin:scan', scan);
+    expect(scanned.ok).toBe(false);
+    expect(scanned.error).toMatchObject({ code: 'INTERNAL', reason: 'error.store.standbyWaiting' });
+    expect(Date.now() - scanStarted).toBeLessThan(4000);
+
     // Long enough for the hub to give up on the statement too (the query timeout): the commit still
     // waits in PostgreSQL, and this hub is no longer awaiting it.
     await new Promise((r) => setTimeout(r, Math.max(0, importStarted + 11_000 - Date.now())));
@@ -99,6 +117,15 @@ describe('the standby switched off while commits wait for it', () => {
     expect(hub.app.show.current().revision).toBe(first.state.revision + 1);
     // The guest it gave up on landed with it: this hub's copy takes it, as another hub's would.
     await expect.poll(guestsNow, { timeout: 5000 }).toContain(guest);
+
+    // The scan landed with them; the phone's queue sends it again with its scanId: counted once.
+    const arrived = async () =>
+      (await ask<{ stats: { arrived: number } }>(door, 'checkin:stats', {})).stats.arrived;
+    await expect.poll(arrived, { timeout: 5000 }).toBe(arrivedBefore + 1);
+    const replayed = await ask<Scanned>(door, 'checkin:scan', scan);
+    expect(replayed.result.status).toBe('admitted');
+    expect(replayed.result.guest!.id).toBe(badge.id);
+    expect(await arrived()).toBe(arrivedBefore + 1);
 
     // And the show goes on at once from there.
     hub.advance(60_000);

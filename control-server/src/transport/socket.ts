@@ -13,6 +13,7 @@ import {
   type SocketData,
 } from '@ceremony/shared';
 import type { AuthService } from '../domain/auth.service.js';
+import { StoreUnavailableError } from '../store/unavailable.js';
 import { invalidPayload } from './validate.js';
 import { MAX_SOCKETS_PER_DEVICE } from './limits.js';
 
@@ -93,6 +94,11 @@ export function attachSockets(
       Promise.resolve()
         .then(() => handler(parsed.data, { role, deviceId, socket }))
         .then(reply, (err: unknown) => {
+          // The shared database did not take it: say why, as HTTP does (http.ts errorHandler).
+          if (err instanceof StoreUnavailableError) {
+            console.warn(`[socket] ${name} refused:`, err.message);
+            return reply(refusal('INTERNAL', err.reason));
+          }
           console.error(`[socket] ${name} failed:`, err);
           reply(refusal('INTERNAL', 'error.code.INTERNAL'));
         })

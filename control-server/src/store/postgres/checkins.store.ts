@@ -1,10 +1,12 @@
 import type { ScanResult } from '@ceremony/shared';
 import type pg from 'pg';
+import { answerEarly } from '../../domain/standby-wait.js';
 import type { Admission } from '../checkins.repository.js';
 import { guestFromRow, type GuestRow } from '../guests.repository.js';
 import type { AdmissionDesk, CheckinStore, ScanKey } from '../store.js';
 import { inTransaction } from './pool.js';
 import { runStatements, type Statement } from './rows.js';
+import { StoreUnavailableError, type NotCommitted } from '../unavailable.js';
 
 /** The channel on which a hub says admissions changed (a batch or an undo committed); the payload is the hub. */
 export const CHECKINS_CHANNEL = 'ceremony_checkins';
@@ -30,21 +32,47 @@ export class PostgresCheckinStore implements CheckinStore {
     private readonly hub: string,
     /** Brings this hub's copy of the check-ins up to date (checkins.copy.ts): after every commit. */
     private readonly copy: () => Promise<void> = () => Promise.resolve(),
+    /** Why a commit was not confirmed (standby.check.ts), for words the phone and the admin act on. */
+    private readonly why: (failure?: unknown) => Promise<NotCommitted> = async () =>
+      'error.store.unavailable',
   ) {}
 
   /**
    * After a commit, before the answer: this hub's copy (search, directory, reports) then holds what
    * it acknowledged. A failed copy is only logged: the commit stands, the next copy catches up.
+   * Not committed: StoreUnavailableError with why, so the phone hears it at once (and decides on its
+   * own list, queueing the scan) rather than an internal error; with the backup laptop off, after
+   * 2.5 s (answerEarly), while the batch still waits and lands with `standby.sh solo`, copied then.
    */
-  private async copied<T>(answer: T): Promise<T> {
-    await this.copy().catch((err: Error) =>
-      console.warn('[postgres] copying the check-ins failed:', err.message),
+  private committed<T>(work: Promise<T>, what: string): Promise<T> {
+    let told = false;
+    const done = work.then(
+      async (answer) => {
+        await this.copy().catch((err: Error) =>
+          console.warn('[postgres] copying the check-ins failed:', err.message),
+        );
+        return answer;
+      },
+      async (err: unknown) => {
+        // Once its senders were told it waits, its late failure reaches nobody: nothing to ask then.
+        throw new StoreUnavailableError(
+          `${what}: ${(err as Error).message}`,
+          told ? undefined : await this.why(err),
+        );
+      },
     );
-    return answer;
+    return answerEarly(
+      done,
+      () => this.why(),
+      (reason) => {
+        told = true;
+        throw new StoreUnavailableError(`${what}: its commit waits for the standby`, reason);
+      },
+    );
   }
 
-  async admitBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
-    return this.copied(await this.decideBatch(scans, decide));
+  admitBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
+    return this.committed(this.decideBatch(scans, decide), 'a batch of scans');
   }
 
   private decideBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
@@ -114,8 +142,8 @@ export class PostgresCheckinStore implements CheckinStore {
     });
   }
 
-  async undo(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {
-    return this.copied(await this.takeBack(guestId, reason, deviceId, at));
+  undo(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {
+    return this.committed(this.takeBack(guestId, reason, deviceId, at), 'an undo');
   }
 
   private takeBack(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {

@@ -175,7 +175,13 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       state,
       pool,
       clock,
-      checkins: () => new PostgresCheckinStore(pool, hub, () => pull('checkins')),
+      checkins: () =>
+        new PostgresCheckinStore(
+          pool,
+          hub,
+          () => pull('checkins'),
+          (failure) => whyNotCommitted(url, failure),
+        ),
       joinEvening: async (dataDir) => {
         const { db } = openDatabase(dataDir);
         try {
