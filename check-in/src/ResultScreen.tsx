@@ -48,7 +48,13 @@ export function ResultScreen() {
   const canUndo = shown.result.status === 'admitted' && (shown.pending || reachable) && guestId;
   return (
     <div className="result-screen">
-      <ScanResultCard code={shown.code} result={shown.result} pending={shown.pending} offline={shown.offline}>
+      <ScanResultCard
+        code={shown.code}
+        result={shown.result}
+        pending={shown.pending}
+        offline={shown.offline}
+        notSaving={shown.notSaving === true}
+      >
         {undoing && guestId ? (
           <UndoAdmission guestId={guestId} onClose={() => setUndoing(false)} />
         ) : (

@@ -75,6 +75,16 @@ describe('ScanResultCard', () => {
   it.each([
     { flags: { pending: true }, text: 'уйдёт на сервер', pendingAttr: 'true' },
     { flags: { offline: true }, text: 'проверено по списку на телефоне', pendingAttr: null },
+    {
+      flags: { pending: true, offline: true, notSaving: true },
+      text: 'Сервер сейчас не сохраняет: вход записан на телефоне',
+      pendingAttr: 'true',
+    },
+    {
+      flags: { offline: true, notSaving: true },
+      text: 'Сервер сейчас не сохраняет: проверено по списку на телефоне',
+      pendingAttr: null,
+    },
     { flags: {}, text: null, pendingAttr: null },
   ])('marks an offline answer: $flags', ({ flags, text, pendingAttr }) => {
     const card = show({ status: 'admitted', guest }, undefined, flags);

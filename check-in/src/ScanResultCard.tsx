@@ -9,6 +9,8 @@ export interface ScanResultCardProps {
   pending?: boolean;
   /** Decided from the phone's copy of the guest list. */
   offline?: boolean;
+  /** ...because the server could not save, not for want of a link: other words. */
+  notSaving?: boolean;
   /** Extra controls under the answer (next guest, undo). */
   children?: ReactNode;
 }
@@ -19,6 +21,7 @@ export function ScanResultCard({
   result,
   pending = false,
   offline = false,
+  notSaving = false,
   children,
 }: ScanResultCardProps) {
   const t = useT();
@@ -86,13 +89,13 @@ export function ScanResultCard({
   if (pending)
     lines.push(
       <p key="pending" className="scan__pending">
-        {t('checkin.pending')}
+        {t(notSaving ? 'checkin.pendingNotSaving' : 'checkin.pending')}
       </p>,
     );
   else if (offline)
     lines.push(
       <p key="offline" className="scan__pending">
-        {t('checkin.offlineChecked')}
+        {t(notSaving ? 'checkin.offlineCheckedNotSaving' : 'checkin.offlineChecked')}
       </p>,
     );
 

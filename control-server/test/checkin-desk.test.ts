@@ -46,8 +46,8 @@ afterEach(() => {
   }
 });
 
-/** Resolves when the desk's state satisfies `ok` (5 s at most). */
-function until(desk: Desk, ok: (s: DeskState) => boolean, what: string): Promise<DeskState> {
+/** Resolves when the desk's state satisfies `ok` (5 s at most, unless told). */
+function until(desk: Desk, ok: (s: DeskState) => boolean, what: string, ms = 5000): Promise<DeskState> {
   return new Promise((resolve, reject) => {
     const check = (state: DeskState) => {
       if (!ok(state)) return;
@@ -62,7 +62,7 @@ function until(desk: Desk, ok: (s: DeskState) => boolean, what: string): Promise
           `the desk never had ${what}: ${JSON.stringify({ ...desk.store.getState(), queue: undefined })}`,
         ),
       );
-    }, 5000);
+    }, ms);
     const unsubscribe = desk.store.subscribe(check);
     check(desk.store.getState());
   });
@@ -91,6 +91,7 @@ async function scan(desk: Desk, code: string) {
     guestId: shown.result?.guest?.id,
     pending: shown.pending,
     offline: shown.offline,
+    ...(shown.notSaving ? { notSaving: true } : {}),
   };
 }
 
@@ -184,6 +185,53 @@ describe('Desk offline: the phone decides, queues, and replays', () => {
       new Set(after.replayed.map((o) => o.scanId)),
     );
   });
+});
+
+describe('Desk when the server cannot save: the phone decides, and does not wait on it guest after guest', () => {
+  it('admits on its list after an INTERNAL answer, asks nobody for a while, and the queue lands once the server writes', async () => {
+    const desk = await phone();
+    const [first, second, third] = [guests[5]!, guests[6]!, guests[7]!];
+    // A real failing write in the server's own database (a full disk, PostgreSQL away): every batch
+    // of scans is rolled back and answered INTERNAL; nothing is changed.
+    s.app.db.exec(
+      "CREATE TEMP TRIGGER no_room BEFORE INSERT ON scans BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    expect(await scan(desk, first.badgeCode)).toEqual({
+      status: 'admitted',
+      guestId: first.id,
+      pending: true,
+      offline: true,
+      notSaving: true,
+    });
+    // The server could save again now, but the phone does not ask it so soon: had it asked, the
+    // second guest would be the server's answer (not pending).
+    s.app.db.exec('DROP TRIGGER no_room');
+    expect(await scan(desk, second.badgeCode)).toMatchObject({
+      status: 'admitted',
+      pending: true,
+      notSaving: true,
+    });
+    expect(
+      s.app.db
+        .prepare('SELECT count(*) AS n FROM admissions WHERE guest_id IN (?, ?)')
+        .get(first.id, second.id),
+    ).toEqual({ n: 0 });
+
+    // Its queue is offered again a few seconds later, taken whole, and the phone asks the server again.
+    const after = await until(
+      desk,
+      (st) => st.queue.length === 0 && st.replayed.length === 2,
+      'its queue replayed',
+      10_000,
+    );
+    expect(after.replayed.map((o) => o.result.status)).toEqual(['admitted', 'admitted']);
+    expect(await scan(desk, third.badgeCode)).toEqual({
+      status: 'admitted',
+      guestId: third.id,
+      pending: false,
+      offline: false,
+    });
+  }, 20_000);
 });
 
 describe('Desk search', () => {

@@ -17,6 +17,7 @@ import {
   indexDirectory,
   replayAgainSoon,
   replayQueue,
+  serverCouldNotSave,
   type DirectoryIndex,
   type QueuedScan,
   type ReplayOutcome,
@@ -36,6 +37,8 @@ export interface Shown {
   pending: boolean;
   /** Decided without the server. */
   offline: boolean;
+  /** Decided here because the server answered that it could not save (its database away), not for want of a link. */
+  notSaving?: boolean;
   /** Local epoch ms, so the screen can tell a new answer from the same one. */
   at: number;
 }
@@ -63,6 +66,12 @@ const SCAN_TIMEOUT_MS = 4000;
 const CONNECT_WAIT_MS = 3000;
 /** How soon a queue the server failed to take (an error, not a lost link) is offered again. */
 const REPLAY_AGAIN_MS = 5000;
+/**
+ * After the server said it could not save a scan, how long new scans are decided here at once: the
+ * queue's next try (REPLAY_AGAIN_MS) and its answer fall inside it, so the line at the door never
+ * waits on a server that is known to be unable to write (with the backup laptop off, 2.5 s a scan).
+ */
+const NOT_SAVING_MS = REPLAY_AGAIN_MS + SCAN_TIMEOUT_MS;
 
 /**
  * The volunteer's desk: every scan goes to the server when it answers, and is decided on the phone
@@ -76,6 +85,8 @@ export class Desk {
   private cleanups: (() => void)[] = [];
   private replayTimer: ReturnType<typeof setTimeout> | null = null;
   private syncAgain = false;
+  /** Local ms until which scans skip a server that said it could not save (see NOT_SAVING_MS). */
+  private notSavingUntil = 0;
 
   constructor(
     private readonly client: ShowClient,
@@ -118,16 +129,22 @@ export class Desk {
     // Just opened and still connecting: a moment's wait beats deciding from a list not yet loaded.
     if (!this.store.getState().reachable && this.client.store.getState().connection === 'connecting')
       await this.reachableWithin(CONNECT_WAIT_MS);
-    if (this.store.getState().reachable) {
+    const reachable = this.store.getState().reachable;
+    // With no link at all, the words are the link's, whatever the server said before.
+    let notSaving = reachable && Date.now() < this.notSavingUntil;
+    if (reachable && !notSaving) {
       const answer = await this.client.send('checkin:scan', { code, scanId }, SCAN_TIMEOUT_MS);
       if (answer.ok) {
         if (answer.result.status === 'admitted' && answer.result.guest)
           await this.setArrived(answer.result.guest.id, scannedAt);
         return this.show({ code, result: answer.result, pending: false, offline: false });
       }
-      if (answer.error.code !== 'TIMEOUT')
+      notSaving = serverCouldNotSave(answer.error.code);
+      if (answer.error.code !== 'TIMEOUT' && !notSaving)
         return this.show({ code, result: null, error: answer.error, pending: false, offline: false });
-      // The server may have taken it before the link dropped: the same scanId replays safely.
+      // The server may have taken it before the link dropped, or may still (its commit waiting for
+      // the backup laptop): the same scanId replays safely, counted once.
+      if (notSaving) this.notSavingFor();
     }
     if (this.guests.length === 0) {
       return this.show({
@@ -145,7 +162,21 @@ export class Desk {
       admit.arrivedAt = scannedAt;
       this.store.setState((s) => ({ queue: [...s.queue, item] }));
     }
-    this.show({ code, result, pending: admit !== null, offline: true });
+    this.show({ code, result, pending: admit !== null, offline: true, ...(notSaving ? { notSaving } : {}) });
+  }
+
+  /** The server said it could not save: decide here for a while, and offer it the queue again soon. */
+  private notSavingFor(): void {
+    this.notSavingUntil = Date.now() + NOT_SAVING_MS;
+    this.replaySoon();
+  }
+
+  private replaySoon(): void {
+    if (this.replayTimer) return;
+    this.replayTimer = setTimeout(() => {
+      this.replayTimer = null;
+      if (this.store.getState().reachable) void this.sync();
+    }, REPLAY_AGAIN_MS);
   }
 
   /** Admits a guest found by name: the same path as a scan of their badge. */
@@ -223,11 +254,10 @@ export class Desk {
     // Scans still waiting stay queued: the next reconnect tries them again, and a server that
     // answered with an error (a disk that failed the write, a brake) is asked again shortly.
     if (outcomes.length > 0) this.store.setState({ replayed: outcomes });
-    if (replayAgainSoon(failure) && !this.replayTimer)
-      this.replayTimer = setTimeout(() => {
-        this.replayTimer = null;
-        if (this.store.getState().reachable) void this.sync();
-      }, REPLAY_AGAIN_MS);
+    // The server took the whole queue: it saves again, so scans go to it first again.
+    if (failure === null) this.notSavingUntil = 0;
+    else if (serverCouldNotSave(failure)) this.notSavingFor();
+    else if (replayAgainSoon(failure)) this.replaySoon();
   }
 
   private async refresh(): Promise<void> {

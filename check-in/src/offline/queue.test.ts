@@ -4,6 +4,7 @@ import {
   decideLocally,
   indexDirectory,
   replayAgainSoon,
+  serverCouldNotSave,
   replayQueue,
   summariseOutcomes,
   type QueuedScan,
@@ -159,5 +160,15 @@ describe('replayQueue', () => {
       true,
       true,
     ]);
+  });
+
+  it.each([
+    { code: 'INTERNAL', local: true }, // the database away, the backup laptop off, a failed disk
+    { code: 'TIMEOUT', local: false }, // no answer: the link, handled apart
+    { code: 'INVALID_PAYLOAD', local: false },
+    { code: 'RATE_LIMITED', local: false },
+    { code: 'FORBIDDEN', local: false },
+  ])('decides on the phone when the server answers $code: $local', ({ code, local }) => {
+    expect(serverCouldNotSave(code)).toBe(local);
   });
 });

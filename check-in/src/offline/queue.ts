@@ -112,6 +112,15 @@ export async function replayQueue(
 }
 
 /**
+ * Whether an answer to a scan means the server could not save it just now (its database away, or
+ * waiting for the backup laptop: `error.store.*`; a disk that failed the write): it changed nothing,
+ * so the phone decides on its own list and queues the scan, as with no link at all.
+ */
+export function serverCouldNotSave(code: string): boolean {
+  return code === 'INTERNAL';
+}
+
+/**
  * Whether a replay that stopped on `failure` should be tried again soon while the link is up: the
  * server was unwell (INTERNAL, RATE_LIMITED…). Not after TIMEOUT (the reconnect replays anyway) nor
  * when only a scan the server cannot read is left (it would fail the same way for ever).

@@ -14,6 +14,10 @@ export const checkinEn: {
   'checkin.pending':
     'Offline: the admission is kept on this phone and goes to the server when the link is back',
   'checkin.offlineChecked': 'Offline: checked against the list on this phone',
+  'checkin.pendingNotSaving':
+    'The server cannot save just now: the admission is kept on this phone and goes to the server once it can take it',
+  'checkin.offlineCheckedNotSaving':
+    'The server cannot save just now: checked against the list on this phone',
   'checkin.next': 'Next guest',
   'checkin.undo': 'Undo admission',
   'checkin.noDirectory': 'Offline, and this phone has no guest list yet. Join the hall Wi-Fi at least once.',

@@ -6,6 +6,9 @@ export const checkinRu = {
   'checkin.byDevice': 'Отметил: {device}',
   'checkin.pending': 'Нет связи: вход записан на телефоне и уйдёт на сервер, когда связь вернётся',
   'checkin.offlineChecked': 'Нет связи: проверено по списку на телефоне',
+  'checkin.pendingNotSaving':
+    'Сервер сейчас не сохраняет: вход записан на телефоне и уйдёт на сервер, когда тот сможет его принять',
+  'checkin.offlineCheckedNotSaving': 'Сервер сейчас не сохраняет: проверено по списку на телефоне',
   'checkin.next': 'Следующий гость',
   'checkin.undo': 'Отменить вход',
   'checkin.noDirectory':
