@@ -35,3 +35,13 @@ export async function openSignedIn(
 
 /** The hubs a page has learnt of (what it may move to). */
 export const hubsKnownBy = (page: Page) => page.evaluate(() => localStorage.getItem('ceremony.hubs'));
+
+/** What the check-in app's answer card says (`admitted`, `already-admitted`, `error`…), or null. */
+export const scanStatus = (page: Page) => page.getByTestId('scan-result').getAttribute('data-status');
+
+/** Types a badge's code on the phone, as a volunteer does when the camera cannot read it, and waits for `want`. */
+export async function scanByCode(page: Page, code: string, want: string): Promise<void> {
+  await page.getByTestId('badge-input').fill(code);
+  await page.getByTestId('scan-submit').click();
+  await expect.poll(() => scanStatus(page)).toBe(want);
+}

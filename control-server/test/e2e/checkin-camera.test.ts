@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Guest } from '@ceremony/shared';
 import { PINS, http, startServer, type TestServer } from '../helpers.js';
+import { scanStatus } from './apps-kit.js';
 import { SIZES, hasChromium, launch, openPage, screenshot, signInWithPin } from './browser.js';
 import { badgeVideo, fakeCameraFlags } from './checkin-fake-camera.js';
 
 const phoneOptions = { isMobile: true, hasTouch: true, permissions: ['camera'] };
-const status = (page: Page) => page.getByTestId('scan-result').getAttribute('data-status');
 
 // A fake camera decoding a video on a loaded CI machine: each step is bounded by its own poll, and
 // the whole test by twice the usual minute (it once ran out of the minute beside the other suites).
@@ -31,14 +31,14 @@ describe.runIf(hasChromium)('check-in on a phone: camera, search, undo, station,
     const phone = await openPage(browser, `${s.url}/checkin/`, SIZES.phone, phoneOptions);
     const { page } = phone;
     await signInWithPin(page, PINS.volunteer);
-    await expect.poll(() => status(page), { timeout: 20_000 }).toBe('admitted');
+    await expect.poll(() => scanStatus(page), { timeout: 20_000 }).toBe('admitted');
     const card = page.getByTestId('scan-result');
     expect(await card.textContent()).toContain(filmed.name);
     expect(await card.textContent()).toContain('Загляните:');
     await screenshot(page, 'checkin-admitted');
     // The badge stays in front of the camera: the cool-down keeps it from being read again.
     await page.waitForTimeout(2500);
-    expect(await status(page)).toBe('admitted');
+    expect(await scanStatus(page)).toBe('admitted');
     const rows = s.app.db.prepare('SELECT COUNT(*) AS n FROM scans WHERE guest_id = ?').get(filmed.id);
     expect(rows).toEqual({ n: 1 });
     expect(s.app.checkin.stats().arrived).toBe(1);
@@ -46,7 +46,7 @@ describe.runIf(hasChromium)('check-in on a phone: camera, search, undo, station,
     await page.getByTestId('scan-next').click();
     await page.getByTestId('badge-input').fill(filmed.badgeCode);
     await page.getByTestId('scan-submit').click();
-    await expect.poll(() => status(page)).toBe('already-admitted');
+    await expect.poll(() => scanStatus(page)).toBe('already-admitted');
     expect(await card.textContent()).toMatch(/Вход уже отмечен в \d\d:\d\d/);
     expect(await card.textContent()).toMatch(/Отметил: Волонтёр [0-9a-f]{4}/);
     await screenshot(page, 'checkin-already');
@@ -54,7 +54,7 @@ describe.runIf(hasChromium)('check-in on a phone: camera, search, undo, station,
     await page.getByTestId('scan-next').click();
     await page.getByTestId('badge-input').fill('SL-0000000000000000000000000Z');
     await page.getByTestId('scan-submit').click();
-    await expect.poll(() => status(page)).toBe('unknown-code');
+    await expect.poll(() => scanStatus(page)).toBe('unknown-code');
     await screenshot(page, 'checkin-unknown');
     expect(phone.errors).toEqual([]);
     await phone.context.close();
@@ -72,7 +72,7 @@ describe.runIf(hasChromium)('check-in on a phone: camera, search, undo, station,
     await row.waitFor();
     await screenshot(page, 'checkin-search');
     await row.getByTestId('search-admit').click();
-    await expect.poll(() => status(page)).toBe('admitted');
+    await expect.poll(() => scanStatus(page)).toBe('admitted');
     const arrived = s.app.checkin.stats().arrived;
 
     await page.getByTestId('undo-open').click();

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Guest } from '@ceremony/shared';
 import { PINS, ask, http, startServer, type TestServer } from '../helpers.js';
+import { scanByCode, scanStatus } from './apps-kit.js';
 import { SIZES, hasChromium, launch, openPage, screenshot, signInWithPin } from './browser.js';
-
-const status = (page: Page) => page.getByTestId('scan-result').getAttribute('data-status');
-
-async function admitByCode(page: Page, code: string, want: string): Promise<void> {
-  await page.getByTestId('badge-input').fill(code);
-  await page.getByTestId('scan-submit').click();
-  await expect.poll(() => status(page)).toBe(want);
-}
 
 describe.runIf(hasChromium)('check-in through a Wi-Fi outage', () => {
   let s: TestServer;
@@ -45,10 +38,10 @@ describe.runIf(hasChromium)('check-in through a Wi-Fi outage', () => {
     ];
     await context.setOffline(true);
     await page.getByTestId('offline').waitFor();
-    await admitByCode(page, a.badgeCode, 'admitted');
+    await scanByCode(page, a.badgeCode, 'admitted');
     expect(await page.getByTestId('scan-result').getAttribute('data-pending')).toBe('true');
     await page.getByTestId('scan-next').click();
-    await admitByCode(page, b.badgeCode, 'admitted');
+    await scanByCode(page, b.badgeCode, 'admitted');
     await page.getByTestId('scan-next').click();
     // The third by name, from the phone's own copy of the list: «ё» typed as «е», part of a word.
     await page.getByTestId('tab-search').click();
@@ -56,17 +49,17 @@ describe.runIf(hasChromium)('check-in through a Wi-Fi outage', () => {
       .getByTestId('search-input')
       .fill(c.name.split(' ')[0]!.slice(0, 4).toLowerCase().replace(/ё/g, 'е'));
     await page.getByTestId('search-guest').filter({ hasText: c.name }).getByTestId('search-admit').click();
-    await expect.poll(() => status(page)).toBe('admitted');
+    await expect.poll(() => scanStatus(page)).toBe('admitted');
     expect(await page.getByTestId('scan-result').textContent()).toContain('Нет связи');
     await page.getByTestId('scan-next').click();
     await page.getByTestId('tab-scan').click();
     // The same badge again on this phone: amber, from the phone's own copy of the list.
-    await admitByCode(page, a.badgeCode, 'already-admitted');
+    await scanByCode(page, a.badgeCode, 'already-admitted');
     await page.getByTestId('scan-next').click();
-    await admitByCode(page, 'SL-0000000000000000000000000Z', 'unknown-code');
+    await scanByCode(page, 'SL-0000000000000000000000000Z', 'unknown-code');
     await page.getByTestId('scan-next').click();
     // A mistaken admission still waiting on the phone can be taken back offline: it never left it.
-    await admitByCode(page, d.badgeCode, 'admitted');
+    await scanByCode(page, d.badgeCode, 'admitted');
     await expect.poll(() => page.getByTestId('queue').getAttribute('data-count')).toBe('4');
     await page.getByTestId('undo-open').click();
     await page.getByTestId('undo-reason').fill('Отмечен не тот гость');
@@ -74,7 +67,7 @@ describe.runIf(hasChromium)('check-in through a Wi-Fi outage', () => {
     await page.getByTestId('scan-result').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('queue').getAttribute('data-count')).toBe('3');
     // Scanned again, it is a fresh admission, not «already admitted»; taken back once more.
-    await admitByCode(page, d.badgeCode, 'admitted');
+    await scanByCode(page, d.badgeCode, 'admitted');
     await page.getByTestId('undo-open').click();
     await page.getByTestId('undo-reason').fill('Гость не вошёл');
     await page.getByTestId('undo-submit').click();
