@@ -111,6 +111,8 @@ describe('the standby switched off while commits wait for it', () => {
     // hears it (its own NOTIFY, with a revision it never saw) and tells every screen.
     const seen: ShowState[] = [];
     display.on('show:state', (s: ShowState) => void seen.push(s));
+    const figures: number[] = [];
+    door.on('checkin:stats', (stats: { arrived: number }) => void figures.push(stats.arrived));
     expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
     await arrivals(display, 'show:state', seen, 1);
     expect(seen[0]!.revision).toBe(first.state.revision + 1);
@@ -118,10 +120,12 @@ describe('the standby switched off while commits wait for it', () => {
     // The guest it gave up on landed with it: this hub's copy takes it, as another hub's would.
     await expect.poll(guestsNow, { timeout: 5000 }).toContain(guest);
 
-    // The scan landed with them; the phone's queue sends it again with its scanId: counted once.
+    // The scan landed with them, and the phones hear the new figure without another scan; the
+    // phone's queue then sends it again with its scanId: counted once.
+    await expect.poll(() => figures, { timeout: 5000 }).toContain(arrivedBefore + 1);
     const arrived = async () =>
       (await ask<{ stats: { arrived: number } }>(door, 'checkin:stats', {})).stats.arrived;
-    await expect.poll(arrived, { timeout: 5000 }).toBe(arrivedBefore + 1);
+    expect(await arrived()).toBe(arrivedBefore + 1);
     const replayed = await ask<Scanned>(door, 'checkin:scan', scan);
     expect(replayed.result.status).toBe('admitted');
     expect(replayed.result.guest!.id).toBe(badge.id);
@@ -131,5 +135,26 @@ describe('the standby switched off while commits wait for it', () => {
     hub.advance(60_000);
     const next = await ask<Answer>(host, 'show:go', { expectedRevision: first.state.revision + 1 });
     expect(next.ok).toBe(true);
+  }, 120_000);
+
+  it('a scan alone waited: once it lands, the phones hear the new figure without another scan', async () => {
+    // The backup laptop back and synchronous again, then off again with only a scan in flight (above,
+    // the guest list landing with it sent the figures anyway).
+    await standby.start();
+    expect(await standbySh(primary, 'sync')).toMatch(/Synchronous/);
+    const door = await hub.socket('volunteer');
+    const arrivedBefore = (await ask<{ stats: { arrived: number } }>(door, 'checkin:stats', {})).stats
+      .arrived;
+    const figures: number[] = [];
+    door.on('checkin:stats', (stats: { arrived: number }) => void figures.push(stats.arrived));
+    const repo = new GuestsRepository(hub.app.db);
+    const waiting = repo.listings().find((g) => g.category === 'guest' && g.arrivedAt === null)!;
+    const code = repo.all().find((g) => g.id === waiting.id)!.badgeCode;
+
+    await standby.halt('immediate');
+    const scanned = await ask<Scanned>(door, 'checkin:scan', { scanId: randomUUID(), code });
+    expect(scanned.error?.reason).toBe('error.store.standbyWaiting');
+    expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
+    await expect.poll(() => figures, { timeout: 5000 }).toContain(arrivedBefore + 1);
   }, 120_000);
 });

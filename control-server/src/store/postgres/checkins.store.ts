@@ -20,6 +20,16 @@ interface AdmissionRow {
   device_id: string;
 }
 
+/** What this hub does around a commit of check-ins (shared.store.ts). */
+export interface CheckinsAround {
+  /** Brings this hub's copy of the check-ins up to date (checkins.copy.ts): after every commit. */
+  copy(): Promise<void>;
+  /** Why a commit was not confirmed (standby.check.ts), in words the phone and the admin act on. */
+  why(failure?: unknown): Promise<NotCommitted>;
+  /** A commit not confirmed may still land (after `standby.sh solo`): its own NOTIFY is then news. */
+  gaveUp(): void;
+}
+
 /**
  * Admissions and scans in PostgreSQL. A batch locks, reads ahead everything its scans can ask (their
  * scanIds, and the admissions of the guests their codes name), runs the same synchronous rules as
@@ -30,11 +40,7 @@ export class PostgresCheckinStore implements CheckinStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly hub: string,
-    /** Brings this hub's copy of the check-ins up to date (checkins.copy.ts): after every commit. */
-    private readonly copy: () => Promise<void> = () => Promise.resolve(),
-    /** Why a commit was not confirmed (standby.check.ts), for words the phone and the admin act on. */
-    private readonly why: (failure?: unknown) => Promise<NotCommitted> = async () =>
-      'error.store.unavailable',
+    private readonly around: CheckinsAround,
   ) {}
 
   /**
@@ -42,30 +48,31 @@ export class PostgresCheckinStore implements CheckinStore {
    * it acknowledged. A failed copy is only logged: the commit stands, the next copy catches up.
    * Not committed: StoreUnavailableError with why, so the phone hears it at once (and decides on its
    * own list, queueing the scan) rather than an internal error; with the backup laptop off, after
-   * 2.5 s (answerEarly), while the batch still waits and lands with `standby.sh solo`, copied then.
+   * 2.5 s (answerEarly), while the batch still waits and lands with `standby.sh solo`: this hub then
+   * copies it in and sends the figures on its own NOTIFY, as another hub's.
    */
   private committed<T>(work: Promise<T>, what: string): Promise<T> {
     let told = false;
     const done = work.then(
       async (answer) => {
-        await this.copy().catch((err: Error) =>
-          console.warn('[postgres] copying the check-ins failed:', err.message),
-        );
+        await this.around
+          .copy()
+          .catch((err: Error) => console.warn('[postgres] copying the check-ins failed:', err.message));
         return answer;
       },
       async (err: unknown) => {
         // Once its senders were told it waits, its late failure reaches nobody: nothing to ask then.
-        throw new StoreUnavailableError(
-          `${what}: ${(err as Error).message}`,
-          told ? undefined : await this.why(err),
-        );
+        if (told) throw err;
+        this.around.gaveUp();
+        throw new StoreUnavailableError(`${what}: ${(err as Error).message}`, await this.around.why(err));
       },
     );
     return answerEarly(
       done,
-      () => this.why(),
+      () => this.around.why(),
       (reason) => {
         told = true;
+        this.around.gaveUp();
         throw new StoreUnavailableError(`${what}: its commit waits for the standby`, reason);
       },
     );

@@ -176,12 +176,11 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       pool,
       clock,
       checkins: () =>
-        new PostgresCheckinStore(
-          pool,
-          hub,
-          () => pull('checkins'),
-          (failure) => whyNotCommitted(url, failure),
-        ),
+        new PostgresCheckinStore(pool, hub, {
+          copy: () => pull('checkins'),
+          why: (failure) => whyNotCommitted(url, failure),
+          gaveUp: () => void gaveUp.add('checkins'),
+        }),
       joinEvening: async (dataDir) => {
         const { db } = openDatabase(dataDir);
         try {
