@@ -125,6 +125,7 @@ export function composeServices({
     // This hub's own sockets only: another hub drops its own once its copy holds the revocation
     // (refresh below), so a socket dropped there cannot reconnect before that hub knows.
     onRevoke: (id) => io.local.in(`device:${id}`).disconnectSockets(true),
+    ...(shared ? { whyNotCommitted: () => shared.whyNotCommitted() } : {}),
     options: {
       tokenTtlMs: access.tokenTtlHours * 3_600_000,
       maxDevicesPerRole: access.maxDevicesPerRole,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScanResult, ShowState } from '@ceremony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GuestsRepository } from '../src/store/guests.repository.js';
-import { arrivals, ask, http, startServer, tempDir, type TestServer } from './helpers.js';
+import { PINS, arrivals, ask, http, startServer, tempDir, type TestServer } from './helpers.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cluster.js';
 
 /*
@@ -48,6 +48,13 @@ describe('the standby switched off while commits wait for it', () => {
     const door = await hub.socket('volunteer');
     // Signed in before: a sign-in is a commit too.
     const admin = await hub.tokenOf('admin');
+    const pairing = await http(`${hub.url}/api/admin/pairing`, {
+      method: 'POST',
+      token: admin,
+      json: { role: 'volunteer', name: 'Вход 3' },
+    });
+    expect(pairing.status).toBe(200);
+    const session = (json: object) => http(`${hub.url}/api/session`, { method: 'POST', json });
     hub.advance(60_000);
     const first = await ask<Answer>(host, 'show:go', { expectedRevision: hub.app.show.current().revision });
     expect(first.ok).toBe(true);
@@ -97,6 +104,15 @@ describe('the standby switched off while commits wait for it', () => {
     expect(scanned.error).toMatchObject({ code: 'INTERNAL', reason: 'error.store.standbyWaiting' });
     expect(Date.now() - scanStarted).toBeLessThan(4000);
 
+    // A phone signing in meanwhile, by PIN or by QR: refused in words that say what to do. Its device
+    // is recorded once the standby answers, but its token would never reach the phone.
+    const byPin = await session({ pin: PINS.volunteer });
+    expect(byPin.status).toBe(500);
+    expect(byPin.body.error.reason).toBe('error.store.signInWaiting');
+    expect(byPin.body.error.message).toMatch(/вход не выполнен.*standby\.sh\ssolo и войдите снова/);
+    const byQr = await session({ pairingCode: pairing.body.code });
+    expect(byQr.body.error.reason).toBe('error.store.pairingWaiting');
+
     // Long enough for the hub to give up on the statement too (the query timeout): the commit still
     // waits in PostgreSQL, and this hub is no longer awaiting it.
     await new Promise((r) => setTimeout(r, Math.max(0, importStarted + 11_000 - Date.now())));
@@ -130,6 +146,13 @@ describe('the standby switched off while commits wait for it', () => {
     expect(replayed.result.status).toBe('admitted');
     expect(replayed.result.guest!.id).toBe(badge.id);
     expect(await arrived()).toBe(arrivedBefore + 1);
+
+    // The PIN works again; the QR code was used up by the sign-in that landed, as its words said.
+    const signedIn = await session({ pin: PINS.volunteer });
+    expect(signedIn.body).toMatchObject({ ok: true, role: 'volunteer' });
+    expect((await session({ pairingCode: pairing.body.code })).body.error.reason).toBe(
+      'error.pairingCodeInvalid',
+    );
 
     // And the show goes on at once from there.
     hub.advance(60_000);

@@ -16,7 +16,8 @@ import {
   type PinWrite,
 } from '../store/access.store.js';
 import type { Device, DevicesRepository } from '../store/devices.repository.js';
-import { recorded } from '../store/unavailable.js';
+import { recorded, type NotCommitted } from '../store/unavailable.js';
+import { answerEarly } from './standby-wait.js';
 import { PinBrake, type BrakeLedger, type BrakeStatus } from './pin.brake.js';
 import { hashPin, isPinHash, matchingPin, newSalt, pinMatchesSync, saltOf } from './pin.hash.js';
 
@@ -72,6 +73,8 @@ export interface AuthDeps {
   clock: () => number;
   /** Told when a device is revoked, to drop its sockets at once. */
   onRevoke?: (deviceId: string) => void;
+  /** With hubs on one PostgreSQL: why a write is not confirmed (standby.check.ts). */
+  whyNotCommitted?: () => Promise<NotCommitted>;
   options?: Partial<AuthOptions>;
 }
 
@@ -95,6 +98,7 @@ export class AuthService {
   private readonly store: AccessStore;
   private readonly clock: () => number;
   private readonly onRevoke: (deviceId: string) => void;
+  private readonly whyNotCommitted: (() => Promise<NotCommitted>) | undefined;
   /** What this start stored in the hub's file, still to be settled with the other hubs (settlePins). */
   private startupPins: PinWrite[] = [];
 
@@ -104,6 +108,7 @@ export class AuthService {
     this.store = deps.store;
     this.clock = deps.clock;
     this.onRevoke = deps.onRevoke ?? (() => {});
+    this.whyNotCommitted = deps.whyNotCommitted;
     this.options = { ...AUTH_DEFAULTS, ...deps.options };
     this.brake = new PinBrake(this.clock, undefined, this.options.onBrakeAlarm, deps.brakeLedger);
     const known = Object.values(configured).filter((p): p is string => !!p);
@@ -170,14 +175,30 @@ export class AuthService {
     const queue = this.queues.get(client) ?? { tail: Promise.resolve(), waiting: 0 };
     if (queue.waiting >= MAX_QUEUED) return Promise.resolve(this.held(1000));
     queue.waiting++;
-    const attempt = queue.tail.then(() => recorded(this.store.shared, this.tryPin(pin, client)));
-    queue.tail = attempt
+    const work = queue.tail.then(() => recorded(this.store.shared, this.tryPin(pin, client)));
+    // The next attempt from this address waits for this one's writes, not for its early answer.
+    queue.tail = work
       .catch(() => {})
       .finally(() => {
         if (--queue.waiting === 0) this.queues.delete(client);
       });
     this.queues.set(client, queue);
-    return attempt;
+    return this.refusedWhileWaiting(work, 'error.store.signInWaiting');
+  }
+
+  /**
+   * With the backup laptop off, every commit waits for it (docs/SCALING.md). A sign-in still waiting
+   * after 2.5 s is refused in words of its own, not the query timeout's «unreachable» 10 s later:
+   * the device is recorded once the standby answers or `standby.sh solo` runs, but its token never
+   * reaches the phone, so «it will be carried out» would be wrong; a PIN works again after `solo`,
+   * a pairing code has then been used up.
+   */
+  private refusedWhileWaiting<T>(
+    work: Promise<T>,
+    reason: 'error.store.signInWaiting' | 'error.store.pairingWaiting',
+  ): Promise<T | Failure> {
+    const why = this.whyNotCommitted;
+    return why ? answerEarly(work, why, () => refusal('INTERNAL', reason)) : work;
   }
 
   private async tryPin(pin: string, client: string): Promise<SignInAnswer> {
@@ -277,7 +298,11 @@ export class AuthService {
   }
 
   /** Trades a pairing code for a device token, once (on every hub together). */
-  async pair(code: string): Promise<Answer<Issued>> {
+  pair(code: string): Promise<Answer<Issued>> {
+    return this.refusedWhileWaiting(this.pairNow(code), 'error.store.pairingWaiting');
+  }
+
+  private async pairNow(code: string): Promise<Answer<Issued>> {
     const now = this.clock();
     let token = '';
     const paired = await recorded(
