@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ShowState } from '@ceremony/shared';
-import { ask, connectAs, http, tempDir, type TestSocket } from '../helpers.js';
+import { PINS, ask, connectAs, http, tempDir, type TestSocket } from '../helpers.js';
 import { signIn } from '../hub-kit.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from '../pg-cluster.js';
 import { killHard, spawnServer, type ServerProcess } from '../process.js';
 import { openSignedIn } from './apps-kit.js';
-import { SIZES, hasChromium, launch, screenshot } from './browser.js';
+import { SIZES, hasChromium, launch, openPage, screenshot } from './browser.js';
 
 /*
  * The host console on the tablet when the backup laptop is switched off: its PostgreSQL was the
@@ -86,6 +86,18 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
     // Pressed again meanwhile, it would only queue the same import behind the first.
     expect(await office.page.getByTestId('import-apply').isDisabled()).toBe(true);
 
+    // A volunteer's phone signing in by PIN meanwhile: told to sign in again once solo has run.
+    const phone = await openPage(browser, `${hub.url}/checkin/`, SIZES.phone, {
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.page.getByTestId('pin-input').fill(PINS.volunteer);
+    await phone.page.getByTestId('pin-submit').click();
+    await expect
+      .poll(() => phone.page.getByRole('alert').textContent(), { timeout: 8000 })
+      .toMatch(/вход не выполнен.*standby\.sh\ssolo и войдите снова/);
+    await screenshot(phone.page, 'checkin-signin-standby-waiting');
+
     expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
     await expect.poll(() => liveCue(), { timeout: 10_000 }).toBe('cue-02');
     await pressGo(page);
@@ -103,5 +115,11 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
     expect(await office.page.getByTestId('guest-import').getByRole('alert').count()).toBe(0);
     expect(await office.page.getByTestId('import-apply').count()).toBe(0);
     await screenshot(office.page, 'admin-import-standby-landed');
+    // The same PIN again, as the words said: the phone is in.
+    await phone.page.getByTestId('pin-input').fill(PINS.volunteer);
+    await phone.page.getByTestId('pin-submit').click();
+    await phone.page.getByTestId('pin-input').waitFor({ state: 'detached' });
+    // The refused sign-in's 500 is the browser's own log line; nothing else went wrong on the page.
+    expect(phone.errors.filter((e) => !e.includes('status of 500'))).toEqual([]);
   }, 90_000);
 });
