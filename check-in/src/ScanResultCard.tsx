@@ -9,7 +9,7 @@ export interface ScanResultCardProps {
   pending?: boolean;
   /** Decided from the phone's copy of the guest list. */
   offline?: boolean;
-  /** ...because the server could not save, not for want of a link: other words. */
+  /** Decided there because the server could not save, not for want of a link: other words. */
   notSaving?: boolean;
   /** Extra controls under the answer (next guest, undo). */
   children?: ReactNode;

@@ -4,9 +4,9 @@ import { answerEarly } from '../../domain/standby-wait.js';
 import type { Admission } from '../checkins.repository.js';
 import { guestFromRow, type GuestRow } from '../guests.repository.js';
 import type { AdmissionDesk, CheckinStore, ScanKey } from '../store.js';
+import { StoreUnavailableError, type NotCommitted } from '../unavailable.js';
 import { inTransaction } from './pool.js';
 import { runStatements, type Statement } from './rows.js';
-import { StoreUnavailableError, type NotCommitted } from '../unavailable.js';
 
 /** The channel on which a hub says admissions changed (a batch or an undo committed); the payload is the hub. */
 export const CHECKINS_CHANNEL = 'ceremony_checkins';
