@@ -113,7 +113,7 @@ export function directTarget(app: App, dataDir: string, shared?: SharedStore): C
       (await app.show.importScenario(scenario, force)).ok ? 'replaced' : 'show-running',
     newCeremony: (request, dryRun) => ceremony.newCeremony(request, dryRun, null),
     resetPin: async (role) => ({
-      pin: await app.auth.resetPin(role),
+      pin: (await app.auth.resetPin(role)).pin,
       fromEnv: app.auth.pinFromEnv.has(role),
     }),
   };

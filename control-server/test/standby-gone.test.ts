@@ -41,6 +41,14 @@ afterAll(async () => {
   }
 }, 60_000);
 
+const session = (json: object) => http(`${hub.url}/api/session`, { method: 'POST', json });
+
+/** The backup laptop back and synchronous again (after `solo` in a case before). */
+async function standbyBack(): Promise<void> {
+  await standby.start();
+  expect(await standbySh(primary, 'sync')).toMatch(/Synchronous/);
+}
+
 describe('the standby switched off while commits wait for it', () => {
   it('the host and the organiser are told to run standby.sh solo, and what waited lands everywhere after it', async () => {
     const host = await hub.socket('host');
@@ -54,7 +62,6 @@ describe('the standby switched off while commits wait for it', () => {
       json: { role: 'volunteer', name: 'Вход 3' },
     });
     expect(pairing.status).toBe(200);
-    const session = (json: object) => http(`${hub.url}/api/session`, { method: 'POST', json });
     hub.advance(60_000);
     const first = await ask<Answer>(host, 'show:go', { expectedRevision: hub.app.show.current().revision });
     expect(first.ok).toBe(true);
@@ -163,8 +170,7 @@ describe('the standby switched off while commits wait for it', () => {
   it('a scan alone waited: once it lands, the phones hear the new figure without another scan', async () => {
     // The backup laptop back and synchronous again, then off again with only a scan in flight (above,
     // the guest list landing with it sent the figures anyway).
-    await standby.start();
-    expect(await standbySh(primary, 'sync')).toMatch(/Synchronous/);
+    await standbyBack();
     const door = await hub.socket('volunteer');
     const arrivedBefore = (await ask<{ stats: { arrived: number } }>(door, 'checkin:stats', {})).stats
       .arrived;
@@ -179,5 +185,24 @@ describe('the standby switched off while commits wait for it', () => {
     expect(scanned.error?.reason).toBe('error.store.standbyWaiting');
     expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
     await expect.poll(() => figures, { timeout: 5000 }).toContain(arrivedBefore + 1);
+  }, 120_000);
+
+  it('a PIN changed meanwhile is shown at once, and takes effect when the change lands', async () => {
+    await standbyBack();
+    const admin = await hub.tokenOf('admin');
+    await standby.halt('immediate');
+    // Refused, the change would still land with `solo` and sign the role out with a PIN nobody saw.
+    const changed = await http(`${hub.url}/api/admin/pins`, {
+      method: 'POST',
+      token: admin,
+      json: { role: 'display' },
+    });
+    expect(changed.body).toMatchObject({ ok: true, role: 'display', waiting: true });
+    expect(changed.body.pin).toMatch(/^\d{6}$/);
+    expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
+    await expect
+      .poll(async () => (await session({ pin: changed.body.pin })).status, { timeout: 10_000 })
+      .toBe(200);
+    expect((await session({ pin: PINS.display })).body.error.reason).toBe('error.badPin');
   }, 120_000);
 });

@@ -244,19 +244,32 @@ export class AuthService {
    * signed out: whoever learnt the old PIN loses what it gave them. `keep` spares the admin's own
    * device when the admin changes the admin PIN from the console.
    */
-  resetPin(role: Role, keep?: string): Promise<string> {
-    return recorded(
+  async resetPin(role: Role, keep?: string): Promise<{ pin: string; waiting: boolean }> {
+    this.adoptPins(await recorded(this.store.shared, this.store.pins()));
+    const pin = this.newUniquePin(role);
+    const hash = this.hashOf(pin);
+    const changed = recorded(
       this.store.shared,
-      (async () => {
-        this.adoptPins(await this.store.pins());
-        const pin = this.newUniquePin(role);
-        const hash = this.hashOf(pin);
-        const revoked = await this.store.changePin(role, hash, this.clock(), keep ?? '');
-        this.hashes[role] = hash;
-        for (const id of revoked) this.onRevoke(id);
-        return pin;
-      })(),
+      this.store.changePin(role, hash, this.clock(), keep ?? ''),
+    ).then((revoked) => {
+      this.hashes[role] = hash;
+      for (const id of revoked) this.onRevoke(id);
+    });
+    // With the backup laptop off the change waits for it and lands with `standby.sh solo` whatever
+    // the admin is told, signing out the role's devices: refused, nobody would know the PIN they
+    // need. So after 2.5 s the PIN is shown, with the words that it takes effect once the change
+    // lands (the old one works until then); this hub copies it in on its own NOTIFY (gaveUpOn).
+    const why = this.whyNotCommitted;
+    if (!why) {
+      await changed;
+      return { pin, waiting: false };
+    }
+    const settled = await answerEarly(
+      changed.then(() => 'done' as const),
+      why,
+      () => 'waiting' as const,
     );
+    return { pin, waiting: settled === 'waiting' };
   }
 
   /** Stores a PIN in this hub's file now, and notes it for settlePins. */

@@ -36,8 +36,15 @@ export function accessRouter(deps: { auth: AuthService; onSeen: (id: string) => 
     if (!body) return;
     const { role } = body;
     // The admin changing the admin PIN stays signed in on the device they did it from.
-    const pin = await deps.auth.resetPin(role, (res.locals.device as { id: string }).id);
-    send(res, { ok: true, role, pin, fromEnv: deps.auth.pinFromEnv.has(role) });
+    const { pin, waiting } = await deps.auth.resetPin(role, (res.locals.device as { id: string }).id);
+    // `waiting`: the backup laptop is off, and the new PIN takes effect once the change lands.
+    send(res, {
+      ok: true,
+      role,
+      pin,
+      fromEnv: deps.auth.pinFromEnv.has(role),
+      ...(waiting ? { waiting } : {}),
+    });
   });
 
   return api;

@@ -14,7 +14,9 @@ export function AccessPanel() {
   const api = useAdminApi();
   const { status, refresh } = useAccessStatus();
   const [asking, setAsking] = useState<Role | null>(null);
-  const [fresh, setFresh] = useState<{ role: Role; pin: string; fromEnv: boolean } | null>(null);
+  const [fresh, setFresh] = useState<{ role: Role; pin: string; fromEnv: boolean; waiting: boolean } | null>(
+    null,
+  );
 
   async function clear() {
     await api.post('/api/admin/access/clear', {});
@@ -23,8 +25,17 @@ export function AccessPanel() {
 
   async function newPin(role: Role) {
     setAsking(null);
-    const answer = await api.post<{ role: Role; pin: string; fromEnv: boolean }>('/api/admin/pins', { role });
-    if (answer.ok) setFresh({ role: answer.role, pin: answer.pin, fromEnv: answer.fromEnv });
+    const answer = await api.post<{ role: Role; pin: string; fromEnv: boolean; waiting?: boolean }>(
+      '/api/admin/pins',
+      { role },
+    );
+    if (answer.ok)
+      setFresh({
+        role: answer.role,
+        pin: answer.pin,
+        fromEnv: answer.fromEnv,
+        waiting: answer.waiting === true,
+      });
   }
 
   const brake = status?.brake;
@@ -84,6 +95,11 @@ export function AccessPanel() {
             {' '}
             {fresh.fromEnv ? t('admin.access.pinFromEnv') : t('admin.access.pinOnce')}
           </span>
+          {fresh.waiting && (
+            <span className="admin-pin__waiting" role="status" data-testid="new-pin-waiting">
+              {t('admin.access.pinWaiting')}
+            </span>
+          )}
         </p>
       )}
       {asking && (

@@ -117,6 +117,8 @@ export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends
   'admin.access.confirmYes': 'Issue a new PIN',
   'admin.access.pinIs': 'New PIN ({role}):',
   'admin.access.pinOnce': 'Write it down: it is not shown again.',
+  'admin.access.pinWaiting':
+    'The backup laptop does not answer: the new PIN takes effect once it answers, or after standby.sh\u00a0solo on the main laptop. Until then the old one still works.',
   'admin.access.pinFromEnv':
     'This role’s PIN is set by an environment variable: after a server restart that one applies again.',
   'admin.access.chip': 'PIN guessing',
