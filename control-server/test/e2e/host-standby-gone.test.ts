@@ -86,6 +86,23 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
     // Pressed again meanwhile, it would only queue the same import behind the first.
     expect(await office.page.getByTestId('import-apply').isDisabled()).toBe(true);
 
+    // A new admin PIN meanwhile: shown at once, with when it takes effect. Refused, it would still land
+    // with `solo` and leave nobody knowing it. Another window of the office laptop (the import stays
+    // open in the first), the same device: it stays signed in.
+    const pins = (await openSignedIn(browser, hub.url, 'host', { token: adminToken, role: 'admin' }, LAPTOP))
+      .page;
+    await pins.getByTestId('tab-admin').click();
+    await pins.getByTestId('admin-devices').click();
+    await pins.getByTestId('new-pin-admin').click();
+    await pins.getByTestId('confirm-yes').click();
+    await pins.getByTestId('new-pin-waiting').waitFor({ timeout: 8000 });
+    expect(await pins.getByTestId('new-pin-waiting').textContent()).toMatch(
+      /новый ПИН-код начнёт действовать.*standby\.sh\ssolo/,
+    );
+    const newAdminPin = (await pins.getByTestId('new-pin').locator('b').textContent())!;
+    await pins.getByTestId('new-pin').scrollIntoViewIfNeeded();
+    await screenshot(pins, 'admin-pin-standby-waiting');
+
     // A volunteer's phone signing in by PIN meanwhile: told to sign in again once solo has run.
     const phone = await openPage(browser, `${hub.url}/checkin/`, SIZES.phone, {
       isMobile: true,
@@ -115,6 +132,10 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
     expect(await office.page.getByTestId('guest-import').getByRole('alert').count()).toBe(0);
     expect(await office.page.getByTestId('import-apply').count()).toBe(0);
     await screenshot(office.page, 'admin-import-standby-landed');
+    // The new admin PIN took effect with `solo`, as its words said.
+    expect(
+      (await http(`${hub.url}/api/session`, { method: 'POST', json: { pin: newAdminPin } })).body,
+    ).toMatchObject({ ok: true, role: 'admin' });
     // The same PIN again, as the words said: the phone is in.
     await phone.page.getByTestId('pin-input').fill(PINS.volunteer);
     await phone.page.getByTestId('pin-submit').click();
