@@ -1,10 +1,9 @@
 import type { ScanResult } from '@ceremony/shared';
 import type pg from 'pg';
-import { answerEarly } from '../../domain/standby-wait.js';
 import type { Admission } from '../checkins.repository.js';
 import { guestFromRow, type GuestRow } from '../guests.repository.js';
 import type { AdmissionDesk, CheckinStore, ScanKey } from '../store.js';
-import { StoreUnavailableError, type NotCommitted } from '../unavailable.js';
+import { committedOrWhy, type NotCommittedHub } from './not-committed.js';
 import { inTransaction } from './pool.js';
 import { runStatements, type Statement } from './rows.js';
 
@@ -21,13 +20,9 @@ interface AdmissionRow {
 }
 
 /** What this hub does around a commit of check-ins (shared.store.ts). */
-export interface CheckinsAround {
+export interface CheckinsAround extends NotCommittedHub {
   /** Brings this hub's copy of the check-ins up to date (checkins.copy.ts): after every commit. */
   copy(): Promise<void>;
-  /** Why a commit was not confirmed (standby.check.ts), in words the phone and the admin act on. */
-  why(failure?: unknown): Promise<NotCommitted>;
-  /** A commit not confirmed may still land (after `standby.sh solo`): its own NOTIFY is then news. */
-  gaveUp(): void;
 }
 
 /**
@@ -45,37 +40,19 @@ export class PostgresCheckinStore implements CheckinStore {
 
   /**
    * After a commit, before the answer: this hub's copy (search, directory, reports) then holds what
-   * it acknowledged. A failed copy is only logged: the commit stands, the next copy catches up.
-   * Not committed: StoreUnavailableError with why, so the phone hears it at once (and decides on its
-   * own list, queueing the scan) rather than an internal error; with the backup laptop off, after
-   * 2.5 s (answerEarly), while the batch still waits and lands with `standby.sh solo`: this hub then
-   * copies it in and sends the figures on its own NOTIFY, as another hub's.
+   * it acknowledged. A failed copy is only logged: the commit stands, the next copy catches up. Not
+   * committed: why (committedOrWhy), so the phone hears it at once and decides on its own list,
+   * queueing the scan; a batch that waited for the standby and lands with `solo` is copied in, and
+   * its figures sent, on its own NOTIFY.
    */
   private committed<T>(work: Promise<T>, what: string): Promise<T> {
-    let told = false;
-    const done = work.then(
-      async (answer) => {
-        await this.around
-          .copy()
-          .catch((err: Error) => console.warn('[postgres] copying the check-ins failed:', err.message));
-        return answer;
-      },
-      async (err: unknown) => {
-        // Once its senders were told it waits, its late failure reaches nobody: nothing to ask then.
-        if (told) throw err;
-        this.around.gaveUp();
-        throw new StoreUnavailableError(`${what}: ${(err as Error).message}`, await this.around.why(err));
-      },
-    );
-    return answerEarly(
-      done,
-      () => this.around.why(),
-      (reason) => {
-        told = true;
-        this.around.gaveUp();
-        throw new StoreUnavailableError(`${what}: its commit waits for the standby`, reason);
-      },
-    );
+    const copied = work.then(async (answer) => {
+      await this.around
+        .copy()
+        .catch((err: Error) => console.warn('[postgres] copying the check-ins failed:', err.message));
+      return answer;
+    });
+    return committedOrWhy(copied, what, this.around);
   }
 
   admitBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {

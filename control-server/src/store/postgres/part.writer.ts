@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import { answerEarly } from '../../domain/standby-wait.js';
 import { ADMISSIONS_LOCK } from './checkins.store.js';
 import type { EveningPart } from './mirror.js';
-import { StoreUnavailableError, type Writes } from '../writes.js';
+import { committedOrWhy } from './not-committed.js';
+import type { Writes } from '../writes.js';
 import { inTransaction } from './pool.js';
 import { runStatements, type Statement } from './rows.js';
 import type { SharedStore } from './shared.store.js';
@@ -55,10 +55,10 @@ export function writePart<T>(
   // writer that has the lock needs one more for the copy.
   let turns = inTurn.get(shared);
   if (!turns) inTurn.set(shared, (turns = new Map()));
-  // Once its sender was told the write waits, its late failure reaches nobody: nothing to ask then.
-  let told = false;
+  // True while `decide` runs: an error it throws is the write's own answer, not the store's.
+  const deciding = { now: false };
   const write = (turns.get(part) ?? Promise.resolve()).then(() =>
-    writeNow(shared, part, decide, reading, () => told),
+    writeNow(shared, part, decide, reading, deciding),
   );
   turns.set(
     part,
@@ -66,14 +66,11 @@ export function writePart<T>(
   );
   // The backup laptop off: the organiser hears why after 2.5 s, not a query timeout's «unreachable»
   // after 10; the write stays queued and lands with `standby.sh solo`, so this hub copies it in then.
-  return answerEarly(
+  return committedOrWhy(
     write,
-    () => shared.whyNotCommitted(),
-    (reason) => {
-      told = true;
-      shared.gaveUpOn(part);
-      throw new StoreUnavailableError(`${part}: its commit waits for the standby`, reason);
-    },
+    part,
+    { why: (failure) => shared.whyNotCommitted(failure), gaveUp: () => shared.gaveUpOn(part) },
+    () => deciding.now,
   );
 }
 
@@ -84,31 +81,22 @@ async function writeNow<T>(
   part: EveningPart,
   decide: () => PartDecision<T>,
   reading: readonly EveningPart[],
-  toldEarly: () => boolean,
+  deciding: { now: boolean },
 ): Promise<T> {
-  let decided = false;
-  try {
-    const answer = await inTransaction(shared.pool, async (client) => {
-      if (reading.length === 0) await client.query('SELECT pg_advisory_xact_lock($1)', [PART_LOCKS[part]]);
-      else await lockParts(client, [part, ...reading]);
-      // Through the hub's one queue of copies (a copy of the part running meanwhile finishes first).
-      for (const p of [part, ...reading]) await shared.pull(p);
-      decided = true;
-      const { answer, writes } = decide();
-      decided = false;
-      await runStatements(client, writes);
-      if (writes.length > 0) await shared.changed(client, part);
-      return answer;
-    });
-    await shared.pull(part);
+  const answer = await inTransaction(shared.pool, async (client) => {
+    if (reading.length === 0) await client.query('SELECT pg_advisory_xact_lock($1)', [PART_LOCKS[part]]);
+    else await lockParts(client, [part, ...reading]);
+    // Through the hub's one queue of copies (a copy of the part running meanwhile finishes first).
+    for (const p of [part, ...reading]) await shared.pull(p);
+    deciding.now = true;
+    const { answer, writes } = decide();
+    deciding.now = false;
+    await runStatements(client, writes);
+    if (writes.length > 0) await shared.changed(client, part);
     return answer;
-  } catch (err) {
-    // Told early, the hub has already given up on the part (answerEarly in writePart).
-    if (decided || toldEarly()) throw err;
-    // The commit may still be waiting in PostgreSQL (for a synchronous standby) and land later.
-    shared.gaveUpOn(part);
-    throw new StoreUnavailableError(`${part}: ${(err as Error).message}`, await shared.whyNotCommitted(err));
-  }
+  });
+  await shared.pull(part);
+  return answer;
 }
 
 /** A part's writes with other hubs: PostgreSQL first (writePart), each change as its statements. */
