@@ -125,7 +125,9 @@ export function composeServices({
     // This hub's own sockets only: another hub drops its own once its copy holds the revocation
     // (refresh below), so a socket dropped there cannot reconnect before that hub knows.
     onRevoke: (id) => io.local.in(`device:${id}`).disconnectSockets(true),
-    ...(shared ? { whyNotCommitted: () => shared.whyNotCommitted() } : {}),
+    ...(shared
+      ? { standby: { why: () => shared.whyNotCommitted(), gaveUp: () => shared.gaveUpOn('access') } }
+      : {}),
     options: {
       tokenTtlMs: access.tokenTtlHours * 3_600_000,
       maxDevicesPerRole: access.maxDevicesPerRole,
@@ -238,7 +240,7 @@ export function composeServices({
   });
 
   // One feedback allowance per phone across every hub (in this process when alone).
-  const feedbackBrake = shared ? new PostgresFeedbackBrake(shared.pool, clock) : null;
+  const feedbackBrake = shared ? new PostgresFeedbackBrake(shared.pool, clock, shared.whyNotCommitted) : null;
 
   if (shared) {
     // Another hub moved the show, changed the run of show or admitted guests: refresh this hub's

@@ -56,8 +56,11 @@ export interface CliTarget extends PackageTarget {
     request: NewCeremonyRequest,
     dryRun: boolean,
   ): Promise<Answer<{ dryRun: boolean; removes: NewCeremonyRemovals }>>;
-  /** A new PIN for one role (its devices are signed out); `fromEnv`: the environment sets it at start. */
-  resetPin(role: Role): Promise<{ pin: string; fromEnv: boolean }>;
+  /**
+   * A new PIN for one role (its devices are signed out); `fromEnv`: the environment sets it at start;
+   * `waiting`: with the backup laptop off, it takes effect once the standby answers or `solo` runs.
+   */
+  resetPin(role: Role): Promise<{ pin: string; fromEnv: boolean; waiting: boolean }>;
 }
 
 export interface CliContext {
@@ -113,7 +116,7 @@ export function directTarget(app: App, dataDir: string, shared?: SharedStore): C
       (await app.show.importScenario(scenario, force)).ok ? 'replaced' : 'show-running',
     newCeremony: (request, dryRun) => ceremony.newCeremony(request, dryRun, null),
     resetPin: async (role) => ({
-      pin: (await app.auth.resetPin(role)).pin,
+      ...(await app.auth.resetPin(role)),
       fromEnv: app.auth.pinFromEnv.has(role),
     }),
   };
@@ -249,8 +252,12 @@ export async function pinsCommand(ctx: CliContext, args: string[]): Promise<numb
     ctx.out(`Укажите роль: pins <${ROLES.join('|')}>. Её ПИН будет заменён новым, её устройства выйдут.`);
     return 2;
   }
-  const { pin, fromEnv } = await ctx.target.resetPin(role);
+  const { pin, fromEnv, waiting } = await ctx.target.resetPin(role);
   ctx.out(`${role} ${pin}`);
+  if (waiting)
+    ctx.out(
+      'Внимание: резервный ноутбук не отвечает. Новый ПИН-код начнёт действовать, когда он ответит или после standby.sh solo на основном ноутбуке; до тех пор действует прежний.',
+    );
   if (fromEnv)
     ctx.out(
       `Внимание: ПИН этой роли задан переменной окружения; при следующем запуске сервер снова возьмёт его.`,

@@ -154,13 +154,15 @@ export function remoteTarget(server: LiveServer, dataDir: string): CliTarget {
         'application/json',
       ),
     resetPin: async (role) => {
-      const answer = await call<{ pin: string; fromEnv: boolean }>(
+      const answer = await call<{ pin: string; fromEnv: boolean; waiting?: boolean }>(
         '/api/admin/pins',
         'POST',
         JSON.stringify({ role }),
         'application/json',
       );
-      return answer.ok ? { pin: answer.pin, fromEnv: answer.fromEnv } : failed(answer);
+      return answer.ok
+        ? { pin: answer.pin, fromEnv: answer.fromEnv, waiting: answer.waiting === true }
+        : failed(answer);
     },
   };
 }

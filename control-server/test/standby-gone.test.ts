@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ScanResult, ShowState } from '@ceremony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinsCommand } from '../src/cli.commands.js';
+import { remoteTarget } from '../src/cli.remote.js';
 import { GuestsRepository } from '../src/store/guests.repository.js';
 import { PINS, arrivals, ask, http, startServer, tempDir, type TestServer } from './helpers.js';
+import { jpeg, mediaPath } from './media-kit.js';
 import { standbySh, startPrimaryAndStandby, type PostgresCluster } from './pg-cluster.js';
 
 /*
@@ -117,8 +120,11 @@ describe('the standby switched off while commits wait for it', () => {
     expect(byPin.status).toBe(500);
     expect(byPin.body.error.reason).toBe('error.store.signInWaiting');
     expect(byPin.body.error.message).toMatch(/вход не выполнен.*standby\.sh\ssolo и войдите снова/);
+    // The QR sign-in comes second: it waits inside PostgreSQL behind the PIN sign-in's lock (devices
+    // are counted one sign-in at a time), so it would be rolled back at its query timeout. It is
+    // stopped: the words then say to sign in again, and the same QR code works after `solo`.
     const byQr = await session({ pairingCode: pairing.body.code });
-    expect(byQr.body.error.reason).toBe('error.store.pairingWaiting');
+    expect(byQr.body.error.reason).toBe('error.store.signInWaiting');
 
     // Long enough for the hub to give up on the statement too (the query timeout): the commit still
     // waits in PostgreSQL, and this hub is no longer awaiting it.
@@ -154,12 +160,13 @@ describe('the standby switched off while commits wait for it', () => {
     expect(replayed.result.guest!.id).toBe(badge.id);
     expect(await arrived()).toBe(arrivedBefore + 1);
 
-    // The PIN works again; the QR code was used up by the sign-in that landed, as its words said.
+    // The PIN works again, and so does the QR code: its sign-in was stopped, as its words said.
     const signedIn = await session({ pin: PINS.volunteer });
     expect(signedIn.body).toMatchObject({ ok: true, role: 'volunteer' });
-    expect((await session({ pairingCode: pairing.body.code })).body.error.reason).toBe(
-      'error.pairingCodeInvalid',
-    );
+    expect((await session({ pairingCode: pairing.body.code })).body).toMatchObject({
+      ok: true,
+      role: 'volunteer',
+    });
 
     // And the show goes on at once from there.
     hub.advance(60_000);
@@ -190,7 +197,17 @@ describe('the standby switched off while commits wait for it', () => {
   it('a PIN changed meanwhile is shown at once, and takes effect when the change lands', async () => {
     await standbyBack();
     const admin = await hub.tokenOf('admin');
+    const pairing = await http(`${hub.url}/api/admin/pairing`, {
+      method: 'POST',
+      token: admin,
+      json: { role: 'volunteer', name: 'Вход 5' },
+    });
     await standby.halt('immediate');
+    // A QR sign-in alone: its commit was sent and waits, so it lands with `solo` and uses the code
+    // up; the words say a new QR code is needed. Its token never reaches the phone.
+    const byQr = await session({ pairingCode: pairing.body.code });
+    expect(byQr.body.error.reason).toBe('error.store.pairingWaiting');
+    expect(byQr.body.error.message).toMatch(/QR-код больше не сработает/);
     // Refused, the change would still land with `solo` and sign the role out with a PIN nobody saw.
     const changed = await http(`${hub.url}/api/admin/pins`, {
       method: 'POST',
@@ -204,5 +221,101 @@ describe('the standby switched off while commits wait for it', () => {
       .poll(async () => (await session({ pin: changed.body.pin })).status, { timeout: 10_000 })
       .toBe(200);
     expect((await session({ pin: PINS.display })).body.error.reason).toBe('error.badPin');
+    expect((await session({ pairingCode: pairing.body.code })).body.error.reason).toBe(
+      'error.pairingCodeInvalid',
+    );
+  }, 120_000);
+
+  it("the admin's other writes and the guests' feedback meanwhile: told within 2.5 s, and what waited lands with solo", async () => {
+    await standbyBack();
+    const admin = await hub.tokenOf('admin');
+    const asAdmin = (route: string, init: Parameters<typeof http>[1] = {}) =>
+      http(`${hub.url}${route}`, { method: 'POST', token: admin, ...init });
+    const phone = await hub.app.auth.grant('volunteer', 'Вход 4');
+    const phoneSocket = await hub.socketWithToken(phone.token);
+    await standby.halt('immediate');
+    // The phone's «last seen» is written within 1 s of its sign-in: that commit does not wait for
+    // the standby, so it holds no lock the revocation would wait behind.
+    await new Promise((r) => setTimeout(r, 1500));
+
+    // Each answer within the host console's 5 s, not the query timeout's «unreachable» 10 s later.
+    const timed = async <T>(work: Promise<T>): Promise<T> => {
+      const started = Date.now();
+      const answer = await work;
+      expect(Date.now() - started).toBeLessThan(5000);
+      return answer;
+    };
+    // A revocation waits for the standby and is carried out with it: the words say so.
+    const revoked = await timed(asAdmin(`/api/admin/devices/${phone.deviceId}/revoke`));
+    expect(revoked.status).toBe(500);
+    expect(revoked.body.error.reason).toBe('error.store.standbyWaiting');
+    // The volunteers' PIN changed next: it would sign the phone out too, so it waits behind the
+    // revocation's lock inside PostgreSQL and would be rolled back at its query timeout. It is stopped
+    // and said to be not carried out, rather than shown as a PIN that will never work.
+    const pinChange = await timed(asAdmin('/api/admin/pins', { json: { role: 'volunteer' } }));
+    expect(pinChange.status).toBe(500);
+    expect(pinChange.body.error.reason).toBe('error.store.standbyStalled');
+    expect(pinChange.body.error.message).toMatch(/эта не выполнена/);
+    // A QR code is shown at once, with the words that it works once the change lands.
+    const pairing = await timed(asAdmin('/api/admin/pairing', { json: { role: 'host', name: 'Планшет 2' } }));
+    expect(pairing.body).toMatchObject({ ok: true, role: 'host', waiting: true });
+    // A photo uploaded: the same words; it lands in the library with solo.
+    const photo = await jpeg();
+    const name = 'Ёлкина — фото.jpg';
+    const put = await timed(asAdmin(mediaPath(name), { method: 'PUT', body: photo }));
+    expect(put.status).toBe(500);
+    expect(put.body.error.reason).toBe('error.store.standbyWaiting');
+    // A guest's feedback: not saved, and said so at once (the page asks to send it again later).
+    const feedback = await timed(
+      http(`${hub.url}/api/feedback`, {
+        method: 'POST',
+        json: { rating: 5, comment: 'Спасибо за «Светлых людей»!' },
+      }),
+    );
+    expect(feedback.status).toBe(500);
+    expect(feedback.body.error.reason).toBe('error.store.standbyWaiting');
+    // The command line's PIN change says when the new PIN takes effect, over the same HTTP.
+    const said: string[] = [];
+    const server = {
+      pid: process.pid,
+      port: Number(new URL(hub.url).port),
+      host: '127.0.0.1',
+      startedAt: 0,
+      url: hub.url,
+    };
+    const target = remoteTarget(server, hub.dataDir);
+    expect(
+      await timed(pinsCommand({ target, file: (f) => f, out: (l) => void said.push(l) }, ['display'])),
+    ).toBe(0);
+    expect(said[0]).toMatch(/^display \d{6}$/);
+    expect(said.join('\n')).toMatch(/резервный ноутбук не отвечает.*standby\.sh solo.*действует прежний/);
+
+    expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
+    // The revoked phone is signed out on this hub once the revocation lands.
+    await expect.poll(() => phoneSocket.connected, { timeout: 10_000 }).toBe(false);
+    expect((await http(`${hub.url}/api/show`, { token: phone.token })).status).toBe(401);
+    // The volunteers' PIN is the one they had: the change that was stopped did not land.
+    expect((await session({ pin: PINS.volunteer })).body).toMatchObject({ ok: true, role: 'volunteer' });
+    // The QR code signs a device in.
+    await expect
+      .poll(async () => (await session({ pairingCode: pairing.body.code })).status, { timeout: 10_000 })
+      .toBe(200);
+    // The photo is in the library and served by this hub, byte for byte.
+    await expect
+      .poll(async () => (await fetch(`${hub.url}/media/${encodeURIComponent(name)}`)).status, {
+        timeout: 10_000,
+      })
+      .toBe(200);
+    const served = Buffer.from(
+      await (await fetch(`${hub.url}/media/${encodeURIComponent(name)}`)).arrayBuffer(),
+    );
+    expect(served.equals(photo)).toBe(true);
+    // The guest sends the feedback again: saved.
+    const again = await http(`${hub.url}/api/feedback`, { method: 'POST', json: { rating: 5 } });
+    expect(again.body.ok).toBe(true);
+    // The PIN the command line printed signs in.
+    await expect
+      .poll(async () => (await session({ pin: said[0]!.split(' ')[1] })).status, { timeout: 10_000 })
+      .toBe(200);
   }, 120_000);
 });

@@ -88,6 +88,8 @@ export interface PairingCode {
   role: Role;
   name: string | null;
   expiresAt: number;
+  /** With the backup laptop off: the code works once the standby answers or `standby.sh solo` runs. */
+  waiting?: boolean;
 }
 
 /** A signed-in device (a phone, the tablet, the projector PC) and its role. */

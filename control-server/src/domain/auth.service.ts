@@ -16,8 +16,8 @@ import {
   type PinWrite,
 } from '../store/access.store.js';
 import type { Device, DevicesRepository } from '../store/devices.repository.js';
-import { recorded, type NotCommitted } from '../store/unavailable.js';
-import { answerEarly } from './standby-wait.js';
+import { StoreUnavailableError, recorded, type NotCommitted } from '../store/unavailable.js';
+import { answerEarly, type EarlyReason } from './standby-wait.js';
 import { PinBrake, type BrakeLedger, type BrakeStatus } from './pin.brake.js';
 import { hashPin, isPinHash, matchingPin, newSalt, pinMatchesSync, saltOf } from './pin.hash.js';
 
@@ -73,8 +73,11 @@ export interface AuthDeps {
   clock: () => number;
   /** Told when a device is revoked, to drop its sockets at once. */
   onRevoke?: (deviceId: string) => void;
-  /** With hubs on one PostgreSQL: why a write is not confirmed (standby.check.ts). */
-  whyNotCommitted?: () => Promise<NotCommitted>;
+  /**
+   * With hubs on one PostgreSQL: why a write is not confirmed (standby.check.ts), and the note that
+   * this hub gave up on an access write that may still land (its own NOTIFY is then copied in).
+   */
+  standby?: { why(): Promise<NotCommitted>; gaveUp(): void };
   options?: Partial<AuthOptions>;
 }
 
@@ -98,7 +101,7 @@ export class AuthService {
   private readonly store: AccessStore;
   private readonly clock: () => number;
   private readonly onRevoke: (deviceId: string) => void;
-  private readonly whyNotCommitted: (() => Promise<NotCommitted>) | undefined;
+  private readonly standby: AuthDeps['standby'];
   /** What this start stored in the hub's file, still to be settled with the other hubs (settlePins). */
   private startupPins: PinWrite[] = [];
 
@@ -108,7 +111,7 @@ export class AuthService {
     this.store = deps.store;
     this.clock = deps.clock;
     this.onRevoke = deps.onRevoke ?? (() => {});
-    this.whyNotCommitted = deps.whyNotCommitted;
+    this.standby = deps.standby;
     this.options = { ...AUTH_DEFAULTS, ...deps.options };
     this.brake = new PinBrake(this.clock, undefined, this.options.onBrakeAlarm, deps.brakeLedger);
     const known = Object.values(configured).filter((p): p is string => !!p);
@@ -175,15 +178,18 @@ export class AuthService {
     const queue = this.queues.get(client) ?? { tail: Promise.resolve(), waiting: 0 };
     if (queue.waiting >= MAX_QUEUED) return Promise.resolve(this.held(1000));
     queue.waiting++;
-    const work = queue.tail.then(() => recorded(this.store.shared, this.tryPin(pin, client)));
-    // The next attempt from this address waits for this one's writes, not for its early answer.
-    queue.tail = work
-      .catch(() => {})
-      .finally(() => {
-        if (--queue.waiting === 0) this.queues.delete(client);
-      });
+    const attempt = () => {
+      const work = queue.tail.then(() => recorded(this.store.shared, this.tryPin(pin, client)));
+      // The next attempt from this address waits for this one's writes, not for its early answer.
+      queue.tail = work
+        .catch(() => {})
+        .finally(() => {
+          if (--queue.waiting === 0) this.queues.delete(client);
+        });
+      return work;
+    };
     this.queues.set(client, queue);
-    return this.refusedWhileWaiting(work, 'error.store.signInWaiting');
+    return this.refusedWhileWaiting(attempt, () => 'error.store.signInWaiting');
   }
 
   /**
@@ -191,14 +197,31 @@ export class AuthService {
    * after 2.5 s is refused in words of its own, not the query timeout's «unreachable» 10 s later:
    * the device is recorded once the standby answers or `standby.sh solo` runs, but its token never
    * reaches the phone, so «it will be carried out» would be wrong; a PIN works again after `solo`,
-   * a pairing code has then been used up.
+   * a pairing code has then been used up (unless its sign-in was stopped, held up: write-stage.ts).
    */
   private refusedWhileWaiting<T>(
-    work: Promise<T>,
-    reason: 'error.store.signInWaiting' | 'error.store.pairingWaiting',
+    work: () => Promise<T>,
+    reason: (early: EarlyReason) => 'error.store.signInWaiting' | 'error.store.pairingWaiting',
   ): Promise<T | Failure> {
-    const why = this.whyNotCommitted;
-    return why ? answerEarly(work, why, () => refusal('INTERNAL', reason)) : work;
+    return this.whileStandbyAway(work, (early) => refusal('INTERNAL', reason(early)));
+  }
+
+  /**
+   * `write`, answered as `early` says when it still waits for the backup laptop after 2.5 s
+   * (answerEarly: it lands later, or was stopped); alone (SQLite) simply awaited. A write that lands
+   * later is copied into this hub on its own NOTIFY (gaveUp), noted now: it may land any moment.
+   */
+  private whileStandbyAway<T, E>(write: () => Promise<T>, early: (reason: EarlyReason) => E): Promise<T | E> {
+    const standby = this.standby;
+    if (!standby) return write();
+    return answerEarly(
+      write,
+      () => standby.why(),
+      (reason) => {
+        standby.gaveUp();
+        return early(reason);
+      },
+    );
   }
 
   private async tryPin(pin: string, client: string): Promise<SignInAnswer> {
@@ -248,28 +271,38 @@ export class AuthService {
     this.adoptPins(await recorded(this.store.shared, this.store.pins()));
     const pin = this.newUniquePin(role);
     const hash = this.hashOf(pin);
-    const changed = recorded(
-      this.store.shared,
-      this.store.changePin(role, hash, this.clock(), keep ?? ''),
-    ).then((revoked) => {
-      this.hashes[role] = hash;
-      for (const id of revoked) this.onRevoke(id);
-    });
+    const changed = () =>
+      recorded(this.store.shared, this.store.changePin(role, hash, this.clock(), keep ?? '')).then(
+        (revoked) => {
+          this.hashes[role] = hash;
+          for (const id of revoked) this.onRevoke(id);
+        },
+      );
     // With the backup laptop off the change waits for it and lands with `standby.sh solo` whatever
     // the admin is told, signing out the role's devices: refused, nobody would know the PIN they
-    // need. So after 2.5 s the PIN is shown, with the words that it takes effect once the change
-    // lands (the old one works until then); this hub copies it in on its own NOTIFY (gaveUpOn).
-    const why = this.whyNotCommitted;
-    if (!why) {
-      await changed;
-      return { pin, waiting: false };
-    }
-    const settled = await answerEarly(
-      changed.then(() => 'done' as const),
-      why,
-      () => 'waiting' as const,
+    // need. So the PIN is shown, with the words that it takes effect once the change lands (the old
+    // one works until then); this hub copies it in on its own NOTIFY (gaveUpOn).
+    return { pin, waiting: await this.waitingOn(changed) };
+  }
+
+  /**
+   * Whether `work` still waits for the backup laptop after 2.5 s (answerEarly): then it lands once
+   * the standby answers or `standby.sh solo` runs, and the answer says so instead of waiting on.
+   */
+  private async waitingOn(write: () => Promise<unknown>): Promise<boolean> {
+    const settled = await this.whileStandbyAway(
+      async () => {
+        await write();
+        return 'done' as const;
+      },
+      (reason) => {
+        // Held up behind another waiting write, it was stopped: not carried out, said so.
+        if (reason === 'error.store.standbyStalled')
+          throw new StoreUnavailableError('an access change held up behind another', reason);
+        return 'waiting' as const;
+      },
     );
-    return { pin, waiting: settled === 'waiting' };
+    return settled === 'waiting';
   }
 
   /** Stores a PIN in this hub's file now, and notes it for settlePins. */
@@ -303,16 +336,25 @@ export class AuthService {
     const bytes = crypto.randomBytes(12);
     const code = Array.from(bytes, (b) => PAIRING_ALPHABET[b & 31]).join('');
     const expiresAt = now + ttlMinutes * 60_000;
-    await recorded(
-      this.store.shared,
-      this.store.addPairingCode({ codeHash: hash(code), role, name: name ?? null, now, expiresAt }),
+    // Refused with the backup laptop off, the code would still land with `solo`, unseen: shown at
+    // once instead, with the words that it works once the standby answers (`waiting`).
+    const waiting = await this.waitingOn(() =>
+      recorded(
+        this.store.shared,
+        this.store.addPairingCode({ codeHash: hash(code), role, name: name ?? null, now, expiresAt }),
+      ),
     );
-    return { code, role, name: name ?? null, expiresAt };
+    return { code, role, name: name ?? null, expiresAt, ...(waiting ? { waiting } : {}) };
   }
 
   /** Trades a pairing code for a device token, once (on every hub together). */
   pair(code: string): Promise<Answer<Issued>> {
-    return this.refusedWhileWaiting(this.pairNow(code), 'error.store.pairingWaiting');
+    // Stopped before it landed, the code still works: the words for a PIN then fit it too.
+    return this.refusedWhileWaiting(
+      () => this.pairNow(code),
+      (early) =>
+        early === 'error.store.standbyWaiting' ? 'error.store.pairingWaiting' : 'error.store.signInWaiting',
+    );
   }
 
   private async pairNow(code: string): Promise<Answer<Issued>> {
@@ -423,11 +465,20 @@ export class AuthService {
     return this.devices.all();
   }
 
-  /** Revokes a device on every hub; false when it is unknown or already revoked. */
+  /**
+   * Revokes a device on every hub; false when it is unknown or already revoked. With the backup
+   * laptop off the revocation waits for it: the admin is told so within 2.5 s, in the words that it
+   * is carried out once the standby answers or `standby.sh solo` runs; the device is signed out then.
+   */
   async revoke(deviceId: string): Promise<boolean> {
-    const done = await recorded(this.store.shared, this.store.revoke(deviceId, this.clock()));
-    if (done) this.onRevoke(deviceId);
-    return done;
+    const revoke = () =>
+      recorded(this.store.shared, this.store.revoke(deviceId, this.clock())).then((done) => {
+        if (done) this.onRevoke(deviceId);
+        return done;
+      });
+    return this.whileStandbyAway(revoke, (reason) => {
+      throw new StoreUnavailableError(`revoking a device: answered early (${reason})`, reason);
+    });
   }
 }
 

@@ -13,7 +13,9 @@ import {
   type MediaRow,
   type MediaUpload,
 } from '../store/postgres/media.store.js';
+import { committedOrWhy } from '../store/postgres/not-committed.js';
 import { inTransaction } from '../store/postgres/pool.js';
+import { StoreUnavailableError, type NotCommitted } from '../store/unavailable.js';
 import { DEMO_CLIP } from '../demo/seed.js';
 import { kindOfFile, probeFile } from './media.probe.js';
 import { sha256Of } from './package.format.js';
@@ -25,6 +27,10 @@ export interface MediaShare {
   changed(client: pg.ClientBase, part: 'media'): Promise<void>;
   /** True when this process put its evening into a new database: its files are the library's start. */
   seededHere(): boolean;
+  /** Why a commit was not confirmed (with the backup laptop off: it waits for it). */
+  whyNotCommitted(failure?: unknown): Promise<NotCommitted>;
+  /** A change this hub stopped waiting for may still land: its own NOTIFY is then followed. */
+  gaveUpOn(part: 'media'): void;
 }
 
 export interface SharedMediaDeps {
@@ -39,7 +45,12 @@ export interface SharedMediaDeps {
   drop(names: string[]): Promise<void>;
 }
 
-const unavailable = () => refusal('INTERNAL', 'error.store.unavailable');
+/** Thrown inside an upload's transaction when its name is taken: rolled back, answered CONFLICT. */
+class NameTaken extends Error {
+  constructor(readonly name: string) {
+    super(`${name} is taken`);
+  }
+}
 
 /** Removes the hidden files `keepAside` made. */
 const forget = (kept: readonly MediaUpload[]) =>
@@ -110,42 +121,57 @@ export class SharedMedia {
   /**
    * Commits a file into the record (the bytes at `upload.file`, already checked). Answers CONFLICT
    * when the name is taken (and `replace` is false), `error.store.unavailable` while the database
-   * is away: then nothing is committed and the caller keeps nothing either.
+   * is away: then nothing is committed and the caller keeps nothing either. With the backup laptop
+   * off, `error.store.standbyWaiting` (commit): it lands later, and this hub copies it in then.
    */
   async add(uploads: MediaUpload[], replace: boolean): Promise<Answer<object>> {
-    let taken: string | null = null;
+    const put = await this.commit('upload', async (client) => {
+      for (const upload of uploads)
+        if (!(await putMedia(client, upload, replace))) throw new NameTaken(upload.row.name);
+      await this.deps.share.changed(client, 'media');
+      return { ok: true } as const;
+    }).catch((err: unknown) => {
+      if (err instanceof NameTaken) return refusal('CONFLICT', 'error.mediaExists', { name: err.name });
+      throw err;
+    });
+    if (put.ok) for (const { row } of uploads) this.catalog.set(row.name, row);
+    return put;
+  }
+
+  /**
+   * One change of the record, answered as committedOrWhy says: with the backup laptop off, within
+   * 2.5 s and in words that say it lands once the standby answers or `standby.sh solo` runs (this hub
+   * then follows its own NOTIFY, as another hub's), not the query timeout's «unreachable» 10 s later.
+   * Any other failure: `error.store.unavailable`, nothing committed.
+   */
+  private async commit<T extends object>(
+    what: string,
+    unit: (client: pg.PoolClient) => Promise<Answer<T>>,
+  ): Promise<Answer<T>> {
+    const { share } = this.deps;
     try {
-      await inTransaction(this.deps.share.pool, async (client) => {
-        for (const upload of uploads) {
-          if (await putMedia(client, upload, replace)) continue;
-          taken = upload.row.name;
-          throw new Error('taken');
-        }
-        await this.deps.share.changed(client, 'media');
-      });
+      return await committedOrWhy(
+        () => inTransaction(share.pool, unit),
+        `media ${what}`,
+        { why: (failure) => share.whyNotCommitted(failure), gaveUp: () => share.gaveUpOn('media') },
+        (err) => err instanceof NameTaken,
+      );
     } catch (err) {
-      if (taken !== null) return refusal('CONFLICT', 'error.mediaExists', { name: taken });
-      console.warn('[media] upload not committed:', (err as Error).message);
-      return unavailable();
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      console.warn(`[media] ${what} not committed:`, err.message);
+      return refusal('INTERNAL', err.reason);
     }
-    for (const { row } of uploads) this.catalog.set(row.name, row);
-    return { ok: true };
   }
 
   /** Deletes files from the record (every hub drops its copy on the NOTIFY). */
   async remove(names: readonly string[]): Promise<Answer<{ removed: string[] }>> {
-    try {
-      const removed = await inTransaction(this.deps.share.pool, async (client) => {
-        const gone = await deleteMedia(client, names);
-        if (gone.length > 0) await this.deps.share.changed(client, 'media');
-        return gone;
-      });
-      for (const name of names) this.catalog.delete(name);
-      return { ok: true, removed };
-    } catch (err) {
-      console.warn('[media] delete not committed:', (err as Error).message);
-      return unavailable();
-    }
+    const gone = await this.commit('delete', async (client) => {
+      const removed = await deleteMedia(client, names);
+      if (removed.length > 0) await this.deps.share.changed(client, 'media');
+      return { ok: true, removed } as const;
+    });
+    if (gone.ok) for (const name of names) this.catalog.delete(name);
+    return gone;
   }
 
   /**
@@ -180,19 +206,17 @@ export class SharedMedia {
    */
   async putBack(kept: MediaUpload[], added: readonly string[]): Promise<Answer<object>> {
     try {
-      await inTransaction(this.deps.share.pool, async (client) => {
+      const undone = await this.commit("taking back a package's files", async (client) => {
         for (const upload of kept) await putMedia(client, upload, true);
         await deleteMedia(client, added);
         await this.deps.share.changed(client, 'media');
+        return { ok: true } as const;
       });
-    } catch (err) {
-      console.warn("[media] taking back a package's files failed:", (err as Error).message);
-      return unavailable();
+      if (undone.ok) await this.follow();
+      return undone;
     } finally {
       await forget(kept);
     }
-    await this.follow();
-    return { ok: true };
   }
 
   /** Notes the sha of the file this hub holds under `name` now (it just wrote it): never hashed again. */

@@ -46,7 +46,11 @@ export async function publishPackageMedia(
   const put = await shared.add(uploads, true);
   if (!put.ok) {
     await shared.release(kept);
-    return put;
+    // Its files still land with `solo`, the rest of the package does not: «will be carried out»
+    // would be wrong. Applied again after `solo`, the files already there are skipped (same sha256).
+    return put.error.reason === 'error.store.standbyWaiting'
+      ? refusal('INTERNAL', 'error.store.packageWaiting')
+      : put;
   }
   return {
     ok: true,

@@ -99,37 +99,38 @@ export class ShowService {
   apply(command: ShowCommand, deviceId: string | null): Promise<Answer<{ state: ShowState }>> {
     // A command before it still waits for the synchronous standby: refused at once, in words (standby-wait.ts).
     if (this.standby?.stalled()) return Promise.resolve(refusal('INTERNAL', 'error.store.standbyStalled'));
-    const done = this.commands.run(async (): Promise<Answer<{ state: ShowState }>> => {
-      const now = this.deps.clock();
-      let answer: Answer<{ state: ShowState }>;
-      let before = this.state;
-      try {
-        answer = await this.deps.store.advance<Answer<{ state: ShowState }>>((stored) => {
-          const current = stored ?? this.state;
-          before = current;
-          const result = reduceShow(current, this.scenario, this.measured(current, command, now), now);
-          return result.ok
-            ? { answer: result, write: { state: result.state, command, deviceId, now } }
-            : { answer: result };
-        });
-      } catch (err) {
-        // The shared database away (restarting, the network): a clear refusal, never a false ok.
-        if (!this.deps.shared) throw err;
-        console.warn(`[show] ${command.type} not committed:`, (err as Error).message);
-        return refusal('INTERNAL', await this.notCommitted(err));
-      }
-      if (!answer.ok) {
-        // Refused because another hub moved first: take its state, so this hub's copy is not stale.
-        if (this.deps.shared) await this.refreshNow();
-        return answer;
-      }
-      const told = this.state;
-      this.state = answer.state;
-      this.armAutoFollow();
-      this.deps.onState(this.state, before, told);
-      return { ok: true, state: this.state };
-    });
-    return this.standby ? this.standby.watch(done) : done;
+    const carryOut = () =>
+      this.commands.run(async (): Promise<Answer<{ state: ShowState }>> => {
+        const now = this.deps.clock();
+        let answer: Answer<{ state: ShowState }>;
+        let before = this.state;
+        try {
+          answer = await this.deps.store.advance<Answer<{ state: ShowState }>>((stored) => {
+            const current = stored ?? this.state;
+            before = current;
+            const result = reduceShow(current, this.scenario, this.measured(current, command, now), now);
+            return result.ok
+              ? { answer: result, write: { state: result.state, command, deviceId, now } }
+              : { answer: result };
+          });
+        } catch (err) {
+          // The shared database away (restarting, the network): a clear refusal, never a false ok.
+          if (!this.deps.shared) throw err;
+          console.warn(`[show] ${command.type} not committed:`, (err as Error).message);
+          return refusal('INTERNAL', await this.notCommitted(err));
+        }
+        if (!answer.ok) {
+          // Refused because another hub moved first: take its state, so this hub's copy is not stale.
+          if (this.deps.shared) await this.refreshNow();
+          return answer;
+        }
+        const told = this.state;
+        this.state = answer.state;
+        this.armAutoFollow();
+        this.deps.onState(this.state, before, told);
+        return { ok: true, state: this.state };
+      });
+    return this.standby ? this.standby.watch(carryOut) : carryOut();
   }
 
   /**

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NotCommitted } from '../store/unavailable.js';
+import { claimStage, type WriteStage } from '../store/write-stage.js';
 import { ASK_WHY_AFTER_MS, StandbyWait, answerEarly } from './standby-wait.js';
 
 /** A commit that settles when the test says so. */
@@ -21,7 +22,7 @@ describe('StandbyWait: a show command whose commit waits for the synchronous sta
     const wait = new StandbyWait(async () => why);
     const { done, settle } = pending();
     setTimeout(() => settle('committed'), commitsAfterMs);
-    const answer = wait.watch(done);
+    const answer = wait.watch(() => done);
     // Whichever comes first is the answer: the commit, or the early refusal at 2.5 s.
     await vi.advanceTimersByTimeAsync(commitsAfterMs);
     const got = await answer;
@@ -32,7 +33,7 @@ describe('StandbyWait: a show command whose commit waits for the synchronous sta
   it('refuses new commands while the one answered early still waits, and takes them once it lands', async () => {
     const wait = new StandbyWait(async () => 'error.store.standbyWaiting');
     const { done, settle } = pending();
-    void wait.watch(done);
+    void wait.watch(() => done);
     expect(wait.stalled()).toBe(false);
     await vi.advanceTimersByTimeAsync(ASK_WHY_AFTER_MS + 1);
     expect(wait.stalled()).toBe(true);
@@ -59,7 +60,7 @@ describe('answerEarly: a guest-list edit or a station visit (part.writer.ts)', (
       if (outcome === 'fails') setTimeout(() => reject(new Error('timeout')), afterMs);
     });
     const answer = answerEarly(
-      done,
+      () => done,
       async () => {
         if (why === 'ask fails') throw new Error('no connection');
         return why;
@@ -75,5 +76,45 @@ describe('answerEarly: a guest-list edit or a station visit (part.writer.ts)', (
     await vi.advanceTimersByTimeAsync(Math.max(afterMs, ASK_WHY_AFTER_MS) + 1);
     expect(await answer).toBe(expected);
     expect(late).toBe(lateCalls);
+  });
+});
+
+describe('answerEarly: how far the write got decides what its sender is told (write-stage.ts)', () => {
+  // Where the write is at 2.5 s: not begun (waiting its turn on this hub, or a single statement),
+  // its transaction begun but held up (behind a lock another waiting commit holds), its COMMIT sent.
+  type At = 'queued' | 'held up' | 'committing';
+  it.each<[At, string, boolean]>([
+    ['queued', 'error.store.standbyWaiting', false],
+    ['held up', 'error.store.standbyStalled', true],
+    ['committing', 'error.store.standbyWaiting', false],
+  ])('%s: told %s, stopped %s', async (at, told, stopped) => {
+    let stage: WriteStage | null = null;
+    const answer = answerEarly(
+      async () => {
+        if (at !== 'queued') stage = claimStage();
+        if (stage && at === 'committing') stage.committing = true;
+        return new Promise<string>(() => undefined);
+      },
+      async () => 'error.store.standbyWaiting',
+      (reason) => reason,
+    );
+    await vi.advanceTimersByTimeAsync(ASK_WHY_AFTER_MS + 1);
+    expect(await answer).toBe(told);
+    expect((stage as WriteStage | null)?.stopped ?? false).toBe(stopped);
+  });
+
+  it('each write has a stage of its own: a second transaction under it is not the write', async () => {
+    const claims: (WriteStage | null)[] = [];
+    await answerEarly(
+      async () => {
+        claims.push(claimStage(), claimStage());
+        return 'done';
+      },
+      async () => 'error.store.unavailable',
+      () => 'early',
+    );
+    expect(claims[0]).not.toBeNull();
+    expect(claims[1]).toBeNull();
+    expect(claimStage()).toBeNull();
   });
 });

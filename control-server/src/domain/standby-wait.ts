@@ -1,8 +1,12 @@
 import { refusal, type Failure } from '@ceremony/shared';
 import type { NotCommitted } from '../store/unavailable.js';
+import { staged } from '../store/write-stage.js';
 
 /** How long a write may wait for its commit before the hub asks why: the host console gives up at 5 s. */
 export const ASK_WHY_AFTER_MS = 2500;
+
+/** What a write answered early is told: it lands later, or it was stopped and never will. */
+export type EarlyReason = 'error.store.standbyWaiting' | 'error.store.standbyStalled';
 
 /**
  * A write while the shared database's commits wait for a synchronous standby that is gone (the
@@ -10,15 +14,20 @@ export const ASK_WHY_AFTER_MS = 2500;
  * `standby.sh solo`, and then goes through; its sender would otherwise hear nothing (the host console
  * stops listening after 5 s) or, 10 s later, a query timeout that says «database unreachable» though
  * it answers. So after 2.5 s the hub asks why: if commits wait for the standby, `early(reason)` is the
- * answer at once, and the write stays in place (it lands once the standby answers); `late()` runs
- * when it does settle after such an answer. Any other reason: the write keeps waiting for its own.
+ * answer at once. A write whose COMMIT was sent, or that waits its turn on this hub, stays in place and
+ * lands once the standby answers (`error.store.standbyWaiting`); one whose transaction is held up
+ * inside PostgreSQL (behind a lock another waiting commit holds) would be rolled back at its query
+ * timeout, so it is stopped now and said to be not carried out (`error.store.standbyStalled`;
+ * write-stage.ts). `late()` runs when the write does settle after such an answer. Any other reason:
+ * the write keeps waiting for its own.
  */
 export function answerEarly<T, E>(
-  done: Promise<T>,
+  write: () => Promise<T>,
   why: () => Promise<NotCommitted>,
-  early: (reason: NotCommitted) => E,
+  early: (reason: EarlyReason) => E,
   late: () => void = () => undefined,
 ): Promise<T | E> {
+  const { stage, done } = staged(write);
   return new Promise<T | E>((resolve, reject) => {
     let answered = false;
     let wasEarly = false;
@@ -28,8 +37,10 @@ export function answerEarly<T, E>(
         (reason) => {
           if (answered || reason !== 'error.store.standbyWaiting') return;
           answered = wasEarly = true;
+          const heldUp = stage.begun && !stage.committing;
+          if (heldUp) stage.stopped = true;
           try {
-            resolve(early(reason));
+            resolve(early(heldUp ? 'error.store.standbyStalled' : reason));
           } catch (err) {
             reject(err as Error);
           }
@@ -67,10 +78,10 @@ export class StandbyWait {
     return this.unsettled > 0;
   }
 
-  /** `done`'s answer, or the refusal that names the standby when it waits for one past 2.5 s. */
-  watch<T>(done: Promise<T>): Promise<T | Failure> {
+  /** The command's answer, or the refusal that names the standby when it waits for one past 2.5 s. */
+  watch<T>(command: () => Promise<T>): Promise<T | Failure> {
     return answerEarly(
-      done,
+      command,
       this.why,
       (reason) => {
         this.unsettled++;

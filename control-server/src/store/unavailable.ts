@@ -6,7 +6,7 @@ export class StoreUnavailableError extends Error {
   constructor(
     cause: unknown,
     /** What the apps are told: why, in words that say what to do (see NotCommitted). */
-    readonly reason: NotCommitted = 'error.store.unavailable',
+    readonly reason: NotCommitted | 'error.store.standbyStalled' = 'error.store.unavailable',
   ) {
     super(`the shared database did not answer: ${(cause as Error)?.message ?? String(cause)}`, { cause });
   }

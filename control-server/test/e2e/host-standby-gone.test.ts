@@ -57,6 +57,19 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
     const adminToken = await signIn(hub.url, 'admin');
     const office = await openSignedIn(browser, hub.url, 'host', { token: adminToken, role: 'admin' }, LAPTOP);
     await office.page.getByTestId('tab-admin').click();
+    // A volunteer's phone lost in the foyer: the organiser will revoke it while the backup laptop is off.
+    const lost = await http(`${hub.url}/api/session`, { method: 'POST', json: { pin: PINS.volunteer } });
+    // The newest volunteer device is the phone just signed in (the session answers no id).
+    const lostName = (
+      (await http(`${hub.url}/api/admin/devices`, { token: adminToken })).body.devices as {
+        role: string;
+        name: string;
+        createdAt: number;
+      }[]
+    )
+      .filter((d) => d.role === 'volunteer')
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .at(-1)!.name;
     await pressGo(page);
     await expect.poll(() => liveCue()).toBe('cue-01');
 
@@ -102,6 +115,34 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
     const newAdminPin = (await pins.getByTestId('new-pin').locator('b').textContent())!;
     await pins.getByTestId('new-pin').scrollIntoViewIfNeeded();
     await screenshot(pins, 'admin-pin-standby-waiting');
+    // A QR code for a new entrance phone meanwhile: shown at once, with when it starts to work.
+    await pins.getByTestId('pair-role-volunteer').click();
+    await pins.getByTestId('pair-name').fill('Вход «Северный»');
+    await pins.getByTestId('pair-create').click();
+    await pins.getByTestId('pair-waiting').waitFor({ timeout: 8000 });
+    expect(await pins.getByTestId('pair-waiting').textContent()).toMatch(
+      /QR-код заработает, когда он ответит или после standby\.sh\ssolo/,
+    );
+    const pairUrl = (await pins.getByTestId('pair-url').textContent())!;
+    await pins.getByTestId('pair-qr').scrollIntoViewIfNeeded();
+    await screenshot(pins, 'admin-pair-standby-waiting');
+    // The lost phone revoked meanwhile: the words say it is carried out once the standby answers.
+    pins.once('dialog', (d) => void d.accept());
+    await pins.locator(`[data-device="${lostName}"] .admin-revoke`).click();
+    await expect
+      .poll(() => pins.getByTestId('devices-error').textContent(), { timeout: 8000 })
+      .toMatch(/Резервный ноутбук.*выполнится, когда он ответит/);
+    await pins.getByTestId('devices-error').scrollIntoViewIfNeeded();
+    await screenshot(pins, 'admin-revoke-standby-waiting');
+    // The volunteers' PIN changed right after: it waits inside PostgreSQL behind the revocation (the
+    // lost phone's row), so it is stopped and said to be not carried out; the old PIN stays.
+    await pins.getByTestId('new-pin-volunteer').click();
+    await pins.getByTestId('confirm-yes').click();
+    await expect
+      .poll(() => pins.getByTestId('new-pin-refused').textContent(), { timeout: 8000 })
+      .toMatch(/Резервный ноутбук не отвечает: предыдущая команда.*эта не выполнена/);
+    await pins.getByTestId('new-pin-refused').scrollIntoViewIfNeeded();
+    await screenshot(pins, 'admin-pin-standby-stalled');
 
     // A volunteer's phone signing in by PIN meanwhile: told to sign in again once solo has run.
     const phone = await openPage(browser, `${hub.url}/checkin/`, SIZES.phone, {
@@ -136,6 +177,17 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
     expect(
       (await http(`${hub.url}/api/session`, { method: 'POST', json: { pin: newAdminPin } })).body,
     ).toMatchObject({ ok: true, role: 'admin' });
+    // The lost phone is revoked now, as the words said.
+    await expect
+      .poll(async () => (await http(`${hub.url}/api/show`, { token: lost.body.token })).status, {
+        timeout: 10_000,
+      })
+      .toBe(401);
+    // The QR code shown meanwhile works now, as its words said.
+    const code = new URL(pairUrl).searchParams.get('pair');
+    expect(
+      (await http(`${hub.url}/api/session`, { method: 'POST', json: { pairingCode: code } })).body,
+    ).toMatchObject({ ok: true, role: 'volunteer' });
     // The same PIN again, as the words said: the phone is in.
     await phone.page.getByTestId('pin-input').fill(PINS.volunteer);
     await phone.page.getByTestId('pin-submit').click();

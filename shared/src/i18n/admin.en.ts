@@ -70,6 +70,8 @@ export const adminEn: { [K in keyof typeof adminRu]: (typeof adminRu)[K] extends
   'admin.devices.namePlaceholder': 'For example, Entrance 1',
   'admin.devices.create': 'Show QR code',
   'admin.devices.expires': 'Valid until {time}',
+  'admin.devices.pairWaiting':
+    'The backup laptop does not answer: this QR code works once it answers, or after standby.sh\u00a0solo on the main laptop.',
   'admin.devices.list': 'Devices',
   'admin.devices.role': 'Role',
   'admin.devices.lastSeen': 'Last seen',

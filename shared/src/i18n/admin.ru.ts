@@ -71,6 +71,8 @@ export const adminRu = {
   'admin.devices.namePlaceholder': 'Например, Вход 1',
   'admin.devices.create': 'Показать QR-код',
   'admin.devices.expires': 'Действует до {time}',
+  'admin.devices.pairWaiting':
+    'Резервный ноутбук не отвечает: этот QR-код заработает, когда он ответит или после standby.sh\u00a0solo на основном ноутбуке.',
   'admin.devices.list': 'Устройства',
   'admin.devices.role': 'Роль',
   'admin.devices.lastSeen': 'Был на связи',

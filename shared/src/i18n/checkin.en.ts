@@ -83,4 +83,5 @@ export const checkinEn: {
   'feedback.thanksLead': 'Your feedback has been received. See you next time!',
   'feedback.limited': 'Feedback from this phone has already been received. Try again later.',
   'feedback.offline': 'No connection. Join the hall Wi-Fi and send it again.',
+  'feedback.later': 'The server cannot save feedback right now. Please send it again in a few minutes.',
 };

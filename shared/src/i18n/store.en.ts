@@ -14,4 +14,6 @@ export const storeEn: { [K in keyof typeof storeRu]: string } = {
     'The backup laptop does not answer: you are not signed in. Ask the organiser to run standby.sh\u00a0solo on the main laptop, then sign in again.',
   'error.store.pairingWaiting':
     'The backup laptop does not answer: you are not signed in, and this QR code will not work again. Ask the organiser to run standby.sh\u00a0solo on the main laptop and show a new QR code.',
+  'error.store.packageWaiting':
+    'The backup laptop does not answer: the package was not applied, though its media files may appear in the library later. Run standby.sh\u00a0solo on the main laptop and apply the package again.',
 };

@@ -9,6 +9,7 @@ import {
   type PinWrite,
 } from '../access.store.js';
 import { pinsFrom, type DevicesRepository } from '../devices.repository.js';
+import { unstaged } from '../write-stage.js';
 import { inTransaction } from './pool.js';
 import type { SharedStore } from './shared.store.js';
 
@@ -185,10 +186,18 @@ export class PostgresAccessStore implements AccessStore {
     const batch = [...this.touched];
     this.touched.clear();
     try {
-      await this.store.pool.query(
-        `UPDATE devices SET last_seen_at = GREATEST(coalesce(last_seen_at, 0), t.at)
-           FROM unnest($1::text[], $2::bigint[]) AS t(id, at) WHERE devices.id = t.id`,
-        [batch.map(([id]) => id), batch.map(([, at]) => at)],
+      await unstaged(() =>
+        inTransaction(this.store.pool, async (client) => {
+          // Not waiting for a synchronous standby: nobody is told this was saved, and with the backup
+          // laptop off a commit that waits keeps the devices' rows locked, so the admin's revocation or
+          // PIN change would wait behind it and be told it was not carried out.
+          await client.query('SET LOCAL synchronous_commit TO local');
+          await client.query(
+            `UPDATE devices SET last_seen_at = GREATEST(coalesce(last_seen_at, 0), t.at)
+             FROM unnest($1::text[], $2::bigint[]) AS t(id, at) WHERE devices.id = t.id`,
+            [batch.map(([id]) => id), batch.map(([, at]) => at)],
+          );
+        }),
       );
     } catch (err) {
       // Only the renewal of tokens in use: the next use writes it again.

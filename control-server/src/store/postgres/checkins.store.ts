@@ -45,18 +45,19 @@ export class PostgresCheckinStore implements CheckinStore {
    * queueing the scan; a batch that waited for the standby and lands with `solo` is copied in, and
    * its figures sent, on its own NOTIFY.
    */
-  private committed<T>(work: Promise<T>, what: string): Promise<T> {
-    const copied = work.then(async (answer) => {
+  private committed<T>(work: () => Promise<T>, what: string): Promise<T> {
+    const copied = async () => {
+      const answer = await work();
       await this.around
         .copy()
         .catch((err: Error) => console.warn('[postgres] copying the check-ins failed:', err.message));
       return answer;
-    });
+    };
     return committedOrWhy(copied, what, this.around);
   }
 
   admitBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
-    return this.committed(this.decideBatch(scans, decide), 'a batch of scans');
+    return this.committed(() => this.decideBatch(scans, decide), 'a batch of scans');
   }
 
   private decideBatch<T>(scans: ScanKey[], decide: (desk: AdmissionDesk) => T): Promise<T> {
@@ -127,7 +128,7 @@ export class PostgresCheckinStore implements CheckinStore {
   }
 
   undo(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {
-    return this.committed(this.takeBack(guestId, reason, deviceId, at), 'an undo');
+    return this.committed(() => this.takeBack(guestId, reason, deviceId, at), 'an undo');
   }
 
   private takeBack(guestId: string, reason: string, deviceId: string, at: number): Promise<boolean> {

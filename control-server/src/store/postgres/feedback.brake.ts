@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { FEEDBACK_RULE, senderOf, type FeedbackBrake } from '../../domain/feedback.brake.js';
+import { answerEarly } from '../../domain/standby-wait.js';
+import type { NotCommitted } from '../unavailable.js';
 import { StoreUnavailableError } from '../writes.js';
 
 /** At most this many phones are remembered: addresses made up by the thousand must not grow the table for ever. */
@@ -29,6 +31,8 @@ export class PostgresFeedbackBrake implements FeedbackBrake {
   constructor(
     private readonly pool: pg.Pool,
     private readonly clock: () => number,
+    /** Why a write was not confirmed (standby.check.ts): with the backup laptop off, told early. */
+    private readonly why?: () => Promise<NotCommitted>,
   ) {}
 
   /** The purge took the evening's key: the next answer reads (or makes) the key PostgreSQL holds now. */
@@ -36,8 +40,23 @@ export class PostgresFeedbackBrake implements FeedbackBrake {
     this.key = null;
   }
 
+  /**
+   * With the backup laptop off the take's commit waits for it: the guest is told within 2.5 s
+   * (answerEarly) that nothing was saved, not after the query timeout. Only the token lands later.
+   */
+  take(address: string): Promise<boolean> {
+    if (!this.why) return this.takeNow(address);
+    return answerEarly(
+      () => this.takeNow(address),
+      this.why,
+      (reason) => {
+        throw new StoreUnavailableError('feedback brake: its commit waits for the standby', reason);
+      },
+    );
+  }
+
   /** One statement: the bucket is refilled and taken from, or left alone when empty, under its row lock. */
-  async take(address: string): Promise<boolean> {
+  private async takeNow(address: string): Promise<boolean> {
     const now = this.clock();
     try {
       const sender = senderOf(await this.eveningKey(), address);

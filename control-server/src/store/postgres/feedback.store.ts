@@ -1,6 +1,7 @@
 import type { Feedback } from '@ceremony/shared';
 import type { FeedbackStore } from '../feedback.repository.js';
 import { StoreUnavailableError } from '../writes.js';
+import { committedOrWhy } from './not-committed.js';
 import { inTransaction } from './pool.js';
 import type { SharedStore } from './shared.store.js';
 
@@ -10,21 +11,25 @@ import type { SharedStore } from './shared.store.js';
  */
 export function sharedFeedback(shared: SharedStore): FeedbackStore {
   return {
-    add: async (feedback: Feedback, client: string, at: number) => {
-      try {
-        const id = await inTransaction(shared.pool, async (c) => {
-          const { rows } = await c.query<{ id: number }>(
-            'INSERT INTO feedback (rating, comment, at, client) VALUES ($1, $2, $3, $4) RETURNING id',
-            [feedback.rating, feedback.comment || null, at, client],
-          );
-          await shared.changed(c, 'feedback');
-          return rows[0]!.id;
+    add: (feedback: Feedback, client: string, at: number) =>
+      // With the backup laptop off, told within 2.5 s; the answer lands with `standby.sh solo`.
+      committedOrWhy(
+        () =>
+          inTransaction(shared.pool, async (c) => {
+            const { rows } = await c.query<{ id: number }>(
+              'INSERT INTO feedback (rating, comment, at, client) VALUES ($1, $2, $3, $4) RETURNING id',
+              [feedback.rating, feedback.comment || null, at, client],
+            );
+            await shared.changed(c, 'feedback');
+            return rows[0]!.id;
+          }),
+        'feedback',
+        { why: (failure) => shared.whyNotCommitted(failure), gaveUp: () => shared.gaveUpOn('feedback') },
+      ).then(async (id) => {
+        await shared.pull('feedback').catch((err: unknown) => {
+          throw new StoreUnavailableError(err);
         });
-        await shared.pull('feedback');
         return id;
-      } catch (err) {
-        throw new StoreUnavailableError(`feedback: ${(err as Error).message}`);
-      }
-    },
+      }),
   };
 }

@@ -55,15 +55,19 @@ export function writePart<T>(
   // writer that has the lock needs one more for the copy.
   let turns = inTurn.get(shared);
   if (!turns) inTurn.set(shared, (turns = new Map()));
+  const queue = turns;
   // True while `decide` runs: an error it throws is the write's own answer, not the store's.
   const deciding = { now: false };
-  const write = (turns.get(part) ?? Promise.resolve()).then(() =>
-    writeNow(shared, part, decide, reading, deciding),
-  );
-  turns.set(
-    part,
-    write.catch(() => undefined),
-  );
+  const write = () => {
+    const inTurn = (queue.get(part) ?? Promise.resolve()).then(() =>
+      writeNow(shared, part, decide, reading, deciding),
+    );
+    queue.set(
+      part,
+      inTurn.catch(() => undefined),
+    );
+    return inTurn;
+  };
   // The backup laptop off: the organiser hears why after 2.5 s, not a query timeout's «unreachable»
   // after 10; the write stays queued and lands with `standby.sh solo`, so this hub copies it in then.
   return committedOrWhy(

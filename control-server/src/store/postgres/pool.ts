@@ -1,15 +1,24 @@
 import pg from 'pg';
+import { claimStage, WriteStopped } from '../write-stage.js';
 import { connectionFor } from './hosts.js';
 
-/** Run inside one transaction on one pooled connection: committed when it resolves, rolled back when it throws. */
+/**
+ * Run inside one transaction on one pooled connection: committed when it resolves, rolled back when it
+ * throws. A write answered early (write-stage.ts) learns here when its COMMIT is sent, and is rolled
+ * back instead if its sender was told it was not carried out.
+ */
 export async function inTransaction<T>(
   pool: pg.Pool,
   unit: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
+  const stage = claimStage();
+  if (stage?.stopped) throw new WriteStopped();
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     const answer = await unit(client);
+    if (stage?.stopped) throw new WriteStopped();
+    if (stage) stage.committing = true;
     await client.query('COMMIT');
     return answer;
   } catch (err) {

@@ -17,6 +17,8 @@ import {
 } from './mirror.js';
 import { openPool } from './pool.js';
 import { CLOCK_MEASURE_MS, EveningClock } from './evening.clock.js';
+import { unstaged } from '../write-stage.js';
+import { GivenUpParts } from './given-up.js';
 import { hearsItsOwnNotice, NOTICES_LOST } from './pooler.check.js';
 import { catchUpPurges } from './purge.catchup.js';
 import { PostgresShowStore, SHOW_CHANNEL } from './show.store.js';
@@ -71,10 +73,10 @@ export interface SharedStore {
   whyNotCommitted(failure?: unknown): Promise<NotCommitted>;
   /**
    * This hub gave up on a write of `part` that may still commit (it answered that the write waits for
-   * the standby, or waited past the query timeout): its own next NOTIFY for the part is copied in like
-   * another hub's.
+   * the standby, or waited past the query timeout): its own NOTIFYs for the part are copied in like
+   * another hub's until commits have stopped waiting for a while (given-up.ts).
    */
-  gaveUpOn(part: EveningPart): void;
+  gaveUpOn(part: EveningPart | 'media'): void;
   close(): Promise<void>;
 }
 
@@ -131,8 +133,11 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     // SELECT then sees the change that asked for it), and requests meanwhile share that one.
     const queued = new Map<EveningPart, Promise<void>>();
     const tail = new Map<EveningPart, Promise<void>>();
+    // Shared by whichever writes ask for it meanwhile: none of them (write-stage.ts).
     const copyInto = (db: Db, part: EveningPart): Promise<void> =>
-      part === 'checkins' || part === 'stations' ? growing[part].pull(pool, db) : pullPart(pool, db, part);
+      unstaged(() =>
+        part === 'checkins' || part === 'stations' ? growing[part].pull(pool, db) : pullPart(pool, db, part),
+      );
     const pull = (part: EveningPart): Promise<void> => {
       const waiting = queued.get(part);
       if (waiting) return waiting;
@@ -146,13 +151,16 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       tail.set(part, next);
       return next;
     };
-    // Parts whose write this hub gave up on: its own next NOTIFY for one of them is news (gaveUpOn).
-    const gaveUp = new Set<ChangedPart>();
-    // Back after the database was away (a standby promoted?): the clock at once, not within 30 s.
-    const listening = listen(url, remeasureNow, (what, from, revision) => {
+    // Parts whose write this hub gave up on: its own NOTIFYs for them are news (given-up.ts).
+    const gaveUp = new GivenUpParts({
+      stillWaiting: async () => (await whyNotCommitted(url)) === 'error.store.standbyWaiting',
+      settled: (given) => given.forEach((what) => heard(what, '?', 0)),
+      now: Date.now,
+    });
+    const heard = (what: ChangedPart, from: string, revision: number) => {
       // This hub hears its own changes too, and knows their outcome, except a show write it gave up on.
       const ours = from === hub && what === 'show' && show.unseen(revision) ? revision : null;
-      if (from === hub && ours === null && !gaveUp.delete(what)) return;
+      if (from === hub && ours === null && !gaveUp.has(what)) return;
       const copied =
         what === 'purge'
           ? catchUpPurges(pool, local, () => Promise.all(parts.map(pull)))
@@ -165,7 +173,9 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
         (err: Error) =>
           local && console.warn(`[postgres] copying ${what} from another hub failed:`, err.message),
       );
-    });
+    };
+    // Back after the database was away (a standby promoted?): the clock at once, not within 30 s.
+    const listening = listen(url, remeasureNow, heard);
     // A hub that has started must already hear the others: a change missed here is never re-sent.
     await listening.ready;
     return {
@@ -179,7 +189,7 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
         new PostgresCheckinStore(pool, hub, {
           copy: () => pull('checkins'),
           why: (failure) => whyNotCommitted(url, failure),
-          gaveUp: () => void gaveUp.add('checkins'),
+          gaveUp: () => gaveUp.add('checkins'),
         }),
       joinEvening: async (dataDir) => {
         const { db } = openDatabase(dataDir);
@@ -222,9 +232,10 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
       pull,
       onOtherHub: (listener) => void listeners.push(listener),
       whyNotCommitted: (failure) => whyNotCommitted(url, failure),
-      gaveUpOn: (part) => void gaveUp.add(part),
+      gaveUpOn: (part) => gaveUp.add(part),
       close: async () => {
         clearInterval(remeasure);
+        gaveUp.stop();
         await listening.close();
         await pool.end();
       },
