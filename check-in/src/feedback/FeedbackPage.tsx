@@ -5,6 +5,13 @@ import { useCeremonyInfo } from './useCeremonyInfo.js';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
+const OUTCOME_WORDS = {
+  limited: 'feedback.limited',
+  offline: 'feedback.offline',
+  later: 'feedback.later',
+  failed: 'error.generic',
+} as const;
+
 /** The guests' page after the evening (the finale's QR code): a rating and a comment, no sign-in. */
 export function FeedbackPage() {
   const t = useT();
@@ -68,13 +75,7 @@ export function FeedbackPage() {
         />
         {outcome && (
           <p className="feedback__error" role="alert">
-            {t(
-              outcome === 'limited'
-                ? 'feedback.limited'
-                : outcome === 'offline'
-                  ? 'feedback.offline'
-                  : 'error.generic',
-            )}
+            {t(OUTCOME_WORDS[outcome])}
           </p>
         )}
         <button

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ROLES, type Role } from '@ceremony/shared';
+import { ROLES, errorText, type Role } from '@ceremony/shared';
 import { useT } from '@ceremony/shared/ui';
 import { ConfirmDialog } from '../ConfirmDialog.js';
 import { useAdminApi } from './api.js';
@@ -18,6 +18,9 @@ export function AccessPanel() {
     null,
   );
 
+  // A PIN change the hub refused (the database away; held up behind another change, not carried out).
+  const [refused, setRefused] = useState<string | null>(null);
+
   async function clear() {
     await api.post('/api/admin/access/clear', {});
     await refresh();
@@ -29,13 +32,12 @@ export function AccessPanel() {
       '/api/admin/pins',
       { role },
     );
-    if (answer.ok)
-      setFresh({
-        role: answer.role,
-        pin: answer.pin,
-        fromEnv: answer.fromEnv,
-        waiting: answer.waiting === true,
-      });
+    setRefused(answer.ok ? null : errorText(t, answer.error));
+    setFresh(
+      answer.ok
+        ? { role: answer.role, pin: answer.pin, fromEnv: answer.fromEnv, waiting: answer.waiting === true }
+        : null,
+    );
   }
 
   const brake = status?.brake;
@@ -100,6 +102,11 @@ export function AccessPanel() {
               {t('admin.access.pinWaiting')}
             </span>
           )}
+        </p>
+      )}
+      {refused && (
+        <p className="admin-error" role="alert" data-testid="new-pin-refused">
+          {refused}
         </p>
       )}
       {asking && (

@@ -2,7 +2,9 @@ import { useCallback, useState } from 'react';
 import QRCode from 'qrcode';
 import {
   ROLES,
+  errorText,
   formatClock,
+  type ErrorBody,
   pairingLink,
   type DeviceInfo,
   type PairingCode,
@@ -28,6 +30,8 @@ export function DevicesPanel() {
   const [name, setName] = useState('');
   const [pairing, setPairing] = useState<(PairingCode & { url: string; qr: string }) | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[]>([]);
+  // A QR code or a revocation the hub refused (the database away, the backup laptop off): said, not lost.
+  const [failure, setFailure] = useState<Failed | null>(null);
 
   const refresh = useCallback(async () => {
     const answer = await api.get<{ devices: DeviceInfo[] }>('/api/admin/devices');
@@ -35,13 +39,21 @@ export function DevicesPanel() {
   }, [api]);
   usePoll(refresh);
 
+  const failed = (at: Failed['at'], error: ErrorBody): Failed => ({
+    at,
+    text: errorText(t, error),
+    // Not refused but waiting for the backup laptop: carried out once it answers (amber, not red).
+    waiting: error.reason === 'error.store.standbyWaiting',
+  });
+
   async function create() {
     const body = { role, ttlMinutes: PAIR_MINUTES, ...(name.trim() ? { name: name.trim() } : {}) };
     const answer = await api.post<PairingCode & { path: string; hubs?: string[] }>(
       '/api/admin/pairing',
       body,
     );
-    if (!answer.ok) return;
+    if (!answer.ok) return setFailure(failed('pair', answer.error));
+    setFailure(null);
     // Every hub's address rides in the QR: the device knows where to go even if its hub is down.
     const url = pairingLink(await pairingOrigin(), answer.path, answer.hubs ?? []);
     const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
@@ -51,7 +63,8 @@ export function DevicesPanel() {
 
   async function revoke(d: DeviceInfo) {
     if (!window.confirm(t('admin.devices.confirmRevoke', { name: d.name }))) return;
-    await api.post(`/api/admin/devices/${d.id}/revoke`);
+    const answer = await api.post(`/api/admin/devices/${d.id}/revoke`);
+    setFailure(answer.ok ? null : failed('list', answer.error));
     await refresh();
   }
 
@@ -103,6 +116,7 @@ export function DevicesPanel() {
         <p className="admin-hint">
           {t('admin.devices.hint', { minutes: t('minutes', { n: PAIR_MINUTES }) })}
         </p>
+        {failure?.at === 'pair' && <Failure {...failure} />}
       </div>
       {pairing && (
         <figure className="admin-qr" data-testid="pair-qr">
@@ -113,12 +127,18 @@ export function DevicesPanel() {
               {pairing.name ? ` · ${pairing.name}` : ''}
             </b>
             <span>{t('admin.devices.expires', { time: formatClock(lang, pairing.expiresAt) })}</span>
+            {pairing.waiting && (
+              <span className="admin-qr__waiting" role="status" data-testid="pair-waiting">
+                {t('admin.devices.pairWaiting')}
+              </span>
+            )}
             <code data-testid="pair-url">{pairing.url}</code>
           </figcaption>
         </figure>
       )}
       <div className="admin-devlist">
         <h2>{t('admin.devices.list')}</h2>
+        {failure?.at === 'list' && <Failure {...failure} />}
         {devices.length === 0 && <p className="admin-muted">{t('admin.devices.empty')}</p>}
         <table className="admin-table" data-testid="device-list">
           <tbody>
@@ -148,6 +168,25 @@ export function DevicesPanel() {
       <CertificatePanel />
       <AccessPanel />
     </div>
+  );
+}
+
+/** A refusal, shown beside the button pressed: under «create», or above the list. */
+interface Failed {
+  at: 'pair' | 'list';
+  text: string;
+  waiting: boolean;
+}
+
+function Failure({ text, waiting }: Failed) {
+  return (
+    <p
+      className={waiting ? 'admin-error admin-error--waiting' : 'admin-error'}
+      role="alert"
+      data-testid="devices-error"
+    >
+      {text}
+    </p>
   );
 }
 
