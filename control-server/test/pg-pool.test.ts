@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction, openPool } from '../src/store/postgres/pool.js';
+import { WriteStopped, newStage } from '../src/store/write-stage.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
 /*
@@ -35,6 +36,43 @@ describe('the store pool losing a connection inside a transaction', () => {
       await expect(lost).rejects.toThrow();
       const after = await inTransaction(pool, (client) => client.query<{ n: number }>('SELECT 1 AS n'));
       expect(after.rows).toEqual([{ n: 1 }]);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe("a write's stage (write-stage.ts): how far it got, and stopped when its sender was told so", () => {
+  it('marks begun and committing; stopped on its way, it rolls back and never commits', async () => {
+    const pool = openPool(db.url);
+    try {
+      await admin.query('CREATE TABLE IF NOT EXISTS staged (n int)');
+      const done = newStage();
+      await inTransaction(pool, (c) => c.query('INSERT INTO staged VALUES (1)'), done);
+      expect(done).toMatchObject({ begun: true, committing: true, stopped: false });
+
+      // Told «not carried out» while its statements ran: its COMMIT becomes a ROLLBACK.
+      const held = newStage();
+      const stopped = inTransaction(
+        pool,
+        async (c) => {
+          await c.query('INSERT INTO staged VALUES (2)');
+          expect(held).toMatchObject({ begun: true, committing: false });
+          held.stopped = true;
+        },
+        held,
+      );
+      await expect(stopped).rejects.toBeInstanceOf(WriteStopped);
+      expect(held.committing).toBe(false);
+      // Stopped before it began: no connection is even taken.
+      await expect(
+        inTransaction(pool, (c) => c.query('INSERT INTO staged VALUES (3)'), {
+          ...newStage(),
+          stopped: true,
+        }),
+      ).rejects.toBeInstanceOf(WriteStopped);
+      const { rows } = await admin.query<{ n: number }>('SELECT n FROM staged ORDER BY n');
+      expect(rows.map((r) => r.n)).toEqual([1]);
     } finally {
       await pool.end();
     }

@@ -16,8 +16,9 @@ import {
   type PinWrite,
 } from '../store/access.store.js';
 import type { Device, DevicesRepository } from '../store/devices.repository.js';
-import { StoreUnavailableError, recorded, type NotCommitted } from '../store/unavailable.js';
-import { answerEarly, type EarlyReason } from './standby-wait.js';
+import { StoreUnavailableError, recorded } from '../store/unavailable.js';
+import type { WriteStage } from '../store/write-stage.js';
+import { AccessStandby, type AccessStandbyDeps } from './access.standby.js';
 import { PinBrake, type BrakeLedger, type BrakeStatus } from './pin.brake.js';
 import { hashPin, isPinHash, matchingPin, newSalt, pinMatchesSync, saltOf } from './pin.hash.js';
 
@@ -73,11 +74,8 @@ export interface AuthDeps {
   clock: () => number;
   /** Told when a device is revoked, to drop its sockets at once. */
   onRevoke?: (deviceId: string) => void;
-  /**
-   * With hubs on one PostgreSQL: why a write is not confirmed (standby.check.ts), and the note that
-   * this hub gave up on an access write that may still land (its own NOTIFY is then copied in).
-   */
-  standby?: { why(): Promise<NotCommitted>; gaveUp(): void };
+  /** With hubs on one PostgreSQL: answers while the backup laptop is off (access.standby.ts). */
+  standby?: AccessStandbyDeps;
   options?: Partial<AuthOptions>;
 }
 
@@ -101,7 +99,7 @@ export class AuthService {
   private readonly store: AccessStore;
   private readonly clock: () => number;
   private readonly onRevoke: (deviceId: string) => void;
-  private readonly standby: AuthDeps['standby'];
+  private readonly standby: AccessStandby;
   /** What this start stored in the hub's file, still to be settled with the other hubs (settlePins). */
   private startupPins: PinWrite[] = [];
 
@@ -111,7 +109,7 @@ export class AuthService {
     this.store = deps.store;
     this.clock = deps.clock;
     this.onRevoke = deps.onRevoke ?? (() => {});
-    this.standby = deps.standby;
+    this.standby = new AccessStandby(deps.standby);
     this.options = { ...AUTH_DEFAULTS, ...deps.options };
     this.brake = new PinBrake(this.clock, undefined, this.options.onBrakeAlarm, deps.brakeLedger);
     const known = Object.values(configured).filter((p): p is string => !!p);
@@ -189,39 +187,7 @@ export class AuthService {
       return work;
     };
     this.queues.set(client, queue);
-    return this.refusedWhileWaiting(attempt, () => 'error.store.signInWaiting');
-  }
-
-  /**
-   * With the backup laptop off, every commit waits for it (docs/SCALING.md). A sign-in still waiting
-   * after 2.5 s is refused in words of its own, not the query timeout's «unreachable» 10 s later:
-   * the device is recorded once the standby answers or `standby.sh solo` runs, but its token never
-   * reaches the phone, so «it will be carried out» would be wrong; a PIN works again after `solo`,
-   * a pairing code has then been used up (unless its sign-in was stopped, held up: write-stage.ts).
-   */
-  private refusedWhileWaiting<T>(
-    work: () => Promise<T>,
-    reason: (early: EarlyReason) => 'error.store.signInWaiting' | 'error.store.pairingWaiting',
-  ): Promise<T | Failure> {
-    return this.whileStandbyAway(work, (early) => refusal('INTERNAL', reason(early)));
-  }
-
-  /**
-   * `write`, answered as `early` says when it still waits for the backup laptop after 2.5 s
-   * (answerEarly: it lands later, or was stopped); alone (SQLite) simply awaited. A write that lands
-   * later is copied into this hub on its own NOTIFY (gaveUp), noted now: it may land any moment.
-   */
-  private whileStandbyAway<T, E>(write: () => Promise<T>, early: (reason: EarlyReason) => E): Promise<T | E> {
-    const standby = this.standby;
-    if (!standby) return write();
-    return answerEarly(
-      write,
-      () => standby.why(),
-      (reason) => {
-        standby.gaveUp();
-        return early(reason);
-      },
-    );
+    return this.standby.refused(attempt, () => 'error.store.signInWaiting');
   }
 
   private async tryPin(pin: string, client: string): Promise<SignInAnswer> {
@@ -271,8 +237,8 @@ export class AuthService {
     this.adoptPins(await recorded(this.store.shared, this.store.pins()));
     const pin = this.newUniquePin(role);
     const hash = this.hashOf(pin);
-    const changed = () =>
-      recorded(this.store.shared, this.store.changePin(role, hash, this.clock(), keep ?? '')).then(
+    const changed = (stage?: WriteStage) =>
+      recorded(this.store.shared, this.store.changePin(role, hash, this.clock(), keep ?? '', stage)).then(
         (revoked) => {
           this.hashes[role] = hash;
           for (const id of revoked) this.onRevoke(id);
@@ -282,27 +248,7 @@ export class AuthService {
     // the admin is told, signing out the role's devices: refused, nobody would know the PIN they
     // need. So the PIN is shown, with the words that it takes effect once the change lands (the old
     // one works until then); this hub copies it in on its own NOTIFY (gaveUpOn).
-    return { pin, waiting: await this.waitingOn(changed) };
-  }
-
-  /**
-   * Whether `work` still waits for the backup laptop after 2.5 s (answerEarly): then it lands once
-   * the standby answers or `standby.sh solo` runs, and the answer says so instead of waiting on.
-   */
-  private async waitingOn(write: () => Promise<unknown>): Promise<boolean> {
-    const settled = await this.whileStandbyAway(
-      async () => {
-        await write();
-        return 'done' as const;
-      },
-      (reason) => {
-        // Held up behind another waiting write, it was stopped: not carried out, said so.
-        if (reason === 'error.store.standbyStalled')
-          throw new StoreUnavailableError('an access change held up behind another', reason);
-        return 'waiting' as const;
-      },
-    );
-    return settled === 'waiting';
+    return { pin, waiting: await this.standby.waiting(changed) };
   }
 
   /** Stores a PIN in this hub's file now, and notes it for settlePins. */
@@ -338,7 +284,7 @@ export class AuthService {
     const expiresAt = now + ttlMinutes * 60_000;
     // Refused with the backup laptop off, the code would still land with `solo`, unseen: shown at
     // once instead, with the words that it works once the standby answers (`waiting`).
-    const waiting = await this.waitingOn(() =>
+    const waiting = await this.standby.waiting(() =>
       recorded(
         this.store.shared,
         this.store.addPairingCode({ codeHash: hash(code), role, name: name ?? null, now, expiresAt }),
@@ -350,14 +296,14 @@ export class AuthService {
   /** Trades a pairing code for a device token, once (on every hub together). */
   pair(code: string): Promise<Answer<Issued>> {
     // Stopped before it landed, the code still works: the words for a PIN then fit it too.
-    return this.refusedWhileWaiting(
-      () => this.pairNow(code),
+    return this.standby.refused(
+      (stage) => this.pairNow(code, stage),
       (early) =>
         early === 'error.store.standbyWaiting' ? 'error.store.pairingWaiting' : 'error.store.signInWaiting',
     );
   }
 
-  private async pairNow(code: string): Promise<Answer<Issued>> {
+  private async pairNow(code: string, stage?: WriteStage): Promise<Answer<Issued>> {
     const now = this.clock();
     let token = '';
     const paired = await recorded(
@@ -371,6 +317,7 @@ export class AuthService {
           return made.device;
         },
         this.cap(now),
+        stage,
       ),
     );
     if (!paired) {
@@ -471,12 +418,12 @@ export class AuthService {
    * is carried out once the standby answers or `standby.sh solo` runs; the device is signed out then.
    */
   async revoke(deviceId: string): Promise<boolean> {
-    const revoke = () =>
-      recorded(this.store.shared, this.store.revoke(deviceId, this.clock())).then((done) => {
+    const revoke = (stage?: WriteStage) =>
+      recorded(this.store.shared, this.store.revoke(deviceId, this.clock(), stage)).then((done) => {
         if (done) this.onRevoke(deviceId);
         return done;
       });
-    return this.whileStandbyAway(revoke, (reason) => {
+    return this.standby.answer(revoke, (reason) => {
       throw new StoreUnavailableError(`revoking a device: answered early (${reason})`, reason);
     });
   }

@@ -151,7 +151,7 @@ export class SharedMedia {
     const { share } = this.deps;
     try {
       return await committedOrWhy(
-        () => inTransaction(share.pool, unit),
+        (stage) => inTransaction(share.pool, unit, stage),
         `media ${what}`,
         { why: (failure) => share.whyNotCommitted(failure), gaveUp: () => share.gaveUpOn('media') },
         (err) => err instanceof NameTaken,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NotCommitted } from '../store/unavailable.js';
-import { claimStage, type WriteStage } from '../store/write-stage.js';
+import type { WriteStage } from '../store/write-stage.js';
 import { ASK_WHY_AFTER_MS, StandbyWait, answerEarly } from './standby-wait.js';
 
 /** A commit that settles when the test says so. */
@@ -80,19 +80,21 @@ describe('answerEarly: a guest-list edit or a station visit (part.writer.ts)', (
 });
 
 describe('answerEarly: how far the write got decides what its sender is told (write-stage.ts)', () => {
-  // Where the write is at 2.5 s: not begun (waiting its turn on this hub, or a single statement),
-  // its transaction begun but held up (behind a lock another waiting commit holds), its COMMIT sent.
+  // Where the write is at 2.5 s: not begun (waiting its turn on this hub, or a single statement that
+  // takes no stage), its transaction begun but held up (behind a lock another waiting commit holds),
+  // its COMMIT sent. inTransaction (pool.ts) marks `begun` and `committing` as it goes.
   type At = 'queued' | 'held up' | 'committing';
   it.each<[At, string, boolean]>([
     ['queued', 'error.store.standbyWaiting', false],
     ['held up', 'error.store.standbyStalled', true],
     ['committing', 'error.store.standbyWaiting', false],
   ])('%s: told %s, stopped %s', async (at, told, stopped) => {
-    let stage: WriteStage | null = null;
+    let seen: WriteStage | null = null;
     const answer = answerEarly(
-      async () => {
-        if (at !== 'queued') stage = claimStage();
-        if (stage && at === 'committing') stage.committing = true;
+      async (stage) => {
+        seen = stage;
+        stage.begun = at !== 'queued';
+        stage.committing = at === 'committing';
         return new Promise<string>(() => undefined);
       },
       async () => 'error.store.standbyWaiting',
@@ -100,21 +102,20 @@ describe('answerEarly: how far the write got decides what its sender is told (wr
     );
     await vi.advanceTimersByTimeAsync(ASK_WHY_AFTER_MS + 1);
     expect(await answer).toBe(told);
-    expect((stage as WriteStage | null)?.stopped ?? false).toBe(stopped);
+    expect((seen as WriteStage | null)!.stopped).toBe(stopped);
   });
 
-  it('each write has a stage of its own: a second transaction under it is not the write', async () => {
-    const claims: (WriteStage | null)[] = [];
-    await answerEarly(
-      async () => {
-        claims.push(claimStage(), claimStage());
-        return 'done';
-      },
-      async () => 'error.store.unavailable',
-      () => 'early',
-    );
-    expect(claims[0]).not.toBeNull();
-    expect(claims[1]).toBeNull();
-    expect(claimStage()).toBeNull();
+  it('each write has a stage of its own', async () => {
+    const stages: WriteStage[] = [];
+    for (let i = 0; i < 2; i++)
+      await answerEarly(
+        async (stage) => {
+          stages.push(stage);
+          return 'done';
+        },
+        async () => 'error.store.unavailable',
+        () => 'early',
+      );
+    expect(stages[0]).not.toBe(stages[1]);
   });
 });

@@ -1,6 +1,6 @@
 import { refusal, type Failure } from '@ceremony/shared';
 import type { NotCommitted } from '../store/unavailable.js';
-import { staged } from '../store/write-stage.js';
+import { newStage, type WriteStage } from '../store/write-stage.js';
 
 /** How long a write may wait for its commit before the hub asks why: the host console gives up at 5 s. */
 export const ASK_WHY_AFTER_MS = 2500;
@@ -22,12 +22,14 @@ export type EarlyReason = 'error.store.standbyWaiting' | 'error.store.standbySta
  * the write keeps waiting for its own.
  */
 export function answerEarly<T, E>(
-  write: () => Promise<T>,
+  /** Passes `stage` to its transaction (inTransaction), or ignores it (then told it waits). */
+  write: (stage: WriteStage) => Promise<T>,
   why: () => Promise<NotCommitted>,
   early: (reason: EarlyReason) => E,
   late: () => void = () => undefined,
 ): Promise<T | E> {
-  const { stage, done } = staged(write);
+  const stage = newStage();
+  const done = write(stage);
   return new Promise<T | E>((resolve, reject) => {
     let answered = false;
     let wasEarly = false;
@@ -80,8 +82,9 @@ export class StandbyWait {
 
   /** The command's answer, or the refusal that names the standby when it waits for one past 2.5 s. */
   watch<T>(command: () => Promise<T>): Promise<T | Failure> {
+    // Not handed its stage: a GO is one statement on its way (show.store.ts), told it waits.
     return answerEarly(
-      command,
+      () => command(),
       this.why,
       (reason) => {
         this.unsettled++;

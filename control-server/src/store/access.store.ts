@@ -1,5 +1,6 @@
 import type { Role } from '@ceremony/shared';
 import type { DevicesRepository } from './devices.repository.js';
+import type { WriteStage } from './write-stage.js';
 
 /** A device about to be stored: its token only as a hash. */
 export interface NewDevice {
@@ -51,18 +52,20 @@ export interface AccessStore {
   /**
    * Uses a pairing code, if unused and unexpired, and stores the device `make` builds for its role
    * under the cap. One conditional UPDATE decides, so a code signs in one device across every hub.
-   * Null when the code is not usable; `added: false` when the cap refused the device.
+   * Null when the code is not usable; `added: false` when the cap refused the device. `stage`, here
+   * and below: how far its transaction got, for an answer given early (write-stage.ts; shared only).
    */
   pair(
     codeHash: string,
     now: number,
     make: (role: Role, name: string | null) => NewDevice,
     cap: DeviceCap,
+    stage?: WriteStage,
   ): Promise<{ device: NewDevice; added: boolean } | null>;
   /** Revokes one device; false when it is unknown or already revoked. */
-  revoke(id: string, now: number): Promise<boolean>;
+  revoke(id: string, now: number, stage?: WriteStage): Promise<boolean>;
   /** Stores a role's new PIN and revokes every other device of that role, together; answers their ids. */
-  changePin(role: Role, hash: string, now: number, except: string): Promise<string[]>;
+  changePin(role: Role, hash: string, now: number, except: string, stage?: WriteStage): Promise<string[]>;
   /** The start-up PINs (the constructor of AuthService decided them); on one hub already written. */
   settlePins(writes: PinWrite[]): Promise<void>;
   /** Forgets devices unused since `cutoff` (see DevicesRepository.forgetIdle). */

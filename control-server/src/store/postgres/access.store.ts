@@ -9,7 +9,7 @@ import {
   type PinWrite,
 } from '../access.store.js';
 import { pinsFrom, type DevicesRepository } from '../devices.repository.js';
-import { unstaged } from '../write-stage.js';
+import type { WriteStage } from '../write-stage.js';
 import { inTransaction } from './pool.js';
 import type { SharedStore } from './shared.store.js';
 
@@ -46,14 +46,19 @@ export class PostgresAccessStore implements AccessStore {
   private async write<T>(
     unit: (client: pg.PoolClient) => Promise<T>,
     changed: (answer: T) => boolean = () => true,
+    stage?: WriteStage,
   ): Promise<T> {
     let answer: T;
     try {
-      answer = await inTransaction(this.store.pool, async (client) => {
-        const answer = await unit(client);
-        if (changed(answer)) await this.store.changed(client, 'access');
-        return answer;
-      });
+      answer = await inTransaction(
+        this.store.pool,
+        async (client) => {
+          const answer = await unit(client);
+          if (changed(answer)) await this.store.changed(client, 'access');
+          return answer;
+        },
+        stage,
+      );
     } catch (err) {
       // The commit may still be waiting in PostgreSQL (for a synchronous standby) and land later.
       this.store.gaveUpOn('access');
@@ -99,6 +104,7 @@ export class PostgresAccessStore implements AccessStore {
     now: number,
     make: (role: Role, name: string | null) => NewDevice,
     cap: DeviceCap,
+    stage?: WriteStage,
   ): Promise<{ device: NewDevice; added: boolean } | null> {
     return this.write(
       async (client) => {
@@ -119,10 +125,11 @@ export class PostgresAccessStore implements AccessStore {
         return { device, added };
       },
       (paired) => paired !== null,
+      stage,
     );
   }
 
-  revoke(id: string, now: number): Promise<boolean> {
+  revoke(id: string, now: number, stage?: WriteStage): Promise<boolean> {
     return this.write(
       async (client) =>
         (
@@ -132,23 +139,28 @@ export class PostgresAccessStore implements AccessStore {
           ])
         ).rowCount === 1,
       (done) => done,
+      stage,
     );
   }
 
-  changePin(role: Role, hash: string, now: number, except: string): Promise<string[]> {
-    return this.write(async (client) => {
-      await client.query(
-        `INSERT INTO settings (key, value) VALUES ($1, $2)
+  changePin(role: Role, hash: string, now: number, except: string, stage?: WriteStage): Promise<string[]> {
+    return this.write(
+      async (client) => {
+        await client.query(
+          `INSERT INTO settings (key, value) VALUES ($1, $2)
            ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        [pinKey(role), hash],
-      );
-      const { rows } = await client.query<{ id: string }>(
-        `UPDATE devices SET revoked_at = $1
+          [pinKey(role), hash],
+        );
+        const { rows } = await client.query<{ id: string }>(
+          `UPDATE devices SET revoked_at = $1
            WHERE role = $2 AND revoked_at IS NULL AND id <> $3 RETURNING id`,
-        [now, role, except],
-      );
-      return rows.map((r) => r.id);
-    });
+          [now, role, except],
+        );
+        return rows.map((r) => r.id);
+      },
+      undefined,
+      stage,
+    );
   }
 
   async settlePins(writes: PinWrite[]): Promise<void> {
@@ -186,19 +198,17 @@ export class PostgresAccessStore implements AccessStore {
     const batch = [...this.touched];
     this.touched.clear();
     try {
-      await unstaged(() =>
-        inTransaction(this.store.pool, async (client) => {
-          // Not waiting for a synchronous standby: nobody is told this was saved, and with the backup
-          // laptop off a commit that waits keeps the devices' rows locked, so the admin's revocation or
-          // PIN change would wait behind it and be told it was not carried out.
-          await client.query('SET LOCAL synchronous_commit TO local');
-          await client.query(
-            `UPDATE devices SET last_seen_at = GREATEST(coalesce(last_seen_at, 0), t.at)
+      await inTransaction(this.store.pool, async (client) => {
+        // Not waiting for a synchronous standby: nobody is told this was saved, and with the backup
+        // laptop off a commit that waits keeps the devices' rows locked, so the admin's revocation or
+        // PIN change would wait behind it and be told it was not carried out.
+        await client.query('SET LOCAL synchronous_commit TO local');
+        await client.query(
+          `UPDATE devices SET last_seen_at = GREATEST(coalesce(last_seen_at, 0), t.at)
              FROM unnest($1::text[], $2::bigint[]) AS t(id, at) WHERE devices.id = t.id`,
-            [batch.map(([id]) => id), batch.map(([, at]) => at)],
-          );
-        }),
-      );
+          [batch.map(([id]) => id), batch.map(([, at]) => at)],
+        );
+      });
     } catch (err) {
       // Only the renewal of tokens in use: the next use writes it again.
       console.warn('[postgres] writing when devices were last seen failed:', (err as Error).message);

@@ -14,15 +14,19 @@ export function sharedFeedback(shared: SharedStore): FeedbackStore {
     add: (feedback: Feedback, client: string, at: number) =>
       // With the backup laptop off, told within 2.5 s; the answer lands with `standby.sh solo`.
       committedOrWhy(
-        () =>
-          inTransaction(shared.pool, async (c) => {
-            const { rows } = await c.query<{ id: number }>(
-              'INSERT INTO feedback (rating, comment, at, client) VALUES ($1, $2, $3, $4) RETURNING id',
-              [feedback.rating, feedback.comment || null, at, client],
-            );
-            await shared.changed(c, 'feedback');
-            return rows[0]!.id;
-          }),
+        (stage) =>
+          inTransaction(
+            shared.pool,
+            async (c) => {
+              const { rows } = await c.query<{ id: number }>(
+                'INSERT INTO feedback (rating, comment, at, client) VALUES ($1, $2, $3, $4) RETURNING id',
+                [feedback.rating, feedback.comment || null, at, client],
+              );
+              await shared.changed(c, 'feedback');
+              return rows[0]!.id;
+            },
+            stage,
+          ),
         'feedback',
         { why: (failure) => shared.whyNotCommitted(failure), gaveUp: () => shared.gaveUpOn('feedback') },
       ).then(async (id) => {

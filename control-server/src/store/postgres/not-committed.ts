@@ -1,5 +1,6 @@
 import { answerEarly } from '../../domain/standby-wait.js';
 import { StoreUnavailableError, type NotCommitted } from '../unavailable.js';
+import type { WriteStage } from '../write-stage.js';
 
 /** How a hub learns why a write was not confirmed, and notes that it may still land. */
 export interface NotCommittedHub {
@@ -19,14 +20,14 @@ export interface NotCommittedHub {
  * names (not the store's: a rule the write broke) goes through as it is.
  */
 export function committedOrWhy<T>(
-  write: () => Promise<T>,
+  write: (stage: WriteStage) => Promise<T>,
   what: string,
   hub: NotCommittedHub,
   passes: (err: unknown) => boolean = () => false,
 ): Promise<T> {
   let told = false;
-  const done = () =>
-    write().catch(async (err: unknown) => {
+  const done = (stage: WriteStage) =>
+    write(stage).catch(async (err: unknown) => {
       if (told || passes(err)) throw err;
       hub.gaveUp();
       throw new StoreUnavailableError(`${what}: ${(err as Error).message}`, await hub.why(err));

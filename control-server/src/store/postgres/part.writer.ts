@@ -3,6 +3,7 @@ import { ADMISSIONS_LOCK } from './checkins.store.js';
 import type { EveningPart } from './mirror.js';
 import { committedOrWhy } from './not-committed.js';
 import type { Writes } from '../writes.js';
+import type { WriteStage } from '../write-stage.js';
 import { inTransaction } from './pool.js';
 import { runStatements, type Statement } from './rows.js';
 import type { SharedStore } from './shared.store.js';
@@ -58,9 +59,9 @@ export function writePart<T>(
   const queue = turns;
   // True while `decide` runs: an error it throws is the write's own answer, not the store's.
   const deciding = { now: false };
-  const write = () => {
+  const write = (stage: WriteStage) => {
     const inTurn = (queue.get(part) ?? Promise.resolve()).then(() =>
-      writeNow(shared, part, decide, reading, deciding),
+      writeNow(shared, part, decide, reading, deciding, stage),
     );
     queue.set(
       part,
@@ -86,19 +87,24 @@ async function writeNow<T>(
   decide: () => PartDecision<T>,
   reading: readonly EveningPart[],
   deciding: { now: boolean },
+  stage: WriteStage,
 ): Promise<T> {
-  const answer = await inTransaction(shared.pool, async (client) => {
-    if (reading.length === 0) await client.query('SELECT pg_advisory_xact_lock($1)', [PART_LOCKS[part]]);
-    else await lockParts(client, [part, ...reading]);
-    // Through the hub's one queue of copies (a copy of the part running meanwhile finishes first).
-    for (const p of [part, ...reading]) await shared.pull(p);
-    deciding.now = true;
-    const { answer, writes } = decide();
-    deciding.now = false;
-    await runStatements(client, writes);
-    if (writes.length > 0) await shared.changed(client, part);
-    return answer;
-  });
+  const answer = await inTransaction(
+    shared.pool,
+    async (client) => {
+      if (reading.length === 0) await client.query('SELECT pg_advisory_xact_lock($1)', [PART_LOCKS[part]]);
+      else await lockParts(client, [part, ...reading]);
+      // Through the hub's one queue of copies (a copy of the part running meanwhile finishes first).
+      for (const p of [part, ...reading]) await shared.pull(p);
+      deciding.now = true;
+      const { answer, writes } = decide();
+      deciding.now = false;
+      await runStatements(client, writes);
+      if (writes.length > 0) await shared.changed(client, part);
+      return answer;
+    },
+    stage,
+  );
   await shared.pull(part);
   return answer;
 }

@@ -1,18 +1,19 @@
 import pg from 'pg';
-import { claimStage, WriteStopped } from '../write-stage.js';
+import { WriteStopped, type WriteStage } from '../write-stage.js';
 import { connectionFor } from './hosts.js';
 
 /**
  * Run inside one transaction on one pooled connection: committed when it resolves, rolled back when it
- * throws. A write answered early (write-stage.ts) learns here when its COMMIT is sent, and is rolled
- * back instead if its sender was told it was not carried out.
+ * throws. A write that may be answered early passes its `stage` (write-stage.ts): it learns here when
+ * its COMMIT is sent, and is rolled back instead if its sender was told it was not carried out.
  */
 export async function inTransaction<T>(
   pool: pg.Pool,
   unit: (client: pg.PoolClient) => Promise<T>,
+  stage?: WriteStage,
 ): Promise<T> {
-  const stage = claimStage();
   if (stage?.stopped) throw new WriteStopped();
+  if (stage) stage.begun = true;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

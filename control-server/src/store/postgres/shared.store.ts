@@ -17,7 +17,6 @@ import {
 } from './mirror.js';
 import { openPool } from './pool.js';
 import { CLOCK_MEASURE_MS, EveningClock } from './evening.clock.js';
-import { unstaged } from '../write-stage.js';
 import { GivenUpParts } from './given-up.js';
 import { hearsItsOwnNotice, NOTICES_LOST } from './pooler.check.js';
 import { catchUpPurges } from './purge.catchup.js';
@@ -133,11 +132,8 @@ export async function openSharedStore(url: string, hub: string): Promise<SharedS
     // SELECT then sees the change that asked for it), and requests meanwhile share that one.
     const queued = new Map<EveningPart, Promise<void>>();
     const tail = new Map<EveningPart, Promise<void>>();
-    // Shared by whichever writes ask for it meanwhile: none of them (write-stage.ts).
     const copyInto = (db: Db, part: EveningPart): Promise<void> =>
-      unstaged(() =>
-        part === 'checkins' || part === 'stations' ? growing[part].pull(pool, db) : pullPart(pool, db, part),
-      );
+      part === 'checkins' || part === 'stations' ? growing[part].pull(pool, db) : pullPart(pool, db, part);
     const pull = (part: EveningPart): Promise<void> => {
       const waiting = queued.get(part);
       if (waiting) return waiting;
