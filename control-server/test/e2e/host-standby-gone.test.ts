@@ -155,6 +155,18 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
       .poll(() => phone.page.getByRole('alert').textContent(), { timeout: 8000 })
       .toMatch(/вход не выполнен.*standby\.sh\ssolo и войдите снова/);
     await screenshot(phone.page, 'checkin-signin-standby-waiting');
+    // A guest leaving feedback meanwhile: told at once that nothing was saved, to send it again later.
+    const guest = await openPage(browser, `${hub.url}/checkin/feedback`, SIZES.phone, {
+      isMobile: true,
+      hasTouch: true,
+    });
+    await guest.page.getByTestId('feedback-star-5').click();
+    await guest.page.getByTestId('feedback-comment').fill('Спасибо Алёне Ёлкиной за «Тёплый дом»!');
+    await guest.page.getByTestId('feedback-submit').click();
+    await expect
+      .poll(() => guest.page.getByRole('alert').textContent(), { timeout: 8000 })
+      .toMatch(/не может сохранить отзыв.*через несколько минут/);
+    await screenshot(guest.page, 'feedback-standby-later');
 
     expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
     await expect.poll(() => liveCue(), { timeout: 10_000 }).toBe('cue-02');
@@ -188,11 +200,15 @@ describe.runIf(hasChromium)('the host console when the synchronous standby is sw
     expect(
       (await http(`${hub.url}/api/session`, { method: 'POST', json: { pairingCode: code } })).body,
     ).toMatchObject({ ok: true, role: 'volunteer' });
+    // The guest sends it again: thanked.
+    await guest.page.getByTestId('feedback-submit').click();
+    await guest.page.getByTestId('feedback-thanks').waitFor();
     // The same PIN again, as the words said: the phone is in.
     await phone.page.getByTestId('pin-input').fill(PINS.volunteer);
     await phone.page.getByTestId('pin-submit').click();
     await phone.page.getByTestId('pin-input').waitFor({ state: 'detached' });
     // The refused sign-in's 500 is the browser's own log line; nothing else went wrong on the page.
     expect(phone.errors.filter((e) => !e.includes('status of 500'))).toEqual([]);
+    expect(guest.errors.filter((e) => !e.includes('status of 500'))).toEqual([]);
   }, 90_000);
 });
