@@ -99,6 +99,17 @@ describe('the standby switched off while commits wait for it', () => {
     expect(imported.status).toBe(500);
     expect(imported.body.error.reason).toBe('error.store.standbyWaiting');
     expect(Date.now() - importStarted).toBeLessThan(10_000);
+    // A second guest meanwhile waits its turn behind the first on this hub (the other laptop's hub is
+    // off with it): told it waits too, and it lands after the first.
+    const second = 'Ёлкин Пётр Сергеевич';
+    const behind = await http(`${hub.url}/api/guests/import`, {
+      method: 'POST',
+      token: admin,
+      headers: { 'content-type': 'text/csv' },
+      body: `ФИО;Категория\n${second};Гость\n`,
+    });
+    expect(behind.status).toBe(500);
+    expect(behind.body.error.reason).toBe('error.store.standbyWaiting');
 
     // A badge scanned at the door meanwhile: told within the phone's 4 s (it then admits the guest on
     // its own list and queues the scan), not an internal error and not the query timeout's 10 s.
@@ -148,6 +159,7 @@ describe('the standby switched off while commits wait for it', () => {
     expect(hub.app.show.current().revision).toBe(first.state.revision + 1);
     // The guest it gave up on landed with it: this hub's copy takes it, as another hub's would.
     await expect.poll(guestsNow, { timeout: 5000 }).toContain(guest);
+    await expect.poll(guestsNow, { timeout: 5000 }).toContain(second);
 
     // The scan landed with them, and the phones hear the new figure without another scan; the
     // phone's queue then sends it again with its scanId: counted once.
