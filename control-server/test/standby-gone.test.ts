@@ -90,24 +90,21 @@ describe('the standby switched off while commits wait for it', () => {
     // 10 s query timeout would say «database unreachable».
     const guest = 'Ёлкина Алёна Сергеевна';
     const importStarted = Date.now();
-    const imported = await http(`${hub.url}/api/guests/import`, {
-      method: 'POST',
-      token: admin,
-      headers: { 'content-type': 'text/csv' },
-      body: `ФИО;Категория\n${guest};Гость\n`,
-    });
+    const importGuest = (name: string) =>
+      http(`${hub.url}/api/guests/import`, {
+        method: 'POST',
+        token: admin,
+        headers: { 'content-type': 'text/csv' },
+        body: `ФИО;Категория\n${name};Гость\n`,
+      });
+    const imported = await importGuest(guest);
     expect(imported.status).toBe(500);
     expect(imported.body.error.reason).toBe('error.store.standbyWaiting');
     expect(Date.now() - importStarted).toBeLessThan(10_000);
     // A second guest meanwhile waits its turn behind the first on this hub (the other laptop's hub is
     // off with it): told it waits too, and it lands after the first.
     const second = 'Ёлкин Пётр Сергеевич';
-    const behind = await http(`${hub.url}/api/guests/import`, {
-      method: 'POST',
-      token: admin,
-      headers: { 'content-type': 'text/csv' },
-      body: `ФИО;Категория\n${second};Гость\n`,
-    });
+    const behind = await importGuest(second);
     expect(behind.status).toBe(500);
     expect(behind.body.error.reason).toBe('error.store.standbyWaiting');
 

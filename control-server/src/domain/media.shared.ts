@@ -15,7 +15,8 @@ import {
 } from '../store/postgres/media.store.js';
 import { committedOrWhy } from '../store/postgres/not-committed.js';
 import { inTransaction } from '../store/postgres/pool.js';
-import { StoreUnavailableError, type NotCommitted } from '../store/unavailable.js';
+import type { NotCommitted } from '../store/unavailable.js';
+import { refuseWhenAway } from '../store/writes.js';
 import { DEMO_CLIP } from '../demo/seed.js';
 import { kindOfFile, probeFile } from './media.probe.js';
 import { sha256Of } from './package.format.js';
@@ -144,23 +145,20 @@ export class SharedMedia {
    * then follows its own NOTIFY, as another hub's), not the query timeout's «unreachable» 10 s later.
    * Any other failure: `error.store.unavailable`, nothing committed.
    */
-  private async commit<T extends object>(
+  private commit<T extends object>(
     what: string,
     unit: (client: pg.PoolClient) => Promise<Answer<T>>,
   ): Promise<Answer<T>> {
     const { share } = this.deps;
-    try {
-      return await committedOrWhy(
+    return refuseWhenAway(
+      committedOrWhy(
         (stage) => inTransaction(share.pool, unit, stage),
         `media ${what}`,
         { why: (failure) => share.whyNotCommitted(failure), gaveUp: () => share.gaveUpOn('media') },
         (err) => err instanceof NameTaken,
-      );
-    } catch (err) {
-      if (!(err instanceof StoreUnavailableError)) throw err;
-      console.warn(`[media] ${what} not committed:`, err.message);
-      return refusal('INTERNAL', err.reason);
-    }
+      ),
+      'media',
+    );
   }
 
   /** Deletes files from the record (every hub drops its copy on the NOTIFY). */
