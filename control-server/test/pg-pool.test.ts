@@ -78,3 +78,41 @@ describe("a write's stage (write-stage.ts): how far it got, and stopped when its
     }
   });
 });
+
+describe('a statement whose read timed out on the hub while PostgreSQL still runs it', () => {
+  it('closes that connection: its transaction never commits, not even with the next write on it', async () => {
+    await admin.query('CREATE TABLE IF NOT EXISTS leftover (n int)');
+    // Another hub's write holds a lock (on the day, its COMMIT waiting for the backup laptop).
+    const locker = new pg.Client({ connectionString: db.url });
+    await locker.connect();
+    // One connection, so the next write would be handed the same one; a short read timeout (the
+    // hub's is 10 s).
+    const pool = new pg.Pool({ connectionString: db.url, max: 1, query_timeout: 500 });
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT pg_advisory_xact_lock(4242)');
+      const heldUp = inTransaction(pool, async (c) => {
+        await c.query('INSERT INTO leftover VALUES (1)');
+        await c.query('SELECT pg_advisory_xact_lock(4242)');
+      });
+      await expect(heldUp).rejects.toThrow(/timeout/);
+      // Its statement was cancelled: no backend waits for the lock any more, though it is still held.
+      const waiting = async () =>
+        (
+          await admin.query(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+          )
+        ).rows[0].n;
+      await expect.poll(waiting, { timeout: 2000 }).toBe(0);
+      // The lock is let go: PostgreSQL finishes the statement the hub stopped waiting for.
+      await locker.query('COMMIT');
+      await inTransaction(pool, (c) => c.query('INSERT INTO leftover VALUES (2)'));
+      await new Promise((r) => setTimeout(r, 300));
+      const { rows } = await admin.query<{ n: number }>('SELECT n FROM leftover ORDER BY n');
+      expect(rows.map((r) => r.n)).toEqual([2]);
+    } finally {
+      await locker.end();
+      await pool.end();
+    }
+  });
+});

@@ -15,20 +15,45 @@ export async function inTransaction<T>(
   if (stage?.stopped) throw new WriteStopped();
   if (stage) stage.begun = true;
   const client = await pool.connect();
+  let committing = false;
   try {
     await client.query('BEGIN');
     const answer = await unit(client);
     if (stage?.stopped) throw new WriteStopped();
     if (stage) stage.committing = true;
+    committing = true;
     await client.query('COMMIT');
+    client.release();
     return answer;
   } catch (err) {
-    // A broken connection cannot roll back; it is dropped from the pool below instead.
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (!timedOut(err)) {
+      // A broken connection cannot roll back: closed, not handed to the next write.
+      const broken = await client.query('ROLLBACK').then(
+        () => undefined,
+        (failed: Error) => failed,
+      );
+      client.release(broken);
+      throw err;
+    }
+    // A read that timed out here leaves its statement running in PostgreSQL and the transaction
+    // open: a ROLLBACK would only queue behind it, and the next write handed this connection would
+    // run inside that transaction and commit it (tried: pg-pool.test.ts). So the connection is
+    // closed. A statement held up behind a lock is cancelled too, so that its backend ends now rather
+    // than when the lock is let go; a COMMIT is not: cancelled while it waits for the standby it would
+    // be visible at once, without the standby; it lands when the standby answers or `solo` runs.
+    client.release(err as Error);
+    if (!committing) await cancel(pool, client);
     throw err;
-  } finally {
-    client.release();
   }
+}
+
+/** node-postgres's own words when a query outlives `query_timeout` (pg/lib/client.js). */
+const timedOut = (err: unknown): boolean => err instanceof Error && err.message === 'Query read timeout';
+
+/** Cancels what a connection's backend runs; its pid is node-postgres's `processID` (not in its types). */
+async function cancel(pool: pg.Pool, client: pg.PoolClient): Promise<void> {
+  const pid = (client as unknown as { processID: number | null }).processID;
+  if (pid !== null) await pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
 }
 
 const INT8 = 20;
