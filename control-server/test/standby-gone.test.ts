@@ -21,16 +21,13 @@ let clusters: Awaited<ReturnType<typeof startPrimaryAndStandby>>;
 let primary: PostgresCluster;
 let standby: PostgresCluster;
 let hub: TestServer;
+let databaseUrl: string;
 
 beforeAll(async () => {
   clusters = await startPrimaryAndStandby();
   ({ primary, standby } = clusters);
-  hub = await startServer({
-    dataDir: tempDir(),
-    config: {
-      databaseUrl: `postgres://ceremony@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/ceremony`,
-    },
-  });
+  databaseUrl = `postgres://ceremony@127.0.0.1:${primary.port},127.0.0.1:${standby.port}/ceremony`;
+  hub = await startServer({ dataDir: tempDir(), config: { databaseUrl } });
 }, 120_000);
 
 afterAll(async () => {
@@ -326,5 +323,56 @@ describe('the standby switched off while commits wait for it', () => {
     await expect
       .poll(async () => (await session({ pin: said[0]!.split(' ')[1] })).status, { timeout: 10_000 })
       .toBe(200);
+  }, 120_000);
+
+  it('two hubs editing the guest list meanwhile: a write queued behind a held-up one is not promised', async () => {
+    await standbyBack();
+    // The second laptop's hub is off with its laptop; a third hub, say on the registration desk's
+    // computer, stays on. Each hub's guest-list writes take turns on that hub (part.writer.ts).
+    const other = await startServer({ dataDir: tempDir(), config: { databaseUrl } });
+    try {
+      const importOn = async (on: TestServer, name: string) =>
+        http(`${on.url}/api/guests/import`, {
+          method: 'POST',
+          token: await on.tokenOf('admin'),
+          headers: { 'content-type': 'text/csv' },
+          body: `ФИО;Категория\n${name};Гость\n`,
+        });
+      await other.tokenOf('admin');
+      await hub.tokenOf('admin');
+      await standby.halt('immediate');
+
+      // This hub's import sends its COMMIT, holds the guest list's lock, and waits for the standby.
+      const first = await importOn(hub, 'Щёголева Дарья Олеговна');
+      expect(first.body.error.reason).toBe('error.store.standbyWaiting');
+      // On the other hub two imports one after the other: the first is held up inside PostgreSQL
+      // behind that lock and stopped. The second waits its turn behind it, and after it would be held
+      // up in turn past its query timeout: it too is said to be not carried out, not «it waits».
+      const heldUp = importOn(other, 'Ёжиков Семён Петрович');
+      await new Promise((r) => setTimeout(r, 200));
+      const behind = importOn(other, 'Жукова Алёна «Светлячок»');
+      expect((await heldUp).body.error.reason).toBe('error.store.standbyStalled');
+      expect((await behind).body.error.reason).toBe('error.store.standbyStalled');
+      expect((await behind).body.error.message).toMatch(/эта не выполнена/);
+
+      expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
+      const names = async (on: TestServer): Promise<string[]> =>
+        (await http(`${on.url}/api/guests`, { token: await on.tokenOf('admin') })).body.guests.map(
+          (g: { name: string }) => g.name,
+        );
+      // What waited landed on both hubs; neither stopped import did.
+      await expect.poll(() => names(other), { timeout: 10_000 }).toContain('Щёголева Дарья Олеговна');
+      expect(await names(hub)).toContain('Щёголева Дарья Олеговна');
+      // Made again, the second import lands: the other hub's turns go on.
+      const again = await importOn(other, 'Жукова Алёна «Светлячок»');
+      expect(again.status).toBe(200);
+      for (const on of [hub, other]) {
+        await expect.poll(() => names(on), { timeout: 10_000 }).toContain('Жукова Алёна «Светлячок»');
+        expect(await names(on)).not.toContain('Ёжиков Семён Петрович');
+      }
+    } finally {
+      // Bounded as in afterAll: should it fail before `solo`, a commit still waits for the standby.
+      await Promise.race([other.stop(), new Promise((r) => setTimeout(r, 15_000).unref())]);
+    }
   }, 120_000);
 });

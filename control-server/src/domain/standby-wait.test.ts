@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NotCommitted } from '../store/unavailable.js';
-import type { WriteStage } from '../store/write-stage.js';
+import { newStage, type WriteStage } from '../store/write-stage.js';
 import { ASK_WHY_AFTER_MS, StandbyWait, answerEarly } from './standby-wait.js';
 
 /** A commit that settles when the test says so. */
@@ -83,18 +83,24 @@ describe('answerEarly: how far the write got decides what its sender is told (wr
   // Where the write is at 2.5 s: not begun (waiting its turn on this hub, or a single statement that
   // takes no stage), its transaction begun but held up (behind a lock another waiting commit holds),
   // its COMMIT sent. inTransaction (pool.ts) marks `begun` and `committing` as it goes.
-  type At = 'queued' | 'held up' | 'committing';
+  // Queued behind another write of the same part on this hub (part.writer.ts sets `ahead`): it lands
+  // only if that one does (willLand).
+  type At = 'queued' | 'held up' | 'committing' | 'queued behind one held up' | 'queued behind a commit';
   it.each<[At, string, boolean]>([
     ['queued', 'error.store.standbyWaiting', false],
     ['held up', 'error.store.standbyStalled', true],
     ['committing', 'error.store.standbyWaiting', false],
+    ['queued behind one held up', 'error.store.standbyStalled', true],
+    ['queued behind a commit', 'error.store.standbyWaiting', false],
   ])('%s: told %s, stopped %s', async (at, told, stopped) => {
     let seen: WriteStage | null = null;
     const answer = answerEarly(
       async (stage) => {
         seen = stage;
-        stage.begun = at !== 'queued';
+        stage.begun = at === 'held up' || at === 'committing';
         stage.committing = at === 'committing';
+        if (at.startsWith('queued behind'))
+          stage.ahead = { ...newStage(), begun: true, committing: at === 'queued behind a commit' };
         return new Promise<string>(() => undefined);
       },
       async () => 'error.store.standbyWaiting',

@@ -1,6 +1,6 @@
 import { refusal, type Failure } from '@ceremony/shared';
 import type { NotCommitted } from '../store/unavailable.js';
-import { newStage, type WriteStage } from '../store/write-stage.js';
+import { newStage, willLand, type WriteStage } from '../store/write-stage.js';
 
 /** How long a write may wait for its commit before the hub asks why: the host console gives up at 5 s. */
 export const ASK_WHY_AFTER_MS = 2500;
@@ -14,12 +14,13 @@ export type EarlyReason = 'error.store.standbyWaiting' | 'error.store.standbySta
  * `standby.sh solo`, and then goes through; its sender would otherwise hear nothing (the host console
  * stops listening after 5 s) or, 10 s later, a query timeout that says «database unreachable» though
  * it answers. So after 2.5 s the hub asks why: if commits wait for the standby, `early(reason)` is the
- * answer at once. A write whose COMMIT was sent, or that waits its turn on this hub, stays in place and
- * lands once the standby answers (`error.store.standbyWaiting`); one whose transaction is held up
- * inside PostgreSQL (behind a lock another waiting commit holds) would be rolled back at its query
- * timeout, so it is stopped now and said to be not carried out (`error.store.standbyStalled`;
- * write-stage.ts). `late()` runs when the write does settle after such an answer. Any other reason:
- * the write keeps waiting for its own.
+ * answer at once. A write whose COMMIT was sent, or that waits its turn on this hub behind one that
+ * will land, stays in place and lands once the standby answers (`error.store.standbyWaiting`); one
+ * whose transaction is held up inside PostgreSQL (behind a lock another waiting commit holds), or
+ * that waits its turn behind such a one, would be rolled back at its query timeout, so it is stopped
+ * now and said to be not carried out (`error.store.standbyStalled`; willLand in write-stage.ts).
+ * `late()` runs when the write does settle after such an answer. Any other reason: the write keeps
+ * waiting for its own.
  */
 export function answerEarly<T, E>(
   /** Passes `stage` to its transaction (inTransaction), or ignores it (then told it waits). */
@@ -39,10 +40,10 @@ export function answerEarly<T, E>(
         (reason) => {
           if (answered || reason !== 'error.store.standbyWaiting') return;
           answered = wasEarly = true;
-          const heldUp = stage.begun && !stage.committing;
-          if (heldUp) stage.stopped = true;
+          const lands = willLand(stage);
+          if (!lands) stage.stopped = true;
           try {
-            resolve(early(heldUp ? 'error.store.standbyStalled' : reason));
+            resolve(early(lands ? reason : 'error.store.standbyStalled'));
           } catch (err) {
             reject(err as Error);
           }

@@ -14,9 +14,28 @@ export interface WriteStage {
   committing: boolean;
   /** Its sender was told it was not carried out. */
   stopped: boolean;
+  /** The write it waits its turn behind on this hub (part.writer.ts), until that one settles. */
+  ahead?: WriteStage;
 }
 
 export const newStage = (): WriteStage => ({ begun: false, committing: false, stopped: false });
+
+/**
+ * Whether a write still on its way will land once the standby answers or `solo` runs. Only a sent
+ * COMMIT does; a write waiting its turn on this hub lands after the one ahead of it, so it lands if
+ * that one does. One held up inside PostgreSQL (begun, no COMMIT yet), or stopped, will not: it waits
+ * behind a lock another waiting commit holds (another hub's edit of the same part), and the write
+ * behind it would then wait on that lock in turn, past its query timeout.
+ */
+export function willLand(stage: WriteStage): boolean {
+  for (let at: WriteStage | undefined = stage; at; at = at.ahead) {
+    if (at.stopped) return false;
+    if (at.committing) return true;
+    if (at.begun) return false;
+  }
+  // First in line and not begun yet: nothing ahead of it holds it up.
+  return true;
+}
 
 /** A write told «not carried out» reached its COMMIT after all: rolled back instead. */
 export class WriteStopped extends Error {

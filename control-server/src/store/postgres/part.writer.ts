@@ -60,13 +60,14 @@ export function writePart<T>(
   // True while `decide` runs: an error it throws is the write's own answer, not the store's.
   const deciding = { now: false };
   const write = (stage: WriteStage) => {
-    const inTurn = (queue.get(part) ?? Promise.resolve()).then(() =>
-      writeNow(shared, part, decide, reading, deciding, stage),
-    );
-    queue.set(
-      part,
-      inTurn.catch(() => undefined),
-    );
+    const before = queue.get(part);
+    // Whether this one lands with `solo` depends on the one ahead (willLand), until that one settles.
+    stage.ahead = before?.stage;
+    const inTurn = (before?.done ?? Promise.resolve()).then(() => {
+      stage.ahead = undefined;
+      return writeNow(shared, part, decide, reading, deciding, stage);
+    });
+    queue.set(part, { done: inTurn.catch(() => undefined), stage });
     return inTurn;
   };
   // The backup laptop off: the organiser hears why after 2.5 s, not a query timeout's «unreachable»
@@ -79,7 +80,13 @@ export function writePart<T>(
   );
 }
 
-const inTurn = new WeakMap<SharedStore, Map<EveningPart, Promise<unknown>>>();
+/** A part's last write on this hub: the next one waits for it to settle. */
+interface Turn {
+  done: Promise<unknown>;
+  stage: WriteStage;
+}
+
+const inTurn = new WeakMap<SharedStore, Map<EveningPart, Turn>>();
 
 async function writeNow<T>(
   shared: SharedStore,
