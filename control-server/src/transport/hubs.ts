@@ -126,23 +126,33 @@ export function postgresHubs(
   // A broadcast's attachment row and the heartbeat are gone within a minute and worth nothing after
   // a crash: their commits need not wait for the disk (or a synchronous standby). Every hub's screens
   // hear a GO that much sooner; the GO itself is committed durably by the store's own pool.
-  const pool = new pg.Pool({
-    ...config,
-    Client,
-    max: 2,
-    connectionTimeoutMillis: 5000,
-    options: '-c synchronous_commit=off',
-  });
-  // An idle client losing its server (PostgreSQL restarting) must not end the process: log, reconnect later.
-  pool.on('error', (err) => log('[hubs] PostgreSQL connection lost:', err));
-  // Every connection gets an error listener: a checked-out one losing its server would otherwise
-  // throw out of the process (exitOnFatal). The adapter's own LISTEN connection is handed back
-  // broken by adapterPool, so its place is free for the new one the adapter opens by itself.
-  pool.on('connect', (client) =>
-    client.on('error', (err) => {
-      if (!closing) log('[hubs] connection:', err);
-    }),
-  );
+  const open = (max: number) => {
+    const opened = new pg.Pool({
+      ...config,
+      Client,
+      max,
+      connectionTimeoutMillis: 5000,
+      options: '-c synchronous_commit=off',
+    });
+    // An idle client losing its server (PostgreSQL restarting) must not end the process: log, reconnect later.
+    opened.on('error', (err) => log('[hubs] PostgreSQL connection lost:', err));
+    // Every connection gets an error listener: a checked-out one losing its server would otherwise
+    // throw out of the process (exitOnFatal). The adapter's own LISTEN connection is handed back
+    // broken by adapterPool, so its place is free for the new one the adapter opens by itself.
+    opened.on('connect', (client) =>
+      client.on('error', (err) => {
+        if (!closing) log('[hubs] connection:', err);
+      }),
+    );
+    return opened;
+  };
+  const pool = open(2);
+  // The heartbeat and the list of hubs on a connection of their own. A commit that sent a NOTIFY holds
+  // PostgreSQL's one lock on the notification queue until it is done, also while it waits for a
+  // synchronous standby that is gone: every broadcast's pg_notify waits behind it, and the heartbeat
+  // would wait for a connection until the other hubs took this one for silent (tried:
+  // standby-gone.test.ts).
+  const beats = open(1);
   // Heartbeats are stamped and judged by the evening's clock (EveningClock), not the server's NOW():
   // after a standby's promotion the server is another laptop, whose clock may be 45 s off, and a
   // dead hub would look alive for that long.
@@ -160,13 +170,13 @@ export function postgresHubs(
   async function beat(): Promise<void> {
     const before = addresses().join(' ');
     const urls = own();
-    await pool.query(
+    await beats.query(
       `INSERT INTO hubs (id, urls, seen_at, version, clock_offset_ms) VALUES ($1, $2, ${at(5)}, $3, $4)
        ON CONFLICT (id) DO UPDATE SET urls = EXCLUDED.urls, seen_at = EXCLUDED.seen_at,
          version = EXCLUDED.version, clock_offset_ms = EXCLUDED.clock_offset_ms`,
       [id, JSON.stringify(urls), VERSION, Math.round(clockOffset()), eveningNow()],
     );
-    const { rows } = await pool.query<{ urls: string[]; live: boolean }>(
+    const { rows } = await beats.query<{ urls: string[]; live: boolean }>(
       `SELECT urls, seen_at > ${at(4)} - make_interval(secs => $2) AS live FROM hubs
        WHERE id <> $1 AND seen_at > ${at(4)} - make_interval(secs => $3)
        ORDER BY live DESC, seen_at DESC, id`,
@@ -205,7 +215,7 @@ export function postgresHubs(
     },
     async list() {
       // How long ago by the evening's clock: the laptops' own may disagree.
-      const { rows } = await pool.query<{
+      const { rows } = await beats.query<{
         id: string;
         urls: string[];
         version: string;
@@ -230,10 +240,10 @@ export function postgresHubs(
       if (timer) clearInterval(timer);
       closing = true;
       // Gone at once from the other hubs' lists, rather than after HUB_SILENT_AFTER_MS.
-      await pool.query('DELETE FROM hubs WHERE id = $1', [id]).catch(() => {});
+      await beats.query('DELETE FROM hubs WHERE id = $1', [id]).catch(() => {});
       // After io.close(), which gave the adapter's LISTEN client back; one it took since, given back here.
       forAdapter.giveBack();
-      await pool.end();
+      await Promise.all([pool.end(), beats.end()]);
     },
   };
 }
