@@ -42,7 +42,9 @@ export async function inTransaction<T>(
     // than when the lock is let go; a COMMIT is not: cancelled while it waits for the standby it would
     // be visible at once, without the standby; it lands when the standby answers or `solo` runs.
     client.release(err as Error);
-    if (!committing) await cancel(pool, client);
+    // Not awaited: with the database unreachable the cancel waits for a connection, and the sender has
+    // waited long enough.
+    if (!committing) void cancel(pool, client);
     throw err;
   }
 }
