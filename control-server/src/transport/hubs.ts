@@ -119,8 +119,9 @@ export function postgresHubs(
   clockOffset: () => number = () => 0,
   log: (message: string, err: unknown) => void = (m, e) => console.error(m, e),
 ): Hubs {
-  // Two connections: the adapter's LISTEN, and one for everything else, so the other hubs' messages
-  // are fetched one after the other in the order they were announced.
+  // For the broadcasts two connections: the adapter's LISTEN, and one for the rest, so the other hubs'
+  // messages are fetched one after the other in the order they were announced. The heartbeat has a
+  // third (below).
   // Its writable host found the store's way (hosts.ts): the broadcasts follow a standby's promotion too.
   const { Client, config } = connectionFor(databaseUrl);
   // A broadcast's attachment row and the heartbeat are gone within a minute and worth nothing after
