@@ -43,6 +43,15 @@ afterAll(async () => {
 
 const session = (json: object) => http(`${hub.url}/api/session`, { method: 'POST', json });
 
+/** The organiser adds one guest through a hub's import, as its admin. */
+const importOn = async (on: TestServer, name: string) =>
+  http(`${on.url}/api/guests/import`, {
+    method: 'POST',
+    token: await on.tokenOf('admin'),
+    headers: { 'content-type': 'text/csv' },
+    body: `ФИО;Категория\n${name};Гость\n`,
+  });
+
 /** The backup laptop back and synchronous again (after `solo` in a case before). */
 async function standbyBack(): Promise<void> {
   await standby.start();
@@ -87,21 +96,14 @@ describe('the standby switched off while commits wait for it', () => {
     // 10 s query timeout would say «database unreachable».
     const guest = 'Ёлкина Алёна Сергеевна';
     const importStarted = Date.now();
-    const importGuest = (name: string) =>
-      http(`${hub.url}/api/guests/import`, {
-        method: 'POST',
-        token: admin,
-        headers: { 'content-type': 'text/csv' },
-        body: `ФИО;Категория\n${name};Гость\n`,
-      });
-    const imported = await importGuest(guest);
+    const imported = await importOn(hub, guest);
     expect(imported.status).toBe(500);
     expect(imported.body.error.reason).toBe('error.store.standbyWaiting');
     expect(Date.now() - importStarted).toBeLessThan(10_000);
     // A second guest meanwhile waits its turn behind the first on this hub (the other laptop's hub is
     // off with it): told it waits too, and it lands after the first.
     const second = 'Ёлкин Пётр Сергеевич';
-    const behind = await importGuest(second);
+    const behind = await importOn(hub, second);
     expect(behind.status).toBe(500);
     expect(behind.body.error.reason).toBe('error.store.standbyWaiting');
 
@@ -331,13 +333,6 @@ describe('the standby switched off while commits wait for it', () => {
     // computer, stays on. Each hub's guest-list writes take turns on that hub (part.writer.ts).
     const other = await startServer({ dataDir: tempDir(), config: { databaseUrl } });
     try {
-      const importOn = async (on: TestServer, name: string) =>
-        http(`${on.url}/api/guests/import`, {
-          method: 'POST',
-          token: await on.tokenOf('admin'),
-          headers: { 'content-type': 'text/csv' },
-          body: `ФИО;Категория\n${name};Гость\n`,
-        });
       await other.tokenOf('admin');
       await hub.tokenOf('admin');
       const screen = await hub.tokenAsync('display');
