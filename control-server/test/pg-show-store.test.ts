@@ -12,9 +12,10 @@ import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { openDatabase } from '../src/store/db.js';
 import { PostgresScenarioStore } from '../src/store/postgres/scenario.store.js';
 import { openSharedStore, type SharedStore } from '../src/store/postgres/shared.store.js';
-import { PostgresShowStore, SHOW_CHANNEL } from '../src/store/postgres/show.store.js';
+import { HELD_UP_MS, PostgresShowStore, SHOW_CHANNEL } from '../src/store/postgres/show.store.js';
 import { ShowRepository } from '../src/store/show.repository.js';
 import type { ShowDecision } from '../src/store/store.js';
+import { heldUp } from '../src/store/unavailable.js';
 import { tempDir } from './helpers.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
 
@@ -296,6 +297,45 @@ describe('a GO on PostgreSQL', () => {
       await blocker.query('ROLLBACK');
       blocker.release();
     }
+  });
+
+  // Another writer holds the show row: say another hub's GO whose commit waits for a standby that is
+  // gone. The one statement must not wait behind it, and the locked path gives up at its lock timeout.
+  it('a GO held up behind another writer of the show row is rolled back at HELD_UP_MS, not kept waiting', async () => {
+    await a.show.loadState();
+    const before = await stored();
+    const logged = (await logLines()).length;
+    const holder = await sql.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM show_state WHERE id = 1 FOR UPDATE');
+      const going = statementsOf(a, () => a.show.advance(engine({ type: 'go' }, later())));
+      // Held longer than the lock timeout: a GO still waiting then would be kept waiting.
+      const gaveUp = await Promise.race([
+        going.then(
+          () => 'carried out',
+          (err: unknown) => err,
+        ),
+        new Promise((r) => setTimeout(() => r('still waiting'), HELD_UP_MS + 2000)),
+      ]);
+      expect(heldUp(gaveUp)).toBe(true);
+      // The one statement wrote nothing and went on; the locked path waited for the row and gave up.
+      expect(sent.get(a)!.map((t) => t.trim().split(/\s+/)[0]!.toUpperCase())).toEqual([
+        'WITH',
+        'BEGIN',
+        'SET',
+        'SELECT',
+        'ROLLBACK',
+      ]);
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
+    // Nothing of it landed once the holder let go: the row, the log, and the next GO decides on the row.
+    expect(await stored()).toEqual(before);
+    expect((await logLines()).length).toBe(logged);
+    const next = await a.show.advance(engine({ type: 'go' }, later()));
+    expect(next).toMatchObject({ ok: true, state: { revision: before.revision + 1 } });
   });
 
   it('a GO when PostgreSQL is away throws (the service refuses), and the next one after it is right', async () => {

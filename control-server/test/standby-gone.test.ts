@@ -383,4 +383,53 @@ describe('the standby switched off while commits wait for it', () => {
       await Promise.race([other.stop(), new Promise((r) => setTimeout(r, 15_000).unref())]);
     }
   }, 120_000);
+  it('two hubs GO at once meanwhile: the one held up behind the other is not carried out, and the show moves once', async () => {
+    await standbyBack();
+    // A host console on this hub, a second one (the stage manager's) on a hub on another computer.
+    const other = await startServer({ dataDir: tempDir(), config: { databaseUrl } });
+    try {
+      const here = await hub.socket('host');
+      const there = await other.socket('host');
+      const display = await other.socket('display');
+      // This hub's clock was moved on by the cases before: the other's goes further, so no cue this
+      // hub starts is in its future (the double-GO guard).
+      other.advance(3_600_000);
+      [hub, other].forEach((s) => s.advance(60_000));
+      const from = (await ask<Answer>(here, 'show:go', { expectedRevision: hub.app.show.current().revision }))
+        .state.revision;
+      await expect.poll(() => other.app.show.current().revision, { timeout: 5000 }).toBe(from);
+      [hub, other].forEach((s) => s.advance(60_000));
+      await standby.halt('immediate');
+
+      // This hub's GO is committed and waits for the standby, holding the show's row.
+      const first = ask<Answer>(here, 'show:go', { expectedRevision: from });
+      await new Promise((r) => setTimeout(r, 200));
+      // The other hub's GO, for the same cue, waits behind it inside PostgreSQL. Once `solo` runs it
+      // would be decided again on the first one's state and refused as stale (or dropped at its query
+      // timeout): not carried out, so it must not be told it will be.
+      const second = await ask<Answer>(there, 'show:go', { expectedRevision: from });
+      expect(second.ok).toBe(false);
+      expect(second.error!.reason).toBe('error.store.standbyStalled');
+      expect(second.error!.message).toMatch(/эта не выполнена.*standby\.sh\ssolo/);
+      expect((await first).error!.reason).toBe('error.store.standbyWaiting');
+
+      // `solo` within the query timeout, while the first GO still waits: it lands, once, on both hubs.
+      const seen: ShowState[] = [];
+      display.on('show:state', (s: ShowState) => void seen.push(s));
+      expect(await standbySh(primary, 'solo')).toMatch(/no longer wait/);
+      await arrivals(display, 'show:state', seen, 1);
+      expect(seen.map((s) => s.revision)).toEqual([from + 1]);
+      for (const on of [hub, other])
+        await expect.poll(() => on.app.show.current().revision, { timeout: 5000 }).toBe(from + 1);
+
+      // The stage manager presses again, now that the screens show the new cue: it goes through.
+      [hub, other].forEach((s) => s.advance(60_000));
+      const again = await ask<Answer>(there, 'show:go', { expectedRevision: from + 1 });
+      expect(again).toMatchObject({ ok: true, state: { revision: from + 2 } });
+      await arrivals(display, 'show:state', seen, 2);
+      expect(seen.map((s) => s.revision)).toEqual([from + 1, from + 2]);
+    } finally {
+      await Promise.race([other.stop(), new Promise((r) => setTimeout(r, 15_000).unref())]);
+    }
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ import {
 import type { ShowRepository } from '../store/show.repository.js';
 import type { EveningWrite, ScenarioStore, StoredShow } from '../store/scenario.store.js';
 import type { ShowStore } from '../store/store.js';
-import type { NotCommitted } from '../store/unavailable.js';
+import { heldUp, type NotCommitted } from '../store/unavailable.js';
 import { InArrivalOrder } from './in-order.js';
 import { StandbyWait } from './standby-wait.js';
 
@@ -156,7 +156,10 @@ export class ShowService {
   }
 
   private async notCommitted(failure: unknown) {
-    return (await this.deps.whyNotCommitted?.(failure)) ?? 'error.store.unavailable';
+    const why = (await this.deps.whyNotCommitted?.(failure)) ?? 'error.store.unavailable';
+    // Held up behind another hub's commit that waits for the standby, and rolled back: it will not
+    // land with `solo`, so never «it waits» (that one does; this one was not carried out).
+    return why === 'error.store.standbyWaiting' && heldUp(failure) ? 'error.store.standbyStalled' : why;
   }
 
   /** A play/pause gets where the live clip is now, so every display (and a reloaded one) shows that frame. */

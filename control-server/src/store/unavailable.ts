@@ -28,3 +28,13 @@ export function recorded<T>(shared: boolean, work: Promise<T>): Promise<T> {
  */
 export type NotCommitted =
   'error.store.unavailable' | 'error.store.standbyWaiting' | 'error.store.standbyOnly';
+
+/**
+ * The write gave up waiting behind another writer's lock (PostgreSQL's `lock_not_available`,
+ * postgres/show.store.ts HELD_UP_MS) and was rolled back: whatever else is true, not carried out.
+ */
+export function heldUp(failure: unknown): boolean {
+  for (let err = failure; err instanceof Error; err = err.cause)
+    if ((err as { code?: unknown }).code === '55P03') return true;
+  return false;
+}

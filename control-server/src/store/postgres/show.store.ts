@@ -30,6 +30,17 @@ export async function writeState(
   );
 }
 
+/**
+ * How long a show command waits for another writer's hold on the show row before it gives up, rolled
+ * back (`heldUp` in unavailable.ts). Another hub's GO or scenario change holds it for milliseconds; a
+ * hold past this is a commit waiting for a standby that is gone (the backup laptop off), which lands
+ * only when `standby.sh solo` runs. A command queued behind it would then be decided again on the
+ * state that commit leaves (a host console's GO refused as stale), or dropped at its query timeout:
+ * either way not carried out, though at 2.5 s (ASK_WHY_AFTER_MS) it would be told it waits. Giving
+ * up sooner tells its sender the truth: not carried out.
+ */
+export const HELD_UP_MS = 1500;
+
 /** The show row as this store last read or wrote it: what the one-statement GO is conditional on. */
 interface KnownRow {
   json: string;
@@ -41,12 +52,16 @@ interface KnownRow {
  * its log line are written, and NOTIFY sent at the commit, only if the row is still exactly the one
  * decided on. The text is compared as well as the revision: a new evening may start the revisions
  * again, and a purge rewrites the text under the same revision. Data-modifying WITH parts run once
- * and to completion whether or not the outer SELECT reads them; a concurrent locked writer makes the
- * UPDATE wait for its commit and re-check the WHERE on the row it left, so no row comes back then.
+ * and to completion whether or not the outer SELECT reads them. The row is first locked without
+ * waiting (SKIP LOCKED): while another writer holds it, nothing is written and no row comes back, so
+ * the locked transaction decides on the row that writer leaves, within its lock timeout
+ * (HELD_UP_MS). The statement itself never waits behind a lock.
  */
-const ADVANCE_IF_UNCHANGED = `WITH moved AS (
+const ADVANCE_IF_UNCHANGED = `WITH free AS (
+     SELECT id FROM show_state WHERE id = 1 AND revision = $3 AND json = $4 FOR UPDATE SKIP LOCKED
+   ), moved AS (
      UPDATE show_state SET json = $1, revision = $2
-      WHERE id = 1 AND revision = $3 AND json = $4
+      WHERE id = (SELECT id FROM free) AND revision = $3 AND json = $4
      RETURNING revision
    ), logged AS (
      INSERT INTO show_log (at, hub, device_id, command, revision)
@@ -159,6 +174,7 @@ export class PostgresShowStore implements ShowStore {
   private async advanceLocked<T>(decide: (stored: ShowState | null) => ShowDecision<T>): Promise<T> {
     try {
       const { answer, stored } = await inTransaction(this.pool, async (client) => {
+        await client.query(`SET LOCAL lock_timeout = ${HELD_UP_MS}`);
         const { rows } = await client.query<KnownRow>(
           'SELECT json, revision FROM show_state WHERE id = 1 FOR UPDATE',
         );
