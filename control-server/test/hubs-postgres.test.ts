@@ -141,6 +141,29 @@ describe('two hubs on one PostgreSQL', () => {
     expect((await ask(vb, 'checkin:stats', {})).stats.arrived).toBe(expected);
   });
 
+  it('refuse a GO held up behind a long change on the other hub, in words that say so, and go on after it', async () => {
+    const host = await b.socket('host');
+    both(1000);
+    const from = b.app.show.current().revision;
+    // A change holding the show's row as a long one does (a new evening's guest list written in).
+    const holder = await sql.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM show_state WHERE id = 1 FOR UPDATE');
+      const refused = await ask(host, 'show:go', { expectedRevision: from });
+      expect(refused.ok).toBe(false);
+      expect(refused.error.reason).toBe('error.store.busy');
+      expect(refused.error.message).toMatch(/Другой хаб сейчас сохраняет изменение вечера.*не выполнена/);
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
+    expect((await sql.query('SELECT revision FROM show_state')).rows[0]!.revision).toBe(from);
+    both(1000);
+    const next = await ask(host, 'show:go', { expectedRevision: from });
+    expect(next).toMatchObject({ ok: true, state: { revision: from + 1 } });
+  });
+
   it('answer a clear error while PostgreSQL is down, stay up, and carry on when it is back', async () => {
     // Signed in before: a sign-in is a commit too.
     const [ha, hb, door] = await Promise.all([a.socket('host'), b.socket('host'), b.socket('volunteer')]);

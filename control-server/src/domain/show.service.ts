@@ -157,9 +157,11 @@ export class ShowService {
 
   private async notCommitted(failure: unknown) {
     const why = (await this.deps.whyNotCommitted?.(failure)) ?? 'error.store.unavailable';
-    // Held up behind another hub's commit that waits for the standby, and rolled back: it will not
-    // land with `solo`, so never «it waits» (that one does; this one was not carried out).
-    return why === 'error.store.standbyWaiting' && heldUp(failure) ? 'error.store.standbyStalled' : why;
+    if (!heldUp(failure)) return why;
+    // Rolled back after waiting behind another writer of the show (HELD_UP_MS): it will not land.
+    // Behind a commit waiting for the standby, never «it waits» (that one does; this one was not
+    // carried out). Else a long change holds it (a new guest list): the database itself answers.
+    return why === 'error.store.standbyWaiting' ? 'error.store.standbyStalled' : 'error.store.busy';
   }
 
   /** A play/pause gets where the live clip is now, so every display (and a reloaded one) shows that frame. */

@@ -10,6 +10,8 @@ export const storeEn: { [K in keyof typeof storeRu]: string } = {
     'The backup laptop does not answer: the command waits for its confirmation and will be carried out once it answers. If it is switched off, run standby.sh\u00a0solo on the main laptop: it is then carried out at once.',
   'error.store.standbyStalled':
     'The backup laptop does not answer: an earlier command still waits for its confirmation, this one was not carried out. If it is switched off, run standby.sh\u00a0solo on the main laptop.',
+  'error.store.busy':
+    'Another hub is saving a change to the evening right now (say, a new guest list): the command was not carried out. Try again in a few seconds.',
   'error.store.signInWaiting':
     'The backup laptop does not answer: you are not signed in. Ask the organiser to run standby.sh\u00a0solo on the main laptop, then sign in again.',
   'error.store.pairingWaiting':
