@@ -19,7 +19,7 @@ import {
 import type { ShowRepository } from '../store/show.repository.js';
 import type { EveningWrite, ScenarioStore, StoredShow } from '../store/scenario.store.js';
 import type { ShowStore } from '../store/store.js';
-import { heldUp, type NotCommitted } from '../store/unavailable.js';
+import { showNotCarriedOut, type NotCommitted } from '../store/unavailable.js';
 import { InArrivalOrder } from './in-order.js';
 import { StandbyWait } from './standby-wait.js';
 
@@ -156,12 +156,10 @@ export class ShowService {
   }
 
   private async notCommitted(failure: unknown) {
-    const why = (await this.deps.whyNotCommitted?.(failure)) ?? 'error.store.unavailable';
-    if (!heldUp(failure)) return why;
-    // Rolled back after waiting behind another writer of the show (HELD_UP_MS): it will not land.
-    // Behind a commit waiting for the standby, never «it waits» (that one does; this one was not
-    // carried out). Else a long change holds it (a new guest list): the database itself answers.
-    return why === 'error.store.standbyWaiting' ? 'error.store.standbyStalled' : 'error.store.busy';
+    return showNotCarriedOut(
+      (await this.deps.whyNotCommitted?.(failure)) ?? 'error.store.unavailable',
+      failure,
+    );
   }
 
   /** A play/pause gets where the live clip is now, so every display (and a reloaded one) shows that frame. */

@@ -38,3 +38,17 @@ export function heldUp(failure: unknown): boolean {
     if ((err as { code?: unknown }).code === '55P03') return true;
   return false;
 }
+
+/**
+ * What a show command that failed is told, from `why` (standby.check.ts) and its own failure. One
+ * rolled back after waiting behind another writer of the show will not land: behind a commit waiting
+ * for the standby, never «it waits» (that one does; this one was not carried out); else a long change
+ * held it (a new guest list written in on another hub) while the database itself answers.
+ */
+export function showNotCarriedOut(
+  why: NotCommitted,
+  failure: unknown,
+): NotCommitted | 'error.store.standbyStalled' | 'error.store.busy' {
+  if (!heldUp(failure)) return why;
+  return why === 'error.store.standbyWaiting' ? 'error.store.standbyStalled' : 'error.store.busy';
+}
