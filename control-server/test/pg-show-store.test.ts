@@ -52,12 +52,15 @@ function recordStatements(shared: SharedStore): void {
   });
 }
 
-/** The statements a call sent through `shared`'s pool, first word only (WITH, BEGIN, SELECT…). */
+/** The statements sent through `shared`'s pool since the last call began, first word only (WITH, BEGIN…). */
+const firstWords = (shared: SharedStore): string[] =>
+  sent.get(shared)!.map((t) => t.trim().split(/\s+/)[0]!.toUpperCase());
+
+/** The statements a call sent through `shared`'s pool, first word only. */
 async function statementsOf<T>(shared: SharedStore, run: () => Promise<T>): Promise<[T, string[]]> {
-  const texts = sent.get(shared)!;
-  texts.length = 0;
+  sent.get(shared)!.length = 0;
   const answer = await run();
-  return [answer, texts.map((t) => t.trim().split(/\s+/)[0]!.toUpperCase())];
+  return [answer, firstWords(shared)];
 }
 
 /** The engine as ShowService.apply runs it: every state it was asked to decide on is kept. */
@@ -275,8 +278,7 @@ describe('a GO on PostgreSQL', () => {
     expect((await a.show.advance(engine({ type: 'go' }, later()))).ok).toBe(true);
     const hub = row.hub();
     const next = (await stored()).revision + 1;
-    const texts = sent.get(hub)!;
-    texts.length = 0;
+    sent.get(hub)!.length = 0;
     // Holds the GO once decided: its log line waits for this lock, on either path.
     const blocker = await sql.connect();
     try {
@@ -285,7 +287,7 @@ describe('a GO on PostgreSQL', () => {
       const going = hub.show.advance(engine({ type: 'go', expectedRevision: next - 1 }, later()));
       const held = `SELECT 1 FROM pg_locks WHERE relation = 'show_log'::regclass AND NOT granted`;
       await until(async () => (await sql.query(held)).rowCount !== 0, 'the GO waits for the log lock');
-      expect(texts[0]!.trim().split(/\s+/)[0]).toBe(row.first);
+      expect(firstWords(hub)[0]).toBe(row.first);
       expect(hub.show.unseen(next)).toBe(false);
       // A later revision of its own would be a write it gave up on: news.
       expect(hub.show.unseen(next + 1)).toBe(true);
@@ -320,13 +322,7 @@ describe('a GO on PostgreSQL', () => {
       ]);
       expect(heldUp(gaveUp)).toBe(true);
       // The one statement wrote nothing and went on; the locked path waited for the row and gave up.
-      expect(sent.get(a)!.map((t) => t.trim().split(/\s+/)[0]!.toUpperCase())).toEqual([
-        'WITH',
-        'BEGIN',
-        'SET',
-        'SELECT',
-        'ROLLBACK',
-      ]);
+      expect(firstWords(a)).toEqual(['WITH', 'BEGIN', 'SET', 'SELECT', 'ROLLBACK']);
     } finally {
       await holder.query('ROLLBACK');
       holder.release();

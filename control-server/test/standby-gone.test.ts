@@ -383,6 +383,7 @@ describe('the standby switched off while commits wait for it', () => {
       await Promise.race([other.stop(), new Promise((r) => setTimeout(r, 15_000).unref())]);
     }
   }, 120_000);
+
   it('two hubs GO at once meanwhile: the one held up behind the other is not carried out, and the show moves once', async () => {
     await standbyBack();
     // A host console on this hub, a second one (the stage manager's) on a hub on another computer.

@@ -1,3 +1,5 @@
+import { failuresIn } from './failure.js';
+
 /**
  * The shared database (PostgreSQL, DATABASE_URL) did not take or answer a change: the caller is
  * told `error.store.unavailable` (http.ts errorHandler), never a false ok, and may try again.
@@ -34,9 +36,7 @@ export type NotCommitted =
  * postgres/show.store.ts HELD_UP_MS) and was rolled back: whatever else is true, not carried out.
  */
 export function heldUp(failure: unknown): boolean {
-  for (let err = failure; err instanceof Error; err = err.cause)
-    if ((err as { code?: unknown }).code === '55P03') return true;
-  return false;
+  return failuresIn(failure).some((e) => e.code === '55P03');
 }
 
 /**

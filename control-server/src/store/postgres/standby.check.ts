@@ -1,4 +1,5 @@
 import type { NotCommitted } from '../unavailable.js';
+import { failuresIn } from '../failure.js';
 import { connectionFor } from './hosts.js';
 import { NoWritableServer } from './primary.js';
 
@@ -42,7 +43,5 @@ function unreachable(failure: unknown): NotCommitted {
 
 /** The NoWritableServer a failure is, or was caused by (StoreUnavailableError wraps its cause). */
 function noWritable(failure: unknown): NoWritableServer | null {
-  for (let err = failure; err instanceof Error; err = err.cause)
-    if (err instanceof NoWritableServer) return err;
-  return null;
+  return failuresIn(failure).find((e) => e instanceof NoWritableServer) ?? null;
 }

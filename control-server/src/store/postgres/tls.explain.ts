@@ -1,3 +1,4 @@
+import { failuresIn } from '../failure.js';
 import type { DatabaseTls } from './tls.js';
 
 /** Node's words for a certificate no trusted CA signed. */
@@ -10,21 +11,6 @@ const UNTRUSTED = new Set([
   'CERT_SIGNATURE_FAILURE',
 ]);
 
-interface Failure {
-  code?: string;
-  message?: string;
-  cause?: unknown;
-  errors?: unknown[];
-}
-
-/** The error and those inside it: its `cause`, and each server's own when the multi-host search gave up. */
-function within(err: unknown, depth = 0): Failure[] {
-  if (!err || typeof err !== 'object' || depth > 3) return [];
-  const e = err as Failure;
-  const inner = [...(Array.isArray(e.errors) ? e.errors : []), e.cause];
-  return [e, ...inner.flatMap((i) => within(i, depth + 1))];
-}
-
 /**
  * Why a connection failed, in the organiser's words, when it failed over TLS (its certificate, its
  * absence, or a server that takes only encrypted connections); null for any other failure. The
@@ -35,7 +21,7 @@ export function whyTlsFailed(err: unknown, tls: DatabaseTls): string | null {
     tls.rootCert === null || tls.rootCert === 'system'
       ? 'ни один из общедоступных центров сертификации Node.js (укажите sslrootcert=<файл центра провайдера>)'
       : `центр сертификации из sslrootcert=${tls.rootCert}`;
-  for (const e of within(err)) {
+  for (const e of failuresIn(err)) {
     const said = e.message ?? '';
     const words = (() => {
       if (e.code && UNTRUSTED.has(e.code)) return `сертификат сервера не подписал ${trusted}`;
