@@ -138,6 +138,7 @@ export async function fanOutSideBySide<N extends string>(
   targets: Record<N, Target>,
   sizes: { clients: number; samples: number }[],
   log: (s: string) => void,
+  pauseMs = 0,
 ): Promise<Record<N, FanOut[]>> {
   const names = Object.keys(targets) as N[];
   const each = <T>(make: (n: N) => T) => Object.fromEntries(names.map((n) => [n, make(n)])) as Record<N, T>;
@@ -170,6 +171,7 @@ export async function fanOutSideBySide<N extends string>(
           const ms = await oneGo(buttons[n]!, pools[n]);
           if (ms === null) missed[n]++;
           else took[n].push(ms);
+          if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
         }
       }
       for (const n of names) {

@@ -15,6 +15,9 @@
  * server that never shows an unsaved GO, so what is left of ours beyond it is our own work.
  * TAIL_POSTGRES=0 leaves out the column of ours as one hub on PostgreSQL (bench/postgres.ts: a real
  * cluster, fsync on, a fresh database for each run).
+ * TAIL_PAUSE_MS (0) waits that long after each GO, as the seconds between a show's cues do: each GO
+ * then meets a machine that has finished with the last one (the bench's 4 client processes a server
+ * included), where back to back it meets the last GO's leftovers.
  * TAIL_RUNS (3), TAIL_GOS (60 per size), TAIL_SIZES (50,500).
  */
 import os from 'node:os';
@@ -49,6 +52,7 @@ const withPostgres = process.env.TAIL_POSTGRES !== '0';
 const withView = process.env.TAIL_BARE_VIEW === '1';
 const withTmpfs = process.env.TAIL_TMPFS === '1';
 const withCommit = process.env.TAIL_BARE_COMMIT === '1';
+const pauseMs = Number(process.env.TAIL_PAUSE_MS ?? 0);
 const log = (s: string) => console.log(s);
 
 function ourTarget(
@@ -162,8 +166,10 @@ async function main() {
   const started = Date.now();
   try {
     for (let r = 0; r < runs; r++) {
-      log(`Run ${r + 1} of ${runs} (load ${os.loadavg()[0]!.toFixed(1)})`);
-      const figures = await fanOutSideBySide(targets, sizes, log);
+      log(
+        `Run ${r + 1} of ${runs} (load ${os.loadavg()[0]!.toFixed(1)}${pauseMs ? `, ${pauseMs} ms after each GO` : ''})`,
+      );
+      const figures = await fanOutSideBySide(targets, sizes, log, pauseMs);
       for (const n of names) all[n]!.push(figures[n]!);
     }
   } finally {
