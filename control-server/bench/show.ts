@@ -171,7 +171,7 @@ export async function fanOutSideBySide<N extends string>(
           const ms = await oneGo(buttons[n]!, pools[n]);
           if (ms === null) missed[n]++;
           else took[n].push(ms);
-          if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
+          if (pauseMs > 0) await sleep(pauseMs);
         }
       }
       for (const n of names) {

@@ -53,6 +53,8 @@ const withView = process.env.TAIL_BARE_VIEW === '1';
 const withTmpfs = process.env.TAIL_TMPFS === '1';
 const withCommit = process.env.TAIL_BARE_COMMIT === '1';
 const pauseMs = Number(process.env.TAIL_PAUSE_MS ?? 0);
+/** Said with every run and in the summary: a table read later must tell a paced run from one back to back. */
+const paced = pauseMs ? `, ${pauseMs} ms after each GO` : '';
 const log = (s: string) => console.log(s);
 
 function ourTarget(
@@ -166,9 +168,7 @@ async function main() {
   const started = Date.now();
   try {
     for (let r = 0; r < runs; r++) {
-      log(
-        `Run ${r + 1} of ${runs} (load ${os.loadavg()[0]!.toFixed(1)}${pauseMs ? `, ${pauseMs} ms after each GO` : ''})`,
-      );
+      log(`Run ${r + 1} of ${runs} (load ${os.loadavg()[0]!.toFixed(1)}${paced})`);
       const figures = await fanOutSideBySide(targets, sizes, log, pauseMs);
       for (const n of names) all[n]!.push(figures[n]!);
     }
@@ -182,7 +182,7 @@ async function main() {
   }
   const lines = [
     machine(),
-    `- ${runs} runs × ${gos} GOs per size and server, ${((Date.now() - started) / 60_000).toFixed(1)} min; load average at the end ${os
+    `- ${runs} runs × ${gos} GOs per size and server${paced}, ${((Date.now() - started) / 60_000).toFixed(1)} min; load average at the end ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
